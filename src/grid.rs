@@ -1,0 +1,681 @@
+//! Table grid: finds the table regions of a document, detects each one's layout and turns it
+//! into rows of cells (label, optional unit, values).
+//!
+//! Pasted tables arrive flattened in many ways; each region is read by the layout it shows,
+//! never by what file it came from. Stream layouts (one cell per line, `|` lines, ` |` suffixes)
+//! carry no row breaks, so rows are rebuilt from what each cell is: a label, a unit or a value.
+
+use crate::segment::Document;
+use std::ops::Range;
+
+/// One cell as printed: normalized text (trimmed) and its normalized byte range.
+/// An empty cell has an empty text and the range of its separator, if any.
+#[derive(Debug, Clone)]
+pub struct RawCell {
+    pub text: String,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// `\tcell` lines, one cell per line, rows separated by blank lines (Word → text).
+    TabBlock,
+    /// Cells separated by tabs on one line per row.
+    TabRow,
+    /// Cells separated by lines holding only `|`.
+    PipeLine,
+    /// Every cell on its own line ending in ` |`.
+    PipeSuffix,
+    /// `| a | b |` rows.
+    Markdown,
+    /// One row per line, columns separated by runs of spaces (PDF text).
+    Spaces,
+    /// One cell per line, nothing else.
+    CellPerLine,
+}
+
+impl Layout {
+    /// Whether rows must be rebuilt from a stream of cells.
+    fn is_stream(self) -> bool {
+        matches!(
+            self,
+            Layout::PipeLine | Layout::PipeSuffix | Layout::CellPerLine
+        )
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub label_parts: Vec<RawCell>,
+    pub unit: Option<RawCell>,
+    pub values: Vec<RawCell>,
+}
+
+impl Row {
+    pub fn label(&self) -> String {
+        self.label_parts
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<String>()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+    pub fn label_range(&self) -> Range<usize> {
+        match (self.label_parts.first(), self.label_parts.last()) {
+            (Some(a), Some(b)) => a.range.start..b.range.end,
+            _ => self.values.first().map_or(0..0, |v| v.range.clone()),
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.label_parts.is_empty() && self.unit.is_none() && self.values.is_empty()
+    }
+    fn width(&self) -> usize {
+        usize::from(!self.label_parts.is_empty())
+            + usize::from(self.unit.is_some())
+            + self.values.len()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Line indices of the region.
+    pub lines: Range<usize>,
+    pub layout: Layout,
+    pub rows: Vec<Row>,
+}
+
+/// What a cell's text is, for rebuilding rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellClass {
+    Empty,
+    Value,
+    Unit,
+    Text,
+}
+
+pub const UNITS: &[&str] = &[
+    "人次", "万元", "条", "件", "次", "篇", "个", "人", "元", "项", "家", "份", "期", "名", "天",
+    "户",
+];
+const NOT_APPLICABLE: &[&str] = &["/", "—", "——", "-", "--", "–", "无", "不适用", "×", "\\"];
+
+pub fn is_not_applicable(t: &str) -> bool {
+    NOT_APPLICABLE.contains(&t)
+}
+
+pub fn classify(text: &str) -> CellClass {
+    let t = text.trim();
+    if t.is_empty() {
+        CellClass::Empty
+    } else if UNITS.contains(&t) {
+        CellClass::Unit
+    } else if is_not_applicable(t) || looks_numeric(t) {
+        CellClass::Value
+    } else {
+        CellClass::Text
+    }
+}
+
+/// A number, maybe signed, with decimals, a percent sign or a unit glued on (`975`, `0元`, `1.5`).
+fn looks_numeric(t: &str) -> bool {
+    let body = UNITS.iter().find_map(|u| t.strip_suffix(u)).unwrap_or(t);
+    let body = body.strip_suffix('%').unwrap_or(body);
+    let body = body.strip_prefix(['-', '+']).unwrap_or(body);
+    !body.is_empty()
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E')
+}
+
+/// Header words of the statistics tables; a row made only of these is a header row.
+const HEADER_WORDS: &[&str] = &[
+    "统计指标",
+    "指标名称",
+    "指标",
+    "单位",
+    "计量单位",
+    "统计数",
+    "数量",
+    "数值",
+    "本年度",
+    "项目",
+    "内容",
+];
+
+fn is_header_word(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    HEADER_WORDS.contains(&t.as_str()) || (t.ends_with("年度") && t.len() <= 14)
+}
+
+fn is_header_row(row: &Row) -> bool {
+    row.label_parts.len() >= 2
+        && row.values.iter().all(|v| v.text.trim().is_empty())
+        && row.label_parts.iter().all(|p| is_header_word(&p.text))
+}
+
+/// A page marker in PDF text: `- 5 -`, `—5—`, `第 5 页`.
+fn is_page_marker(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = s.trim_matches(|c| c == '-' || c == '—' || c == '–');
+    (inner.len() < s.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()))
+        || (s.starts_with('第') && s.ends_with('页'))
+}
+
+/// Tables of the document: regions of table-like lines, each read in its own layout.
+pub fn tables(doc: &Document) -> Vec<Table> {
+    regions(doc)
+        .into_iter()
+        .map(|lines| {
+            let layout = detect_layout(doc, lines.clone());
+            let pieces = pieces(doc, lines.clone(), layout);
+            let rows = assemble(pieces, layout);
+            Table {
+                lines,
+                layout,
+                rows,
+            }
+        })
+        .filter(|t| t.rows.iter().any(|r| !r.values.is_empty()))
+        .collect()
+}
+
+/// Prose lines are long sentences; table lines are short, or carry separators.
+fn is_prose_line(t: &str) -> bool {
+    let n = t.chars().count();
+    if t.contains('\t') || t.trim_end().ends_with('|') || t.trim_start().starts_with('|') {
+        return false;
+    }
+    n > 90 || (n > 40 && (t.contains('。') || t.contains(';') || t.contains('；')))
+}
+
+fn regions(doc: &Document) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for i in 0..=doc.lines.len() {
+        let prose = i == doc.lines.len() || is_prose_line(doc.line_text(i));
+        match (start, prose) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn detect_layout(doc: &Document, lines: Range<usize>) -> Layout {
+    let (
+        mut nonblank,
+        mut pipe_only,
+        mut pipe_suffix,
+        mut markdown,
+        mut tab_lead,
+        mut tab_inner,
+        mut spaced,
+    ) = (0usize, 0, 0, 0, 0, 0, 0);
+    for i in lines {
+        let raw = doc.line_text(i);
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        if t.chars().all(|c| c == '|') && t.len() == 1 {
+            pipe_only += 1;
+        } else if t.starts_with('|') && t.matches('|').count() >= 3 {
+            markdown += 1;
+        } else if t.ends_with('|') {
+            pipe_suffix += 1;
+        }
+        let content = raw.trim_start_matches([' ', '\t']);
+        if content.contains('\t')
+            && !content.trim_end_matches([' ', '\t']).is_empty()
+            && content.trim_end().contains('\t')
+        {
+            tab_inner += 1;
+        } else if raw.starts_with('\t') {
+            tab_lead += 1;
+        }
+        if split_spaced(t).len() >= 2 {
+            spaced += 1;
+        }
+    }
+    let share = |n: usize| n * 100 / nonblank.max(1);
+    if share(markdown) >= 30 {
+        Layout::Markdown
+    } else if share(pipe_only) >= 15 {
+        Layout::PipeLine
+    } else if share(pipe_suffix) >= 40 {
+        Layout::PipeSuffix
+    } else if share(tab_inner) >= 25 {
+        Layout::TabRow
+    } else if share(tab_lead) >= 40 {
+        Layout::TabBlock
+    } else if share(spaced) >= 25 {
+        Layout::Spaces
+    } else {
+        Layout::CellPerLine
+    }
+}
+
+/// Splits a PDF-style line into cells: runs of 2+ spaces separate columns, and values at
+/// the end of a line separated by single spaces are cells of their own.
+fn split_spaced(line: &str) -> Vec<(usize, usize)> {
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        // a chunk ends at two spaces, a tab, or a single space before/after a value token
+        while i < b.len()
+            && b[i] != b'\t'
+            && !(b[i] == b' ' && b.get(i + 1).is_some_and(|&n| n == b' '))
+        {
+            i += 1;
+        }
+        chunks.push((start, i));
+    }
+    let mut out = Vec::new();
+    for (s, e) in chunks {
+        let words: Vec<(usize, usize)> = word_ranges(line, s, e);
+        // trailing values become cells; the words before them are one label
+        let first_value = words
+            .iter()
+            .rposition(|&(ws, we)| classify(&line[ws..we]) != CellClass::Value)
+            .map_or(0, |p| p + 1);
+        if first_value > 0 {
+            out.push((words[0].0, words[first_value - 1].1));
+        }
+        out.extend_from_slice(&words[first_value..]);
+    }
+    out
+}
+
+fn word_ranges(line: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line[s..e].char_indices() {
+        match (c == ' ', start) {
+            (true, Some(st)) => {
+                out.push((s + st, s + i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((s + st, e));
+    }
+    out
+}
+
+enum Piece {
+    Cell(RawCell),
+    RowEnd,
+}
+
+fn cell(doc: &Document, line_start: usize, s: usize, e: usize) -> Piece {
+    let raw = &doc.text()[line_start + s..line_start + e];
+    let lead = raw.len() - raw.trim_start().len();
+    let text = raw.trim();
+    let start = line_start + s + lead;
+    Piece::Cell(RawCell {
+        text: text.to_string(),
+        range: start..start + text.len(),
+    })
+}
+
+fn empty_cell(at: Range<usize>) -> Piece {
+    Piece::Cell(RawCell {
+        text: String::new(),
+        range: at,
+    })
+}
+
+fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut pending: Option<RawCell> = None; // PipeLine: lines of the cell being read
+    let mut seen_separator = false; // PipeLine: lines before the first `|` are not one cell
+    for i in lines {
+        let l = doc.lines[i];
+        let raw = doc.line_text(i);
+        let t = raw.trim();
+        if is_page_marker(t) {
+            continue;
+        }
+        match layout {
+            Layout::TabBlock => {
+                if raw.trim_matches(' ').is_empty() {
+                    out.push(Piece::RowEnd);
+                } else if t.is_empty() {
+                    out.push(empty_cell(l.start..l.end));
+                } else {
+                    out.push(cell(doc, l.start, 0, raw.len()));
+                }
+            }
+            Layout::TabRow => {
+                if t.is_empty() {
+                    continue;
+                }
+                let mut pos = 0;
+                let fields: Vec<&str> = raw.split('\t').collect();
+                let lead_empty = fields.iter().take_while(|f| f.trim().is_empty()).count();
+                for (k, f) in fields.iter().enumerate() {
+                    if k >= lead_empty {
+                        out.push(if f.trim().is_empty() {
+                            empty_cell(
+                                l.start + pos..l.start + pos + f.len().max(1).min(raw.len() - pos),
+                            )
+                        } else {
+                            cell(doc, l.start, pos, pos + f.len())
+                        });
+                    }
+                    pos += f.len() + 1;
+                }
+                out.push(Piece::RowEnd);
+            }
+            Layout::PipeLine => {
+                if t == "|" {
+                    seen_separator = true;
+                    let c = pending.take().unwrap_or(RawCell {
+                        text: String::new(),
+                        range: l.start..l.end,
+                    });
+                    out.push(Piece::Cell(c));
+                } else if !t.is_empty() {
+                    let Piece::Cell(c) = cell(doc, l.start, 0, raw.len()) else {
+                        unreachable!()
+                    };
+                    match &mut pending {
+                        Some(p) if seen_separator => {
+                            p.text.push_str(&c.text);
+                            p.range.end = c.range.end;
+                        }
+                        _ => pending = Some(c),
+                    }
+                }
+            }
+            Layout::PipeSuffix | Layout::Markdown => {
+                if t.is_empty() {
+                    continue;
+                }
+                if layout == Layout::Markdown
+                    && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+                {
+                    continue; // the |---|---| line
+                }
+                let inner_start = raw.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+                let body = &raw[inner_start..];
+                let body = if layout == Layout::Markdown {
+                    body.strip_prefix('|').unwrap_or(body)
+                } else {
+                    body
+                };
+                let offset =
+                    raw.len() - raw[inner_start..].len() + (raw[inner_start..].len() - body.len());
+                let mut pos = offset;
+                let parts: Vec<&str> = body.split('|').collect();
+                let n = if body.trim_end().ends_with('|') {
+                    parts.len() - 1
+                } else {
+                    parts.len()
+                };
+                for p in &parts[..n] {
+                    out.push(if p.trim().is_empty() {
+                        empty_cell(l.start + pos..l.start + (pos + p.len() + 1).min(raw.len()))
+                    } else {
+                        cell(doc, l.start, pos, pos + p.len())
+                    });
+                    pos += p.len() + 1;
+                }
+                if layout == Layout::Markdown {
+                    out.push(Piece::RowEnd);
+                }
+            }
+            Layout::Spaces => {
+                if t.is_empty() {
+                    continue;
+                }
+                for (s, e) in split_spaced(raw) {
+                    out.push(cell(doc, l.start, s, e));
+                }
+                out.push(Piece::RowEnd);
+            }
+            Layout::CellPerLine => {
+                if !t.is_empty() {
+                    out.push(cell(doc, l.start, 0, raw.len()));
+                }
+            }
+        }
+    }
+    if let Some(c) = pending {
+        out.push(Piece::Cell(c));
+    }
+    out
+}
+
+/// Rebuilds rows from cells: a label (one or more text cells), an optional unit, then values.
+fn assemble(pieces: Vec<Piece>, layout: Layout) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut row = Row::default();
+    let mut width = if layout.is_stream() { 3 } else { 0 };
+    let flush = |row: &mut Row, rows: &mut Vec<Row>, width: &mut usize| {
+        if row.is_empty() {
+            return;
+        }
+        let done = std::mem::take(row);
+        if is_header_row(&done) {
+            if layout.is_stream() {
+                *width = done.label_parts.len();
+            }
+            return;
+        }
+        rows.push(done);
+    };
+    for p in pieces {
+        let c = match p {
+            Piece::RowEnd => {
+                flush(&mut row, &mut rows, &mut width);
+                continue;
+            }
+            Piece::Cell(c) => c,
+        };
+        let class = classify(&c.text);
+        let started = !row.label_parts.is_empty() || row.unit.is_some() || !row.values.is_empty();
+        match class {
+            CellClass::Text if !started => row.label_parts.push(c),
+            CellClass::Text if row.unit.is_none() && row.values.is_empty() => {
+                // a label over several cells (lines), or stream header words
+                if is_header_row(&row) && !is_header_word(&c.text) {
+                    flush(&mut row, &mut rows, &mut width);
+                }
+                row.label_parts.push(c)
+            }
+            CellClass::Text => {
+                flush(&mut row, &mut rows, &mut width);
+                row.label_parts.push(c);
+            }
+            CellClass::Empty if !started => {} // stray separator before a row
+            CellClass::Unit if row.unit.is_none() && row.values.is_empty() && started => {
+                row.unit = Some(c)
+            }
+            _ => row.values.push(c),
+        }
+        let header_pending = is_header_row(&row);
+        if width > 0 && row.width() >= width && !header_pending {
+            flush(&mut row, &mut rows, &mut width);
+        }
+    }
+    flush(&mut row, &mut rows, &mut width);
+    rows
+}
+
+/// Tables read exactly from a clipboard's HTML (rows of cell texts). Each cell is located in
+/// the pasted text, in order, so that spans still point at what the user sees.
+pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
+    let text = doc.text();
+    let mut cursor = 0;
+    let mut out = Vec::new();
+    for table in html {
+        let first_line = doc.line_of(cursor);
+        let mut pieces = Vec::new();
+        for row in table {
+            let lead = row
+                .iter()
+                .take_while(|c| normalized_cell(c).is_empty())
+                .count();
+            for c in &row[lead..] {
+                let t = normalized_cell(c);
+                let range = locate(text, &mut cursor, &t);
+                pieces.push(Piece::Cell(RawCell { range, text: t }));
+            }
+            pieces.push(Piece::RowEnd);
+        }
+        let last_line = doc.line_of(cursor);
+        out.push(Table {
+            lines: first_line..last_line + 1,
+            layout: Layout::TabRow,
+            rows: assemble(pieces, Layout::TabRow),
+        });
+    }
+    out
+}
+
+/// The next occurrence of a cell's text at or after `cursor`, which moves past it.
+fn locate(text: &str, cursor: &mut usize, t: &str) -> Range<usize> {
+    if !t.is_empty() {
+        if let Some(i) = text[*cursor..].find(t) {
+            let start = *cursor + i;
+            *cursor = start + t.len();
+            return start..*cursor;
+        }
+    }
+    *cursor..*cursor
+}
+
+fn normalized_cell(c: &str) -> String {
+    crate::normalize::Normalized::new(c)
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Regions (line ranges) of the document that hold tables, for other steps to skip.
+pub fn table_line_ranges(tables: &[Table]) -> Vec<Range<usize>> {
+    tables.iter().map(|t| t.lines.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (label, unit, values) of a row, for comparing.
+    type Flat = (String, Option<String>, Vec<String>);
+
+    fn rows_of(text: &str) -> (Layout, Vec<Flat>) {
+        let doc = Document::new(text);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "one table expected");
+        let rows = t[0]
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.label(),
+                    r.unit.as_ref().map(|u| u.text.clone()),
+                    r.values.iter().map(|v| v.text.clone()).collect(),
+                )
+            })
+            .collect();
+        (t[0].layout, rows)
+    }
+
+    fn row(l: &str, u: Option<&str>, v: &[&str]) -> Flat {
+        (
+            l.into(),
+            u.map(Into::into),
+            v.iter().map(|s| s.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn tab_blocks() {
+        let (layout, rows) = rows_of("\t统 计 指 标\n\t单位\n\t统计数\n\n\t一、主动公开情况\n\t\n\t\n\n\t(一)主动公开政府信息数\n\t条\n\t975\n\n\t七、收取的费用\n\t元\n\t\n");
+        assert_eq!(layout, Layout::TabBlock);
+        assert_eq!(rows[0], row("一、主动公开情况", None, &["", ""]));
+        assert_eq!(rows[1], row("(一)主动公开政府信息数", Some("条"), &["975"]));
+        assert_eq!(rows[2], row("七、收取的费用", Some("元"), &[""]));
+    }
+
+    #[test]
+    fn pipe_lines_with_blank_cells_and_multiline_labels() {
+        let text = "统计指标\n|\n单位\n|\n统计数\n|\n(一)主动公开政府信息数\n(不同渠道和方式公开相同信息计1条)\n|\n条\n|\n7718\n|\n5.其他方式回应事件数\n|\n次\n|\n|\n四、行政复议数量\n|\n件\n|\n|\n(一)维持具体行政行为数\n|\n件\n|\n0\n|\n";
+        let (layout, rows) = rows_of(text);
+        assert_eq!(layout, Layout::PipeLine);
+        assert_eq!(
+            rows[0],
+            row(
+                "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)",
+                Some("条"),
+                &["7718"]
+            )
+        );
+        assert_eq!(rows[1], row("5.其他方式回应事件数", Some("次"), &[""]));
+        assert_eq!(rows[2], row("四、行政复议数量", Some("件"), &[""]));
+        assert_eq!(rows[3], row("(一)维持具体行政行为数", Some("件"), &["0"]));
+    }
+
+    #[test]
+    fn pipe_suffix_with_repeated_header() {
+        let text = "统 计 指 标 |\n单位 |\n统计数 |\n一、主动公开情况 |\n|\n|\n(一)主动公开政府信息数 |\n条 |\n1612 |\n统 计 指 标 |\n单位 |\n统计数 |\n六、举报投诉数量 |\n件 |\n0 |\n";
+        let (layout, rows) = rows_of(text);
+        assert_eq!(layout, Layout::PipeSuffix);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            rows[1],
+            row("(一)主动公开政府信息数", Some("条"), &["1612"])
+        );
+        assert_eq!(rows[2], row("六、举报投诉数量", Some("件"), &["0"]));
+    }
+
+    #[test]
+    fn tab_rows_markdown_and_spaces() {
+        let (l, rows) =
+            rows_of("统计指标\t单位\t统计数\n(一)收到申请数\t件\t3\n(二)申请办结数\t件\t\n");
+        assert_eq!(l, Layout::TabRow);
+        assert_eq!(rows[1], row("(二)申请办结数", Some("件"), &[""]));
+        let (l, rows) = rows_of("| 统计指标 | 单位 | 统计数 |\n|---|---|---|\n| (一)收到申请数 | 件 | 3 |\n| (二)申请办结数 | 件 |  |\n");
+        assert_eq!(l, Layout::Markdown);
+        assert_eq!(rows[0], row("(一)收到申请数", Some("件"), &["3"]));
+        assert_eq!(rows[1], row("(二)申请办结数", Some("件"), &[""]));
+        let (l, rows) =
+            rows_of("(一)予以公开 5 0 0 0 0 0 5\n- 5 -\n1.属于国家秘密    0 0 0 0 0 0 0\n");
+        assert_eq!(l, Layout::Spaces);
+        assert_eq!(
+            rows[0],
+            row("(一)予以公开", None, &["5", "0", "0", "0", "0", "0", "5"])
+        );
+        assert_eq!(rows[1].0, "1.属于国家秘密");
+    }
+
+    #[test]
+    fn one_cell_per_line() {
+        let (l, rows) =
+            rows_of("统计指标\n单位\n统计数\n(一)收到申请数\n件\n3\n(二)申请办结数\n件\n2\n");
+        assert_eq!(l, Layout::CellPerLine);
+        assert_eq!(rows[0], row("(一)收到申请数", Some("件"), &["3"]));
+        assert_eq!(rows[1], row("(二)申请办结数", Some("件"), &["2"]));
+    }
+}

@@ -1,0 +1,141 @@
+//! The result of a check: the JSON contract shared by the CLI, the browser and outside tools.
+//!
+//! Spans are byte offsets into the text as given while inside the core; [`Report::into_utf16`]
+//! converts them once, at the boundary, to the UTF-16 code units the browser and the JSON use.
+
+use serde::Serialize;
+
+/// A half-open range `[start, end)` into the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    /// The word a Chinese reader sees.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    AnnualReport,
+    Other,
+}
+
+/// What a table cell holds, kept apart so that a blank is never read as 0
+/// and "not applicable" is never summed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    Number,
+    Blank,
+    NotApplicable,
+    Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    /// Stable indicator id from the template schema, e.g. `apply.received`.
+    pub indicator: String,
+    /// The row label as printed (whitespace removed, lines joined).
+    pub label: String,
+    /// Column name for multi-column tables (2019/2021 table 三 and 四), else null.
+    pub column: Option<String>,
+    /// Unit as printed, or the template's unit when the table prints none.
+    pub unit: Option<String>,
+    pub value: Option<f64>,
+    pub raw: String,
+    #[serde(rename = "valueKind")]
+    pub kind: ValueKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The first span is the culprit; the rest are related places.
+    pub spans: Vec<Span>,
+    pub expected: Option<f64>,
+    pub actual: Option<f64>,
+}
+
+/// A number stated in the prose, linked to a template indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub indicator: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub span: Span,
+    /// The phrase that made the link, for reviewing precision.
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub kind: Kind,
+    pub template: Option<&'static str>,
+    pub year: Option<u32>,
+    pub agency: Option<String>,
+    pub cells: Vec<Cell>,
+    pub findings: Vec<Finding>,
+    pub facts: Vec<Fact>,
+}
+
+impl Report {
+    /// Re-expresses every span in UTF-16 code units of `text` (the numbers JavaScript uses).
+    pub fn into_utf16(mut self, text: &str) -> Report {
+        let index = crate::source::Utf16Index::new(text);
+        let conv = |s: &mut Span| *s = index.span(*s);
+        self.cells.iter_mut().for_each(|c| conv(&mut c.span));
+        self.facts.iter_mut().for_each(|f| conv(&mut f.span));
+        for f in &mut self.findings {
+            f.spans.iter_mut().for_each(conv);
+        }
+        self
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}

@@ -1,0 +1,210 @@
+//! The rules. One file per rule; each has a stable kebab-case code and a Chinese doc comment
+//! ending in its basis (依据), which `nianbao explain CODE` prints.
+
+use crate::extract::Extraction;
+use crate::model::{Cell, Fact, Finding, Kind, Severity, Span, ValueKind};
+use crate::schema::{self, Template};
+use crate::segment::Document;
+
+mod bad_number;
+mod blank_value;
+mod not_annual_report;
+mod part_exceeds_whole;
+mod sum_mismatch;
+mod sum_unchecked;
+mod table_missing;
+mod unit_suspicious;
+
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// The rule's documentation in Chinese (its doc comment).
+    pub doc: &'static str,
+    pub check: fn(&Context) -> Vec<Finding>,
+}
+
+/// Declares a rule from its doc comment, code, severity and check function.
+macro_rules! declare_rule {
+    ($(#[doc = $doc:expr])* code: $code:literal, severity: $sev:ident, check: $check:path $(,)?) => {
+        $(#[doc = $doc])*
+        pub const RULE: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            severity: $crate::model::Severity::$sev,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule as rule;
+
+/// Every rule, in the order findings are listed.
+pub static RULES: &[Rule] = &[
+    not_annual_report::RULE,
+    table_missing::RULE,
+    blank_value::RULE,
+    bad_number::RULE,
+    unit_suspicious::RULE,
+    sum_mismatch::RULE,
+    sum_unchecked::RULE,
+    part_exceeds_whole::RULE,
+];
+
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// What the rules read.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub ex: &'a Extraction,
+    pub facts: &'a [Fact],
+}
+
+/// A figure for an indicator (in one column), from the table or else from the prose.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub value: Option<f64>,
+    pub kind: ValueKind,
+    pub span: Span,
+    pub label: String,
+    pub from_table: bool,
+}
+
+impl<'a> Context<'a> {
+    /// The template whose relations apply: the table's, or for prose alone the one of the year.
+    pub fn template(&self) -> Template {
+        self.ex.template.unwrap_or(match self.doc.year {
+            Some(y) if y >= 2021 => Template::T2021,
+            Some(y) if y >= 2019 => Template::T2019,
+            _ => Template::T2008,
+        })
+    }
+
+    pub fn cell(&self, id: &str, column: Option<&str>) -> Option<&'a Cell> {
+        self.ex
+            .cells
+            .iter()
+            .find(|c| c.indicator == id && c.column.as_deref() == column)
+    }
+
+    /// The figure of an indicator in a column: the table cell, or a prose fact when the
+    /// table has no such row.
+    pub fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure> {
+        if let Some(c) = self.cell(id, column) {
+            return Some(Figure {
+                value: c.value,
+                kind: c.kind,
+                span: c.span,
+                label: c.label.clone(),
+                from_table: true,
+            });
+        }
+        if column.is_some() {
+            return None;
+        }
+        let f = self.facts.iter().find(|f| f.indicator == id)?;
+        Some(Figure {
+            value: Some(f.value),
+            kind: ValueKind::Number,
+            span: f.span,
+            label: label_of(id),
+            from_table: false,
+        })
+    }
+
+    /// The value columns of an indicator (`[None]` for single-value rows).
+    pub fn columns(&self, id: &str) -> Vec<Option<&'static str>> {
+        match schema::indicator(id).map(|i| i.columns) {
+            Some(schema::Columns::Named(names)) => names.iter().map(|n| Some(*n)).collect(),
+            _ => vec![None],
+        }
+    }
+}
+
+/// The canonical wording of an indicator, for messages.
+pub fn label_of(id: &str) -> String {
+    schema::indicator(id).map_or_else(|| id.to_string(), |i| i.labels[0].to_string())
+}
+
+/// `“（三）申请答复数”`, or with a column: `“（七）总计”（自然人列）`.
+pub fn quoted(label: &str, column: Option<&str>) -> String {
+    match column {
+        Some(c) => format!("“{label}”（{c}列）"),
+        None => format!("“{label}”"),
+    }
+}
+
+/// A number as people write it: no `.0` on whole numbers.
+pub fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+pub fn finding(
+    code: &'static str,
+    message: String,
+    spans: Vec<Span>,
+    expected: Option<f64>,
+    actual: Option<f64>,
+) -> Finding {
+    let severity = rule(code).map_or(Severity::Info, |r| r.severity);
+    let spans = spans.into_iter().filter(|s| !s.is_empty()).collect();
+    Finding {
+        code,
+        severity,
+        message,
+        spans,
+        expected,
+        actual,
+    }
+}
+
+/// Runs every rule. A document that is not an annual report gets only that finding.
+pub fn run(doc: &Document, ex: &Extraction, facts: &[Fact]) -> Vec<Finding> {
+    let cx = Context { doc, ex, facts };
+    if doc.kind == Kind::Other {
+        return (not_annual_report::RULE.check)(&cx);
+    }
+    let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(&cx)).collect();
+    out.retain(|f| !f.spans.is_empty() || f.severity == Severity::Info);
+    out.sort_by_key(|f| (f.severity, f.spans.first().map_or(0, |s| s.start)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_documented() {
+        let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        for r in RULES {
+            assert!(
+                r.code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.code
+            );
+            assert!(r.doc.contains("依据"), "{} has no 依据 in its doc", r.code);
+            assert!(
+                r.doc.chars().any(crate::normalize::is_han),
+                "{} doc is not Chinese",
+                r.code
+            );
+        }
+        codes.sort_unstable();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "duplicate rule code");
+    }
+
+    #[test]
+    fn numbers_print_like_people_write_them() {
+        assert_eq!(num(340.0), "340");
+        assert_eq!(num(1.50), "1.5");
+        assert_eq!(num(-3.0), "-3");
+    }
+}

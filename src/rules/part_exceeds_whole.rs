@@ -1,0 +1,95 @@
+use super::{finding, num, quoted, rule, Context};
+use crate::model::Finding;
+use crate::schema::{self, Relation};
+
+rule! {
+    /// 分项大于总数：某一分项不可能大于它所属的总数。例如各渠道公开的信息数（政府网站、
+    /// 政务微博等）都不能超过去重后的“主动公开政府信息数”；“主动公开规范性文件数”不能超过
+    /// 主动公开总数；“主要负责同志参加新闻发布会次数”不能超过新闻发布会总次数。
+    /// 反过来，“收到申请数”不能超过各申请方式之和，“不同意公开答复数”不能超过各不公开理由之和
+    /// （同一申请可以计入多个方式或理由）。
+    ///
+    /// ## 依据
+    /// 《政府信息公开情况统计表》：“不同渠道和方式公开相同信息计1条”，
+    /// 各“其中”项为所属项的一部分。
+    code: "part-exceeds-whole",
+    severity: Error,
+    check: check,
+}
+
+fn check(cx: &Context) -> Vec<Finding> {
+    let t = cx.template();
+    let mut out = Vec::new();
+    for r in schema::relations() {
+        match r {
+            Relation::AtMost {
+                part,
+                whole,
+                within,
+            } if within.has(t) => {
+                for column in cx.columns(whole) {
+                    let (Some(p), Some(w)) = (cx.figure(part, column), cx.figure(whole, column))
+                    else {
+                        continue;
+                    };
+                    let (Some(pv), Some(wv)) = (p.value, w.value) else {
+                        continue;
+                    };
+                    if pv > wv + 1e-9 {
+                        out.push(finding(
+                            "part-exceeds-whole",
+                            format!(
+                                "{}为 {}，超过了其所属的{} {}。",
+                                quoted(&p.label, column),
+                                num(pv),
+                                quoted(&w.label, column),
+                                num(wv)
+                            ),
+                            vec![p.span, w.span],
+                            Some(wv),
+                            Some(pv),
+                        ));
+                    }
+                }
+            }
+            Relation::AtMostSum {
+                whole,
+                parts,
+                within,
+            } if within.has(t) => {
+                let Some(w) = cx.figure(whole, None) else {
+                    continue;
+                };
+                let Some(wv) = w.value else { continue };
+                let values: Option<Vec<_>> = parts
+                    .iter()
+                    .map(|p| {
+                        cx.figure(p, None)
+                            .and_then(|f| f.value.map(|v| (v, f.span)))
+                    })
+                    .collect();
+                let Some(values) = values else { continue };
+                let sum: f64 = values.iter().map(|(v, _)| v).sum();
+                if wv > sum + 1e-9 {
+                    let mut spans = vec![w.span];
+                    spans.extend(values.iter().map(|(_, s)| *s));
+                    out.push(finding(
+                        "part-exceeds-whole",
+                        format!(
+                            "{}为 {}，大于其 {} 个分项之和 {}。",
+                            quoted(&w.label, None),
+                            num(wv),
+                            parts.len(),
+                            num(sum)
+                        ),
+                        spans,
+                        Some(sum),
+                        Some(wv),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

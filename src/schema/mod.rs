@@ -1,0 +1,284 @@
+//! Template schemas as data: indicators with their printed wordings and units, the columns of
+//! multi-column tables, and the arithmetic relations between indicators.
+//!
+//! The 2008–2018 template is in [`t2008`]; the 2019 and 2021 national formats in [`t2019`].
+
+pub mod t2008;
+pub mod t2019;
+
+use crate::normalize::is_han;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Template {
+    T2008,
+    T2019,
+    T2021,
+}
+
+impl Template {
+    pub fn name(self) -> &'static str {
+        match self {
+            Template::T2008 => "2008",
+            Template::T2019 => "2019",
+            Template::T2021 => "2021",
+        }
+    }
+}
+
+/// Which templates an indicator or relation belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum In {
+    Y2008,
+    /// both national formats
+    Y2019And2021,
+    Y2019Only,
+    Y2021Only,
+}
+
+impl In {
+    pub fn has(self, t: Template) -> bool {
+        matches!(
+            (self, t),
+            (In::Y2008, Template::T2008)
+                | (In::Y2019And2021, Template::T2019 | Template::T2021)
+                | (In::Y2019Only, Template::T2019)
+                | (In::Y2021Only, Template::T2021)
+        )
+    }
+}
+
+/// One row of a template table.
+#[derive(Debug)]
+pub struct Indicator {
+    /// Stable id used in the JSON (`apply.received`).
+    pub id: &'static str,
+    pub within: In,
+    /// The official wording; the first entry is the canonical label.
+    pub labels: &'static [&'static str],
+    /// Expected unit, `""` for none printed.
+    pub unit: &'static str,
+    pub columns: Columns,
+    /// A group heading row: it carries no value of its own.
+    pub heading: bool,
+}
+
+/// The value columns of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Columns {
+    /// One value (2008 统计数, 2019/2021 table 二 single-value rows).
+    Single,
+    /// Several named value columns.
+    Named(&'static [&'static str]),
+}
+
+impl Columns {
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Columns::Single => &[],
+            Columns::Named(n) => n,
+        }
+    }
+}
+
+/// An arithmetic relation that must hold. With columns, it holds in each column.
+#[derive(Debug)]
+pub enum Relation {
+    /// total = Σ parts
+    Sum {
+        total: &'static str,
+        parts: &'static [&'static str],
+        within: In,
+    },
+    /// part ≤ whole
+    AtMost {
+        part: &'static str,
+        whole: &'static str,
+        within: In,
+    },
+    /// whole ≤ Σ parts (one item may count under several parts)
+    AtMostSum {
+        whole: &'static str,
+        parts: &'static [&'static str],
+        within: In,
+    },
+    /// a + b = c + d, per column (the 勾稽关系 of table 三)
+    Balance {
+        plus: [&'static str; 2],
+        equals: [&'static str; 2],
+        within: In,
+    },
+}
+
+/// All indicators of all templates, in table order (matching uses the order).
+pub fn indicators() -> impl Iterator<Item = &'static Indicator> {
+    t2008::INDICATORS.iter().chain(t2019::INDICATORS.iter())
+}
+
+pub fn relations() -> impl Iterator<Item = &'static Relation> {
+    t2008::RELATIONS.iter().chain(t2019::RELATIONS.iter())
+}
+
+pub fn indicator(id: &str) -> Option<&'static Indicator> {
+    indicators().find(|i| i.id == id)
+}
+
+/// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.
+pub fn core(label: &str) -> String {
+    let mut s: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '|')
+        .collect();
+    loop {
+        let before = s.len();
+        s = strip_numbering(&s).to_string();
+        if let Some(rest) = s.strip_prefix("其中:").or_else(|| s.strip_prefix("其中")) {
+            s = rest.to_string();
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    remove_parenthesised(&s)
+}
+
+fn strip_numbering(s: &str) -> &str {
+    let t = s.trim_start_matches(['(', '（']);
+    let digits =
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if digits.len() == t.len() {
+        return s;
+    }
+    let after = digits.trim_start_matches([')', '）']);
+    let after = after.strip_prefix(['、', '.', ',', '。']).unwrap_or(after);
+    // "1.5万" is a number, not a numbering: require the rest to start with a Han character
+    if after.len() < digits.len() || after.len() < t.len() && after.starts_with(is_han) {
+        after
+    } else {
+        s
+    }
+}
+
+fn remove_parenthesised(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if out.is_empty() {
+        s.to_string()
+    } else {
+        out
+    }
+}
+
+/// How well a printed label matches a template wording, 0.0–1.0.
+pub fn similarity(label_core: &str, wording_core: &str) -> f64 {
+    if label_core.is_empty() || wording_core.is_empty() {
+        return 0.0;
+    }
+    if label_core == wording_core {
+        return 1.0;
+    }
+    let (l, w) = (label_core.chars().count(), wording_core.chars().count());
+    // a group prefix glued on (`(三)不予公开1.属于国家秘密`) or a shortened wording
+    if label_core.ends_with(wording_core) && w >= 4 {
+        return 0.95;
+    }
+    if label_core.contains(wording_core) && w >= 4 {
+        return 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt();
+    }
+    if wording_core.contains(label_core) && l >= 4 {
+        return 0.85 * (l as f64 / w as f64).sqrt();
+    }
+    dice(label_core, wording_core)
+}
+
+/// Dice coefficient over character bigrams: tolerant of one wrong or missing character.
+fn dice(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| -> Vec<(char, char)> {
+        let v: Vec<char> = s.chars().collect();
+        let mut g: Vec<(char, char)> = v.windows(2).map(|w| (w[0], w[1])).collect();
+        g.sort_unstable();
+        g
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    if ga.is_empty() || gb.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < ga.len() && j < gb.len() {
+        match ga[i].cmp(&gb[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    2.0 * common as f64 / (ga.len() + gb.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_strips_numbering_notes_and_qizhong() {
+        assert_eq!(
+            core("(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)"),
+            "主动公开政府信息数"
+        );
+        assert_eq!(core("其中:主动公开规范性文件数"), "主动公开规范性文件数");
+        assert_eq!(core("四、行政复议数量"), "行政复议数量");
+        assert_eq!(
+            core(" 1.专职人员数(不包括政府公报及政府网站工作人员数)"),
+            "专职人员数"
+        );
+        assert_eq!(
+            core("1、本机关不掌握相关政府信息"),
+            "本机关不掌握相关政府信息"
+        );
+    }
+
+    #[test]
+    fn similarity_prefers_exact_then_containment() {
+        assert_eq!(similarity("申请办结数", "申请办结数"), 1.0);
+        assert!(similarity("不予公开1.属于国家秘密", "属于国家秘密") > 0.9);
+        assert!(similarity("其他法律行政止公开", "其他法律行政法规禁止公开") > 0.6);
+        assert!(similarity("申请情况", "收到申请数") < 0.5);
+    }
+
+    #[test]
+    fn ids_are_unique_and_relations_name_known_indicators() {
+        let ids: Vec<&str> = indicators().map(|i| i.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), ids.len(), "duplicate indicator id");
+        let known = |id: &str| ids.contains(&id);
+        for r in relations() {
+            let names: Vec<&str> = match r {
+                Relation::Sum { total, parts, .. } => std::iter::once(*total)
+                    .chain(parts.iter().copied())
+                    .collect(),
+                Relation::AtMost { part, whole, .. } => vec![*part, *whole],
+                Relation::AtMostSum { whole, parts, .. } => std::iter::once(*whole)
+                    .chain(parts.iter().copied())
+                    .collect(),
+                Relation::Balance { plus, equals, .. } => {
+                    plus.iter().chain(equals).copied().collect()
+                }
+            };
+            for n in names {
+                assert!(known(n), "relation names unknown indicator {n}");
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! Segmentation: lines, title, year, agency, kind of document and numbered headings.
+
+use crate::model::{Kind, Span};
+use crate::normalize::Normalized;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A line of the normalized text, without its `\n`.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Document<'a> {
+    pub original: &'a str,
+    pub norm: Normalized,
+    pub lines: Vec<Line>,
+    pub kind: Kind,
+    /// Title text and the normalized byte range of the lines it was read from.
+    pub title: Option<(String, Range<usize>)>,
+    pub year: Option<u32>,
+    pub agency: Option<String>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(original: &'a str) -> Document<'a> {
+        let norm = Normalized::new(original);
+        let lines = split_lines(&norm.text);
+        let mut doc = Document {
+            original,
+            norm,
+            lines,
+            kind: Kind::Other,
+            title: None,
+            year: None,
+            agency: None,
+        };
+        doc.title = find_title(&doc);
+        doc.kind = detect_kind(&doc);
+        doc.year = detect_year(&doc);
+        doc.agency = detect_agency(&doc);
+        doc
+    }
+
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    pub fn line_text(&self, i: usize) -> &str {
+        let l = self.lines[i];
+        &self.norm.text[l.start..l.end]
+    }
+
+    /// Original span of a normalized byte range.
+    pub fn span(&self, r: Range<usize>) -> Span {
+        self.norm.original_span(r.start, r.end)
+    }
+
+    /// Index of the line holding normalized byte `b`.
+    pub fn line_of(&self, b: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.end < b)
+            .min(self.lines.len().saturating_sub(1))
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            lines.push(Line { start, end: i });
+            start = i + 1;
+        }
+    }
+    lines.push(Line {
+        start,
+        end: text.len(),
+    });
+    lines
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+}
+
+/// The first non-empty lines, joined until they read as a report title (002 splits
+/// `2017年宝山区政府信息公开工作` and `年度报告` over two lines).
+fn find_title(doc: &Document) -> Option<(String, Range<usize>)> {
+    let mut parts: Vec<usize> = Vec::new();
+    for i in 0..doc.lines.len() {
+        let t = doc.line_text(i).trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().count() > 60 || t.contains('。') {
+            break;
+        }
+        parts.push(i);
+        let joined: String = parts.iter().map(|&j| doc.line_text(j).trim()).collect();
+        if joined.contains("报告")
+            || joined.contains("要点")
+            || joined.contains("通知")
+            || parts.len() == 3
+        {
+            break;
+        }
+    }
+    let first = *parts.first()?;
+    let last = *parts.last()?;
+    let text: String = parts.iter().map(|&j| doc.line_text(j).trim()).collect();
+    Some((text, doc.lines[first].start..doc.lines[last].end))
+}
+
+/// Words that make a title a report title, and words that make a document something else.
+const REPORT_TITLE_WORDS: &[&str] = &["年度报告", "年报", "工作报告"];
+const OTHER_TITLE_WORDS: &[&str] = &[
+    "要点",
+    "通知",
+    "方案",
+    "意见",
+    "办法",
+    "计划",
+    "政府工作报告",
+    "规定",
+];
+
+fn detect_kind(doc: &Document) -> Kind {
+    let title = doc.title.as_ref().map_or("", |t| t.0.as_str());
+    let head: String = doc.text().chars().take(3000).collect();
+    let says_report =
+        REPORT_TITLE_WORDS.iter().any(|w| title.contains(w)) && title.contains("公开");
+    let other_title = OTHER_TITLE_WORDS.iter().any(|w| title.contains(w)) && !says_report;
+    let disclosure_report = head.contains("年度报告")
+        || head.contains("本报告")
+        || doc.text().contains("政府信息公开情况统计表")
+        || doc.text().contains("政府信息公开工作年度报告");
+    if says_report || (!other_title && disclosure_report && head.contains("政府信息公开")) {
+        Kind::AnnualReport
+    } else {
+        Kind::Other
+    }
+}
+
+static YEAR_IN_TITLE: OnceLock<Regex> = OnceLock::new();
+static STAT_PERIOD: OnceLock<Regex> = OnceLock::new();
+static ANY_YEAR: OnceLock<Regex> = OnceLock::new();
+
+fn detect_year(doc: &Document) -> Option<u32> {
+    let year_re = re(&YEAR_IN_TITLE, r"((?:19|20)\d{2})\s*年");
+    if let Some((title, _)) = &doc.title {
+        if let Some(c) = year_re.captures(title) {
+            return c[1].parse().ok();
+        }
+    }
+    if let Some(y) = stated_period_year(doc.text()) {
+        return Some(y);
+    }
+    // the year named most often in the opening text
+    let head: String = doc.text().chars().take(4000).collect();
+    let any = re(&ANY_YEAR, r"((?:19|20)\d{2})\s*年");
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for c in any.captures_iter(&head) {
+        let y: u32 = c[1].parse().ok()?;
+        match counts.iter_mut().find(|(v, _)| *v == y) {
+            Some(e) => e.1 += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)
+}
+
+/// The year of `统计期限自2017年1月1日起`.
+pub fn stated_period_year(text: &str) -> Option<u32> {
+    let r = re(&STAT_PERIOD, r"统计期限[为是]?自?\s*((?:19|20)\d{2})\s*年");
+    r.captures(text).and_then(|c| c[1].parse().ok())
+}
+
+static AGENCY_BEFORE_YEAR: OnceLock<Regex> = OnceLock::new();
+static AGENCY_AFTER_YEAR: OnceLock<Regex> = OnceLock::new();
+static FILLED_BY: OnceLock<Regex> = OnceLock::new();
+
+fn detect_agency(doc: &Document) -> Option<String> {
+    if let Some((title, _)) = &doc.title {
+        let before = re(
+            &AGENCY_BEFORE_YEAR,
+            r"^(.{2,40}?)(?:关于)?(?:19|20)\d{2}\s*年",
+        );
+        if let Some(c) = before.captures(title) {
+            return Some(c[1].trim().to_string());
+        }
+        let after = re(
+            &AGENCY_AFTER_YEAR,
+            r"(?:19|20)\d{2}\s*年度?(.{2,40}?)(?:政府信息|政务公开|信息公开)",
+        );
+        if let Some(c) = after.captures(title) {
+            return Some(c[1].trim().to_string());
+        }
+    }
+    let filled = re(&FILLED_BY, r"填报单位(?:\(盖章\))?[:：]\s*([^\s|]{2,40})");
+    filled.captures(doc.text()).map(|c| c[1].to_string())
+}
+
+/// A numbered heading: `一、` (level 0), `(一)` (level 1), `1.`/`1、` (level 2).
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub number: u32,
+    pub line: usize,
+    /// Normalized byte range of the numbering mark, e.g. `(四)`.
+    pub mark: Range<usize>,
+    pub text: String,
+}
+
+static HEADING: OnceLock<Regex> = OnceLock::new();
+
+/// Numbered headings outside the given line ranges (the tables, whose rows are numbered too).
+pub fn headings(doc: &Document, skip: &[Range<usize>]) -> Vec<Heading> {
+    let r = re(
+        &HEADING,
+        r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、,.]|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(\d{1,2})\s*[.、。](?:\D|$))",
+    );
+    let mut out = Vec::new();
+    for i in 0..doc.lines.len() {
+        if skip.iter().any(|s| s.contains(&i)) {
+            continue;
+        }
+        let line = doc.line_text(i);
+        let Some(c) = r.captures(line) else { continue };
+        let (level, number) = if let Some(m) = c.get(1) {
+            (0, chinese_number(m.as_str()))
+        } else if let Some(m) = c.get(2) {
+            (1, chinese_number(m.as_str()))
+        } else {
+            (2, c[3].parse().unwrap_or(0))
+        };
+        if number == 0 {
+            continue;
+        }
+        let m = c.get(0).expect("whole match");
+        let base = doc.lines[i].start;
+        out.push(Heading {
+            level,
+            number,
+            line: i,
+            mark: base + m.start()..base + m.end(),
+            text: line.trim().chars().take(30).collect(),
+        });
+    }
+    out
+}
+
+/// 一 … 九十九 → 1 … 99; anything else → 0.
+pub fn chinese_number(s: &str) -> u32 {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => 10,
+        ['十', d] => 10 + digit(*d).unwrap_or(0),
+        [t, '十'] => digit(*t).unwrap_or(0) * 10,
+        [t, '十', d] => digit(*t).unwrap_or(0) * 10 + digit(*d).unwrap_or(0),
+        [d] => digit(*d).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_title_year_agency_over_split_lines() {
+        let doc =
+            Document::new("2017年宝山区政府信息公开工作\n年 度 报 告\n本年度报告根据……编制。");
+        assert_eq!(
+            doc.title.as_ref().unwrap().0,
+            "2017年宝山区政府信息公开工作年度报告"
+        );
+        assert_eq!(doc.year, Some(2017));
+        assert_eq!(doc.agency.as_deref(), Some("宝山区"));
+        assert_eq!(doc.kind, Kind::AnnualReport);
+    }
+
+    #[test]
+    fn a_work_plan_is_not_a_report() {
+        let doc = Document::new("经区政府同意,现将《朝阳区2016年政务公开工作要点》印发给你们。\n朝阳区2016年政务公开工作要点\n一、围绕深化改革推进公开");
+        assert_eq!(doc.kind, Kind::Other);
+    }
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(chinese_number("四"), 4);
+        assert_eq!(chinese_number("十二"), 12);
+        assert_eq!(chinese_number("二十"), 20);
+        assert_eq!(chinese_number("二十三"), 23);
+    }
+}
