@@ -20,6 +20,16 @@ pub struct Extraction {
     pub table_announced: Option<Range<usize>>,
     /// Rows matched by similarity only (misspelled or outdated wording), for a warning.
     pub fuzzy: Vec<(usize, f64)>,
+    /// What the extraction itself has to say (a row rebuilt from glued digits, …).
+    pub notes: Vec<Note>,
+}
+
+/// A remark of the extraction, reported by the rule of the same code.
+pub struct Note {
+    pub code: &'static str,
+    pub message: String,
+    pub span: Span,
+    pub indicator: &'static str,
 }
 
 pub struct MatchedRow {
@@ -34,13 +44,14 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     } else {
         grid::from_html(doc, html_tables)
     };
-    let rows: Vec<&Row> = tables
-        .iter()
-        .flat_map(|t| t.rows.iter())
-        .filter(|r| !r.label_parts.is_empty())
-        .collect();
+    let unglued: Vec<Row> = tables.iter().flat_map(|t| t.rows.iter()).map(unglue_label).collect();
+    let rows: Vec<&Row> = unglued.iter().collect();
     let template = detect_template(doc, &rows);
-    let matched = template.map(|t| match_rows(&rows, t)).unwrap_or_default();
+    let mut matched = template.map(|t| match_rows(&rows, t)).unwrap_or_default();
+    if template.is_some_and(|t| t != Template::T2008) {
+        matched.extend(review_row(&rows, &matched));
+    }
+    let notes = matched.iter_mut().filter_map(|m| split_glued_row(doc, m)).collect();
     let cells = matched.iter().flat_map(|m| cells_of(doc, m)).collect();
     let fuzzy = matched
         .iter()
@@ -55,6 +66,7 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
         matched,
         table_announced: announced_table(doc),
         fuzzy,
+        notes,
     }
 }
 
@@ -63,6 +75,7 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
 fn detect_template(doc: &Document, rows: &[&Row]) -> Option<Template> {
     let score = |t: Template| -> usize {
         rows.iter()
+            .filter(|r| !r.label_parts.is_empty())
             .filter(|r| best_match(&r.label(), t, 0).is_some_and(|(_, s, _)| s >= 0.9))
             .count()
     };
@@ -139,35 +152,91 @@ fn best_match(label: &str, t: Template, cursor: usize) -> Option<(usize, f64, &'
 }
 
 fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
-    let mut cursor = 0;
-    let mut out: Vec<MatchedRow> = Vec::new();
+    let mut m = Matcher { t, cursor: 0, out: Vec::new(), pending: None };
     for row in rows {
-        let Some((i, score, ind)) = best_match(&row.label(), t, cursor) else {
-            continue;
-        };
-        let no_figures = row.values.iter().all(|v| v.text.is_empty());
-        if no_figures && ind.heading {
-            cursor = i + 1;
-            continue; // a group heading row: context only
+        if row.label_parts.is_empty() {
+            continue; // label-less figures: table 四, read separately
         }
-        if row.values.is_empty() && row.unit.is_none() && score < 1.0 {
-            continue; // a stray line of text that resembles a label
-        }
-        if out.iter().any(|m| std::ptr::eq(m.indicator, ind)) {
-            continue; // the table printed twice (summary and detail): keep the first
-        }
-        cursor = i + 1;
-        out.push(MatchedRow {
-            indicator: ind,
-            row: (*row).clone(),
-            score,
-        });
+        m.row(row);
     }
-    out
+    m.flush_pending();
+    m.out
+}
+
+/// Reads rows in table order. A row with a label but no figures is held back: PDF text often
+/// breaks a label over lines with the figures on the second line (`（二）部分公开（区分处理的，
+/// 只计这一情` / `形，不计其他情形） 3 0 0 0 0 0 3`), so it may be the start of the next label.
+struct Matcher {
+    t: Template,
+    cursor: usize,
+    out: Vec<MatchedRow>,
+    pending: Option<Row>,
+}
+
+fn bare(row: &Row) -> bool {
+    row.unit.is_none() && row.values.iter().all(|v| v.text.is_empty())
+}
+
+impl Matcher {
+    fn row(&mut self, row: &Row) {
+        if let Some(prev) = self.pending.take() {
+            let joined = join(&prev, row);
+            let own = best_match(&row.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
+            let both = best_match(&joined.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
+            if both > own + 1e-9 && !self.is_heading(&prev) {
+                return self.row(&joined);
+            }
+            self.take(&prev, true);
+        }
+        if bare(row) && row.values.is_empty() {
+            self.pending = Some(row.clone());
+            return;
+        }
+        self.take(row, false);
+    }
+
+    fn is_heading(&self, row: &Row) -> bool {
+        best_match(&row.label(), self.t, self.cursor).is_some_and(|(_, s, ind)| ind.heading && s >= 0.9)
+    }
+
+    fn flush_pending(&mut self) {
+        if let Some(prev) = self.pending.take() {
+            self.take(&prev, true);
+        }
+    }
+
+    /// Takes a row for the indicator it matches best. A label alone (no figures) counts only
+    /// when it is exact: it is then a row left entirely blank.
+    fn take(&mut self, row: &Row, label_only: bool) {
+        let Some((i, score, ind)) = best_match(&row.label(), self.t, self.cursor) else { return };
+        if bare(row) && ind.heading {
+            self.cursor = i + 1;
+            return; // a group heading row: context only
+        }
+        if label_only && score < 1.0 {
+            return; // a stray line of text that resembles a label
+        }
+        if self.out.iter().any(|m| std::ptr::eq(m.indicator, ind)) {
+            return; // the table printed twice (summary and detail): keep the first
+        }
+        self.cursor = i + 1;
+        self.out.push(MatchedRow { indicator: ind, row: row.clone(), score });
+    }
+}
+
+fn join(first: &Row, second: &Row) -> Row {
+    let mut r = second.clone();
+    let mut parts = first.label_parts.clone();
+    parts.extend(second.label_parts.iter().cloned());
+    r.label_parts = parts;
+    r
 }
 
 fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
-    let label = m.row.label();
+    let label = match m.row.label() {
+        l if l.is_empty() => m.indicator.labels[0].to_string(),
+        l => l,
+    };
     let unit = m
         .row
         .unit
@@ -204,6 +273,129 @@ fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
                 .collect()
         }
     }
+}
+
+/// A label with its figures glued on (`一、本年新收政府信息公开申请数量640020470`, from some
+/// web pages): the digits become a value cell of their own.
+fn unglue_label(row: &Row) -> Row {
+    let mut r = row.clone();
+    let Some(last) = r.label_parts.last() else { return r };
+    if !r.values.is_empty() || r.unit.is_some() {
+        return r;
+    }
+    let digits = last.text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits < 7 || digits == last.text.len() {
+        return r;
+    }
+    let cut = last.text.len() - digits;
+    let value = RawCell { text: last.text[cut..].to_string(), range: last.range.start + cut..last.range.end };
+    let label = RawCell { text: last.text[..cut].to_string(), range: last.range.start..last.range.start + cut };
+    *r.label_parts.last_mut().expect("checked above") = label;
+    r.values.push(value);
+    r
+}
+
+/// Splits a lone run of glued digits in a 7-column row of table 三 where exactly one split
+/// makes the six columns add up to 总计; says so, or that the row cannot be read.
+fn split_glued_row(doc: &Document, m: &mut MatchedRow) -> Option<Note> {
+    let Columns::Named(names) = m.indicator.columns else { return None };
+    let n = names.len();
+    let cell = match m.row.values.as_slice() {
+        [only] if n >= 3 && only.text.len() >= n && only.text.bytes().all(|b| b.is_ascii_digit()) => only.clone(),
+        _ => return None,
+    };
+    let splits = glued_splits(&cell.text, n);
+    let label = m.row.label();
+    let span = doc.span(cell.range.clone());
+    if let [one] = splits.as_slice() {
+        let mut at = cell.range.start;
+        m.row.values = one
+            .iter()
+            .map(|part| {
+                let c = RawCell { text: part.clone(), range: at..at + part.len() };
+                at += part.len();
+                c
+            })
+            .collect();
+        return Some(Note {
+            code: "row-reconstructed",
+            message: format!("“{label}”一行的数字连在一起（{}），已按各列之和等于总计拆分为 {}。", cell.text, one.join("、")),
+            span,
+            indicator: m.indicator.id,
+        });
+    }
+    m.row.values = vec![RawCell { text: String::new(), range: cell.range.clone() }; n];
+    Some(Note {
+        code: "row-unreadable",
+        message: format!("“{label}”一行的数字连在一起（{}），无法唯一拆分到各列，请核对原表。", cell.text),
+        span,
+        indicator: m.indicator.id,
+    })
+}
+
+/// Every way (at most two are looked for) to cut `digits` into `n` numbers, the last being the
+/// sum of the others; numbers have no leading zeros.
+fn glued_splits(digits: &str, n: usize) -> Vec<Vec<String>> {
+    fn go(rest: &str, left: usize, parts: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        if out.len() > 1 {
+            return;
+        }
+        if left == 1 {
+            let ok = !(rest.len() > 1 && rest.starts_with('0')) && rest.len() <= 15;
+            let sum: u64 = parts.iter().map(|p| p.parse::<u64>().unwrap_or(0)).sum();
+            if ok && rest.parse::<u64>().is_ok_and(|t| t == sum) {
+                let mut done = parts.clone();
+                done.push(rest.to_string());
+                out.push(done);
+            }
+            return;
+        }
+        for len in 1..=rest.len().saturating_sub(left - 1).min(12) {
+            let head = &rest[..len];
+            if len > 1 && head.starts_with('0') {
+                break;
+            }
+            parts.push(head.to_string());
+            go(&rest[len..], left - 1, parts, out);
+            parts.pop();
+        }
+    }
+    let mut out = Vec::new();
+    if digits.len() <= 30 {
+        go(digits, n, &mut Vec::new(), &mut out);
+    }
+    out
+}
+
+/// Table 四 has no row label: its fifteen figures follow the headers, in one row or in three
+/// blocks of five (行政复议, 未经复议直接起诉, 复议后起诉).
+fn review_row(rows: &[&Row], matched: &[MatchedRow]) -> Option<MatchedRow> {
+    let ind = schema::indicator("review_lawsuit")?;
+    let n = ind.columns.names().len();
+    let taken = |r: &Row| matched.iter().any(|m| m.row.label_range() == r.label_range() && !r.label_parts.is_empty());
+    let candidate = |r: &&&Row| {
+        let label = r.label();
+        let figures = r.values.iter().filter(|v| classify_value(&v.text)).count();
+        !taken(r)
+            && figures >= 4
+            && (label.is_empty() || ["复议", "诉讼", "结果", "审结", "总计"].iter().any(|w| label.contains(w)))
+    };
+    let mut values = Vec::new();
+    for r in rows.iter().filter(candidate) {
+        if r.values.len() >= n {
+            return Some(MatchedRow { indicator: ind, row: Row { values: r.values[..n].to_vec(), ..(*r).clone() }, score: 1.0 });
+        }
+        values.extend(r.values.iter().cloned());
+        if values.len() >= n {
+            let row = Row { label_parts: Vec::new(), unit: None, values: values[..n].to_vec() };
+            return Some(MatchedRow { indicator: ind, row, score: 1.0 });
+        }
+    }
+    None
+}
+
+fn classify_value(text: &str) -> bool {
+    grid::classify(text) == grid::CellClass::Value
 }
 
 /// Places a row's values under its columns: all of them in order, or a lone value under the

@@ -466,59 +466,72 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
 }
 
 /// Rebuilds rows from cells: a label (one or more text cells), an optional unit, then values.
+///
+/// Row layouts end rows themselves. Streams with explicit cells (`|`) are cut by the width a
+/// header row gives (`统计指标 | 单位 | 统计数` → 3), so that a blank or a wordy value keeps its
+/// place; without a header, a row ends where a label follows values.
 fn assemble(pieces: Vec<Piece>, layout: Layout) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let mut row = Row::default();
-    let mut width = if layout.is_stream() { 3 } else { 0 };
-    let flush = |row: &mut Row, rows: &mut Vec<Row>, width: &mut usize| {
-        if row.is_empty() {
-            return;
-        }
-        let done = std::mem::take(row);
-        if is_header_row(&done) {
-            if layout.is_stream() {
-                *width = done.label_parts.len();
-            }
-            return;
-        }
-        rows.push(done);
-    };
+    let mut b = RowBuilder { rows: Vec::new(), row: Row::default(), width: 0, layout };
     for p in pieces {
-        let c = match p {
-            Piece::RowEnd => {
-                flush(&mut row, &mut rows, &mut width);
-                continue;
-            }
-            Piece::Cell(c) => c,
-        };
-        let class = classify(&c.text);
-        let started = !row.label_parts.is_empty() || row.unit.is_some() || !row.values.is_empty();
-        match class {
-            CellClass::Text if !started => row.label_parts.push(c),
-            CellClass::Text if row.unit.is_none() && row.values.is_empty() => {
-                // a label over several cells (lines), or stream header words
-                if is_header_row(&row) && !is_header_word(&c.text) {
-                    flush(&mut row, &mut rows, &mut width);
-                }
-                row.label_parts.push(c)
-            }
-            CellClass::Text => {
-                flush(&mut row, &mut rows, &mut width);
-                row.label_parts.push(c);
-            }
-            CellClass::Empty if !started => {} // stray separator before a row
-            CellClass::Unit if row.unit.is_none() && row.values.is_empty() && started => {
-                row.unit = Some(c)
-            }
-            _ => row.values.push(c),
-        }
-        let header_pending = is_header_row(&row);
-        if width > 0 && row.width() >= width && !header_pending {
-            flush(&mut row, &mut rows, &mut width);
+        match p {
+            Piece::RowEnd => b.flush(),
+            Piece::Cell(c) => b.push(c),
         }
     }
-    flush(&mut row, &mut rows, &mut width);
-    rows
+    b.flush();
+    b.rows
+}
+
+struct RowBuilder {
+    rows: Vec<Row>,
+    row: Row,
+    /// Cells per row in a stream, once a header row has told it.
+    width: usize,
+    layout: Layout,
+}
+
+impl RowBuilder {
+    fn flush(&mut self) {
+        if self.row.is_empty() {
+            return;
+        }
+        let done = std::mem::take(&mut self.row);
+        if is_header_row(&done) {
+            if matches!(self.layout, Layout::PipeLine | Layout::PipeSuffix) {
+                self.width = done.label_parts.len();
+            }
+            return;
+        }
+        self.rows.push(done);
+    }
+
+    fn push(&mut self, c: RawCell) {
+        let class = classify(&c.text);
+        if is_header_row(&self.row) && !is_header_word(&c.text) {
+            self.flush(); // a stream's header words end where the first row begins
+        }
+        let started = !self.row.is_empty();
+        let labelling = self.row.unit.is_none() && self.row.values.is_empty();
+        match class {
+            CellClass::Empty if !started => {} // a stray separator before a row
+            CellClass::Text | CellClass::Unit if !started => self.row.label_parts.push(c),
+            CellClass::Text if labelling => self.row.label_parts.push(c), // a label over several lines
+            CellClass::Unit if labelling => self.row.unit = Some(c),
+            CellClass::Text if self.layout.is_stream() && !self.positional() => {
+                self.flush(); // a label after values starts the next row
+                self.row.label_parts.push(c);
+            }
+            _ => self.row.values.push(c),
+        }
+        if self.positional() && self.row.width() >= self.width && !is_header_row(&self.row) {
+            self.flush();
+        }
+    }
+
+    /// Streams with explicit cells and a known width are cut by position.
+    fn positional(&self) -> bool {
+        self.width > 0 && matches!(self.layout, Layout::PipeLine | Layout::PipeSuffix)
+    }
 }
 
 /// Tables read exactly from a clipboard's HTML (rows of cell texts). Each cell is located in

@@ -6,13 +6,19 @@ use crate::model::{Cell, Fact, Finding, Kind, Severity, Span, ValueKind};
 use crate::schema::{self, Template};
 use crate::segment::Document;
 
+pub mod arith;
 mod bad_number;
+mod balance_mismatch;
 mod blank_value;
+mod label_variant;
 mod not_annual_report;
 mod part_exceeds_whole;
+mod row_reconstructed;
+mod row_unreadable;
 mod sum_mismatch;
 mod sum_unchecked;
 mod table_missing;
+mod template_mismatch;
 mod unit_suspicious;
 
 pub struct Rule {
@@ -41,11 +47,16 @@ pub(crate) use declare_rule as rule;
 pub static RULES: &[Rule] = &[
     not_annual_report::RULE,
     table_missing::RULE,
+    template_mismatch::RULE,
+    row_reconstructed::RULE,
+    row_unreadable::RULE,
+    label_variant::RULE,
     blank_value::RULE,
     bad_number::RULE,
     unit_suspicious::RULE,
     sum_mismatch::RULE,
     sum_unchecked::RULE,
+    balance_mismatch::RULE,
     part_exceeds_whole::RULE,
 ];
 
@@ -58,6 +69,7 @@ pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub ex: &'a Extraction,
     pub facts: &'a [Fact],
+    arithmetic: std::cell::OnceCell<arith::Arithmetic>,
 }
 
 /// A figure for an indicator (in one column), from the table or else from the prose.
@@ -71,6 +83,15 @@ pub struct Figure {
 }
 
 impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document<'a>, ex: &'a Extraction, facts: &'a [Fact]) -> Context<'a> {
+        Context { doc, ex, facts, arithmetic: std::cell::OnceCell::new() }
+    }
+
+    /// Every relation of the tables, evaluated once for all rules that need it.
+    pub fn arithmetic(&self) -> &arith::Arithmetic {
+        self.arithmetic.get_or_init(|| arith::analyse(self))
+    }
+
     /// The template whose relations apply: the table's, or for prose alone the one of the year.
     pub fn template(&self) -> Template {
         self.ex.template.unwrap_or(match self.doc.year {
@@ -163,9 +184,14 @@ pub fn finding(
     }
 }
 
+/// The extraction's own remarks of one code, as findings.
+fn notes(cx: &Context, code: &'static str) -> Vec<Finding> {
+    cx.ex.notes.iter().filter(|n| n.code == code).map(|n| finding(code, n.message.clone(), vec![n.span], None, None)).collect()
+}
+
 /// Runs every rule. A document that is not an annual report gets only that finding.
 pub fn run(doc: &Document, ex: &Extraction, facts: &[Fact]) -> Vec<Finding> {
-    let cx = Context { doc, ex, facts };
+    let cx = Context::new(doc, ex, facts);
     if doc.kind == Kind::Other {
         return (not_annual_report::RULE.check)(&cx);
     }

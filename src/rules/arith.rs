@@ -1,0 +1,230 @@
+//! The arithmetic of the tables, shared by `sum-mismatch` and `balance-mismatch`: every
+//! relation is a constraint Σleft = Σright over cells; failed constraints are grouped by the
+//! one cell that explains them all, so that one wrong figure gives one finding.
+
+use super::{Context, Figure};
+use crate::model::{Span, ValueKind};
+use crate::schema::{self, t2019::ROW_TOTALS, Relation};
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: &'static str,
+    pub column: Option<&'static str>,
+    pub value: f64,
+    pub span: Span,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// a total and its parts (rows of a column)
+    Sum,
+    /// the 总计 column of a row and the columns it totals
+    RowTotal,
+    /// 一 + 二 = 三（七） + 四 in a column of table 三
+    Balance,
+}
+
+#[derive(Debug, Clone)]
+pub struct Constraint {
+    pub shape: Shape,
+    pub left: Vec<Term>,
+    pub right: Vec<Term>,
+}
+
+impl Constraint {
+    pub fn lhs(&self) -> f64 {
+        self.left.iter().map(|t| t.value).sum()
+    }
+    pub fn rhs(&self) -> f64 {
+        self.right.iter().map(|t| t.value).sum()
+    }
+    pub fn holds(&self) -> bool {
+        (self.lhs() - self.rhs()).abs() < 0.005
+    }
+    fn terms(&self) -> impl Iterator<Item = (&Term, bool)> {
+        self.left.iter().map(|t| (t, true)).chain(self.right.iter().map(|t| (t, false)))
+    }
+    /// The value a term would need for this constraint to hold, were it the only error.
+    fn implied(&self, term: &Term, on_left: bool) -> f64 {
+        let d = self.lhs() - self.rhs();
+        if on_left {
+            term.value - d
+        } else {
+            term.value + d
+        }
+    }
+}
+
+/// The outcome of reading every relation.
+#[derive(Debug, Default)]
+pub struct Arithmetic {
+    /// Failed constraints explained by one cell: (culprit, its implied value, constraints).
+    pub culprits: Vec<(Term, f64, Vec<Constraint>)>,
+    /// Failed constraints no single cell explains.
+    pub single: Vec<Constraint>,
+    /// Totals that could not be checked: (total term's span, label, unreadable part's span).
+    pub unchecked: Vec<(Span, String, Span)>,
+}
+
+/// What a cell holds, for arithmetic.
+enum Read {
+    Value(Vec<Term>),
+    Unreadable(Span),
+    Absent,
+}
+
+fn term(id: &'static str, column: Option<&'static str>, f: &Figure, value: f64) -> Term {
+    Term { id, column, value, span: f.span, label: f.label.clone() }
+}
+
+/// An indicator's figure as terms: itself, or — for a group row printed without figures of
+/// its own (（三）不予公开) — the terms of its parts.
+fn read(cx: &Context, id: &'static str, column: Option<&'static str>) -> Read {
+    match cx.figure(id, column) {
+        Some(f) => match (f.kind, f.value) {
+            (_, Some(v)) => Read::Value(vec![term(id, column, &f, v)]),
+            (ValueKind::NotApplicable, _) => Read::Value(Vec::new()),
+            (ValueKind::Text, _) => Read::Unreadable(f.span),
+            _ if is_group(cx, id) => read_parts(cx, id, column),
+            _ => Read::Absent,
+        },
+        None => read_parts(cx, id, column),
+    }
+}
+
+fn is_group(cx: &Context, id: &str) -> bool {
+    schema::indicator(id).is_some_and(|i| i.heading) && parts_of(cx, id).is_some()
+}
+
+fn parts_of(cx: &Context, id: &str) -> Option<&'static [&'static str]> {
+    let t = cx.template();
+    schema::relations().find_map(|r| match r {
+        Relation::Sum { total, parts, within } if *total == id && within.has(t) => Some(*parts),
+        _ => None,
+    })
+}
+
+fn read_parts(cx: &Context, id: &'static str, column: Option<&'static str>) -> Read {
+    let Some(parts) = parts_of(cx, id) else { return Read::Absent };
+    let mut terms = Vec::new();
+    for p in parts {
+        match read(cx, p, column) {
+            Read::Value(t) => terms.extend(t),
+            other => return other,
+        }
+    }
+    if terms.is_empty() {
+        Read::Absent
+    } else {
+        Read::Value(terms)
+    }
+}
+
+fn read_all(cx: &Context, ids: &[&'static str], column: Option<&'static str>) -> Result<Vec<Term>, Option<Span>> {
+    let mut out = Vec::new();
+    for id in ids {
+        match read(cx, id, column) {
+            Read::Value(t) => out.extend(t),
+            Read::Unreadable(s) => return Err(Some(s)),
+            Read::Absent => return Err(None),
+        }
+    }
+    Ok(out)
+}
+
+pub fn analyse(cx: &Context) -> Arithmetic {
+    let mut out = Arithmetic::default();
+    let mut failed = Vec::new();
+    for c in constraints(cx, &mut out.unchecked) {
+        if !c.holds() {
+            failed.push(c);
+        }
+    }
+    group_by_culprit(failed, &mut out);
+    out
+}
+
+fn constraints(cx: &Context, unchecked: &mut Vec<(Span, String, Span)>) -> Vec<Constraint> {
+    let t = cx.template();
+    let mut out = Vec::new();
+    for r in schema::relations() {
+        match r {
+            Relation::Sum { total, parts, within } if within.has(t) => {
+                for column in cx.columns(total) {
+                    let Some(f) = cx.figure(total, column) else { continue };
+                    let Some(v) = f.value else { continue };
+                    match read_all(cx, parts, column) {
+                        Ok(right) if !right.is_empty() => {
+                            out.push(Constraint { shape: Shape::Sum, left: vec![term(total, column, &f, v)], right })
+                        }
+                        Err(Some(bad)) => unchecked.push((f.span, super::quoted(&f.label, column), bad)),
+                        _ => {}
+                    }
+                }
+            }
+            Relation::Balance { plus, equals, within } if within.has(t) => {
+                for column in cx.columns(plus[0]) {
+                    if let (Ok(left), Ok(right)) = (read_all(cx, plus, column), read_all(cx, equals, column)) {
+                        if !left.is_empty() && !right.is_empty() {
+                            out.push(Constraint { shape: Shape::Balance, left, right });
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.extend(row_totals(cx));
+    out
+}
+
+fn row_totals(cx: &Context) -> Vec<Constraint> {
+    let mut out = Vec::new();
+    for ind in schema::indicators().filter(|i| i.within.has(cx.template())) {
+        let schema::Columns::Named(names) = ind.columns else { continue };
+        for (_, total, parts) in ROW_TOTALS.iter().filter(|(set, ..)| std::ptr::eq(*set, names)) {
+            let cell_term = |col: &'static str| -> Option<Term> {
+                let c = cx.cell(ind.id, Some(col))?;
+                Some(Term { id: ind.id, column: Some(col), value: c.value?, span: c.span, label: c.label.clone() })
+            };
+            let Some(whole) = cell_term(total) else { continue };
+            let right: Option<Vec<Term>> = parts.iter().map(|p| cell_term(p)).collect();
+            if let Some(right) = right {
+                out.push(Constraint { shape: Shape::RowTotal, left: vec![whole], right });
+            }
+        }
+    }
+    out
+}
+
+/// Picks, again and again, the cell that alone would mend the most failed constraints (at
+/// least two, all by the same correction), and reports those constraints under it.
+fn group_by_culprit(mut failed: Vec<Constraint>, out: &mut Arithmetic) {
+    loop {
+        let mut best: Option<(usize, Term, f64)> = None;
+        for c in &failed {
+            for (t, left) in c.terms() {
+                let implied = c.implied(t, left);
+                let explained = failed
+                    .iter()
+                    .filter(|o| o.terms().any(|(u, l)| same_cell(u, t) && (o.implied(u, l) - implied).abs() < 0.005))
+                    .count();
+                if explained >= 2 && best.as_ref().is_none_or(|(n, ..)| explained > *n) {
+                    best = Some((explained, t.clone(), implied));
+                }
+            }
+        }
+        let Some((_, culprit, implied)) = best else { break };
+        let (mine, rest): (Vec<_>, Vec<_>) = failed.into_iter().partition(|o| {
+            o.terms().any(|(u, l)| same_cell(u, &culprit) && (o.implied(u, l) - implied).abs() < 0.005)
+        });
+        out.culprits.push((culprit, implied, mine));
+        failed = rest;
+    }
+    out.single = failed;
+}
+
+fn same_cell(a: &Term, b: &Term) -> bool {
+    a.id == b.id && a.column == b.column
+}
