@@ -44,14 +44,21 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     } else {
         grid::from_html(doc, html_tables)
     };
-    let unglued: Vec<Row> = tables.iter().flat_map(|t| t.rows.iter()).map(unglue_label).collect();
+    let unglued: Vec<Row> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .map(unglue_label)
+        .collect();
     let rows: Vec<&Row> = unglued.iter().collect();
     let template = detect_template(doc, &rows);
     let mut matched = template.map(|t| match_rows(&rows, t)).unwrap_or_default();
     if template.is_some_and(|t| t != Template::T2008) {
         matched.extend(review_row(&rows, &matched));
     }
-    let notes = matched.iter_mut().filter_map(|m| split_glued_row(doc, m)).collect();
+    let notes = matched
+        .iter_mut()
+        .filter_map(|m| split_glued_row(doc, m))
+        .collect();
     let cells = matched.iter().flat_map(|m| cells_of(doc, m)).collect();
     let fuzzy = matched
         .iter()
@@ -152,7 +159,12 @@ fn best_match(label: &str, t: Template, cursor: usize) -> Option<(usize, f64, &'
 }
 
 fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
-    let mut m = Matcher { t, cursor: 0, out: Vec::new(), pending: None };
+    let mut m = Matcher {
+        t,
+        cursor: 0,
+        out: Vec::new(),
+        pending: None,
+    };
     for row in rows {
         if row.label_parts.is_empty() {
             continue; // label-less figures: table 四, read separately
@@ -196,7 +208,8 @@ impl Matcher {
     }
 
     fn is_heading(&self, row: &Row) -> bool {
-        best_match(&row.label(), self.t, self.cursor).is_some_and(|(_, s, ind)| ind.heading && s >= 0.9)
+        best_match(&row.label(), self.t, self.cursor)
+            .is_some_and(|(_, s, ind)| ind.heading && s >= 0.9)
     }
 
     fn flush_pending(&mut self) {
@@ -208,7 +221,9 @@ impl Matcher {
     /// Takes a row for the indicator it matches best. A label alone (no figures) counts only
     /// when it is exact: it is then a row left entirely blank.
     fn take(&mut self, row: &Row, label_only: bool) {
-        let Some((i, score, ind)) = best_match(&row.label(), self.t, self.cursor) else { return };
+        let Some((i, score, ind)) = best_match(&row.label(), self.t, self.cursor) else {
+            return;
+        };
         if bare(row) && ind.heading {
             self.cursor = i + 1;
             return; // a group heading row: context only
@@ -220,7 +235,11 @@ impl Matcher {
             return; // the table printed twice (summary and detail): keep the first
         }
         self.cursor = i + 1;
-        self.out.push(MatchedRow { indicator: ind, row: row.clone(), score });
+        self.out.push(MatchedRow {
+            indicator: ind,
+            row: row.clone(),
+            score,
+        });
     }
 }
 
@@ -234,7 +253,7 @@ fn join(first: &Row, second: &Row) -> Row {
 
 fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
     let label = match m.row.label() {
-        l if l.is_empty() => m.indicator.labels[0].to_string(),
+        l if l.is_empty() || !m.indicator.by_label => m.indicator.labels[0].to_string(),
         l => l,
     };
     let unit = m
@@ -279,17 +298,30 @@ fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
 /// web pages): the digits become a value cell of their own.
 fn unglue_label(row: &Row) -> Row {
     let mut r = row.clone();
-    let Some(last) = r.label_parts.last() else { return r };
+    let Some(last) = r.label_parts.last() else {
+        return r;
+    };
     if !r.values.is_empty() || r.unit.is_some() {
         return r;
     }
-    let digits = last.text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let digits = last
+        .text
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
     if digits < 7 || digits == last.text.len() {
         return r;
     }
     let cut = last.text.len() - digits;
-    let value = RawCell { text: last.text[cut..].to_string(), range: last.range.start + cut..last.range.end };
-    let label = RawCell { text: last.text[..cut].to_string(), range: last.range.start..last.range.start + cut };
+    let value = RawCell {
+        text: last.text[cut..].to_string(),
+        range: last.range.start + cut..last.range.end,
+    };
+    let label = RawCell {
+        text: last.text[..cut].to_string(),
+        range: last.range.start..last.range.start + cut,
+    };
     *r.label_parts.last_mut().expect("checked above") = label;
     r.values.push(value);
     r
@@ -298,10 +330,16 @@ fn unglue_label(row: &Row) -> Row {
 /// Splits a lone run of glued digits in a 7-column row of table 三 where exactly one split
 /// makes the six columns add up to 总计; says so, or that the row cannot be read.
 fn split_glued_row(doc: &Document, m: &mut MatchedRow) -> Option<Note> {
-    let Columns::Named(names) = m.indicator.columns else { return None };
+    let Columns::Named(names) = m.indicator.columns else {
+        return None;
+    };
     let n = names.len();
     let cell = match m.row.values.as_slice() {
-        [only] if n >= 3 && only.text.len() >= n && only.text.bytes().all(|b| b.is_ascii_digit()) => only.clone(),
+        [only]
+            if n >= 3 && only.text.len() >= n && only.text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            only.clone()
+        }
         _ => return None,
     };
     let splits = glued_splits(&cell.text, n);
@@ -312,22 +350,38 @@ fn split_glued_row(doc: &Document, m: &mut MatchedRow) -> Option<Note> {
         m.row.values = one
             .iter()
             .map(|part| {
-                let c = RawCell { text: part.clone(), range: at..at + part.len() };
+                let c = RawCell {
+                    text: part.clone(),
+                    range: at..at + part.len(),
+                };
                 at += part.len();
                 c
             })
             .collect();
         return Some(Note {
             code: "row-reconstructed",
-            message: format!("“{label}”一行的数字连在一起（{}），已按各列之和等于总计拆分为 {}。", cell.text, one.join("、")),
+            message: format!(
+                "“{label}”一行的数字连在一起（{}），已按各列之和等于总计拆分为 {}。",
+                cell.text,
+                one.join("、")
+            ),
             span,
             indicator: m.indicator.id,
         });
     }
-    m.row.values = vec![RawCell { text: String::new(), range: cell.range.clone() }; n];
+    m.row.values = vec![
+        RawCell {
+            text: String::new(),
+            range: cell.range.clone()
+        };
+        n
+    ];
     Some(Note {
         code: "row-unreadable",
-        message: format!("“{label}”一行的数字连在一起（{}），无法唯一拆分到各列，请核对原表。", cell.text),
+        message: format!(
+            "“{label}”一行的数字连在一起（{}），无法唯一拆分到各列，请核对原表。",
+            cell.text
+        ),
         span,
         indicator: m.indicator.id,
     })
@@ -372,23 +426,45 @@ fn glued_splits(digits: &str, n: usize) -> Vec<Vec<String>> {
 fn review_row(rows: &[&Row], matched: &[MatchedRow]) -> Option<MatchedRow> {
     let ind = schema::indicator("review_lawsuit")?;
     let n = ind.columns.names().len();
-    let taken = |r: &Row| matched.iter().any(|m| m.row.label_range() == r.label_range() && !r.label_parts.is_empty());
+    let taken = |r: &Row| {
+        matched
+            .iter()
+            .any(|m| m.row.label_range() == r.label_range() && !r.label_parts.is_empty())
+    };
     let candidate = |r: &&&Row| {
         let label = r.label();
         let figures = r.values.iter().filter(|v| classify_value(&v.text)).count();
         !taken(r)
             && figures >= 4
-            && (label.is_empty() || ["复议", "诉讼", "结果", "审结", "总计"].iter().any(|w| label.contains(w)))
+            && (label.is_empty()
+                || ["复议", "诉讼", "结果", "审结", "总计"]
+                    .iter()
+                    .any(|w| label.contains(w)))
     };
     let mut values = Vec::new();
     for r in rows.iter().filter(candidate) {
         if r.values.len() >= n {
-            return Some(MatchedRow { indicator: ind, row: Row { values: r.values[..n].to_vec(), ..(*r).clone() }, score: 1.0 });
+            return Some(MatchedRow {
+                indicator: ind,
+                row: Row {
+                    values: r.values[..n].to_vec(),
+                    ..(*r).clone()
+                },
+                score: 1.0,
+            });
         }
         values.extend(r.values.iter().cloned());
         if values.len() >= n {
-            let row = Row { label_parts: Vec::new(), unit: None, values: values[..n].to_vec() };
-            return Some(MatchedRow { indicator: ind, row, score: 1.0 });
+            let row = Row {
+                label_parts: Vec::new(),
+                unit: None,
+                values: values[..n].to_vec(),
+            };
+            return Some(MatchedRow {
+                indicator: ind,
+                row,
+                score: 1.0,
+            });
         }
     }
     None

@@ -142,11 +142,50 @@ const HEADER_WORDS: &[&str] = &[
     "本年度",
     "项目",
     "内容",
+    // 2019/2021 national tables
+    "信息内容",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "采购项目数量",
+    "采购总金额",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "未经复议直接起诉",
+    "复议后起诉",
 ];
+
+/// The 2008 header (`统计指标 | 单位 | 统计数`) gives a stream its row width.
+const WIDTH_HEADERS: &[&str] = &["统计指标", "指标名称", "指标"];
 
 fn is_header_word(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    HEADER_WORDS.contains(&t.as_str()) || (t.ends_with("年度") && t.len() <= 14)
+    HEADER_WORDS.contains(&t.as_str())
+        || (t.ends_with("年度") && t.len() <= 14)
+        || (t.starts_with("第二十条") && t.ends_with('项'))
+        || t.contains("勾稽关系")
+        || (t.starts_with("本年收费金额") && t.len() <= 40)
 }
 
 fn is_header_row(row: &Row) -> bool {
@@ -158,9 +197,11 @@ fn is_header_row(row: &Row) -> bool {
 /// A page marker in PDF text: `- 5 -`, `—5—`, `第 5 页`.
 fn is_page_marker(t: &str) -> bool {
     let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = s.trim_matches(|c| c == '-' || c == '—' || c == '–');
-    (inner.len() < s.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()))
-        || (s.starts_with('第') && s.ends_with('页'))
+    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    let inner = s.trim_matches(dash);
+    let framed = s.starts_with(dash) && s.ends_with(dash) && inner.len() + 2 <= s.len();
+    (framed && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()))
+        || (s.starts_with('第') && s.ends_with('页') && s.chars().count() <= 8)
 }
 
 /// Tables of the document: regions of table-like lines, each read in its own layout.
@@ -471,7 +512,12 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
 /// header row gives (`统计指标 | 单位 | 统计数` → 3), so that a blank or a wordy value keeps its
 /// place; without a header, a row ends where a label follows values.
 fn assemble(pieces: Vec<Piece>, layout: Layout) -> Vec<Row> {
-    let mut b = RowBuilder { rows: Vec::new(), row: Row::default(), width: 0, layout };
+    let mut b = RowBuilder {
+        rows: Vec::new(),
+        row: Row::default(),
+        width: 0,
+        layout,
+    };
     for p in pieces {
         match p {
             Piece::RowEnd => b.flush(),
@@ -497,7 +543,14 @@ impl RowBuilder {
         }
         let done = std::mem::take(&mut self.row);
         if is_header_row(&done) {
-            if matches!(self.layout, Layout::PipeLine | Layout::PipeSuffix) {
+            let first: String = done.label_parts[0]
+                .text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if matches!(self.layout, Layout::PipeLine | Layout::PipeSuffix)
+                && WIDTH_HEADERS.contains(&first.as_str())
+            {
                 self.width = done.label_parts.len();
             }
             return;

@@ -43,7 +43,10 @@ impl Constraint {
         (self.lhs() - self.rhs()).abs() < 0.005
     }
     fn terms(&self) -> impl Iterator<Item = (&Term, bool)> {
-        self.left.iter().map(|t| (t, true)).chain(self.right.iter().map(|t| (t, false)))
+        self.left
+            .iter()
+            .map(|t| (t, true))
+            .chain(self.right.iter().map(|t| (t, false)))
     }
     /// The value a term would need for this constraint to hold, were it the only error.
     fn implied(&self, term: &Term, on_left: bool) -> f64 {
@@ -75,7 +78,13 @@ enum Read {
 }
 
 fn term(id: &'static str, column: Option<&'static str>, f: &Figure, value: f64) -> Term {
-    Term { id, column, value, span: f.span, label: f.label.clone() }
+    Term {
+        id,
+        column,
+        value,
+        span: f.span,
+        label: f.label.clone(),
+    }
 }
 
 /// An indicator's figure as terms: itself, or — for a group row printed without figures of
@@ -100,13 +109,19 @@ fn is_group(cx: &Context, id: &str) -> bool {
 fn parts_of(cx: &Context, id: &str) -> Option<&'static [&'static str]> {
     let t = cx.template();
     schema::relations().find_map(|r| match r {
-        Relation::Sum { total, parts, within } if *total == id && within.has(t) => Some(*parts),
+        Relation::Sum {
+            total,
+            parts,
+            within,
+        } if *total == id && within.has(t) => Some(*parts),
         _ => None,
     })
 }
 
 fn read_parts(cx: &Context, id: &'static str, column: Option<&'static str>) -> Read {
-    let Some(parts) = parts_of(cx, id) else { return Read::Absent };
+    let Some(parts) = parts_of(cx, id) else {
+        return Read::Absent;
+    };
     let mut terms = Vec::new();
     for p in parts {
         match read(cx, p, column) {
@@ -121,7 +136,11 @@ fn read_parts(cx: &Context, id: &'static str, column: Option<&'static str>) -> R
     }
 }
 
-fn read_all(cx: &Context, ids: &[&'static str], column: Option<&'static str>) -> Result<Vec<Term>, Option<Span>> {
+fn read_all(
+    cx: &Context,
+    ids: &[&'static str],
+    column: Option<&'static str>,
+) -> Result<Vec<Term>, Option<Span>> {
     let mut out = Vec::new();
     for id in ids {
         match read(cx, id, column) {
@@ -150,24 +169,44 @@ fn constraints(cx: &Context, unchecked: &mut Vec<(Span, String, Span)>) -> Vec<C
     let mut out = Vec::new();
     for r in schema::relations() {
         match r {
-            Relation::Sum { total, parts, within } if within.has(t) => {
+            Relation::Sum {
+                total,
+                parts,
+                within,
+            } if within.has(t) => {
                 for column in cx.columns(total) {
-                    let Some(f) = cx.figure(total, column) else { continue };
+                    let Some(f) = cx.figure(total, column) else {
+                        continue;
+                    };
                     let Some(v) = f.value else { continue };
                     match read_all(cx, parts, column) {
-                        Ok(right) if !right.is_empty() => {
-                            out.push(Constraint { shape: Shape::Sum, left: vec![term(total, column, &f, v)], right })
+                        Ok(right) if !right.is_empty() => out.push(Constraint {
+                            shape: Shape::Sum,
+                            left: vec![term(total, column, &f, v)],
+                            right,
+                        }),
+                        Err(Some(bad)) => {
+                            unchecked.push((f.span, super::quoted(&f.label, column), bad))
                         }
-                        Err(Some(bad)) => unchecked.push((f.span, super::quoted(&f.label, column), bad)),
                         _ => {}
                     }
                 }
             }
-            Relation::Balance { plus, equals, within } if within.has(t) => {
+            Relation::Balance {
+                plus,
+                equals,
+                within,
+            } if within.has(t) => {
                 for column in cx.columns(plus[0]) {
-                    if let (Ok(left), Ok(right)) = (read_all(cx, plus, column), read_all(cx, equals, column)) {
+                    if let (Ok(left), Ok(right)) =
+                        (read_all(cx, plus, column), read_all(cx, equals, column))
+                    {
                         if !left.is_empty() && !right.is_empty() {
-                            out.push(Constraint { shape: Shape::Balance, left, right });
+                            out.push(Constraint {
+                                shape: Shape::Balance,
+                                left,
+                                right,
+                            });
                         }
                     }
                 }
@@ -182,16 +221,33 @@ fn constraints(cx: &Context, unchecked: &mut Vec<(Span, String, Span)>) -> Vec<C
 fn row_totals(cx: &Context) -> Vec<Constraint> {
     let mut out = Vec::new();
     for ind in schema::indicators().filter(|i| i.within.has(cx.template())) {
-        let schema::Columns::Named(names) = ind.columns else { continue };
-        for (_, total, parts) in ROW_TOTALS.iter().filter(|(set, ..)| std::ptr::eq(*set, names)) {
+        let schema::Columns::Named(names) = ind.columns else {
+            continue;
+        };
+        for (_, total, parts) in ROW_TOTALS
+            .iter()
+            .filter(|(set, ..)| std::ptr::eq(*set, names))
+        {
             let cell_term = |col: &'static str| -> Option<Term> {
                 let c = cx.cell(ind.id, Some(col))?;
-                Some(Term { id: ind.id, column: Some(col), value: c.value?, span: c.span, label: c.label.clone() })
+                Some(Term {
+                    id: ind.id,
+                    column: Some(col),
+                    value: c.value?,
+                    span: c.span,
+                    label: c.label.clone(),
+                })
             };
-            let Some(whole) = cell_term(total) else { continue };
+            let Some(whole) = cell_term(total) else {
+                continue;
+            };
             let right: Option<Vec<Term>> = parts.iter().map(|p| cell_term(p)).collect();
             if let Some(right) = right {
-                out.push(Constraint { shape: Shape::RowTotal, left: vec![whole], right });
+                out.push(Constraint {
+                    shape: Shape::RowTotal,
+                    left: vec![whole],
+                    right,
+                });
             }
         }
     }
@@ -208,16 +264,23 @@ fn group_by_culprit(mut failed: Vec<Constraint>, out: &mut Arithmetic) {
                 let implied = c.implied(t, left);
                 let explained = failed
                     .iter()
-                    .filter(|o| o.terms().any(|(u, l)| same_cell(u, t) && (o.implied(u, l) - implied).abs() < 0.005))
+                    .filter(|o| {
+                        o.terms().any(|(u, l)| {
+                            same_cell(u, t) && (o.implied(u, l) - implied).abs() < 0.005
+                        })
+                    })
                     .count();
                 if explained >= 2 && best.as_ref().is_none_or(|(n, ..)| explained > *n) {
                     best = Some((explained, t.clone(), implied));
                 }
             }
         }
-        let Some((_, culprit, implied)) = best else { break };
+        let Some((_, culprit, implied)) = best else {
+            break;
+        };
         let (mine, rest): (Vec<_>, Vec<_>) = failed.into_iter().partition(|o| {
-            o.terms().any(|(u, l)| same_cell(u, &culprit) && (o.implied(u, l) - implied).abs() < 0.005)
+            o.terms()
+                .any(|(u, l)| same_cell(u, &culprit) && (o.implied(u, l) - implied).abs() < 0.005)
         });
         out.culprits.push((culprit, implied, mine));
         failed = rest;

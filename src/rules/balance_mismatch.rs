@@ -24,18 +24,67 @@ fn check(cx: &Context) -> Vec<Finding> {
         .filter(|(_, _, cs)| cs.iter().all(|c| c.shape == Shape::Balance))
         .map(|(t, implied, cs)| culprit_finding("balance-mismatch", t, *implied, cs))
         .collect();
-    out.extend(a.single.iter().filter(|c| c.shape == Shape::Balance).map(single));
+    let singles: Vec<&Constraint> = a
+        .single
+        .iter()
+        .filter(|c| c.shape == Shape::Balance)
+        .collect();
+    let is_total = |c: &Constraint| c.left[0].column == Some("总计");
+    let diff = |c: &Constraint| c.lhs() - c.rhs();
+    // A figure wrong in one column is wrong in the 总计 column too: one finding for both.
+    let mut echoed = vec![false; singles.len()];
+    for (i, c) in singles.iter().enumerate() {
+        if is_total(c) || echoed[i] {
+            continue;
+        }
+        let echo = singles
+            .iter()
+            .position(|o| is_total(o) && (diff(o) - diff(c)).abs() < 0.005);
+        if let Some(j) = echo {
+            echoed[j] = true;
+        }
+        out.push(single(c, echo.map(|j| singles[j])));
+    }
+    out.extend(
+        singles
+            .iter()
+            .zip(&echoed)
+            .filter(|(c, e)| is_total(c) && !**e)
+            .map(|(c, _)| single(c, None)),
+    );
     out
 }
 
-fn single(c: &Constraint) -> Finding {
+/// The carry-over to next year is the figure most often worked out by subtraction, so the
+/// finding points at it first; the column's other three figures follow.
+fn single(c: &Constraint, echo: Option<&Constraint>) -> Finding {
     let column = c.left[0].column.unwrap_or("");
+    let also = if echo.is_some() {
+        "（总计列同样不符）"
+    } else {
+        ""
+    };
     let message = format!(
-        "“{column}”列勾稽关系不符：本年新收加上年结转为 {}，但办理结果总计加结转下年度为 {}（相差 {}）。",
+        "“{column}”列勾稽关系不符{also}：本年新收加上年结转为 {}，但办理结果总计加结转下年度为 {}（相差 {}），请核对该列这四项。",
         num(c.lhs()),
         num(c.rhs()),
         num((c.lhs() - c.rhs()).abs())
     );
-    let spans = c.left.iter().chain(&c.right).map(|t| t.span).collect();
-    finding("balance-mismatch", message, dedup(spans), Some(c.lhs()), Some(c.rhs()))
+    let mut spans: Vec<_> = c
+        .right
+        .iter()
+        .rev()
+        .chain(&c.left)
+        .map(|t| t.span)
+        .collect();
+    if let Some(e) = echo {
+        spans.extend(e.right.iter().rev().chain(&e.left).map(|t| t.span));
+    }
+    finding(
+        "balance-mismatch",
+        message,
+        dedup(spans),
+        Some(c.lhs()),
+        Some(c.rhs()),
+    )
 }

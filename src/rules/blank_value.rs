@@ -19,8 +19,13 @@ fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut reported_rows: Vec<&str> = Vec::new();
     for c in &cx.ex.cells {
-        let unreadable = cx.ex.notes.iter().any(|n| n.code == "row-unreadable" && n.indicator == c.indicator);
-        if c.kind != ValueKind::Blank || unreadable || reported_rows.contains(&c.indicator.as_str()) {
+        let unreadable = cx
+            .ex
+            .notes
+            .iter()
+            .any(|n| n.code == "row-unreadable" && n.indicator == c.indicator);
+        if c.kind != ValueKind::Blank || unreadable || reported_rows.contains(&c.indicator.as_str())
+        {
             continue;
         }
         let row: Vec<_> = cx

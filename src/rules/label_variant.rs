@@ -21,7 +21,10 @@ fn check(cx: &Context) -> Vec<Finding> {
             let printed = m.row.label();
             finding(
                 "label-variant",
-                format!("“{printed}”与模板项目“{}”的措辞不同，已按该项读取。", label_of(m.indicator.id)),
+                format!(
+                    "“{printed}”与模板项目“{}”的措辞不同，已按该项读取。",
+                    label_of(m.indicator.id)
+                ),
                 vec![cx.doc.span(m.row.label_range())],
                 None,
                 None,

@@ -84,7 +84,12 @@ pub struct Figure {
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, ex: &'a Extraction, facts: &'a [Fact]) -> Context<'a> {
-        Context { doc, ex, facts, arithmetic: std::cell::OnceCell::new() }
+        Context {
+            doc,
+            ex,
+            facts,
+            arithmetic: std::cell::OnceCell::new(),
+        }
     }
 
     /// Every relation of the tables, evaluated once for all rules that need it.
@@ -186,7 +191,12 @@ pub fn finding(
 
 /// The extraction's own remarks of one code, as findings.
 fn notes(cx: &Context, code: &'static str) -> Vec<Finding> {
-    cx.ex.notes.iter().filter(|n| n.code == code).map(|n| finding(code, n.message.clone(), vec![n.span], None, None)).collect()
+    cx.ex
+        .notes
+        .iter()
+        .filter(|n| n.code == code)
+        .map(|n| finding(code, n.message.clone(), vec![n.span], None, None))
+        .collect()
 }
 
 /// Runs every rule. A document that is not an annual report gets only that finding.

@@ -27,9 +27,20 @@ fn check(cx: &Context) -> Vec<Finding> {
         .filter(|(_, _, cs)| cs.iter().any(|c| c.shape != Shape::Balance))
         .map(|(t, implied, cs)| culprit_finding("sum-mismatch", t, *implied, cs))
         .collect();
-    out.extend(a.single.iter().filter(|c| c.shape != Shape::Balance).map(single));
+    out.extend(
+        a.single
+            .iter()
+            .filter(|c| c.shape != Shape::Balance)
+            .map(single),
+    );
     out.extend(a.unchecked.iter().map(|(total, label, bad)| {
-        finding("sum-unchecked", format!("{label}的分项中有无法读出的数字，合计无法核对。"), vec![*bad, *total], None, None)
+        finding(
+            "sum-unchecked",
+            format!("{label}的分项中有无法读出的数字，合计无法核对。"),
+            vec![*bad, *total],
+            None,
+            None,
+        )
     }));
     out
 }
@@ -81,8 +92,16 @@ fn single(c: &Constraint) -> Finding {
             num((c.lhs() - c.rhs()).abs())
         ),
     };
-    let spans = std::iter::once(total.span).chain(c.right.iter().map(|t| t.span)).collect();
-    finding("sum-mismatch", message, dedup(spans), Some(c.rhs()), Some(c.lhs()))
+    let spans = std::iter::once(total.span)
+        .chain(c.right.iter().map(|t| t.span))
+        .collect();
+    finding(
+        "sum-mismatch",
+        message,
+        dedup(spans),
+        Some(c.rhs()),
+        Some(c.lhs()),
+    )
 }
 
 pub fn dedup(spans: Vec<Span>) -> Vec<Span> {

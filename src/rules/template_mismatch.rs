@@ -17,8 +17,12 @@ rule! {
 }
 
 fn check(cx: &Context) -> Vec<Finding> {
-    let Some(t) = cx.ex.template else { return Vec::new() };
-    let Some(first) = cx.ex.cells.first() else { return Vec::new() };
+    let Some(t) = cx.ex.template else {
+        return Vec::new();
+    };
+    let Some(first) = cx.ex.cells.first() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     match (t, cx.doc.year) {
         (Template::T2019, Some(y)) if y >= 2021 => out.push(finding(
@@ -38,9 +42,13 @@ fn check(cx: &Context) -> Vec<Finding> {
         _ => {}
     }
     let single_other = cells_for(&cx.ex.cells, "result.other").any(|c| c.value.is_some());
-    let split_other = ["other.no_correction", "other.no_fee", "other.other"].iter().any(|id| cells_for(&cx.ex.cells, id).next().is_some());
+    let split_other = ["other.no_correction", "other.no_fee", "other.other"]
+        .iter()
+        .any(|id| cells_for(&cx.ex.cells, id).next().is_some());
     if t == Template::T2021 && single_other && !split_other {
-        let span = cells_for(&cx.ex.cells, "result.other").next().map_or(first.span, |c| c.span);
+        let span = cells_for(&cx.ex.cells, "result.other")
+            .next()
+            .map_or(first.span, |c| c.span);
         out.push(finding(
             "template-mismatch",
             "表三“（六）其他处理”只有一行，2021 年格式已将其分为 3 项（逾期不补正、逾期未缴费、其他），请按新格式填写。".to_string(),

@@ -60,6 +60,9 @@ pub struct Indicator {
     pub columns: Columns,
     /// A group heading row: it carries no value of its own.
     pub heading: bool,
+    /// Whether rows are found by their label. Table 四's figures have no label of their own
+    /// and are found by their place instead.
+    pub by_label: bool,
 }
 
 /// The value columns of a row.

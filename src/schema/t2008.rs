@@ -11,6 +11,7 @@ const fn row(id: &'static str, labels: &'static [&'static str], unit: &'static s
         unit,
         columns: Columns::Single,
         heading: false,
+        by_label: true,
     }
 }
 
@@ -22,6 +23,7 @@ const fn heading(id: &'static str, labels: &'static [&'static str]) -> Indicator
         unit: "",
         columns: Columns::Single,
         heading: true,
+        by_label: true,
     }
 }
 

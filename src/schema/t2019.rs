@@ -56,6 +56,7 @@ const fn t(
         unit,
         columns: Columns::Named(columns),
         heading: false,
+        by_label: true,
     }
 }
 
@@ -72,6 +73,7 @@ const fn group(id: &'static str, within: In, labels: &'static [&'static str]) ->
         unit: "件",
         columns: Columns::Named(APPLICANTS),
         heading: true,
+        by_label: true,
     }
 }
 
@@ -219,13 +221,15 @@ pub static INDICATORS: &[Indicator] = &[
     apply("result.total", &["(七)总计"]),
     apply("apply.carried_out", &["四、结转下年度继续办理"]),
     // 表四 行政复议、行政诉讼
-    t(
-        "review_lawsuit",
-        In::Y2019And2021,
-        &["行政复议行政诉讼"],
-        "件",
-        REVIEW_LAWSUIT,
-    ),
+    Indicator {
+        id: "review_lawsuit",
+        within: In::Y2019And2021,
+        labels: &["行政复议、行政诉讼"],
+        unit: "件",
+        columns: Columns::Named(REVIEW_LAWSUIT),
+        heading: false,
+        by_label: false,
+    },
 ];
 
 const fn sum(total: &'static str, parts: &'static [&'static str]) -> Relation {
