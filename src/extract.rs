@@ -134,7 +134,7 @@ fn best_match(label: &str, t: Template, cursor: usize) -> Option<(usize, f64, &'
     }
     let mut best: Option<(usize, f64, &'static Indicator)> = None;
     for (i, ind) in schema::indicators()
-        .filter(|ind| ind.within.has(t))
+        .filter(|ind| ind.within.has(t) && ind.by_label)
         .enumerate()
     {
         let s = ind

@@ -129,6 +129,7 @@ pub fn indicator(id: &str) -> Option<&'static Indicator> {
 pub fn core(label: &str) -> String {
     let mut s: String = label
         .chars()
+        .filter_map(crate::normalize::normalize_char)
         .filter(|c| !c.is_whitespace() && *c != '|')
         .collect();
     loop {
