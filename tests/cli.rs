@@ -1,0 +1,144 @@
+//! The command line: the JSON contract, exit codes, encodings, and clear messages for bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_nianbao");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/seeds/001_c2e2148ac72f28cc.txt"
+);
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child.stdin.as_mut().unwrap().write_all(input).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("nianbao-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn json_follows_the_contract_with_utf16_spans() {
+    let o = run(&["check", "--json", SEED], None);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["kind"], "annual-report");
+    assert_eq!(v["template"], "2008");
+    assert_eq!(v["year"], 2017);
+    let text = std::fs::read_to_string(SEED).unwrap();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let cell = v["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["indicator"] == "active.total")
+        .unwrap();
+    let (s, e) = (
+        cell["span"]["start"].as_u64().unwrap() as usize,
+        cell["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(String::from_utf16(&units[s..e]).unwrap(), "975");
+    for f in v["findings"].as_array().unwrap() {
+        assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
+        assert!(f.get("expected").is_some() && f.get("actual").is_some());
+    }
+}
+
+#[test]
+fn stdin_and_several_files() {
+    let text = std::fs::read(SEED).unwrap();
+    let o = run(&["check", "--json", "-"], Some(&text));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["year"],
+        2017
+    );
+    let o = run(&["check", "--json", SEED, SEED], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn human_output_names_file_line_and_column() {
+    let o = run(&["check", SEED], None);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains("001_c2e2148ac72f28cc.txt:323:2  警告  blank-value"),
+        "{out}"
+    );
+    assert!(o.status.success());
+}
+
+#[test]
+fn gb18030_is_read_and_named() {
+    // "某区2017年政府信息公开工作年度报告" in GBK
+    let gbk: &[u8] = &[
+        0xC4, 0xB3, 0xC7, 0xF8, b'2', b'0', b'1', b'7', 0xC4, 0xEA, 0xD5, 0xFE, 0xB8, 0xAE, 0xD0,
+        0xC5, 0xCF, 0xA2, 0xB9, 0xAB, 0xBF, 0xAA, 0xB9, 0xA4, 0xD7, 0xF7, 0xC4, 0xEA, 0xB6, 0xC8,
+        0xB1, 0xA8, 0xB8, 0xE6, b'\n',
+    ];
+    let path = temp("gbk.txt", gbk);
+    let o = run(&["check", "--json", &path], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("GB18030"));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["year"], 2017);
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_a_failing_exit() {
+    for (name, bytes, words) in [
+        ("empty.txt", &b""[..], "为空"),
+        (
+            "binary.docx",
+            &b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe\x00\x00"[..],
+            "二进制",
+        ),
+    ] {
+        let path = temp(name, bytes);
+        let o = run(&["check", &path], None);
+        assert!(!o.status.success(), "{name}");
+        assert!(stderr(&o).contains(words), "{name}: {}", stderr(&o));
+    }
+    let o = run(&["check", "/no/such/file.txt"], None);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("不存在"));
+}
+
+#[test]
+fn findings_do_not_change_the_exit_code() {
+    let text = "某区2017年政府信息公开工作年度报告\n统计指标\t单位\t统计数\n(二)申请办结数\t件\t5\n1.按时办结数\t件\t1\n2.延期办结数\t件\t1\n(一)收到申请数\t件\t5\n1.当面申请数\t件\t5\n";
+    let o = run(&["check", "--json", "-"], Some(text.as_bytes()));
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "sum-mismatch"));
+}
+
+#[test]
+fn explain_prints_the_rule_documentation() {
+    let o = run(&["explain", "sum-mismatch"], None);
+    assert!(o.status.success());
+    assert!(String::from_utf8(o.stdout).unwrap().contains("依据"));
+    assert!(!run(&["explain", "no-such-rule"], None).status.success());
+}

@@ -1,0 +1,139 @@
+//! Every rule has a hit and a near miss here; the registry test makes a new rule add both.
+
+mod support;
+
+use nianbao::rules::RULES;
+use support::{Layout, National};
+
+const BASE_2008: &str = include_str!("fixtures/rules/base2008.txt");
+
+/// A text derived from the 2008 base by replacing `from` with `to` (which must be present).
+fn base_with(from: &str, to: &str) -> String {
+    assert!(BASE_2008.contains(from), "fixture has no {from:?}");
+    BASE_2008.replacen(from, to, 1)
+}
+
+fn national(t2021: bool, mutate: impl Fn(&mut National)) -> String {
+    let mut n = National::new(t2021);
+    mutate(&mut n);
+    n.report(Layout::TabRow)
+}
+
+/// (code, a text it must flag, a near miss it must not flag)
+fn cases() -> Vec<(&'static str, String, String)> {
+    let national_base = national(true, |_| {});
+    vec![
+        (
+            "not-annual-report",
+            "朝阳区2016年政务公开工作要点\n一、围绕深化改革推进公开\n(一)推进权力清单公开\n建立健全权力清单制度。\n".into(),
+            BASE_2008.into(),
+        ),
+        (
+            "table-missing",
+            "某区2017年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2017年1月1日起。\n全年主动公开政府信息120条。\n附件：政府信息公开情况统计表(2017年)\n".into(),
+            BASE_2008.into(),
+        ),
+        ("blank-value", base_with("2.延期办结数\t件\t0", "2.延期办结数\t件\t"), BASE_2008.into()),
+        ("bad-number", base_with("1.当面申请数\t件\t1", "1.当面申请数\t件\t约1"), base_with("1.当面申请数\t件\t1", "1.当面申请数\t件\t1")),
+        ("unit-suspicious", base_with("收取的费用\t万元\t0", "收取的费用\t元\t0"), BASE_2008.into()),
+        ("sum-mismatch", base_with("1.按时办结数\t件\t3", "1.按时办结数\t件\t2"), BASE_2008.into()),
+        ("sum-unchecked", base_with("1.按时办结数\t件\t3", "1.按时办结数\t件\t三"), BASE_2008.into()),
+        (
+            "part-exceeds-whole",
+            base_with("2.政府网站公开政府信息数\t条\t100", "2.政府网站公开政府信息数\t条\t130"),
+            base_with("2.政府网站公开政府信息数\t条\t100", "2.政府网站公开政府信息数\t条\t120"),
+        ),
+        (
+            "balance-mismatch",
+            national(true, |n| {
+                n.set("apply.carried_out", 0, n.get("apply.carried_out", 0) + 1);
+                n.set("apply.carried_out", 6, n.get("apply.carried_out", 6) + 1);
+            }),
+            national_base.clone(),
+        ),
+        (
+            "template-mismatch",
+            national(false, |n| n.year = 2022),
+            national(false, |_| {}),
+        ),
+        (
+            "row-reconstructed",
+            national_base.replacen("一、本年新收政府信息公开申请数量\t64\t0\t0\t2\t0\t4\t70", "一、本年新收政府信息公开申请数量640020470", 1),
+            national_base.clone(),
+        ),
+        (
+            "row-unreadable",
+            national_base.replacen("1.本机关不掌握相关政府信息\t15\t1\t0\t0\t0\t1\t17", "1.本机关不掌握相关政府信息1510000117", 1),
+            national_base.replacen("1.本机关不掌握相关政府信息\t15\t1\t0\t0\t0\t1\t17", "1.本机关不掌握相关政府信息\t15\t1\t0\t0\t0\t1\t17", 1),
+        ),
+        (
+            "label-variant",
+            national_base.replacen("2.其他法律行政法规禁止公开", "2.其他法律行政止公开", 1),
+            national_base.clone(),
+        ),
+    ]
+}
+
+fn codes(text: &str) -> Vec<&'static str> {
+    nianbao::check(text)
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+#[test]
+fn every_rule_flags_its_hit_and_spares_its_near_miss() {
+    for (code, hit, miss) in cases() {
+        let got = codes(&hit);
+        assert!(
+            got.contains(&code),
+            "{code}: not found in its hit; got {got:?}"
+        );
+        let got = codes(&miss);
+        assert!(
+            !got.contains(&code),
+            "{code}: found in its near miss; got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn every_rule_has_a_case_and_a_documentation() {
+    let covered: Vec<&str> = cases().iter().map(|c| c.0).collect();
+    let extra: Vec<&str> = [
+        "prose-table-mismatch",
+        "prose-conflict",
+        "percent-mismatch",
+        "section-missing",
+        "section-order",
+        "year-mismatch",
+    ]
+    .to_vec();
+    for r in RULES {
+        assert!(
+            covered.contains(&r.code) || extra.contains(&r.code),
+            "rule {} has no hit/near-miss case in tests/rules.rs",
+            r.code
+        );
+        assert!(r.doc.contains("依据"), "rule {} documents no 依据", r.code);
+    }
+}
+
+#[test]
+fn the_base_fixtures_are_clean() {
+    for text in [
+        BASE_2008.to_string(),
+        national(true, |_| {}),
+        national(false, |_| {}),
+    ] {
+        let r = nianbao::check(&text);
+        let serious: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity != nianbao::Severity::Info)
+            .map(|f| &f.message)
+            .collect();
+        assert!(serious.is_empty(), "{serious:?}");
+    }
+}
