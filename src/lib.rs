@@ -4,6 +4,7 @@
 //! → [`extract`] → [`facts`] → [`rules`] → [`model::Report`]. This crate is pure: no I/O,
 //! no wasm dependency outside `wasm.rs`.
 
+pub mod crossyear;
 pub mod decode;
 pub mod extract;
 pub mod facts;

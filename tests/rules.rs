@@ -102,15 +102,8 @@ fn every_rule_flags_its_hit_and_spares_its_near_miss() {
 #[test]
 fn every_rule_has_a_case_and_a_documentation() {
     let covered: Vec<&str> = cases().iter().map(|c| c.0).collect();
-    let extra: Vec<&str> = [
-        "prose-table-mismatch",
-        "prose-conflict",
-        "percent-mismatch",
-        "section-missing",
-        "section-order",
-        "year-mismatch",
-    ]
-    .to_vec();
+    // rules over two reports have their hits and near misses in tests/crossyear.rs
+    let extra = ["carryover-mismatch", "copied-table", "copied-sentence"];
     for r in RULES {
         assert!(
             covered.contains(&r.code) || extra.contains(&r.code),

@@ -10,6 +10,9 @@ pub mod arith;
 mod bad_number;
 mod balance_mismatch;
 mod blank_value;
+pub mod carryover_mismatch;
+pub mod copied_sentence;
+pub mod copied_table;
 mod label_variant;
 mod not_annual_report;
 mod part_exceeds_whole;
@@ -58,6 +61,9 @@ pub static RULES: &[Rule] = &[
     sum_unchecked::RULE,
     balance_mismatch::RULE,
     part_exceeds_whole::RULE,
+    carryover_mismatch::RULE,
+    copied_table::RULE,
+    copied_sentence::RULE,
 ];
 
 pub fn rule(code: &str) -> Option<&'static Rule> {
