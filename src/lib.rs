@@ -17,6 +17,8 @@ pub mod segment;
 pub mod source;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use model::{Cell, Finding, Kind, Report, Severity, Span};
 
