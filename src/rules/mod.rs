@@ -9,11 +9,18 @@ use crate::segment::Document;
 mod bad_number;
 mod blank_value;
 mod not_annual_report;
+mod outline;
 mod part_exceeds_whole;
+mod percent_mismatch;
+mod prose_conflict;
+mod prose_table_mismatch;
+mod section_missing;
+mod section_order;
 mod sum_mismatch;
 mod sum_unchecked;
 mod table_missing;
 mod unit_suspicious;
+mod year_mismatch;
 
 pub struct Rule {
     pub code: &'static str,
@@ -47,6 +54,12 @@ pub static RULES: &[Rule] = &[
     sum_mismatch::RULE,
     sum_unchecked::RULE,
     part_exceeds_whole::RULE,
+    prose_table_mismatch::RULE,
+    prose_conflict::RULE,
+    percent_mismatch::RULE,
+    section_missing::RULE,
+    section_order::RULE,
+    year_mismatch::RULE,
 ];
 
 pub fn rule(code: &str) -> Option<&'static Rule> {
