@@ -183,9 +183,24 @@ pub fn run(doc: &Document, ex: &Extraction, facts: &[Fact]) -> Vec<Finding> {
         return (not_annual_report::RULE.check)(&cx);
     }
     let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(&cx)).collect();
+    out.iter_mut().for_each(|f| mixed_sources_warn(&cx, f));
     out.retain(|f| !f.spans.is_empty() || f.severity == Severity::Info);
     out.sort_by_key(|f| (f.severity, f.spans.first().map_or(0, |s| s.start)));
     out
+}
+
+/// Severity policy: an error is arithmetic that cannot be right in the report's own figures.
+/// When a relation mixes table cells with figures read from the prose, the disagreement may be
+/// the prose's (another scope, a rounded figure), so it is reported as prose against table: a
+/// warning.
+fn mixed_sources_warn(cx: &Context, f: &mut Finding) {
+    if f.severity != Severity::Error || !matches!(f.code, "sum-mismatch" | "part-exceeds-whole") {
+        return;
+    }
+    let from_prose = |s: &Span| cx.facts.iter().any(|fact| fact.span == *s);
+    if f.spans.iter().any(from_prose) && !f.spans.iter().all(from_prose) {
+        f.severity = Severity::Warning;
+    }
 }
 
 #[cfg(test)]
