@@ -34,7 +34,7 @@ fn main() {
                 f.evidence
             );
         }
-        for s in facts::shares(&doc, &ex.table_lines) {
+        for s in facts::shares(&doc, &ex) {
             let (line, _) = nianbao::source::line_col(&text, s.count_span.start);
             let bases: Vec<String> = s.bases.iter().map(|b| nianbao::rules::num(b.0)).collect();
             println!(

@@ -28,11 +28,41 @@ pub struct Token {
     pub left: Range<usize>,
     /// The clause after the unit (up to a clause mark or the next number).
     pub right: Range<usize>,
+    /// The rest of its clause after the unit, notes in parentheses included.
+    pub clause_rest: Range<usize>,
     /// The sentence it is in.
     pub sentence: Range<usize>,
 }
 
-/// Numbers with units in the prose, in text order. Table regions and table-like lines are skipped.
+/// Lines that hold table rows. The grid's regions also take in the short prose lines around a
+/// table (a heading, a one-line paragraph), so a region with matched rows is narrowed to the
+/// lines from its first to its last matched row; a region without any is kept whole.
+pub fn table_rows_lines(doc: &Document, ex: &Extraction) -> Vec<Range<usize>> {
+    ex.table_lines
+        .iter()
+        .map(|region| {
+            let lines: Vec<usize> = ex
+                .matched
+                .iter()
+                .flat_map(|m| {
+                    let end = m
+                        .row
+                        .values
+                        .last()
+                        .map_or(m.row.label_range().end, |v| v.range.end);
+                    [doc.line_of(m.row.label_range().start), doc.line_of(end)]
+                })
+                .filter(|l| region.contains(l))
+                .collect();
+            match (lines.iter().min(), lines.iter().max()) {
+                (Some(&a), Some(&b)) => a..b + 1,
+                _ => region.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped.
 pub fn tokens(doc: &Document, table_lines: &[Range<usize>]) -> Vec<Token> {
     let mut out = Vec::new();
     for i in prose_lines(doc, table_lines) {
@@ -123,6 +153,9 @@ fn tokens_in(text: &str, sentence: Range<usize>, line: usize) -> Vec<Token> {
         let right_end = text[range.end..next_start]
             .find(RIGHT_MARK)
             .map_or(next_start, |i| range.end + i);
+        let clause_end = text[range.end..sentence.end]
+            .find(CLAUSE_MARK)
+            .map_or(sentence.end, |i| range.end + i);
         out.push(Token {
             value: *value,
             unit,
@@ -130,6 +163,7 @@ fn tokens_in(text: &str, sentence: Range<usize>, line: usize) -> Vec<Token> {
             line,
             left: left_start..range.start,
             right: range.end..right_end,
+            clause_rest: range.end..clause_end,
             sentence: sentence.clone(),
         });
     }
@@ -156,7 +190,7 @@ pub fn extract_facts(doc: &Document, ex: &Extraction) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut scoped_sentence: Option<Range<usize>> = None;
     let mut prev_end = 0;
-    for t in tokens(doc, &ex.table_lines) {
+    for t in tokens(doc, &table_rows_lines(doc, ex)) {
         // a sub-unit named earlier in the sentence owns this and every later number in it
         let from = if prev_end > t.sentence.start && prev_end <= t.range.start {
             prev_end
@@ -173,7 +207,7 @@ pub fn extract_facts(doc: &Document, ex: &Extraction) -> Vec<Fact> {
         if scoped_sentence.as_ref() == Some(&t.sentence) {
             continue;
         }
-        if let Some(cue) = link(text, &t, template) {
+        if let Some(cue) = link(text, &t, template, doc.year) {
             out.push(fact(doc, &t, cue));
         }
     }
@@ -200,11 +234,16 @@ fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
 }
 
 /// The one cue that fits a number, if exactly one indicator does at the best rank.
-fn link(text: &str, t: &Token, template: Template) -> Option<&'static Cue> {
+fn link(text: &str, t: &Token, template: Template, year: Option<u32>) -> Option<&'static Cue> {
     let left = &text[t.left.clone()];
     let right = &text[t.right.clone()];
+    let rest = &text[t.clause_rest.clone()];
     let after_unit = right.trim_start();
-    if !is_exact(left, after_unit) || lexicon::NOT_THIS_YEAR.iter().any(|w| left.contains(w)) {
+    if !is_exact(left, after_unit)
+        || lexicon::NOT_THIS_YEAR.iter().any(|w| left.contains(w))
+        || lexicon::NOT_CLEAN_COUNT.iter().any(|w| rest.contains(w))
+        || names_other_year(left, year)
+    {
         return None;
     }
     let fits: Vec<&'static Cue> = CUES
@@ -218,6 +257,16 @@ fn link(text: &str, t: &Token, template: Template) -> Option<&'static Cue> {
         return None; // ambiguous: two indicators fit equally well
     }
     Some(first)
+}
+
+static YEAR: OnceLock<Regex> = OnceLock::new();
+
+/// `2016年共主动公开…` in a 2017 report is last year's figure.
+fn names_other_year(left: &str, year: Option<u32>) -> bool {
+    let Some(year) = year else { return false };
+    let r = YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid regex"));
+    r.captures_iter(left)
+        .any(|c| c[1].parse::<u32>().is_ok_and(|y| y != year))
 }
 
 fn is_exact(left: &str, after_unit: &str) -> bool {
@@ -309,13 +358,14 @@ pub struct Share {
 static PERCENT: OnceLock<Regex> = OnceLock::new();
 
 /// Percentages stated right after a count, with the counts before them that may be their base.
-pub fn shares(doc: &Document, table_lines: &[Range<usize>]) -> Vec<Share> {
+pub fn shares(doc: &Document, ex: &Extraction) -> Vec<Share> {
     let text = doc.text();
-    let toks = tokens(doc, table_lines);
+    let table_lines = table_rows_lines(doc, ex);
+    let toks = tokens(doc, &table_lines);
     let pct = PERCENT.get_or_init(|| {
         Regex::new(r"^[\s,(]*占[^,;。:()%\d]{0,10}?(\d+(?:\.\d+)?)\s?%").expect("valid regex")
     });
-    let sections = section_starts(doc, table_lines);
+    let sections = section_starts(doc, &table_lines);
     let share_of = |t: &Token| pct.captures(&text[t.range.end..t.sentence.end]);
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
@@ -444,7 +494,8 @@ mod tests {
     fn shares_find_their_base() {
         let t = format!("{HEAD}本单位共收到申请3件。其中,通过互联网提交申请有2件,占总数的67%;以信函形式申请1件,占总数的33%。");
         let doc = Document::new(&t);
-        let s = shares(&doc, &[]);
+        let ex = crate::extract::extract(&doc, &[]);
+        let s = shares(&doc, &ex);
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].count, 2.0);
         assert_eq!(s[0].percent, 67.0);

@@ -144,10 +144,10 @@ fn detect_kind(doc: &Document) -> Kind {
         && title.contains("公开")
         && !other_ending;
     let opening: String = doc.text().chars().take(500).collect();
-    let other_body = OTHER_BODY_WORDS.iter().any(|w| opening.contains(w))
-        || doc.text().contains("特此通知");
-    let other_title = (OTHER_TITLE_WORDS.iter().any(|w| title.contains(w)) || other_ending)
-        && !says_report;
+    let other_body =
+        OTHER_BODY_WORDS.iter().any(|w| opening.contains(w)) || doc.text().contains("特此通知");
+    let other_title =
+        (OTHER_TITLE_WORDS.iter().any(|w| title.contains(w)) || other_ending) && !says_report;
     let disclosure_report = head.contains("年度报告")
         || head.contains("本报告")
         || doc.text().contains("政府信息公开情况统计表")

@@ -319,6 +319,9 @@ pub static NOT_THIS_YEAR: &[&str] = &[
     "目标",
 ];
 
+/// After the number in its clause: the count includes something else (`15件(含上年结转3件)`).
+pub static NOT_CLEAN_COUNT: &[&str] = &["含上年", "上年结转", "包括上年", "去年"];
+
 /// Once a sentence names a part of the agency, its later numbers are that part's, not the
 /// agency's (`全区申请总数为354件,其中区政府工作部门238件`).
 pub static SUB_SCOPE: &[&str] = &[
@@ -344,4 +347,6 @@ pub static SUB_SCOPE: &[&str] = &[
 pub static SHARE_OF: &[&str] = &["占"];
 
 /// Before a count: it is the base of the shares that follow (`共收到`, `申请总数为`).
-pub static BASE_BEFORE: &[&str] = &["共", "总数", "总计", "合计", "累计"];
+pub static BASE_BEFORE: &[&str] = &[
+    "共", "总数", "总计", "合计", "累计", "全年", "新收", "收到", "受理",
+];

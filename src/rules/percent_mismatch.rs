@@ -18,9 +18,13 @@ rule! {
 }
 
 fn check(cx: &Context) -> Vec<Finding> {
-    let shares = facts::shares(cx.doc, &cx.ex.table_lines);
+    let shares = facts::shares(cx.doc, cx.ex);
     let mut out: Vec<Finding> = shares.iter().filter_map(against_base).collect();
-    out.extend(breakdown_sums(cx, &shares));
+    let flagged: Vec<Span> = out
+        .iter()
+        .filter_map(|f| f.spans.first().copied())
+        .collect();
+    out.extend(breakdown_sums(cx, &shares, &flagged));
     out
 }
 
@@ -63,7 +67,8 @@ fn against_base(s: &Share) -> Option<Finding> {
 }
 
 /// Shares of the parts of one schema sum (the 8 reply types of 申请答复数) add to at most 100%.
-fn breakdown_sums(cx: &Context, shares: &[Share]) -> Vec<Finding> {
+/// A breakdown with a share already found wrong on its own is not reported again.
+fn breakdown_sums(cx: &Context, shares: &[Share], flagged: &[Span]) -> Vec<Finding> {
     let t = cx.template();
     let mut out = Vec::new();
     for r in schema::relations() {
@@ -86,7 +91,7 @@ fn breakdown_sums(cx: &Context, shares: &[Share]) -> Vec<Finding> {
                     .any(|f| f.span == s.count_span && parts.contains(&f.indicator.as_str()))
             })
             .collect();
-        if group.len() < 2 {
+        if group.len() < 2 || group.iter().any(|s| flagged.contains(&s.percent_span)) {
             continue;
         }
         let sum: f64 = group.iter().map(|s| s.percent).sum();
