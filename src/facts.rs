@@ -207,7 +207,12 @@ pub fn extract_facts(doc: &Document, ex: &Extraction) -> Vec<Fact> {
         if scoped_sentence.as_ref() == Some(&t.sentence) {
             continue;
         }
-        if let Some(cue) = link(text, &t, template, doc.year) {
+        let about = About {
+            template,
+            year: doc.year,
+            agency: doc.agency.as_deref().unwrap_or(""),
+        };
+        if let Some(cue) = link(text, &t, &about) {
             out.push(fact(doc, &t, cue));
         }
     }
@@ -234,7 +239,15 @@ fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
 }
 
 /// The one cue that fits a number, if exactly one indicator does at the best rank.
-fn link(text: &str, t: &Token, template: Template, year: Option<u32>) -> Option<&'static Cue> {
+/// What the reader knows about the report while linking numbers.
+struct About<'a> {
+    template: Template,
+    year: Option<u32>,
+    agency: &'a str,
+}
+
+fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
+    let year = about.year;
     let left = &text[t.left.clone()];
     let right = &text[t.right.clone()];
     let rest = &text[t.clause_rest.clone()];
@@ -243,12 +256,13 @@ fn link(text: &str, t: &Token, template: Template, year: Option<u32>) -> Option<
         || lexicon::NOT_THIS_YEAR.iter().any(|w| left.contains(w))
         || lexicon::NOT_CLEAN_COUNT.iter().any(|w| rest.contains(w))
         || names_other_year(left, year)
+        || cumulative(left, year)
     {
         return None;
     }
     let fits: Vec<&'static Cue> = CUES
         .iter()
-        .filter(|c| cue_fits(c, text, t, template))
+        .filter(|c| cue_fits(c, text, t, about))
         .collect();
     let best = fits.iter().map(|c| c.rank).max()?;
     let mut top = fits.into_iter().filter(|c| c.rank == best);
@@ -269,6 +283,12 @@ fn names_other_year(left: &str, year: Option<u32>) -> bool {
         .any(|c| c[1].parse::<u32>().is_ok_and(|y| y != year))
 }
 
+fn cumulative(left: &str, year: Option<u32>) -> bool {
+    left.contains(lexicon::CUMULATIVE)
+        && !lexicon::THIS_YEAR.iter().any(|w| left.contains(w))
+        && !year.is_some_and(|y| left.contains(&format!("{y}年")))
+}
+
 fn is_exact(left: &str, after_unit: &str) -> bool {
     let l = left.trim_end();
     !lexicon::NOT_EXACT_BEFORE.iter().any(|w| l.ends_with(w))
@@ -277,7 +297,8 @@ fn is_exact(left: &str, after_unit: &str) -> bool {
             .any(|w| after_unit.starts_with(w))
 }
 
-fn cue_fits(cue: &Cue, text: &str, t: &Token, template: Template) -> bool {
+fn cue_fits(cue: &Cue, text: &str, t: &Token, about: &About) -> bool {
+    let template = about.template;
     let Some(ind) = schema::indicator(cue.indicator) else {
         return false;
     };
@@ -292,11 +313,9 @@ fn cue_fits(cue: &Cue, text: &str, t: &Token, template: Template) -> bool {
     if !in_order(left, cue.before) || !in_order(right, cue.after) {
         return false;
     }
-    if cue
-        .not
-        .iter()
-        .any(|w| left.contains(w) || right.contains(w))
-    {
+    // the agency's own name (`陶然亭街道`, `区政府办公室`) does not name another unit
+    let vetoes = |w: &&str| !about.agency.contains(w) && (left.contains(w) || right.contains(w));
+    if cue.not.iter().any(vetoes) {
         return false;
     }
     // whole counts only, except money

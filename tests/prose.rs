@@ -391,11 +391,9 @@ fn national_format_near_miss_counts_that_include_carried_over_requests() {
         &ALL,
         "本年度共收到政府信息公开申请10件。全年共收到政府信息公开申请12件(含上年结转2件)。收到人大代表建议12件。",
     ));
-    // 12 includes last year's: not this year's new requests (the 2 carried over is read)
-    assert_eq!(
-        facts(&r),
-        vec![("apply.new", 10.0), ("apply.carried_in", 2.0)]
-    );
+    // `共收到…申请` means 新收 in some reports and 新收 + 结转 in others: neither is read;
+    // 12 includes last year's; only the 2 carried over is unambiguous
+    assert_eq!(facts(&r), vec![("apply.carried_in", 2.0)]);
     assert!(!has(&r, "prose-conflict"), "{:?}", r.findings);
 }
 
@@ -443,4 +441,59 @@ fn work_plans_notices_and_government_work_reports_get_one_info_only() {
         assert_eq!(r.findings[0].code, "not-annual-report");
         assert_eq!(r.findings[0].severity, Severity::Info);
     }
+}
+
+// ---------------------------------------------------------------- wording outside the corpus
+
+/// Written for these tests in the wording of other reports: cumulative, planned, last year's,
+/// approximate, sub-unit and ambiguous figures sit next to the ones that count.
+#[test]
+fn other_reports_wording_2021_only_unambiguous_facts() {
+    let r = check(&fixture("synthetic_2021_prose.txt"));
+    assert_eq!(
+        facts(&r),
+        vec![
+            ("apply.new", 38.0),
+            ("apply.carried_in", 2.0),
+            ("apply.carried_out", 2.0),
+            ("result.granted", 15.0),
+            ("result.partial", 8.0),
+            ("result.refused", 3.0),
+            ("result.unable", 10.0),
+            ("result.not_processed", 2.0),
+        ]
+    );
+    assert!(!has(&r, "prose-conflict") && !has(&r, "percent-mismatch"));
+    assert!(!has(&r, "section-missing") && !has(&r, "section-order"));
+}
+
+#[test]
+fn other_reports_wording_2008_only_unambiguous_facts() {
+    let r = check(&fixture("synthetic_2008_prose.txt"));
+    assert_eq!(
+        facts(&r),
+        vec![
+            ("active.total", 5200.0),
+            ("active.total", 5200.0),
+            ("active.channel.website", 3100.0),
+            ("active.channel.weibo", 800.0),
+            ("apply.received", 28.0),
+            ("apply.in_person", 10.0),
+            ("apply.online", 15.0),
+            ("apply.letter", 3.0),
+            ("reply.granted", 20.0),
+            ("reply.partial", 3.0),
+            ("reply.not_this_agency", 2.0),
+            ("reply.not_exist", 3.0),
+            ("fee.total", 0.0),
+            ("review.total", 1.0),
+            ("review.upheld", 1.0),
+            ("lawsuit.total", 0.0),
+            ("org.staff", 85.0),
+            ("org.staff_full", 15.0),
+            ("org.staff_part", 70.0),
+        ]
+    );
+    assert_eq!(r.count(Severity::Error), 0, "{:?}", r.findings);
+    assert_eq!(r.count(Severity::Warning), 0, "{:?}", r.findings);
 }

@@ -41,6 +41,14 @@ const fn part(indicator: &'static str, before: &'static [&'static str]) -> Cue {
 
 /// Words that turn a request count into something else (a petition, a lawsuit, a proposal).
 const NOT_APPLICATIONS: &[&str] = &[
+    "办公室",
+    "委员会",
+    "分局",
+    "街道",
+    "镇",
+    "乡",
+    "部门",
+    "中心",
     "复议",
     "诉讼",
     "建议",
@@ -58,6 +66,14 @@ const NOT_TOTAL: &[&str] = &["其中", "包括"];
 
 const NOT_ACTIVE_TOTAL: &[&str] = &[
     "其中",
+    "办公室",
+    "委员会",
+    "分局",
+    "街道",
+    "镇",
+    "乡",
+    "部门",
+    "中心",
     "类",
     "重点领域",
     "规范性文件",
@@ -227,7 +243,11 @@ pub static CUES: &[Cue] = &[
         not: &["专职", "兼职", "全职"],
         ..total("org.staff", &["从事", "信息公开", "工作人员"])
     },
-    part("org.staff_full", &["专职人员"]),
+    Cue {
+        not: &["专职", "兼职", "全职", "培训"],
+        ..total("org.staff", &["信息公开工作人员"])
+    },
+    part("org.staff_full", &["专职"]),
     Cue {
         after: &["专职", "工作人员"],
         ..part("org.staff_full", &[])
@@ -236,7 +256,7 @@ pub static CUES: &[Cue] = &[
         after: &["全职", "工作人员"],
         ..part("org.staff_full", &[])
     },
-    part("org.staff_part", &["兼职人员"]),
+    part("org.staff_part", &["兼职"]),
     Cue {
         after: &["兼职", "工作人员"],
         ..part("org.staff_part", &[])
@@ -246,22 +266,9 @@ pub static CUES: &[Cue] = &[
     part("meeting.trainings", &["培训班"]),
     part("meeting.trainees", &["接受培训人员"]),
     // 2019 / 2021 表三
+    // `共收到申请N件` is left alone in these formats: reports use it both for 新收 and for
+    // 新收 plus 上年结转
     part("apply.new", &["新收", "申请"]),
-    Cue {
-        not: &[
-            "结转",
-            "上年",
-            "含",
-            "复议",
-            "诉讼",
-            "建议",
-            "提案",
-            "投诉",
-            "咨询",
-            "政务服务",
-        ],
-        ..total("apply.new", &["收到", "申请"])
-    },
     part("apply.carried_in", &["上年结转"]),
     part("apply.carried_out", &["结转下年"]),
     part("result.granted", &["予以公开"]),
@@ -317,7 +324,16 @@ pub static NOT_THIS_YEAR: &[&str] = &[
     "预计",
     "力争",
     "目标",
+    "以来",
+    "历年",
+    "至今",
+    "截至目前",
+    "截止目前",
 ];
+
+/// `累计` sums over the years unless the clause says it is this year's (`全年累计`).
+pub static CUMULATIVE: &str = "累计";
+pub static THIS_YEAR: &[&str] = &["全年", "本年", "年度", "今年", "一年来"];
 
 /// After the number in its clause: the count includes something else (`15件(含上年结转3件)`).
 pub static NOT_CLEAN_COUNT: &[&str] = &["含上年", "上年结转", "包括上年", "去年"];
