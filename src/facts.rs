@@ -226,9 +226,7 @@ fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
     } else {
         t.right.end
     };
-    let evidence = text[t.left.start..after_end]
-        .trim_matches(|c: char| c.is_whitespace() || "“”\"'()".contains(c))
-        .to_string();
+    let evidence = evidence(&text[t.left.start..after_end]);
     Fact {
         indicator: cue.indicator.to_string(),
         value: t.value,
@@ -236,6 +234,17 @@ fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
         span: doc.span(t.range.clone()),
         evidence,
     }
+}
+
+/// The phrase as a message can quote it: without the report's own quote marks (which would
+/// nest) and without a dangling parenthesis.
+fn evidence(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter(|c| !"“”\"".contains(*c))
+        .collect::<String>()
+        .trim_matches(|c: char| c.is_whitespace() || "()".contains(c))
+        .to_string()
 }
 
 /// The one cue that fits a number, if exactly one indicator does at the best rank.
@@ -410,9 +419,7 @@ pub fn shares(doc: &Document, ex: &Extraction) -> Vec<Share> {
             decimals,
             percent_span: doc.span(percent_range.clone()),
             bases,
-            evidence: text[t.left.start..percent_range.end]
-                .trim_matches(|c: char| c.is_whitespace() || "“”\"".contains(c))
-                .to_string(),
+            evidence: evidence(&text[t.left.start..percent_range.end]),
         });
     }
     out
