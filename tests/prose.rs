@@ -497,3 +497,18 @@ fn other_reports_wording_2008_only_unambiguous_facts() {
     assert_eq!(r.count(Severity::Error), 0, "{:?}", r.findings);
     assert_eq!(r.count(Severity::Warning), 0, "{:?}", r.findings);
 }
+
+#[test]
+fn national_format_near_miss_numbers_that_are_not_indicators() {
+    let r = check(&report_2019(
+        &ALL,
+        "根据国办公开办函〔2021〕30号和《条例》第二十条,本年度新收政府信息公开申请10件。\
+         咨询电话0512-10,受理窗口设在行政服务中心10号。2021年10月10日召开第10次会议。新收申请较上年增加10件。",
+    ));
+    assert_eq!(facts(&r), vec![("apply.new", 10.0)]);
+    assert!(
+        r.findings.iter().all(|f| f.severity == Severity::Info),
+        "{:?}",
+        r.findings
+    );
+}

@@ -57,3 +57,21 @@ fn section_of(text: &str) -> Option<usize> {
         .iter()
         .position(|(_, words)| words.iter().any(|w| text.contains(w)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::section_of;
+
+    #[test]
+    fn headings_name_their_prescribed_section() {
+        assert_eq!(section_of("一、总体情况"), Some(0));
+        assert_eq!(section_of("三、收到和处理政府信息公开申请情况"), Some(2));
+        assert_eq!(
+            section_of("四、因政府信息公开申请行政复议、提起行政诉讼的情况"),
+            Some(3)
+        );
+        assert_eq!(section_of("五、存在问题及改进情况"), Some(4));
+        assert_eq!(section_of("六、其他需要报告的事项"), Some(5));
+        assert_eq!(section_of("七、附表"), None);
+    }
+}

@@ -111,3 +111,19 @@ fn table_year(cx: &Context) -> Option<Stated> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::year_re;
+
+    #[test]
+    fn a_year_is_not_a_date() {
+        let year = |s: &str| year_re().captures(s).map(|c| c[1].to_string());
+        assert_eq!(year("(2017年度)").as_deref(), Some("2017"));
+        assert_eq!(
+            year("宝山区2017年政府信息公开情况汇总表").as_deref(),
+            Some("2017")
+        );
+        assert_eq!(year("2018年2月8日"), None);
+    }
+}
