@@ -35,7 +35,7 @@ pub fn check(text: &str) -> Report {
 pub fn check_with_tables(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
     let doc = segment::Document::new(text);
     let extraction = extract::extract(&doc, tables);
-    let facts = facts::extract_facts(&doc);
+    let facts = facts::extract_facts(&doc, &extraction);
     let findings = rules::run(&doc, &extraction, &facts);
     Report {
         kind: doc.kind,
