@@ -1,0 +1,112 @@
+/* 年报校验: tables from the clipboard's HTML (Word, WPS, web pages), and keeping them in step
+   with later edits of the plain text. */
+(function () {
+  'use strict';
+  var NB = window.NB = window.NB || {};
+  var MAX_SPAN = 200; // a hostile rowspan="100000" must not allocate a huge grid
+
+  function cellText(td) {
+    // &nbsp; and line breaks inside a cell are layout, not content.
+    return (td.textContent || '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  }
+
+  function span(n) {
+    n = parseInt(n, 10);
+    return n >= 1 ? Math.min(n, MAX_SPAN) : 1;
+  }
+
+  /* One <table> as rows of cell strings. A merged cell's text goes in its first (top-left)
+     position; the other positions it covers are empty strings, so every row has the same
+     positions as the printed grid. */
+  function gridOf(table) {
+    var grid = [];
+    var rows = table.rows;
+    for (var r = 0; r < rows.length; r++) {
+      grid[r] = grid[r] || [];
+      var col = 0;
+      var cells = rows[r].cells;
+      for (var c = 0; c < cells.length; c++) {
+        while (grid[r][col] !== undefined) col++;
+        var rs = span(cells[c].rowSpan), cs = span(cells[c].colSpan), text = cellText(cells[c]);
+        for (var dr = 0; dr < rs && r + dr < rows.length; dr++) {
+          grid[r + dr] = grid[r + dr] || [];
+          for (var dc = 0; dc < cs; dc++) grid[r + dr][col + dc] = dr === 0 && dc === 0 ? text : '';
+        }
+        col += cs;
+      }
+    }
+    var width = grid.reduce(function (w, row) { return Math.max(w, row.length); }, 0);
+    return grid.map(function (row) {
+      var out = [];
+      for (var i = 0; i < width; i++) out.push(row[i] === undefined ? '' : row[i]);
+      return out;
+    });
+  }
+
+  /* Every outermost <table> in the HTML. DOMParser builds an inert document: scripts in it
+     never run and its images are never fetched. */
+  NB.tablesFromHtml = function (html) {
+    if (!html || !/<table/i.test(html)) return [];
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    var all = Array.prototype.slice.call(doc.querySelectorAll('table'));
+    return all
+      .filter(function (t) { return !t.parentElement.closest('table'); })
+      .map(gridOf)
+      .filter(function (g) { return g.length > 0; });
+  };
+
+  /* Finds each cell's text in the plain text, in order, so that edits can move and update it.
+     A cell not found (the plain text differs) keeps its text and is never edited. */
+  NB.trackTables = function (text, grids) {
+    var cursor = 0;
+    return grids.map(function (grid) {
+      return grid.map(function (row) {
+        return row.map(function (t) {
+          var at = t ? text.indexOf(t, cursor) : -1;
+          if (at < 0) return { text: t, start: -1, end: -1 };
+          cursor = at + t.length;
+          return { text: t, start: at, end: cursor };
+        });
+      });
+    });
+  };
+
+  /* The one contiguous change between two texts: old[p, oldEnd) became new[p, newEnd). */
+  function diff(oldText, newText) {
+    var p = 0, max = Math.min(oldText.length, newText.length);
+    while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
+    var s = 0;
+    while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
+    return { p: p, oldEnd: oldText.length - s, newEnd: newText.length - s, delta: newText.length - oldText.length };
+  }
+
+  function moved(cell, d, newText) {
+    var insertion = d.p === d.oldEnd;
+    var before = cell.end < d.p || (cell.end === d.p && !insertion);
+    if (cell.start < 0 || before) return cell;
+    if (cell.start > d.oldEnd || (cell.start === d.oldEnd && !insertion)) {
+      return { text: cell.text, start: cell.start + d.delta, end: cell.end + d.delta };
+    }
+    // The edit touches the cell (typing at either end counts): it now holds what the text holds.
+    var start = Math.min(cell.start, d.p);
+    var end = cell.end >= d.oldEnd ? cell.end + d.delta : d.newEnd;
+    while (start < end && /[\s\u00a0\u3000]/.test(newText.charAt(start))) start++;
+    while (end > start && /[\s\u00a0\u3000]/.test(newText.charAt(end - 1))) end--;
+    return { text: newText.slice(start, end).replace(/[\s\u00a0\u3000]+/g, ' '), start: start, end: end };
+  }
+
+  NB.editTables = function (tracked, oldText, newText) {
+    var d = diff(oldText, newText);
+    return tracked.map(function (grid) {
+      return grid.map(function (row) {
+        return row.map(function (cell) { return moved(cell, d, newText); });
+      });
+    });
+  };
+
+  NB.gridsOf = function (tracked) {
+    return tracked.map(function (grid) {
+      return grid.map(function (row) { return row.map(function (c) { return c.text; }); });
+    });
+  };
+})();
