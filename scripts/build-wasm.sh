@@ -10,7 +10,7 @@ WASM=target/wasm32-unknown-unknown/release/nianbao.wasm
 # The prebuilt std uses sign-ext and bulk-memory; only rebuilding std with target-cpu=mvp
 # removes them. RUSTC_BOOTSTRAP allows -Z build-std on the stable toolchain.
 RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp" \
-  cargo build --lib --release --target wasm32-unknown-unknown -Z build-std=std,panic_abort
+  cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib -Z build-std=std,panic_abort
 
 mkdir -p "$OUT"
 wasm-bindgen --target no-modules --out-dir "$OUT" --no-typescript "$WASM"

@@ -15,31 +15,33 @@
     return n >= 1 ? Math.min(n, MAX_SPAN) : 1;
   }
 
-  /* One <table> as rows of cell strings. A merged cell's text goes in its first (top-left)
-     position; the other positions it covers are empty strings, so every row has the same
-     positions as the printed grid. */
+  /* One <table> as rows of cell strings, the way the checker reads a row: label, then values.
+     Every real cell appears once, in the row where it starts. In each later row that a
+     rowspan covers it leaves one empty string at its position (so rows under a merged label
+     start with an empty cell); the extra columns a colspan covers are left out (a label
+     merged across three columns is one label, not a label and two blank values). */
   function gridOf(table) {
-    var grid = [];
+    var taken = [], out = [];
     var rows = table.rows;
     for (var r = 0; r < rows.length; r++) {
-      grid[r] = grid[r] || [];
+      taken[r] = taken[r] || [];
+      out[r] = out[r] || [];
       var col = 0;
       var cells = rows[r].cells;
       for (var c = 0; c < cells.length; c++) {
-        while (grid[r][col] !== undefined) col++;
-        var rs = span(cells[c].rowSpan), cs = span(cells[c].colSpan), text = cellText(cells[c]);
+        while (taken[r][col]) col++;
+        var rs = span(cells[c].rowSpan), cs = span(cells[c].colSpan);
         for (var dr = 0; dr < rs && r + dr < rows.length; dr++) {
-          grid[r + dr] = grid[r + dr] || [];
-          for (var dc = 0; dc < cs; dc++) grid[r + dr][col + dc] = dr === 0 && dc === 0 ? text : '';
+          taken[r + dr] = taken[r + dr] || [];
+          out[r + dr] = out[r + dr] || [];
+          for (var dc = 0; dc < cs; dc++) taken[r + dr][col + dc] = true;
+          out[r + dr].push({ at: col, text: dr === 0 ? cellText(cells[c]) : '' });
         }
         col += cs;
       }
     }
-    var width = grid.reduce(function (w, row) { return Math.max(w, row.length); }, 0);
-    return grid.map(function (row) {
-      var out = [];
-      for (var i = 0; i < width; i++) out.push(row[i] === undefined ? '' : row[i]);
-      return out;
+    return out.map(function (row) {
+      return row.sort(function (x, y) { return x.at - y.at; }).map(function (e) { return e.text; });
     });
   }
 
