@@ -37,6 +37,8 @@ function single(www, out) {
     return '<style' + (media ? ' media="' + media[1] + '"' : '') + '>\n' +
       read(href).replace(/<\/style/gi, '<\\/style') + '</style>';
   });
+  html = html.replace(/<link rel="icon" href="([^"]+)"/g, (m, href) =>
+    '<link rel="icon" href="data:image/svg+xml;base64,' + fs.readFileSync(path.join(www, href)).toString('base64') + '"');
   html = html.replace(/<script src="([^"]+)"><\/script>/g, (m, src) => {
     let js = read(src);
     // The wasm travels with its glue; engine.js sees NB_WASM_B64 and instantiates from bytes.

@@ -225,6 +225,7 @@
   App.prototype.textChanged = function () {
     var text = this.ta.value;
     if (this.tracked) this.tracked = text ? NB.editTables(this.tracked, this.lastText, text) : null;
+    if (this.tracked && !this.tracked.length) this.tracked = null;
     this.lastText = text;
     this.schedule();
   };
@@ -585,6 +586,7 @@
   NB.mount = function (container, opts) {
     var app = new App(container, opts || {});
     app.start();
+    NB.app = app; // for the browser tests and the benchmark
     return app;
   };
 })();

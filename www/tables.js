@@ -16,10 +16,13 @@
   }
 
   /* One <table> as rows of cell strings, the way the checker reads a row: label, then values.
-     Every real cell appears once, in the row where it starts. In each later row that a
-     rowspan covers it leaves one empty string at its position (so rows under a merged label
-     start with an empty cell); the extra columns a colspan covers are left out (a label
-     merged across three columns is one label, not a label and two blank values). */
+     - Every real cell appears once, in the row where it starts.
+     - In each later row that a rowspan covers, it leaves one empty string at its position (so
+       rows under a merged label start with an empty cell).
+     - The extra columns a colspan covers are left out (a label merged across three columns is
+       one label, not a label and two blank values).
+     - A merged group label beside the row label of a data row (三、本年度办理结果,
+       （三）不予公开 …) becomes a row of its own above that row, as the plain text prints it. */
   function gridOf(table) {
     var taken = [], out = [];
     var rows = table.rows;
@@ -35,20 +38,45 @@
           taken[r + dr] = taken[r + dr] || [];
           out[r + dr] = out[r + dr] || [];
           for (var dc = 0; dc < cs; dc++) taken[r + dr][col + dc] = true;
-          out[r + dr].push({ at: col, text: dr === 0 ? cellText(cells[c]) : '' });
+          out[r + dr].push({ at: col, text: dr === 0 ? cellText(cells[c]) : '', rows: dr === 0 ? rs : 1 });
         }
         col += cs;
       }
     }
-    return out.map(function (row) {
-      return row.sort(function (x, y) { return x.at - y.at; }).map(function (e) { return e.text; });
+    var grid = [];
+    out.forEach(function (row) {
+      row.sort(function (x, y) { return x.at - y.at; });
+      groupHeadings(row).forEach(function (h) { grid.push([h]); });
+      grid.push(row.map(function (e) { return e.text; }));
     });
+    return grid;
+  }
+
+  var NUMBER = /^[-+]?[\d０-９][\d０-９,，.]*$/;
+
+  /* Takes the group labels out of a data row: merged (several rows) text cells followed by
+     another text cell before the first number. Their positions stay, empty. */
+  function groupHeadings(row) {
+    if (!row.some(function (e) { return NUMBER.test(e.text); })) return [];
+    var headings = [];
+    for (var i = 0; i + 1 < row.length && !NUMBER.test(row[i].text) && !NUMBER.test(row[i + 1].text); i++) {
+      if (row[i].rows > 1 && row[i].text && row[i + 1].text) {
+        headings.push(row[i].text);
+        row[i] = { at: row[i].at, text: '', rows: 1 };
+      }
+    }
+    return headings;
   }
 
   /* Every outermost <table> in the HTML. DOMParser builds an inert document: scripts in it
      never run and its images are never fetched. */
   NB.tablesFromHtml = function (html) {
     if (!html || !/<table/i.test(html)) return [];
+    // Only cell text is wanted. Scripts, style blocks, style attributes and event handler
+    // attributes are dropped first: the parsed document is inert anyway, but Chromium still
+    // reports a blocked handler or style to the page's CSP, which a portal would see as noise.
+    html = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+      .replace(/\s(on[a-z]+|style)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
     var doc = new DOMParser().parseFromString(html, 'text/html');
     var all = Array.prototype.slice.call(doc.querySelectorAll('table'));
     return all
@@ -84,6 +112,8 @@
 
   function moved(cell, d, newText) {
     var insertion = d.p === d.oldEnd;
+    var swallowed = cell.start >= d.p && cell.end <= d.oldEnd && (d.p < cell.start || d.oldEnd > cell.end);
+    if (swallowed) return { text: '', start: -1, end: -1, gone: true };
     var before = cell.end < d.p || (cell.end === d.p && !insertion);
     if (cell.start < 0 || before) return cell;
     if (cell.start > d.oldEnd || (cell.start === d.oldEnd && !insertion)) {
@@ -97,12 +127,20 @@
     return { text: newText.slice(start, end).replace(/[\s\u00a0\u3000]+/g, ' '), start: start, end: end };
   }
 
+  /* Moves and updates the tracked cells for an edit of the plain text. A table all of whose
+     cells the edit removed (select all and type, another paste) is dropped. */
   NB.editTables = function (tracked, oldText, newText) {
     var d = diff(oldText, newText);
     return tracked.map(function (grid) {
       return grid.map(function (row) {
         return row.map(function (cell) { return moved(cell, d, newText); });
       });
+    }).filter(function (grid) {
+      var kept = 0, gone = 0;
+      grid.forEach(function (row) {
+        row.forEach(function (c) { if (c.gone) gone++; else if (c.start >= 0) kept++; });
+      });
+      return kept > 0 || gone === 0;
     });
   };
 
