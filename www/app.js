@@ -392,13 +392,18 @@
     ol.appendChild(none);
   };
 
-  /* The worst finding whose culprit span is in the cell, or failing that any related span. */
+  /* The worst finding whose culprit (first) span overlaps the cell; else "related" when a
+     related span points at this cell alone (a span covering a whole group of rows would
+     otherwise mark every cell of those rows). */
   App.prototype.flagOf = function (cell) {
     var best = null, related = false;
     this.report.findings.forEach(function (f) {
       f.spans.forEach(function (s, k) {
+        if (k > 0) {
+          related = related || (s.start >= cell.span.start && s.end <= cell.span.end);
+          return;
+        }
         if (!overlaps(s, cell.span)) return;
-        if (k > 0) { related = true; return; }
         if (!best || RANK[f.severity] > RANK[best]) best = f.severity;
       });
     });
@@ -414,9 +419,12 @@
     if (flag) {
       b.classList.add('nb-flag', 'nb-flag-' + flag);
       b.setAttribute('data-flag', flag);
-      var mark = el('span', 'nb-mark', flag === 'related' ? '○' : MARK[flag]);
-      mark.setAttribute('aria-hidden', 'true');
-      b.appendChild(mark);
+      // Related cells (the parts of a wrong total) get only a dashed outline: fewer symbols.
+      if (flag !== 'related') {
+        var mark = el('span', 'nb-mark', MARK[flag]);
+        mark.setAttribute('aria-hidden', 'true');
+        b.appendChild(mark);
+      }
       b.appendChild(el('span', 'nb-vh', flag === 'related' ? '（与问题相关）' : '（有' + SEV[flag] + '）'));
     }
     return b;
@@ -455,7 +463,7 @@
     var tbody = el('tbody');
     indexes.forEach(function (i) {
       var c = cells[i], tr = el('tr');
-      var th = el('th', 'nb-label', c.label);
+      var th = el('th', 'nb-rowlabel', c.label);
       th.scope = 'row';
       tr.appendChild(th);
       tr.appendChild(el('td', 'nb-unit', c.unit || ''));
@@ -476,7 +484,7 @@
     var tbody = el('tbody');
     g.rows.forEach(function (row) {
       var tr = el('tr');
-      var th = el('th', 'nb-label', row.label);
+      var th = el('th', 'nb-rowlabel', row.label);
       th.scope = 'row';
       tr.appendChild(th);
       tr.appendChild(el('td', 'nb-unit', row.unit || ''));

@@ -54,7 +54,8 @@
       });
   }
 
-  function workerEngine(base) {
+  /* One worker; resolves with {version, rules, check} once its wasm is ready. */
+  function spawn(base) {
     return new Promise(function (resolve, reject) {
       var worker = new Worker(url(base, 'worker.js'));
       var pending = {}, nextId = 0, started = false;
@@ -73,7 +74,7 @@
           started = true;
           clearTimeout(timer);
           resolve({
-            mode: 'worker', version: m.version, rules: m.rules,
+            version: m.version, rules: m.rules, stop: function () { fail(new Error('后台线程已重启')); },
             check: function (text, tables) {
               var id = ++nextId;
               worker.postMessage({ type: 'check', id: id, text: text, tables: tables || null });
@@ -89,6 +90,26 @@
         }
       };
       worker.postMessage({ type: 'init' });
+    });
+  }
+
+  /* A wasm trap (a bug in the checker) leaves that instance unusable, so the next check gets
+     a fresh worker; the one failed check reports its error. */
+  function workerEngine(base) {
+    return spawn(base).then(function (first) {
+      var current = Promise.resolve(first);
+      return {
+        mode: 'worker', version: first.version, rules: first.rules,
+        check: function (text, tables) {
+          return current.then(function (w) {
+            return w.check(text, tables).catch(function (err) {
+              w.stop();
+              current = spawn(base);
+              throw err;
+            });
+          });
+        }
+      };
     });
   }
 

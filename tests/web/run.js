@@ -57,14 +57,14 @@ function overlaps(a, b) {
   if (a.start === a.end || b.start === b.end) return a.start <= b.end && b.start <= a.end;
   return a.start < b.end && b.start < a.end;
 }
-/** The mark a cell must carry: worst culprit severity, else "related", else none. */
+/** The mark a cell must carry: the worst severity of findings whose first span overlaps the
+ *  cell, else "related" when a later span lies inside the cell, else none. */
 function expectedFlag(report, cell) {
   let best = null, related = false;
   for (const f of report.findings) {
     f.spans.forEach((s, k) => {
-      if (!overlaps(s, cell.span)) return;
-      if (k > 0) related = true;
-      else if (!best || RANK[f.severity] > RANK[best]) best = f.severity;
+      if (k > 0) related = related || (s.start >= cell.span.start && s.end <= cell.span.end);
+      else if (overlaps(s, cell.span) && (!best || RANK[f.severity] > RANK[best])) best = f.severity;
     });
   }
   return best || (related ? 'related' : null);
@@ -516,6 +516,19 @@ async function pageTests(T) {
   });
 }
 
+async function layoutTest(T) {
+  await test(`${T.spec.name}: no sideways scrolling at 1366×768 or 390 px wide (tables scroll in their own box)`, async () => {
+    await T.$('#nb-sample').click();
+    await T.waitDone();
+    for (const [width, height] of [[1366, 768], [390, 844]]) {
+      await T.page.setViewportSize({ width, height });
+      const s = await T.page.evaluate(() => ({ inner: innerWidth, scroll: document.documentElement.scrollWidth }));
+      assert.ok(s.scroll <= s.inner, `${width}px: page is ${s.scroll}px wide`);
+    }
+    await T.page.setViewportSize({ width: 1366, height: 768 });
+  });
+}
+
 async function modeChecks(T) {
   if (T.spec.embed) {
     await test('embed: no CSS leaks in from the portal or out of the checker', async () => {
@@ -596,6 +609,7 @@ async function main() {
         continue;
       }
       await pageTests(T);
+      if (spec.name === 'http' || spec.name === 'embed') await layoutTest(T);
       await corpusTests(T, files);
       await modeChecks(T);
       await T.close();
