@@ -17,6 +17,7 @@ RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -Zunstable-options -Cpanic=immedi
 mkdir -p "$OUT"
 wasm-bindgen --target no-modules --out-dir "$OUT" --no-typescript "$WASM"
 wasm-strip "$OUT/nianbao_bg.wasm"
+node scripts/make-single.js --downlevel-glue "$OUT/nianbao.js"
 # The gate: fail the build if any post-MVP feature slipped in.
 wasm-validate --disable-sign-extension --disable-saturating-float-to-int --disable-multi-value \
   --disable-bulk-memory --disable-reference-types --disable-mutable-globals --disable-simd \

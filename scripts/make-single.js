@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Build steps that need no dependencies:
+//   make-single.js --downlevel-glue GLUE.js     rewrite the glue's ES2020 bits for old kernels
 //   make-single.js --b64-script WASM OUT.js   a classic script defining NB_WASM_B64 (for file://)
 //   make-single.js --sample TXT OUT.js        the 示例 text as a classic script (no fetch needed)
 //   make-single.js WWW_DIR OUT.html           one self-contained HTML file: every stylesheet and
@@ -29,6 +30,19 @@ function scriptSafe(js) {
   return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
+// wasm-bindgen 0.2.130's glue has one ES2020 expression (optional chaining in debugString);
+// Chromium 69 kernels would refuse to parse the whole file. Rewrite it, and stop the build if a
+// future glue brings others (tests/web/run.js parses the result as ES2017 too).
+function downlevelGlue(file) {
+  let js = fs.readFileSync(file, 'utf8');
+  js = js.replace(
+    /const className = (\/\\\[object \(\[\^\\\]\]\+\)\\\]\/)\.exec\(toStringOutput\)\?\.\[1\];/,
+    'const classMatch = $1.exec(toStringOutput); const className = classMatch ? classMatch[1] : undefined;');
+  const left = js.split('\n').filter((l) => /\?\.[\[(\w]|\?\?/.test(l.replace(/'[^']*'|"[^"]*"/g, '')));
+  if (left.length) throw new Error('glue still uses ?. or ??:\n' + left.join('\n'));
+  fs.writeFileSync(file, js);
+}
+
 function single(www, out) {
   const read = (rel) => fs.readFileSync(path.join(www, rel), 'utf8');
   let html = read('index.html');
@@ -52,7 +66,8 @@ function single(www, out) {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--b64-script') write(args[2], b64Script(args[1]));
+if (args[0] === '--downlevel-glue') downlevelGlue(args[1]);
+else if (args[0] === '--b64-script') write(args[2], b64Script(args[1]));
 else if (args[0] === '--sample') write(args[2], sampleScript(args[1]));
 else if (args.length === 2) single(args[0], args[1]);
 else {

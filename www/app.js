@@ -169,6 +169,7 @@
       NB.timing.ready = performance.now();
       self.$('nb-app').setAttribute('data-mode', engine.mode);
       self.$('nb-version').textContent = 'v' + engine.version;
+      self.renderRules(engine.rules);
       self.status('检查程序已就绪（' + MODE[engine.mode] + '）。');
       self.setState('ready');
       self.runCheck();
@@ -510,6 +511,21 @@
     d.appendChild(table);
     return d;
   }
+
+  /* Each rule's code, severity and documentation, from the wasm (the same text as
+     `nianbao explain CODE`). */
+  App.prototype.renderRules = function (rules) {
+    var dl = this.$('nb-rules-list');
+    dl.textContent = '';
+    rules.forEach(function (r) {
+      var dt = el('dt');
+      dt.appendChild(el('code', 'nb-code', r.code));
+      dt.appendChild(el('span', 'nb-sev nb-sev-word-' + r.severity, SEV[r.severity]));
+      dl.appendChild(dt);
+      dl.appendChild(el('dd', null, r.doc.trim()));
+    });
+    this.$('nb-rules').querySelector('summary').textContent = '本工具的检查规则（' + rules.length + ' 条）';
+  };
 
   App.prototype.applyFilter = function () {
     var self = this, shown = 0;

@@ -516,6 +516,42 @@ async function pageTests(T) {
   });
 }
 
+async function rulesTest(T) {
+  await test(`${T.spec.name}: the rule list (wasm rules()) matches \`nianbao rules\`; explain() matches \`nianbao explain\``, async () => {
+    const codes = execFileSync(CLI, ['rules']).toString().trim().split('\n').map((l) => l.split(/\s+/)[0]);
+    const shown = await T.ev(() => Array.prototype.map.call(window.__nbRoot().querySelectorAll('#nb-rules-list dt code'), (c) => c.textContent));
+    assert.deepEqual(shown, codes);
+    if (T.spec.worker) return; // wasm_bindgen is instantiated on the main thread only in this mode
+    for (const code of codes) {
+      const r = await T.ev((c) => wasm_bindgen.explain(c), code);
+      const cli = execFileSync(CLI, ['explain', code]).toString();
+      assert.equal(r.code, code);
+      for (const line of r.doc.split('\n').map((l) => l.trim()).filter(Boolean)) assert.ok(cli.includes(line), line);
+    }
+    assert.equal(await T.ev(() => wasm_bindgen.explain('no-such-rule')), null);
+  });
+}
+
+async function syntaxTests() {
+  // Old kernels (Chromium 69: 360/QQ 极速模式) must parse every script; IE must parse the ES5 ones
+  // so that it can show its explanation.
+  const acorn = require('acorn');
+  const groups = [
+    [5, ['precheck.js', 'start.js', 'nianbao-embed.js']],
+    [2017, ['app.js', 'engine.js', 'tables.js', 'ui.js', 'worker.js', 'pkg/nianbao.js', 'pkg/sample.js']],
+  ];
+  for (const [version, files] of groups) {
+    await test(`scripts parse as ES${version === 5 ? 5 : 2017}: ${files.join(', ')}`, async () => {
+      for (const f of files) {
+        const src = fs.readFileSync(path.join(ROOT, 'www', f), 'utf8');
+        assert.doesNotThrow(() => acorn.parse(src, { ecmaVersion: version, sourceType: 'script' }), f);
+        // Library calls newer than Chromium 69 that a parser cannot see.
+        if (!f.startsWith('pkg/')) assert.doesNotMatch(src, /\.(flat|flatMap|fromEntries|replaceAll|matchAll|toggleAttribute|structuredClone)\(|\.at\(/, f);
+      }
+    });
+  }
+}
+
 async function layoutTest(T) {
   await test(`${T.spec.name}: no sideways scrolling at 1366×768 or 390 px wide (tables scroll in their own box)`, async () => {
     await T.$('#nb-sample').click();
@@ -597,6 +633,7 @@ async function main() {
   } else {
     console.log(`note: corpus ${CORPUS} not found; the corpus comparisons are not run (not counted)`);
   }
+  if (!ONLY) await syntaxTests();
   const { server, origin } = await start();
   try {
     for (const spec of MODES) {
@@ -610,6 +647,7 @@ async function main() {
       }
       await pageTests(T);
       if (spec.name === 'http' || spec.name === 'embed') await layoutTest(T);
+      if (spec.name === 'http' || spec.name === 'file') await rulesTest(T);
       await corpusTests(T, files);
       await modeChecks(T);
       await T.close();
