@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Browser tests of the checker page, in headless Debian Chromium through playwright-core.
-// The same tests run in five modes: www/ over http; under a portal's strict CSP at a deep path;
+// The same tests run in seven modes: www/ over http; under a portal's strict CSP at a deep path;
 // inside an <iframe> of a portal page; mounted by the embed script; dist/nianbao.html from
-// file://. Every page result is compared with what the CLI prints for the same text.
+// file://; www/index.html from file://; served without worker.js (main-thread fallback). Every page result is compared with what the CLI prints for the same text.
 // Prints "N passed, N failed" last; exits non-zero on any failure.
 'use strict';
 const fs = require('fs');
@@ -77,6 +77,10 @@ const MODES = [
   { name: 'iframe', path: '/host/iframe.html', worker: true, csp: true, iframe: true },
   { name: 'embed', path: '/host/embed.html', worker: true, csp: true, embed: true },
   { name: 'file', file: path.join(ROOT, 'dist/nianbao.html'), worker: false },
+  // Where a worker cannot start (here: worker.js is missing) the check runs on the main thread.
+  { name: 'noworker', path: '/noworker/index.html', worker: false, csp: true },
+  // www/ itself from disk: fetch is refused, so the wasm comes from the base64 script beside it.
+  { name: 'file-www', file: path.join(ROOT, 'www/index.html'), worker: false },
 ];
 
 // Runs in every frame before any page script: how tests find the checker, and tripwires.

@@ -17,14 +17,15 @@ const ROUTES = [
   { prefix: '/portal/tools/nianbao/', dir: 'www', csp: STRICT },
   { prefix: '/nowasm/', dir: 'www', csp: NO_WASM },
   { prefix: '/host/', dir: 'tests/web/host', csp: STRICT },
+  { prefix: '/noworker/', dir: 'www', csp: STRICT, missing: 'worker.js' },
 ];
 
 function handle(req, res) {
   const url = new URL(req.url, 'http://x');
   const route = ROUTES.find((r) => url.pathname.startsWith(r.prefix));
   const rel = route && decodeURIComponent(url.pathname.slice(route.prefix.length));
-  const file = route && path.resolve(ROOT, route.dir, rel || 'index.html');
-  if (!route || !file.startsWith(path.resolve(ROOT, route.dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+  const file = route && rel !== route.missing && path.resolve(ROOT, route.dir, rel || 'index.html');
+  if (!file || !file.startsWith(path.resolve(ROOT, route.dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     return res.end('not found');
   }
