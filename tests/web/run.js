@@ -2,7 +2,8 @@
 // Browser tests of the checker page, in headless Debian Chromium through playwright-core.
 // The same tests run in seven modes: www/ over http; under a portal's strict CSP at a deep path;
 // inside an <iframe> of a portal page; mounted by the embed script; dist/nianbao.html from
-// file://; www/index.html from file://; served without worker.js (main-thread fallback). Every page result is compared with what the CLI prints for the same text.
+// file://; www/index.html from file://; served without worker.js (main-thread fallback).
+// Every page result is compared with what the CLI prints for the same text.
 // Prints "N passed, N failed" last; exits non-zero on any failure.
 'use strict';
 const fs = require('fs');
