@@ -350,7 +350,9 @@
   App.prototype.render = function (report, text, ms) {
     this.report = report;
     this.reportText = text;
-    this.$('nb-summary').textContent = report ? NB.summaryText(report.findings) : '请粘贴报告全文。';
+    // A live region re-announces on every write; while typing, write only real changes.
+    var summary = report ? NB.summaryText(report.findings) : '请粘贴报告全文。';
+    if (this.$('nb-summary').textContent !== summary) this.$('nb-summary').textContent = summary;
     this.renderMeta(report);
     this.renderFindings(report, text);
     this.renderTables(report);
