@@ -41,8 +41,9 @@
     return { report: report, ms: performance.now() - t0 };
   }
 
-  function mainThread(base) {
-    return wasmSource(base)
+  function mainThread(base, compiled) {
+    return (compiled || Promise.resolve(null))
+      .then(function (mod) { return mod || wasmSource(base); })
       .then(function (src) { return wasm_bindgen({ module_or_path: src }); })
       .then(function () {
         return {
@@ -55,7 +56,17 @@
   }
 
   /* One worker; resolves with {version, rules, check} once its wasm is ready. */
-  function spawn(base) {
+  /* Fetches and compiles the wasm on the main thread (off-thread, streaming) while the worker
+     starts and loads its glue; the compiled module is then posted to the worker. */
+  function compileEarly(base) {
+    var src = url(base, 'pkg/nianbao_bg.wasm');
+    var compiled = typeof WebAssembly.compileStreaming === 'function'
+      ? WebAssembly.compileStreaming(fetch(src))
+      : fetch(src).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+    return compiled.catch(function () { return null; }); // the worker then fetches it itself
+  }
+
+  function spawn(base, compiled) {
     return new Promise(function (resolve, reject) {
       var worker = new Worker(url(base, 'worker.js'));
       var pending = {}, nextId = 0, started = false;
@@ -89,14 +100,14 @@
           if (m.error) p.reject(new Error(m.error)); else p.resolve({ report: m.report, ms: m.ms });
         }
       };
-      worker.postMessage({ type: 'init' });
+      compiled.then(function (mod) { worker.postMessage({ type: 'init', module: mod }); });
     });
   }
 
   /* A wasm trap (a bug in the checker) leaves that instance unusable, so the next check gets
      a fresh worker; the one failed check reports its error. */
-  function workerEngine(base) {
-    return spawn(base).then(function (first) {
+  function workerEngine(base, compiled) {
+    return spawn(base, compiled).then(function (first) {
       var current = Promise.resolve(first);
       return {
         mode: 'worker', version: first.version, rules: first.rules,
@@ -104,7 +115,7 @@
           return current.then(function (w) {
             return w.check(text, tables).catch(function (err) {
               w.stop();
-              current = spawn(base);
+              current = spawn(base, compiled);
               throw err;
             });
           });
@@ -118,8 +129,8 @@
     var base = opts.base || '';
     var canWorker = typeof Worker === 'function' && location.protocol !== 'file:' && typeof NB_WASM_B64 !== 'string';
     if (!canWorker) return mainThread(base);
-    var w;
-    try { w = workerEngine(base); } catch (e) { return mainThread(base); }
-    return w.catch(function () { return mainThread(base); });
+    var compiled = compileEarly(base), w;
+    try { w = workerEngine(base, compiled); } catch (e) { return mainThread(base, compiled); }
+    return w.catch(function () { return mainThread(base, compiled); });
   };
 })();

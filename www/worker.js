@@ -5,9 +5,10 @@ importScripts('pkg/nianbao.js');
 
 var ready = null;
 
-function init() {
+/* The page usually sends the module it compiled; otherwise fetch it here. */
+function init(module) {
   if (!ready) {
-    ready = wasm_bindgen({ module_or_path: new URL('pkg/nianbao_bg.wasm', self.location.href) });
+    ready = wasm_bindgen({ module_or_path: module || new URL('pkg/nianbao_bg.wasm', self.location.href) });
   }
   return ready;
 }
@@ -23,7 +24,7 @@ function check(m) {
 self.onmessage = function (e) {
   var m = e.data;
   if (m.type === 'init') {
-    init().then(function () {
+    init(m.module).then(function () {
       self.postMessage({ type: 'ready', version: wasm_bindgen.version(), rules: wasm_bindgen.rules() });
     }, function (err) {
       self.postMessage({ type: 'failed', error: String(err && err.message || err) });
