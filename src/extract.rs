@@ -226,6 +226,7 @@ impl Matcher {
     /// Takes a row for the indicator it matches best. A label alone (no figures) counts only
     /// when it is exact: it is then a row left entirely blank.
     fn take(&mut self, row: &Row, label_only: bool) {
+        let row = &own_label(row, self.t, self.cursor);
         let Some((i, score, ind)) = best_match(&row.label(), self.t, self.cursor) else {
             return;
         };
@@ -233,8 +234,8 @@ impl Matcher {
             self.cursor = i + 1;
             return; // a group heading row: context only
         }
-        if label_only && score < 1.0 {
-            return; // a stray line of text that resembles a label
+        if label_only && (score < 1.0 || grid::is_header_word(&row.label())) {
+            return; // a stray line of text that resembles a label, or a header cell (总计)
         }
         if self.out.iter().any(|m| std::ptr::eq(m.indicator, ind)) {
             return; // the table printed twice (summary and detail): keep the first
@@ -246,6 +247,33 @@ impl Matcher {
             score,
         });
     }
+}
+
+/// In a stream the cells before a row's own label (headings, header words, a stray line of
+/// prose) pile up in front of it. The row keeps the shortest tail of its label cells that
+/// matches best: `…信息内容 本年制发件数 … 规章` is the row 规章.
+fn own_label(row: &Row, t: Template, cursor: usize) -> Row {
+    let n = row.label_parts.len();
+    if n < 2 {
+        return row.clone();
+    }
+    let score = |k: usize| {
+        let tail: String = row.label_parts[n - k..]
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        best_match(&tail, t, cursor).map_or(0.0, |b| b.1)
+    };
+    let mut best = (n, score(n));
+    for k in (1..n).rev().filter(|&k| k <= 4) {
+        let s = score(k);
+        if s >= best.1 - 1e-9 {
+            best = (k, s);
+        }
+    }
+    let mut trimmed = row.clone();
+    trimmed.label_parts.drain(..n - best.0);
+    trimmed
 }
 
 fn join(first: &Row, second: &Row) -> Row {

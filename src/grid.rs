@@ -179,7 +179,7 @@ const HEADER_WORDS: &[&str] = &[
 /// The 2008 header (`统计指标 | 单位 | 统计数`) gives a stream its row width.
 const WIDTH_HEADERS: &[&str] = &["统计指标", "指标名称", "指标"];
 
-fn is_header_word(text: &str) -> bool {
+pub fn is_header_word(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     HEADER_WORDS.contains(&t.as_str())
         || (t.ends_with("年度") && t.len() <= 14)

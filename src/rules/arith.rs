@@ -64,8 +64,9 @@ impl Constraint {
 pub struct Arithmetic {
     /// Failed constraints explained by one cell: (culprit, its implied value, constraints).
     pub culprits: Vec<(Term, f64, Vec<Constraint>)>,
-    /// Failed constraints no single cell explains.
-    pub single: Vec<Constraint>,
+    /// Failed constraints no single cell explains, each with its echo in the 总计 column (the
+    /// same relation, off by the same amount there), which is the same mistake seen again.
+    pub single: Vec<(Constraint, Option<Constraint>)>,
     /// Totals that could not be checked: (total term's span, label, unreadable part's span).
     pub unchecked: Vec<(Span, String, Span)>,
 }
@@ -285,7 +286,27 @@ fn group_by_culprit(mut failed: Vec<Constraint>, out: &mut Arithmetic) {
         out.culprits.push((culprit, implied, mine));
         failed = rest;
     }
-    out.single = failed;
+    out.single = pair_echoes(failed);
+}
+
+/// A figure wrong in one column makes its 总计 column wrong by as much: pairs each failed
+/// constraint in a column with its echo in the 总计 column.
+fn pair_echoes(failed: Vec<Constraint>) -> Vec<(Constraint, Option<Constraint>)> {
+    let in_total = |c: &Constraint| c.left[0].column == Some("总计");
+    let diff = |c: &Constraint| c.lhs() - c.rhs();
+    let same_relation =
+        |a: &Constraint, b: &Constraint| a.shape == b.shape && a.left[0].id == b.left[0].id;
+    let (mut totals, columns): (Vec<Constraint>, Vec<Constraint>) =
+        failed.into_iter().partition(in_total);
+    let mut out = Vec::new();
+    for c in columns {
+        let echo = totals
+            .iter()
+            .position(|t| same_relation(t, &c) && (diff(t) - diff(&c)).abs() < 0.005);
+        out.push((c, echo.map(|i| totals.remove(i))));
+    }
+    out.extend(totals.into_iter().map(|t| (t, None)));
+    out
 }
 
 fn same_cell(a: &Term, b: &Term) -> bool {

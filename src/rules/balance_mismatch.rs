@@ -24,33 +24,11 @@ fn check(cx: &Context) -> Vec<Finding> {
         .filter(|(_, _, cs)| cs.iter().all(|c| c.shape == Shape::Balance))
         .map(|(t, implied, cs)| culprit_finding("balance-mismatch", t, *implied, cs))
         .collect();
-    let singles: Vec<&Constraint> = a
-        .single
-        .iter()
-        .filter(|c| c.shape == Shape::Balance)
-        .collect();
-    let is_total = |c: &Constraint| c.left[0].column == Some("总计");
-    let diff = |c: &Constraint| c.lhs() - c.rhs();
-    // A figure wrong in one column is wrong in the 总计 column too: one finding for both.
-    let mut echoed = vec![false; singles.len()];
-    for (i, c) in singles.iter().enumerate() {
-        if is_total(c) || echoed[i] {
-            continue;
-        }
-        let echo = singles
-            .iter()
-            .position(|o| is_total(o) && (diff(o) - diff(c)).abs() < 0.005);
-        if let Some(j) = echo {
-            echoed[j] = true;
-        }
-        out.push(single(c, echo.map(|j| singles[j])));
-    }
     out.extend(
-        singles
+        a.single
             .iter()
-            .zip(&echoed)
-            .filter(|(c, e)| is_total(c) && !**e)
-            .map(|(c, _)| single(c, None)),
+            .filter(|(c, _)| c.shape == Shape::Balance)
+            .map(|(c, echo)| single(c, echo.as_ref())),
     );
     out
 }

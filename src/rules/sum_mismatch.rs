@@ -30,8 +30,8 @@ fn check(cx: &Context) -> Vec<Finding> {
     out.extend(
         a.single
             .iter()
-            .filter(|c| c.shape != Shape::Balance)
-            .map(single),
+            .filter(|(c, _)| c.shape != Shape::Balance)
+            .map(|(c, echo)| single(c, echo.as_ref())),
     );
     out.extend(a.unchecked.iter().map(|(total, label, bad)| {
         finding(
@@ -72,11 +72,17 @@ pub fn culprit_finding(code: &'static str, t: &Term, implied: f64, cs: &[Constra
     finding(code, message, dedup(spans), Some(implied), Some(t.value))
 }
 
-fn single(c: &Constraint) -> Finding {
+/// One failed relation; its echo in the 总计 column, if any, is named in the same finding.
+fn single(c: &Constraint, echo: Option<&Constraint>) -> Finding {
     let total = &c.left[0];
+    let also = if echo.is_some() {
+        "；总计列同样相差，是同一处错误"
+    } else {
+        ""
+    };
     let message = match c.shape {
         Shape::RowTotal => format!(
-            "“{}”一行的“{}”为 {}，但各列之和为 {}（相差 {}）。",
+            "“{}”一行的“{}”为 {}，但各列之和为 {}（相差 {}{also}）。",
             total.label,
             total.column.unwrap_or("总计"),
             num(c.lhs()),
@@ -84,7 +90,7 @@ fn single(c: &Constraint) -> Finding {
             num((c.lhs() - c.rhs()).abs())
         ),
         _ => format!(
-            "{}为 {}，但其 {} 个分项之和为 {}（相差 {}）。",
+            "{}为 {}，但其 {} 个分项之和为 {}（相差 {}{also}）。",
             quoted(&total.label, total.column),
             num(c.lhs()),
             c.right.len(),
@@ -92,9 +98,12 @@ fn single(c: &Constraint) -> Finding {
             num((c.lhs() - c.rhs()).abs())
         ),
     };
-    let spans = std::iter::once(total.span)
+    let mut spans: Vec<Span> = std::iter::once(total.span)
         .chain(c.right.iter().map(|t| t.span))
         .collect();
+    if let Some(e) = echo {
+        spans.extend(e.left.iter().chain(&e.right).map(|t| t.span));
+    }
     finding(
         "sum-mismatch",
         message,
