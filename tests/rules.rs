@@ -142,3 +142,11 @@ fn the_base_fixtures_are_clean() {
         assert!(serious.is_empty(), "{serious:?}");
     }
 }
+
+#[test]
+fn the_readme_lists_every_code() {
+    let readme = include_str!("../README.md");
+    for r in RULES {
+        assert!(readme.contains(&format!("| `{}` |", r.code)), "README's table of finding codes lacks {}", r.code);
+    }
+}
