@@ -35,7 +35,11 @@ fn cases() -> Vec<(&'static str, String, String)> {
         ),
         ("blank-value", base_with("2.延期办结数\t件\t0", "2.延期办结数\t件\t"), BASE_2008.into()),
         ("bad-number", base_with("1.当面申请数\t件\t1", "1.当面申请数\t件\t约1"), base_with("1.当面申请数\t件\t1", "1.当面申请数\t件\t1")),
-        ("unit-suspicious", base_with("收取的费用\t万元\t0", "收取的费用\t元\t0"), BASE_2008.into()),
+        (
+            "unit-suspicious",
+            base_with("收取的费用\t万元\t0", "收取的费用\t万元\t50000"),
+            base_with("收取的费用\t万元\t0", "收取的费用\t元\t50000"),
+        ),
         ("sum-mismatch", base_with("1.按时办结数\t件\t3", "1.按时办结数\t件\t2"), BASE_2008.into()),
         ("sum-unchecked", base_with("1.按时办结数\t件\t3", "1.按时办结数\t件\t三"), BASE_2008.into()),
         (
@@ -147,6 +151,10 @@ fn the_base_fixtures_are_clean() {
 fn the_readme_lists_every_code() {
     let readme = include_str!("../README.md");
     for r in RULES {
-        assert!(readme.contains(&format!("| `{}` |", r.code)), "README's table of finding codes lacks {}", r.code);
+        assert!(
+            readme.contains(&format!("| `{}` |", r.code)),
+            "README's table of finding codes lacks {}",
+            r.code
+        );
     }
 }

@@ -1,18 +1,23 @@
-use super::{finding, rule, Context};
-use crate::model::Finding;
+use super::{finding, num, rule, Context};
+use crate::model::{Cell, Finding};
 use crate::schema;
 
 rule! {
-    /// 计量单位可疑：统计表中某项印出的计量单位与模板规定的不同，例如模板为“万元”而表中写“元”，
-    /// 数字可能因此差一万倍；或把“件”写成“条”。
+    /// 计量单位可疑：金额的单位与数值对不上，数字可能差了一万倍——以“万元”为单位却填了
+    /// 上万的数（如专项经费“50000 万元”，即 5 亿元），或以“元”为单位却只填了几十（如“5 元”，
+    /// 多半应为 5 万元）；或者金额项写成了件、条等计数单位，计数项写成了元、万元。
+    /// 各地 2008—2018 年统计表对金额有用“元”也有用“万元”的，两者本身都不算错；
+    /// 计数单位之间的差别（条、件、个）不影响数字，不报告。
     ///
     /// ## 依据
-    /// 《政府信息公开情况统计表》“计量单位”一栏（收取的费用、专项经费为万元）；
+    /// 《政府信息公开情况统计表》“计量单位”一栏（收取的费用、专项经费）；
     /// 国办公开办函〔2021〕30号表二“本年收费金额（单位：万元）”。
     code: "unit-suspicious",
     severity: Warning,
     check: check,
 }
+
+const MONEY: &[&str] = &["元", "万元"];
 
 fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -24,20 +29,45 @@ fn check(cx: &Context) -> Vec<Finding> {
         let Some(unit) = c.unit.as_deref() else {
             continue;
         };
-        if ind.unit.is_empty() || unit == ind.unit || seen.contains(&c.indicator.as_str()) {
+        if ind.unit.is_empty() || seen.contains(&c.indicator.as_str()) {
             continue;
         }
+        let Some(message) = problem(c, unit, ind.unit) else {
+            continue;
+        };
         seen.push(&c.indicator);
         out.push(finding(
             "unit-suspicious",
-            format!(
-                "“{}”的计量单位是“{unit}”，模板规定为“{}”，请核对数值的单位。",
-                c.label, ind.unit
-            ),
+            message,
             vec![c.span],
             None,
             c.value,
         ));
     }
     out
+}
+
+fn problem(c: &Cell, unit: &str, expected: &str) -> Option<String> {
+    let money = MONEY.contains(&unit);
+    if money != MONEY.contains(&expected) {
+        return Some(format!(
+            "“{}”的计量单位是“{unit}”，模板规定为“{expected}”，请核对。",
+            c.label
+        ));
+    }
+    let v = c.value?;
+    match unit {
+        "万元" if v >= 10_000.0 => Some(format!(
+            "“{}”为 {} 万元（即 {} 亿元），数额异常，是否应以“元”为单位？",
+            c.label,
+            num(v),
+            num(v / 10_000.0)
+        )),
+        "元" if v > 0.0 && v < 100.0 => Some(format!(
+            "“{}”为 {} 元，数额异常，是否应以“万元”为单位？",
+            c.label,
+            num(v)
+        )),
+        _ => None,
+    }
 }
