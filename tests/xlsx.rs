@@ -56,7 +56,7 @@ fn findings_sheet_lists_dismissals_with_reasons() {
     let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(text).collect()).collect();
     assert_eq!(rows[1][1], "已忽略");
     assert_eq!(rows[1][7], "费用已在正文说明");
-    assert!(rows.iter().any(|r| r[2] == "unit-suspicious"));
+    assert!(rows.iter().any(|r| r[2] == "prose-table-mismatch"));
 }
 
 #[test]
