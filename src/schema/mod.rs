@@ -182,38 +182,100 @@ fn remove_parenthesised(s: &str) -> String {
 
 /// How well a printed label matches a template wording, 0.0–1.0.
 pub fn similarity(label_core: &str, wording_core: &str) -> f64 {
-    if label_core.is_empty() || wording_core.is_empty() {
-        return 0.0;
-    }
-    if label_core == wording_core {
-        return 1.0;
-    }
-    let (l, w) = (label_core.chars().count(), wording_core.chars().count());
-    // a group prefix glued on (`(三)不予公开1.属于国家秘密`) or a shortened wording
-    if label_core.ends_with(wording_core) && w >= 4 {
-        return 0.95;
-    }
-    if label_core.contains(wording_core) && w >= 4 {
-        return 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt();
-    }
-    if wording_core.contains(label_core) && l >= 4 {
-        return 0.85 * (l as f64 / w as f64).sqrt();
-    }
-    dice(label_core, wording_core)
+    Core::new(label_core).similarity(&Core::new(wording_core))
 }
 
-/// Dice coefficient over character bigrams: tolerant of one wrong or missing character.
-fn dice(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| -> Vec<(char, char)> {
-        let v: Vec<char> = s.chars().collect();
-        let mut g: Vec<(char, char)> = v.windows(2).map(|w| (w[0], w[1])).collect();
-        g.sort_unstable();
-        g
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return 0.0;
+/// A label core with what [`similarity`] needs, computed once: matching compares every row
+/// with every wording, and recounting characters and bigrams there dominated a check.
+pub struct Core {
+    pub text: String,
+    chars: usize,
+    /// Character bigrams, sorted (for the Dice coefficient).
+    grams: Vec<(char, char)>,
+}
+
+impl Core {
+    pub fn new(core: &str) -> Core {
+        let v: Vec<char> = core.chars().collect();
+        let mut grams: Vec<(char, char)> = v.windows(2).map(|w| (w[0], w[1])).collect();
+        grams.sort_unstable();
+        Core {
+            text: core.to_string(),
+            chars: v.len(),
+            grams,
+        }
     }
+
+    pub fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// [`similarity`] of this label core to a wording core.
+    pub fn similarity(&self, wording: &Core) -> f64 {
+        self.similarity_at_least(wording, 0.0)
+    }
+
+    /// [`similarity`] when it is at least `min`; below that, some value below `min`. Pairs
+    /// whose lengths alone keep every branch below `min` are not compared at all.
+    pub fn similarity_at_least(&self, wording: &Core, min: f64) -> f64 {
+        let (label_core, wording_core) = (self.text.as_str(), wording.text.as_str());
+        if label_core.is_empty() || wording_core.is_empty() {
+            return 0.0;
+        }
+        if label_core == wording_core {
+            return 1.0;
+        }
+        let (l, w) = (self.chars, wording.chars);
+        // a group prefix glued on (`(三)不予公开1.属于国家秘密`) or a shortened wording
+        if label_core.ends_with(wording_core) && w >= 4 {
+            return 0.95;
+        }
+        let (gl, gw) = (self.grams.len(), wording.grams.len());
+        let bound = [
+            if w >= 4 && l >= w {
+                0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt()
+            } else {
+                0.0
+            },
+            if l >= 4 && w >= l {
+                0.85 * (l as f64 / w as f64).sqrt()
+            } else {
+                0.0
+            },
+            2.0 * gl.min(gw) as f64 / (gl + gw).max(1) as f64,
+        ];
+        if bound.iter().all(|&b| b < min) {
+            return 0.0;
+        }
+        // a substring has all its bigrams in the other string: counting shared bigrams first
+        // spares the substring searches that most pairs would fail
+        let common = common_grams(&self.grams, &wording.grams);
+        if w >= 4 && common == wording.grams.len() && label_core.contains(wording_core) {
+            return 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt();
+        }
+        if l >= 4 && common == self.grams.len() && wording_core.contains(label_core) {
+            return 0.85 * (l as f64 / w as f64).sqrt();
+        }
+        if self.grams.is_empty() || wording.grams.is_empty() {
+            return 0.0;
+        }
+        2.0 * common as f64 / (self.grams.len() + wording.grams.len()) as f64
+    }
+}
+
+/// The cores of every indicator's wordings, in [`indicators`] order, prepared once.
+pub fn wording_cores() -> &'static [Vec<Core>] {
+    static CORES: std::sync::OnceLock<Vec<Vec<Core>>> = std::sync::OnceLock::new();
+    CORES.get_or_init(|| {
+        indicators()
+            .map(|i| i.labels.iter().map(|w| Core::new(&core(w))).collect())
+            .collect()
+    })
+}
+
+/// Bigrams the two sorted lists share (with multiplicity), for the Dice coefficient, which
+/// tolerates one wrong or missing character.
+fn common_grams(ga: &[(char, char)], gb: &[(char, char)]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < ga.len() && j < gb.len() {
         match ga[i].cmp(&gb[j]) {
@@ -226,7 +288,7 @@ fn dice(a: &str, b: &str) -> f64 {
             std::cmp::Ordering::Greater => j += 1,
         }
     }
-    2.0 * common as f64 / (ga.len() + gb.len()) as f64
+    common
 }
 
 #[cfg(test)]
