@@ -2,14 +2,19 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS ?= ../shared/corpus
+PORT ?= 8080
 
-.PHONY: test test-rust lint score serve setup-rust
+.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web bench-web screenshots
 
 setup-rust:
 	@scripts/setup-rust.sh
 
-## Every test: formatting, lints, unit/fixture/property tests, the seed corpus score.
-test: setup-rust lint test-rust score
+## Browser side: wasm target, rust-src, chromium, wabt, CJK font, wasm-bindgen-cli, npm ci (idempotent).
+setup-web: setup-rust
+	@scripts/setup-web.sh
+
+## Every test: formatting, lints, unit/fixture/property tests, the seed corpus score, the browser tests.
+test: setup-rust setup-web lint test-rust score test-web
 
 lint:
 	cargo fmt --check
@@ -18,8 +23,31 @@ lint:
 test-rust:
 	cargo test --release
 
-score:
-	cargo build --release
+score: cli
 	@if [ -f $(CORPUS)/seeds.gold.json ]; then \
 	  python3 $(CORPUS)/../eval/score.py "target/release/nianbao check --json" $(CORPUS) --min-cells 1.0 --max-false 0; \
 	else echo "score: $(CORPUS) not found, skipped (the fixture tests cover the same texts)"; fi
+
+cli:
+	cargo build --release
+
+## www/pkg (MVP wasm + no-modules glue, validated) and dist/nianbao.html (single file).
+wasm: setup-web
+	scripts/build-wasm.sh
+
+dist: wasm
+
+## The page in headless Chromium: http, strict CSP, iframe, embed script, file://; compared with the CLI.
+test-web: setup-web wasm cli
+	CORPUS=$(CORPUS) node tests/web/run.js
+
+## Sizes and timings for the README (not part of `make test`).
+bench-web: setup-web wasm cli
+	CORPUS=$(CORPUS) node scripts/bench-wasm.js
+
+## docs/screenshot-*.png from the sample report.
+screenshots: setup-web wasm
+	node scripts/screenshots.js
+
+serve: setup-web wasm
+	python3 scripts/serve.py --port $(PORT)

@@ -131,6 +131,11 @@ fn detect_template(doc: &Document, rows: &[&Row]) -> Option<Template> {
     })
 }
 
+/// Whether a printed label reads as a row or group of the template's tables.
+pub fn names_a_row(label: &str, t: Template) -> bool {
+    best_match(label, t, 0).is_some_and(|(_, score, _)| score >= 0.9)
+}
+
 /// Best indicator for a label: (index in template order, score, indicator). Ties go to the
 /// first indicator at or after `cursor`, so repeated wordings (被依法纠错数 under 复议 and
 /// under 诉讼) are read in table order.

@@ -1,8 +1,562 @@
 //! Prose facts: numbers stated in the text, linked to template indicators.
+//!
+//! The prose is read clause by clause. A number with a unit becomes a fact only when exactly one
+//! indicator's cue (see [`lexicon`]) fits the words around it, the unit is of the indicator's
+//! kind and nothing marks the number as approximate, last year's, planned or a sub-unit's.
+//! Percentages (`1件,占总数的34%`) are read separately as [`Share`]s for the percent rule.
 
-use crate::model::Fact;
-use crate::segment::Document;
+pub mod lexicon;
 
-pub fn extract_facts(_doc: &Document) -> Vec<Fact> {
-    Vec::new()
+use crate::extract::Extraction;
+use crate::model::{Fact, Span};
+use crate::schema::{self, Template};
+use crate::segment::{self, Document};
+use lexicon::{Cue, CUES};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A number followed by a unit, in the normalized text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub value: f64,
+    pub unit: &'static str,
+    /// Number and unit.
+    pub range: Range<usize>,
+    pub line: usize,
+    /// The clause before the number (back to a clause mark or the previous number).
+    pub left: Range<usize>,
+    /// The clause after the unit (up to a clause mark or the next number).
+    pub right: Range<usize>,
+    /// The rest of its clause after the unit, notes in parentheses included.
+    pub clause_rest: Range<usize>,
+    /// The sentence it is in.
+    pub sentence: Range<usize>,
+}
+
+/// Lines that hold tables. The grid's regions also take in the short prose lines around a
+/// table (a heading, a one-line paragraph): a region with matched rows is narrowed to the lines
+/// from its first to its last matched row, and split again at the report's own section headings
+/// that stand between two tables (`三、收到和处理政府信息公开申请情况`); a region without any
+/// matched row is kept whole.
+pub fn table_rows_lines(doc: &Document, ex: &Extraction) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for region in &ex.table_lines {
+        let lines: Vec<usize> = ex
+            .matched
+            .iter()
+            .flat_map(|m| {
+                let end = m
+                    .row
+                    .values
+                    .last()
+                    .map_or(m.row.label_range().end, |v| v.range.end);
+                [doc.line_of(m.row.label_range().start), doc.line_of(end)]
+            })
+            .filter(|l| region.contains(l))
+            .collect();
+        let (Some(&first), Some(&last)) = (lines.iter().min(), lines.iter().max()) else {
+            out.push(region.clone());
+            continue;
+        };
+        let mut start = first;
+        for i in first..=last {
+            if is_section_heading(doc, ex, i) {
+                if start < i {
+                    out.push(start..i);
+                }
+                start = i + 1;
+            }
+        }
+        if start <= last {
+            out.push(start..last + 1);
+        }
+    }
+    out
+}
+
+/// A `三、…` line of the report's outline, not a row or group of the table.
+fn is_section_heading(doc: &Document, ex: &Extraction, line: usize) -> bool {
+    let t = doc.line_text(line).trim();
+    let numbered = t
+        .chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && t.contains('、');
+    let wordy = t.chars().filter(|c| crate::normalize::is_han(*c)).count() >= 6
+        && !t.chars().any(|c| c.is_ascii_digit());
+    numbered
+        && wordy
+        && !t.contains('\t')
+        && !t.contains('|')
+        && ex
+            .template
+            .is_some_and(|tpl| !crate::extract::names_a_row(t, tpl))
+}
+
+/// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped.
+pub fn tokens(doc: &Document, table_lines: &[Range<usize>]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for i in prose_lines(doc, table_lines) {
+        let line = doc.lines[i];
+        for sentence in sentences(doc.text(), line.start..line.end) {
+            out.extend(tokens_in(doc.text(), sentence, i));
+        }
+    }
+    out
+}
+
+fn prose_lines<'a>(
+    doc: &'a Document,
+    table_lines: &'a [Range<usize>],
+) -> impl Iterator<Item = usize> + 'a {
+    (0..doc.lines.len()).filter(move |&i| {
+        let t = doc.line_text(i);
+        !table_lines.iter().any(|r| r.contains(&i)) && !t.contains('|') && !t.contains('\t')
+    })
+}
+
+const SENTENCE_END: &[char] = &['。', '!', '?'];
+const CLAUSE_MARK: &[char] = &['。', '!', '?', ',', ';', ':', '，', '；', '：'];
+/// After a number a parenthesis opens a note about something else (`9次(主要负责同志…3次)`).
+const RIGHT_MARK: &[char] = &['。', '!', '?', ',', ';', ':', '，', '；', '：', '('];
+
+fn sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = line.start;
+    for (i, c) in text[line.clone()].char_indices() {
+        if SENTENCE_END.contains(&c) {
+            let end = line.start + i + c.len_utf8();
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < line.end {
+        out.push(start..line.end);
+    }
+    out
+}
+
+static NUMBER: OnceLock<Regex> = OnceLock::new();
+
+fn number_re() -> &'static Regex {
+    NUMBER.get_or_init(|| {
+        let units = lexicon::UNITS.join("|");
+        Regex::new(&format!(r"(\d+(?:\.\d+)?)\s?({units})")).expect("valid regex")
+    })
+}
+
+fn tokens_in(text: &str, sentence: Range<usize>, line: usize) -> Vec<Token> {
+    let s = &text[sentence.clone()];
+    let base = sentence.start;
+    let mut raw: Vec<(f64, &'static str, Range<usize>)> = Vec::new();
+    for c in number_re().captures_iter(s) {
+        let m = c.get(0).expect("match");
+        // part of a longer token: `GB2760`, `1.5.3`, `010-6886`
+        let glued = s[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
+        let unit = lexicon::UNITS
+            .iter()
+            .find(|u| **u == &c[2])
+            .copied()
+            .unwrap_or("");
+        if glued {
+            continue;
+        }
+        if let Ok(v) = c[1].parse::<f64>() {
+            raw.push((v, unit, base + m.start()..base + m.end()));
+        }
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    for (k, (value, unit, range)) in raw.iter().enumerate() {
+        let prev_end = if k == 0 { base } else { raw[k - 1].2.end };
+        let next_start = raw.get(k + 1).map_or(sentence.end, |r| r.2.start);
+        let left_start = text[prev_end..range.start]
+            .rfind(CLAUSE_MARK)
+            .map_or(prev_end, |i| {
+                let mark = text[prev_end + i..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                prev_end + i + mark
+            });
+        let right_end = text[range.end..next_start]
+            .find(RIGHT_MARK)
+            .map_or(next_start, |i| range.end + i);
+        let clause_end = text[range.end..sentence.end]
+            .find(CLAUSE_MARK)
+            .map_or(sentence.end, |i| range.end + i);
+        out.push(Token {
+            value: *value,
+            unit,
+            range: range.clone(),
+            line,
+            left: left_start..range.start,
+            right: range.end..right_end,
+            clause_rest: range.end..clause_end,
+            sentence: sentence.clone(),
+        });
+    }
+    out
+}
+
+/// The template whose indicators the prose is linked to: the table's, else the year's.
+pub fn template_of(doc: &Document, ex: &Extraction) -> Template {
+    ex.template.unwrap_or(match doc.year {
+        Some(y) if y >= 2021 => Template::T2021,
+        Some(y) if y >= 2019 => Template::T2019,
+        _ => Template::T2008,
+    })
+}
+
+pub fn extract_facts(doc: &Document, ex: &Extraction) -> Vec<Fact> {
+    let template = template_of(doc, ex);
+    let text = doc.text();
+    let scope_words: Vec<&str> = lexicon::SUB_SCOPE
+        .iter()
+        .copied()
+        .filter(|w| !doc.agency.as_deref().is_some_and(|a| a.contains(w)))
+        .collect();
+    let mut out = Vec::new();
+    let mut scoped_sentence: Option<Range<usize>> = None;
+    let mut prev_end = 0;
+    for t in tokens(doc, &table_rows_lines(doc, ex)) {
+        // a sub-unit named earlier in the sentence owns this and every later number in it
+        let from = if prev_end > t.sentence.start && prev_end <= t.range.start {
+            prev_end
+        } else {
+            t.sentence.start
+        };
+        if scope_words
+            .iter()
+            .any(|w| text[from..t.range.start].contains(w))
+        {
+            scoped_sentence = Some(t.sentence.clone());
+        }
+        prev_end = t.range.end;
+        if scoped_sentence.as_ref() == Some(&t.sentence) {
+            continue;
+        }
+        let about = About {
+            template,
+            year: doc.year,
+            agency: doc.agency.as_deref().unwrap_or(""),
+        };
+        if let Some(cue) = link(text, &t, &about) {
+            out.push(fact(doc, &t, cue));
+        }
+    }
+    out
+}
+
+fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
+    let text = doc.text();
+    let after_end = if cue.after.is_empty() {
+        t.range.end
+    } else {
+        t.right.end
+    };
+    let evidence = evidence(&text[t.left.start..after_end]);
+    Fact {
+        indicator: cue.indicator.to_string(),
+        value: t.value,
+        unit: Some(t.unit.to_string()),
+        span: doc.span(t.range.clone()),
+        evidence,
+    }
+}
+
+/// The phrase as a message can quote it: without the report's own quote marks (which would
+/// nest) and without a dangling parenthesis.
+fn evidence(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter(|c| !"“”\"".contains(*c))
+        .collect::<String>()
+        .trim_matches(|c: char| c.is_whitespace() || "()".contains(c))
+        .to_string()
+}
+
+/// The one cue that fits a number, if exactly one indicator does at the best rank.
+/// What the reader knows about the report while linking numbers.
+struct About<'a> {
+    template: Template,
+    year: Option<u32>,
+    agency: &'a str,
+}
+
+fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
+    let year = about.year;
+    let left = &text[t.left.clone()];
+    let right = &text[t.right.clone()];
+    let rest = &text[t.clause_rest.clone()];
+    let after_unit = right.trim_start();
+    if !is_exact(left, after_unit)
+        || lexicon::NOT_THIS_YEAR.iter().any(|w| left.contains(w))
+        || lexicon::NOT_CLEAN_COUNT.iter().any(|w| rest.contains(w))
+        || names_other_year(left, year)
+        || cumulative(left, year)
+    {
+        return None;
+    }
+    let fits: Vec<&'static Cue> = CUES
+        .iter()
+        .filter(|c| cue_fits(c, text, t, about))
+        .collect();
+    let best = fits.iter().map(|c| c.rank).max()?;
+    let mut top = fits.into_iter().filter(|c| c.rank == best);
+    let first = top.next()?;
+    if top.any(|c| c.indicator != first.indicator) {
+        return None; // ambiguous: two indicators fit equally well
+    }
+    Some(first)
+}
+
+static YEAR: OnceLock<Regex> = OnceLock::new();
+
+/// `2016年共主动公开…` in a 2017 report is last year's figure.
+fn names_other_year(left: &str, year: Option<u32>) -> bool {
+    let Some(year) = year else { return false };
+    let r = YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid regex"));
+    r.captures_iter(left)
+        .any(|c| c[1].parse::<u32>().is_ok_and(|y| y != year))
+}
+
+fn cumulative(left: &str, year: Option<u32>) -> bool {
+    left.contains(lexicon::CUMULATIVE)
+        && !lexicon::THIS_YEAR.iter().any(|w| left.contains(w))
+        && !year.is_some_and(|y| left.contains(&format!("{y}年")))
+}
+
+fn is_exact(left: &str, after_unit: &str) -> bool {
+    let l = left.trim_end();
+    !lexicon::NOT_EXACT_BEFORE.iter().any(|w| l.ends_with(w))
+        && !lexicon::NOT_EXACT_AFTER
+            .iter()
+            .any(|w| after_unit.starts_with(w))
+}
+
+fn cue_fits(cue: &Cue, text: &str, t: &Token, about: &About) -> bool {
+    let template = about.template;
+    let Some(ind) = schema::indicator(cue.indicator) else {
+        return false;
+    };
+    if !ind.within.has(template) || !unit_fits(t, ind.unit) {
+        return false;
+    }
+    let left = &text[t.left.clone()];
+    let right = &text[t.right.clone()];
+    if cue.before.is_empty() && cue.after.is_empty() {
+        return false;
+    }
+    if !in_order(left, cue.before) || !in_order(right, cue.after) {
+        return false;
+    }
+    // the agency's own name (`陶然亭街道`, `区政府办公室`) does not name another unit
+    let vetoes = |w: &&str| !about.agency.contains(w) && (left.contains(w) || right.contains(w));
+    if cue.not.iter().any(vetoes) {
+        return false;
+    }
+    // whole counts only, except money
+    if t.value.fract() != 0.0 && !t.unit.ends_with('元') {
+        return false;
+    }
+    cue.topic
+        .is_none_or(|topic| topic_at(text, t.range.start) == Some(topic))
+}
+
+fn unit_fits(t: &Token, template_unit: &str) -> bool {
+    lexicon::UNIT_FAMILIES
+        .iter()
+        .find(|(u, _)| *u == template_unit)
+        .is_some_and(|(_, family)| family.contains(&t.unit))
+}
+
+/// All `words` occur in `s`, each after the previous one.
+fn in_order(s: &str, words: &[&str]) -> bool {
+    let mut rest = s;
+    for w in words {
+        match rest.find(w) {
+            Some(i) => rest = &rest[i + w.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// How far back a topic word (行政复议 / 行政诉讼) still governs a number.
+const TOPIC_REACH: usize = 600;
+
+fn topic_at(text: &str, at: usize) -> Option<&'static str> {
+    let from = crate::source::floor_char_boundary(text, at.saturating_sub(TOPIC_REACH));
+    let window = &text[from..at];
+    lexicon::TOPICS
+        .iter()
+        .filter_map(|(topic, word)| window.rfind(word).map(|i| (i, *topic)))
+        .max_by_key(|(i, _)| *i)
+        .map(|(_, topic)| topic)
+}
+
+/// A stated percentage of a count: `当面申请109件,占总数的30.79%`.
+#[derive(Debug, Clone)]
+pub struct Share {
+    pub count: f64,
+    /// Original span of the count (number and unit); equals the span of a fact for it.
+    pub count_span: Span,
+    pub percent: f64,
+    /// Decimal places printed in the percentage.
+    pub decimals: u32,
+    pub percent_span: Span,
+    /// Counts that may be the whole it is a share of, nearest first.
+    pub bases: Vec<(f64, Span)>,
+    /// The clause that states it.
+    pub evidence: String,
+}
+
+static PERCENT: OnceLock<Regex> = OnceLock::new();
+
+/// Percentages stated right after a count, with the counts before them that may be their base.
+pub fn shares(doc: &Document, ex: &Extraction) -> Vec<Share> {
+    let text = doc.text();
+    let table_lines = table_rows_lines(doc, ex);
+    let toks = tokens(doc, &table_lines);
+    let pct = PERCENT.get_or_init(|| {
+        Regex::new(r"^[\s,(]*占[^,;。:()%\d]{0,10}?(\d+(?:\.\d+)?)\s?%").expect("valid regex")
+    });
+    let sections = section_starts(doc, &table_lines);
+    let share_of = |t: &Token| pct.captures(&text[t.range.end..t.sentence.end]);
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let Some(c) = share_of(t) else { continue };
+        let p = c.get(1).expect("group");
+        let percent_range = t.range.end + p.start()..t.range.end + c.get(0).expect("m").end();
+        let section = sections.iter().rev().find(|&&s| s <= t.line).copied();
+        let bases = toks[..k]
+            .iter()
+            .rev()
+            .take_while(|b| section.is_none_or(|s| b.line >= s))
+            .filter(|b| same_family(b.unit, t.unit) && b.value >= t.value && b.value > 0.0)
+            .filter(|b| share_of(b).is_none() && is_base(text, b))
+            .take(3)
+            .map(|b| (b.value, doc.span(b.range.clone())))
+            .collect();
+        let percent: f64 = p.as_str().parse().unwrap_or(0.0);
+        let decimals = p.as_str().split('.').nth(1).map_or(0, |d| d.len() as u32);
+        out.push(Share {
+            count: t.value,
+            count_span: doc.span(t.range.clone()),
+            percent,
+            decimals,
+            percent_span: doc.span(percent_range.clone()),
+            bases,
+            evidence: evidence(&text[t.left.start..percent_range.end]),
+        });
+    }
+    out
+}
+
+/// A count introduced as a whole: `共收到…3件`, `申请总数为354件`, `已答复的338件申请中`.
+fn is_base(text: &str, t: &Token) -> bool {
+    let left = &text[t.left.clone()];
+    let right = &text[t.right.clone()];
+    lexicon::BASE_BEFORE.iter().any(|w| left.contains(w)) || right.contains('中')
+}
+
+fn same_family(a: &str, b: &str) -> bool {
+    a == b
+        || lexicon::UNIT_FAMILIES
+            .iter()
+            .any(|(_, f)| f.contains(&a) && f.contains(&b) && !f.contains(&"元"))
+}
+
+/// First lines of the numbered sections: a share's base is looked for in its own section.
+fn section_starts(doc: &Document, table_lines: &[Range<usize>]) -> Vec<usize> {
+    segment::headings(doc, table_lines)
+        .iter()
+        .map(|h| h.line)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(text: &str) -> Vec<(String, f64)> {
+        let doc = Document::new(text);
+        let ex = crate::extract::extract(&doc, &[]);
+        extract_facts(&doc, &ex)
+            .into_iter()
+            .map(|f| (f.indicator, f.value))
+            .collect()
+    }
+
+    const HEAD: &str = "某区2017年政府信息公开工作年度报告\n";
+
+    #[test]
+    fn reads_the_common_2008_wordings() {
+        let t = format!("{HEAD}全年共受理政府信息公开申请354件。在已经答复的3件申请中:“同意公开”的1件。通过门户网站公开信息1531条。");
+        assert_eq!(
+            facts(&t),
+            vec![
+                ("apply.received".to_string(), 354.0),
+                ("apply.answered".to_string(), 3.0),
+                ("reply.granted".to_string(), 1.0),
+                ("active.channel.website".to_string(), 1531.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_of_the_same_size_that_are_not_indicators_give_no_fact() {
+        let t = format!(
+            "{HEAD}根据《通知》(京政办发〔2018〕3号)精神,召开第十九次会议。联系电话:010-68860607,地址:实兴大街30号。\
+             区“两会”期间,共收到31件建议和提案。培训工作人员150余人次。共发布征地信息近33条。\
+             全年主动公开政府信息较去年增加120条。举办培训班2期以上。分值占比为4%。"
+        );
+        assert_eq!(facts(&t), vec![]);
+    }
+
+    #[test]
+    fn a_sub_unit_named_in_the_sentence_owns_the_later_numbers() {
+        let t = format!("{HEAD}全区申请总数为354件,其中区政府工作部门收到申请238件。其中七星镇政府、街道办事处网站主动公开信息101条;政府网站公开信息1421条。");
+        assert_eq!(facts(&t), vec![("apply.received".to_string(), 354.0)]);
+    }
+
+    #[test]
+    fn review_and_lawsuit_parts_follow_their_topic() {
+        let t = format!("{HEAD}全区行政复议案件6件。其中,维持的3件,被依法纠错的2件,其他情形1件。\n行政诉讼案件10件。其中,维持具体行政行为8件,被依法纠错0件,其他情形2件。");
+        let f = facts(&t);
+        assert!(f.contains(&("review.upheld".to_string(), 3.0)), "{f:?}");
+        assert!(f.contains(&("lawsuit.upheld".to_string(), 8.0)), "{f:?}");
+        assert!(f.contains(&("lawsuit.other".to_string(), 2.0)), "{f:?}");
+        assert!(f.contains(&("review.total".to_string(), 6.0)), "{f:?}");
+    }
+
+    #[test]
+    fn the_2019_format_links_to_its_own_ids() {
+        let t = "某局2020年政府信息公开工作年度报告\n本年度新收政府信息公开申请12件,上年结转2件。予以公开5件,部分公开3件。";
+        assert_eq!(
+            facts(t),
+            vec![
+                ("apply.new".to_string(), 12.0),
+                ("apply.carried_in".to_string(), 2.0),
+                ("result.granted".to_string(), 5.0),
+                ("result.partial".to_string(), 3.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn shares_find_their_base() {
+        let t = format!("{HEAD}本单位共收到申请3件。其中,通过互联网提交申请有2件,占总数的67%;以信函形式申请1件,占总数的33%。");
+        let doc = Document::new(&t);
+        let ex = crate::extract::extract(&doc, &[]);
+        let s = shares(&doc, &ex);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].count, 2.0);
+        assert_eq!(s[0].percent, 67.0);
+        assert_eq!(s[0].bases.first().map(|b| b.0), Some(3.0));
+    }
 }

@@ -4,6 +4,7 @@
 //! → [`extract`] → [`facts`] → [`rules`] → [`model::Report`]. This crate is pure: no I/O,
 //! no wasm dependency outside `wasm.rs`.
 
+pub mod crossyear;
 pub mod decode;
 pub mod extract;
 pub mod facts;
@@ -16,6 +17,8 @@ pub mod segment;
 pub mod source;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use model::{Cell, Finding, Kind, Report, Severity, Span};
 
@@ -32,7 +35,7 @@ pub fn check(text: &str) -> Report {
 pub fn check_with_tables(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
     let doc = segment::Document::new(text);
     let extraction = extract::extract(&doc, tables);
-    let facts = facts::extract_facts(&doc);
+    let facts = facts::extract_facts(&doc, &extraction);
     let findings = rules::run(&doc, &extraction, &facts);
     Report {
         kind: doc.kind,

@@ -127,17 +127,34 @@ const OTHER_TITLE_WORDS: &[&str] = &[
     "规定",
 ];
 
+/// Last words of a title that make it something other than a report, even when it names one
+/// (`关于做好2017年政府信息公开工作年度报告编制和发布工作的通知`).
+const OTHER_TITLE_ENDINGS: &[&str] = &[
+    "通知", "通报", "要点", "方案", "意见", "办法", "计划", "规定", "批复", "函", "决定",
+];
+/// Phrases of a cover notice or of a speech to a congress, never of a disclosure report.
+const OTHER_BODY_WORDS: &[&str] = &["印发给你们", "特此通知", "各位代表", "请认真贯彻执行"];
+
 fn detect_kind(doc: &Document) -> Kind {
     let title = doc.title.as_ref().map_or("", |t| t.0.as_str());
     let head: String = doc.text().chars().take(3000).collect();
-    let says_report =
-        REPORT_TITLE_WORDS.iter().any(|w| title.contains(w)) && title.contains("公开");
-    let other_title = OTHER_TITLE_WORDS.iter().any(|w| title.contains(w)) && !says_report;
+    let title_end = title.trim_end_matches(|c: char| !crate::normalize::is_han(c));
+    let other_ending = OTHER_TITLE_ENDINGS.iter().any(|w| title_end.ends_with(w));
+    let says_report = REPORT_TITLE_WORDS.iter().any(|w| title.contains(w))
+        && title.contains("公开")
+        && !other_ending;
+    let opening: String = doc.text().chars().take(500).collect();
+    let other_body =
+        OTHER_BODY_WORDS.iter().any(|w| opening.contains(w)) || doc.text().contains("特此通知");
+    let other_title =
+        (OTHER_TITLE_WORDS.iter().any(|w| title.contains(w)) || other_ending) && !says_report;
     let disclosure_report = head.contains("年度报告")
         || head.contains("本报告")
         || doc.text().contains("政府信息公开情况统计表")
         || doc.text().contains("政府信息公开工作年度报告");
-    if says_report || (!other_title && disclosure_report && head.contains("政府信息公开")) {
+    if says_report
+        || (!other_title && !other_body && disclosure_report && head.contains("政府信息公开"))
+    {
         Kind::AnnualReport
     } else {
         Kind::Other
@@ -290,6 +307,18 @@ mod tests {
     fn a_work_plan_is_not_a_report() {
         let doc = Document::new("经区政府同意,现将《朝阳区2016年政务公开工作要点》印发给你们。\n朝阳区2016年政务公开工作要点\n一、围绕深化改革推进公开");
         assert_eq!(doc.kind, Kind::Other);
+    }
+
+    #[test]
+    fn notices_and_government_work_reports_are_not_reports() {
+        let notice = Document::new("关于做好2017年政府信息公开工作年度报告编制和发布工作的通知\n各区政府:\n请于3月31日前公布本机关政府信息公开工作年度报告。\n特此通知。");
+        assert_eq!(notice.kind, Kind::Other);
+        let speech = Document::new("2018年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。推进政务公开和政府信息公开,本报告……");
+        assert_eq!(speech.kind, Kind::Other);
+        let cover = Document::new("各街道办事处:\n现将《2017年政府信息公开工作年度报告编制要求》印发给你们,请认真贯彻执行。");
+        assert_eq!(cover.kind, Kind::Other);
+        let report = Document::new("某区2019年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》编制。");
+        assert_eq!(report.kind, Kind::AnnualReport);
     }
 
     #[test]

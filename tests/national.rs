@@ -204,3 +204,118 @@ fn dump() {
         }
     }
 }
+
+fn only(r: &Report, code: &str) -> bool {
+    let s = serious(r);
+    s.len() == 1 && s[0].code == code
+}
+
+#[test]
+fn a_report_that_fills_only_the_total_column_gets_one_warning() {
+    for layout in [Layout::TabRow, Layout::Pdf, Layout::Markdown] {
+        let mut n = National::new(true);
+        let ids: Vec<&str> = n.apply.iter().map(|r| r.0).collect();
+        for id in ids {
+            for k in 0..6 {
+                n.blanks.push((id, k));
+            }
+        }
+        let r = nianbao::check(&n.report(layout));
+        assert!(only(&r, "blank-value"), "{layout:?}\n{}", describe(&r));
+        assert_eq!(
+            value(&r, "result.total", Some("总计")),
+            Some(n.get("result.total", 6) as f64),
+            "{layout:?}"
+        );
+    }
+}
+
+#[test]
+fn an_all_zero_report_is_clean() {
+    let mut n = National::new(true);
+    for row in &mut n.apply {
+        row.3 = [0; 7];
+    }
+    n.review = [0; 15];
+    for &layout in LAYOUTS {
+        let r = nianbao::check(&n.report(layout));
+        assert!(serious(&r).is_empty(), "{layout:?}\n{}", describe(&r));
+        assert_eq!(
+            value(&r, "result.total", Some("总计")),
+            Some(0.0),
+            "{layout:?}"
+        );
+    }
+}
+
+#[test]
+fn a_table_printed_twice_is_read_once() {
+    let n = National::new(true);
+    let text = n.report(Layout::TabRow);
+    let table = text
+        .split("三、收到和处理政府信息公开申请情况\n")
+        .nth(1)
+        .unwrap()
+        .split("四、政府信息公开行政复议")
+        .next()
+        .unwrap();
+    let twice = format!("{text}附：统计表\n{table}");
+    let r = nianbao::check(&twice);
+    assert!(serious(&r).is_empty(), "{}", describe(&r));
+    assert_cells(&n, &r, Layout::TabRow);
+}
+
+#[test]
+fn pdf_quirks_read_the_same() {
+    for t2021 in [false, true] {
+        let n = National::new(t2021);
+        let text = n
+            .report(Layout::Pdf)
+            .replace("1.属于国家秘密", "1、属于国家秘密")
+            .replace("2.重复申请", "2、重复申请")
+            .replace("商业企业 科研机构", "商 业 企\n业 科研机构");
+        let r = nianbao::check(&text);
+        assert_cells(&n, &r, Layout::Pdf);
+        assert!(serious(&r).is_empty(), "{}", describe(&r));
+    }
+}
+
+#[test]
+fn a_2021_report_with_the_single_other_row_is_read_and_warned() {
+    let mut n = National::new(false);
+    n.t2021 = true;
+    n.year = 2022;
+    let r = nianbao::check(&n.report(Layout::TabRow));
+    assert_eq!(r.template, Some("2021"));
+    assert_eq!(
+        value(&r, "result.other", Some("总计")),
+        Some(n.get("result.other", 6) as f64)
+    );
+    assert!(only(&r, "template-mismatch"), "{}", describe(&r));
+}
+
+#[test]
+fn glued_digits_are_split_by_the_row_total() {
+    let n = National::new(true);
+    let text = n.report(Layout::TabRow).replacen(
+        "一、本年新收政府信息公开申请数量\t64\t0\t0\t2\t0\t4\t70",
+        "一、本年新收政府信息公开申请数量640020470",
+        1,
+    );
+    let r = nianbao::check(&text);
+    assert_cells(&n, &r, Layout::TabRow);
+    assert!(serious(&r).is_empty(), "{}", describe(&r));
+    assert!(r.findings.iter().any(|f| f.code == "row-reconstructed"));
+}
+
+#[test]
+fn misspelled_labels_are_read_with_a_note() {
+    let n = National::new(true);
+    let text = n
+        .report(Layout::Pdf)
+        .replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开");
+    let r = nianbao::check(&text);
+    assert_cells(&n, &r, Layout::Pdf);
+    assert!(serious(&r).is_empty(), "{}", describe(&r));
+    assert!(r.findings.iter().any(|f| f.code == "label-variant"));
+}

@@ -102,15 +102,19 @@ fn every_rule_flags_its_hit_and_spares_its_near_miss() {
 #[test]
 fn every_rule_has_a_case_and_a_documentation() {
     let covered: Vec<&str> = cases().iter().map(|c| c.0).collect();
-    let extra: Vec<&str> = [
+    // rules over two reports have their hits and near misses in tests/crossyear.rs, the prose
+    // and outline rules theirs (in 2008 and 2019/2021 wording) in tests/prose.rs
+    let extra = [
+        "carryover-mismatch",
+        "copied-table",
+        "copied-sentence",
         "prose-table-mismatch",
         "prose-conflict",
         "percent-mismatch",
         "section-missing",
         "section-order",
         "year-mismatch",
-    ]
-    .to_vec();
+    ];
     for r in RULES {
         assert!(
             covered.contains(&r.code) || extra.contains(&r.code),

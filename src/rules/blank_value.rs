@@ -16,9 +16,15 @@ rule! {
 }
 
 fn check(cx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let (blank_columns, mut out) = whole_columns(cx);
     let mut reported_rows: Vec<&str> = Vec::new();
     for c in &cx.ex.cells {
+        if c.column
+            .as_deref()
+            .is_some_and(|col| blank_columns.contains(&col))
+        {
+            continue;
+        }
         let unreadable = cx
             .ex
             .notes
@@ -60,6 +66,43 @@ fn check(cx: &Context) -> Vec<Finding> {
         out.push(finding("blank-value", message, vec![c.span], None, None));
     }
     out
+}
+
+/// Columns left blank in every row (a report that fills only 总计): one finding for them all.
+fn whole_columns<'c>(cx: &'c Context) -> (Vec<&'c str>, Vec<Finding>) {
+    let mut columns: Vec<&str> = Vec::new();
+    for c in &cx.ex.cells {
+        if let Some(col) = c.column.as_deref() {
+            if !columns.contains(&col) {
+                columns.push(col);
+            }
+        }
+    }
+    columns.retain(|col| {
+        let cells: Vec<_> = cx
+            .ex
+            .cells
+            .iter()
+            .filter(|c| c.column.as_deref() == Some(*col))
+            .collect();
+        cells.len() >= 3 && cells.iter().all(|c| c.kind == ValueKind::Blank)
+    });
+    let Some(first) = columns.first().and_then(|col| {
+        cx.ex
+            .cells
+            .iter()
+            .find(|c| c.column.as_deref() == Some(*col))
+    }) else {
+        return (columns, Vec::new());
+    };
+    let names = columns
+        .iter()
+        .map(|c| format!("“{c}”"))
+        .collect::<Vec<_>>()
+        .join("、");
+    let message = format!("{names}列整列未填写，请逐格填写数字（没有发生的填 0）。");
+    let finding = finding("blank-value", message, vec![first.span], None, None);
+    (columns, vec![finding])
 }
 
 /// When the blank cell is a total whose parts are all filled: (how many parts, their sum).

@@ -10,16 +10,26 @@ pub mod arith;
 mod bad_number;
 mod balance_mismatch;
 mod blank_value;
+pub mod carryover_mismatch;
+pub mod copied_sentence;
+pub mod copied_table;
 mod label_variant;
 mod not_annual_report;
+mod outline;
 mod part_exceeds_whole;
+mod percent_mismatch;
+mod prose_conflict;
+mod prose_table_mismatch;
 mod row_reconstructed;
 mod row_unreadable;
+mod section_missing;
+mod section_order;
 mod sum_mismatch;
 mod sum_unchecked;
 mod table_missing;
 mod template_mismatch;
 mod unit_suspicious;
+mod year_mismatch;
 
 pub struct Rule {
     pub code: &'static str,
@@ -58,6 +68,15 @@ pub static RULES: &[Rule] = &[
     sum_unchecked::RULE,
     balance_mismatch::RULE,
     part_exceeds_whole::RULE,
+    carryover_mismatch::RULE,
+    copied_table::RULE,
+    copied_sentence::RULE,
+    prose_table_mismatch::RULE,
+    prose_conflict::RULE,
+    percent_mismatch::RULE,
+    section_missing::RULE,
+    section_order::RULE,
+    year_mismatch::RULE,
 ];
 
 pub fn rule(code: &str) -> Option<&'static Rule> {
@@ -206,9 +225,24 @@ pub fn run(doc: &Document, ex: &Extraction, facts: &[Fact]) -> Vec<Finding> {
         return (not_annual_report::RULE.check)(&cx);
     }
     let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(&cx)).collect();
+    out.iter_mut().for_each(|f| mixed_sources_warn(&cx, f));
     out.retain(|f| !f.spans.is_empty() || f.severity == Severity::Info);
     out.sort_by_key(|f| (f.severity, f.spans.first().map_or(0, |s| s.start)));
     out
+}
+
+/// Severity policy: an error is arithmetic that cannot be right in the report's own figures.
+/// When a relation mixes table cells with figures read from the prose, the disagreement may be
+/// the prose's (another scope, a rounded figure), so it is reported as prose against table: a
+/// warning.
+fn mixed_sources_warn(cx: &Context, f: &mut Finding) {
+    if f.severity != Severity::Error || !matches!(f.code, "sum-mismatch" | "part-exceeds-whole") {
+        return;
+    }
+    let from_prose = |s: &Span| cx.facts.iter().any(|fact| fact.span == *s);
+    if f.spans.iter().any(from_prose) && !f.spans.iter().all(from_prose) {
+        f.severity = Severity::Warning;
+    }
 }
 
 #[cfg(test)]

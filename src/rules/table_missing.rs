@@ -10,7 +10,7 @@ rule! {
     /// 2008—2018 年各地年度报告均附《政府信息公开情况统计表》；2019、2021 年国家格式规定
     /// 第二、三、四部分以表格列出数据（国办公开办函〔2019〕60号、〔2021〕30号）。
     code: "table-missing",
-    severity: Warning,
+    severity: Info,
     check: check,
 }
 
@@ -19,7 +19,7 @@ fn check(cx: &Context) -> Vec<Finding> {
         return Vec::new();
     }
     let Some(range) = cx.ex.table_announced.clone() else {
-        return Vec::new();
+        return prose_only(cx);
     };
     let line = cx.doc.line_of(range.start);
     let l = cx.doc.lines[line];
@@ -28,6 +28,29 @@ fn check(cx: &Context) -> Vec<Finding> {
         "table-missing",
         format!("报告提到“{title}”，但其后没有统计表的数据行（可能是图片或附件），只能核对正文中的数字。"),
         vec![cx.doc.span(l.start..l.end)],
+        None,
+        None,
+    )]
+}
+
+/// Fewer figures than this in the prose is a short text, not a report whose table went missing.
+const PROSE_FIGURES: usize = 3;
+
+/// No table announced and none read, but the prose states the table's figures.
+fn prose_only(cx: &Context) -> Vec<Finding> {
+    let mut ids: Vec<&str> = cx.facts.iter().map(|f| f.indicator.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() < PROSE_FIGURES {
+        return Vec::new();
+    }
+    vec![finding(
+        "table-missing",
+        format!(
+            "正文写了 {} 项统计数字，但没有读到统计表（可能是图片或附件），只能核对正文中的数字。",
+            ids.len()
+        ),
+        vec![cx.facts[0].span],
         None,
         None,
     )]

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Build steps that need no dependencies:
+//   make-single.js --downlevel-glue GLUE.js     rewrite the glue's ES2020 bits for old kernels
+//   make-single.js --b64-script WASM OUT.js   a classic script defining NB_WASM_B64 (for file://)
+//   make-single.js --sample TXT OUT.js        the 示例 text as a classic script (no fetch needed)
+//   make-single.js WWW_DIR OUT.html           one self-contained HTML file: every stylesheet and
+//                                             script of index.html inlined, the wasm as base64.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+function write(out, content) {
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, content);
+}
+
+function b64Script(wasmFile) {
+  return 'var NB_WASM_B64 = "' + fs.readFileSync(wasmFile).toString('base64') + '";\n';
+}
+
+function sampleScript(txtFile) {
+  // JSON is valid JS; escape the two line separators older engines reject in string literals.
+  const json = JSON.stringify(fs.readFileSync(txtFile, 'utf8'))
+    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return 'var NB_SAMPLE = ' + json + ';\n';
+}
+
+// Inside an inline <script>, "</script" would end the element early; "<!--" can confuse parsing.
+function scriptSafe(js) {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+// wasm-bindgen 0.2.130's glue has one ES2020 expression (optional chaining in debugString);
+// Chromium 69 kernels would refuse to parse the whole file. Rewrite it, and stop the build if a
+// future glue brings others (tests/web/run.js parses the result as ES2017 too).
+function downlevelGlue(file) {
+  let js = fs.readFileSync(file, 'utf8');
+  js = js.replace(
+    /const className = (\/\\\[object \(\[\^\\\]\]\+\)\\\]\/)\.exec\(toStringOutput\)\?\.\[1\];/,
+    'const classMatch = $1.exec(toStringOutput); const className = classMatch ? classMatch[1] : undefined;');
+  const left = js.split('\n').filter((l) => /\?\.[\[(\w]|\?\?/.test(l.replace(/'[^']*'|"[^"]*"/g, '')));
+  if (left.length) throw new Error('glue still uses ?. or ??:\n' + left.join('\n'));
+  fs.writeFileSync(file, js);
+}
+
+function single(www, out) {
+  const read = (rel) => fs.readFileSync(path.join(www, rel), 'utf8');
+  let html = read('index.html');
+  html = html.replace(/<link rel="stylesheet" href="([^"]+)"([^>]*)>/g, (m, href, rest) => {
+    const media = /media="([^"]+)"/.exec(rest);
+    return '<style' + (media ? ' media="' + media[1] + '"' : '') + '>\n' +
+      read(href).replace(/<\/style/gi, '<\\/style') + '</style>';
+  });
+  html = html.replace(/<link rel="icon" href="([^"]+)"/g, (m, href) =>
+    '<link rel="icon" href="data:image/svg+xml;base64,' + fs.readFileSync(path.join(www, href)).toString('base64') + '"');
+  html = html.replace(/<script src="([^"]+)"><\/script>/g, (m, src) => {
+    let js = read(src);
+    // The wasm travels with its glue; engine.js sees NB_WASM_B64 and instantiates from bytes.
+    if (src === 'pkg/nianbao.js') js = b64Script(path.join(www, 'pkg/nianbao_bg.wasm')) + js;
+    return '<script>\n' + scriptSafe(js) + '</script>';
+  });
+  if (/<(script|link)[^>]+(src|href)="(?!data:)/.test(html)) {
+    throw new Error('single file still references an outside asset');
+  }
+  write(out, html);
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--downlevel-glue') downlevelGlue(args[1]);
+else if (args[0] === '--b64-script') write(args[2], b64Script(args[1]));
+else if (args[0] === '--sample') write(args[2], sampleScript(args[1]));
+else if (args.length === 2) single(args[0], args[1]);
+else {
+  console.error('usage: make-single.js (--b64-script WASM OUT | --sample TXT OUT | WWW OUT)');
+  process.exit(2);
+}

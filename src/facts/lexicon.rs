@@ -1,0 +1,368 @@
+//! The wording that links a number in the prose to a template indicator, as data.
+//!
+//! Each [`Cue`] names an indicator id of the schema and the words that must surround the number
+//! in its clause. A cue applies only in the templates that have its indicator. Cues are chosen
+//! from the official row wordings and from the sentences reports actually write; when two cues
+//! of the same rank fit one number, the number is left alone (no fact beats a wrong fact).
+
+/// One way of stating an indicator in prose.
+#[derive(Debug)]
+pub struct Cue {
+    pub indicator: &'static str,
+    /// Words that must appear, in this order, in the clause before the number.
+    pub before: &'static [&'static str],
+    /// Words that must appear, in this order, in the clause after the unit.
+    pub after: &'static [&'static str],
+    /// Words that, anywhere in the clause, show the number is about something else.
+    pub not: &'static [&'static str],
+    /// A category or channel (2) beats a total worded more loosely (1).
+    pub rank: u8,
+    /// The number must be read under this topic (see [`TOPICS`]).
+    pub topic: Option<&'static str>,
+}
+
+const fn total(indicator: &'static str, before: &'static [&'static str]) -> Cue {
+    Cue {
+        indicator,
+        before,
+        after: &[],
+        not: &[],
+        rank: 1,
+        topic: None,
+    }
+}
+
+const fn part(indicator: &'static str, before: &'static [&'static str]) -> Cue {
+    Cue {
+        rank: 2,
+        ..total(indicator, before)
+    }
+}
+
+/// Words that turn a request count into something else (a petition, a lawsuit, a proposal).
+const NOT_APPLICATIONS: &[&str] = &[
+    "办公室",
+    "委员会",
+    "分局",
+    "街道",
+    "镇",
+    "乡",
+    "部门",
+    "中心",
+    "复议",
+    "诉讼",
+    "建议",
+    "提案",
+    "投诉",
+    "举报",
+    "咨询",
+    "政务服务",
+    "审批",
+    "来信",
+];
+
+/// A total is never introduced by 其中 (that is a part of something larger).
+const NOT_TOTAL: &[&str] = &["其中", "包括"];
+
+const NOT_ACTIVE_TOTAL: &[&str] = &[
+    "其中",
+    "办公室",
+    "委员会",
+    "分局",
+    "街道",
+    "镇",
+    "乡",
+    "部门",
+    "中心",
+    "类",
+    "重点领域",
+    "规范性文件",
+    "网站",
+    "微博",
+    "微信",
+    "公报",
+    "新媒体",
+];
+
+const NOT_ANSWERED: &[&str] = &["未", "建议", "提案", "复议", "诉讼", "咨询"];
+
+pub static CUES: &[Cue] = &[
+    // 2008 一、主动公开
+    Cue {
+        not: NOT_ACTIVE_TOTAL,
+        ..total("active.total", &["主动公开政府信息"])
+    },
+    Cue {
+        not: &["制发"],
+        ..part("active.normative", &["主动公开规范性文件"])
+    },
+    part("active.normative_issued", &["制发规范性文件"]),
+    Cue {
+        not: NOT_TOTAL,
+        ..total("active.key.total", &["重点领域", "信息"])
+    },
+    part("active.key.budget", &["预算决算", "三公经费"]),
+    part("active.key.housing", &["保障性住房的分配和退出"]),
+    part("active.key.food", &["食品生产经营许可"]),
+    part("active.key.environment", &["环境核查审批"]),
+    part("active.key.bidding", &["招投标违法违规"]),
+    part("active.key.safety", &["生产安全事故的政府举措"]),
+    part("active.key.land", &["农用地转为建设用地"]),
+    part("active.key.price", &["政府指导价", "政府定价"]),
+    part("active.key.credit", &["企业信用信息系统"]),
+    part("active.key.audit", &["预算执行审计结果"]),
+    part("active.key.utilities", &["公共企事业单位进行监督管理"]),
+    part("active.key.other", &["决定主动公开的其他信息"]),
+    part("active.channel.gazette", &["政府公报公开"]),
+    Cue {
+        not: &["镇", "街道", "部门", "本级"],
+        ..part("active.channel.website", &["网站", "公开"])
+    },
+    part("active.channel.weibo", &["政务微博公开"]),
+    part("active.channel.wechat", &["政务微信公开"]),
+    part("active.channel.wechat", &["微信平台", "公开"]),
+    part("active.channel.other", &["其他方式公开"]),
+    // 2008 二、回应解读
+    part("respond.hotspots", &["回应", "关注热点"]),
+    Cue {
+        not: &["主要负责"],
+        ..part("respond.press", &["新闻发布会"])
+    },
+    part("respond.press_leader", &["主要负责", "新闻发布会"]),
+    Cue {
+        not: &["主要负责"],
+        ..part("respond.interview", &["在线访谈"])
+    },
+    part("respond.interview_leader", &["主要负责", "在线访谈"]),
+    part("respond.explainers", &["政策解读稿件"]),
+    part("respond.explainers", &["发布政策解读"]),
+    part("respond.weibo_wechat", &["微博微信回应"]),
+    part("respond.other", &["其他方式回应"]),
+    // 2008 三、依申请公开
+    Cue {
+        not: NOT_APPLICATIONS,
+        ..total("apply.received", &["申请总数"])
+    },
+    Cue {
+        not: NOT_APPLICATIONS,
+        ..total("apply.received", &["收到", "申请"])
+    },
+    Cue {
+        not: NOT_APPLICATIONS,
+        ..total("apply.received", &["受理", "申请"])
+    },
+    Cue {
+        after: &["申请"],
+        not: NOT_APPLICATIONS,
+        ..total("apply.received", &["收到"])
+    },
+    part("apply.in_person", &["当面申请"]),
+    part("apply.fax", &["传真", "申请"]),
+    part("apply.online", &["网络", "申请"]),
+    part("apply.online", &["互联网", "申请"]),
+    part("apply.online", &["网上申请"]),
+    part("apply.letter", &["信函", "申请"]),
+    Cue {
+        not: &["按时", "延期", "率", "未"],
+        ..total("apply.closed", &["办结"])
+    },
+    part("apply.closed_on_time", &["按时办结"]),
+    part("apply.closed_late", &["延期办结"]),
+    Cue {
+        not: NOT_ANSWERED,
+        ..total("apply.answered", &["申请答复"])
+    },
+    Cue {
+        not: NOT_ANSWERED,
+        ..total("apply.answered", &["答复", "申请"])
+    },
+    Cue {
+        after: &["申请"],
+        not: NOT_ANSWERED,
+        ..total("apply.answered", &["答复"])
+    },
+    part("reply.already_public", &["已主动公开"]),
+    Cue {
+        not: &["不同意", "部分"],
+        ..part("reply.granted", &["同意公开"])
+    },
+    part("reply.partial", &["部分公开"]),
+    part("reply.refused", &["不同意公开"]),
+    part("reply.not_this_agency", &["不属于本"]),
+    part("reply.not_exist", &["信息不存在"]),
+    part("reply.amend", &["更改补充"]),
+    part("reply.other_route", &["其他途径"]),
+    part("refused.state_secret", &["国家秘密"]),
+    part("refused.trade_secret", &["商业秘密"]),
+    part("refused.privacy", &["个人隐私"]),
+    part("refused.security", &["社会稳定"]),
+    part("refused.not_gov_info", &["所指政府信息"]),
+    part("refused.other_law", &["法律法规规定的其他情形"]),
+    // 2008 四至七
+    Cue {
+        not: &["诉讼", "维持", "纠错", "纠正", "其他"],
+        ..total("review.total", &["行政复议"])
+    },
+    Cue {
+        topic: Some("复议"),
+        ..part("review.upheld", &["维持"])
+    },
+    Cue {
+        topic: Some("复议"),
+        ..part("review.corrected", &["纠错"])
+    },
+    Cue {
+        topic: Some("复议"),
+        ..part("review.other", &["其他情形"])
+    },
+    Cue {
+        not: &["复议", "维持", "纠错", "纠正", "其他"],
+        ..total("lawsuit.total", &["行政诉讼"])
+    },
+    Cue {
+        topic: Some("诉讼"),
+        ..part("lawsuit.upheld", &["维持"])
+    },
+    Cue {
+        topic: Some("诉讼"),
+        ..part("lawsuit.corrected", &["纠错"])
+    },
+    Cue {
+        topic: Some("诉讼"),
+        ..part("lawsuit.other", &["其他情形"])
+    },
+    total("complaint.total", &["信息公开", "举报"]),
+    Cue {
+        not: &["免", "减"],
+        ..total("fee.total", &["收取", "费用"])
+    },
+    // 2008 八、九
+    part("org.units", &["信息公开", "专门机构"]),
+    part("org.points", &["查阅点"]),
+    Cue {
+        not: &["专职", "兼职", "全职"],
+        ..total("org.staff", &["从事", "信息公开", "工作人员"])
+    },
+    Cue {
+        not: &["专职", "兼职", "全职", "培训"],
+        ..total("org.staff", &["信息公开工作人员"])
+    },
+    part("org.staff_full", &["专职"]),
+    Cue {
+        after: &["专职", "工作人员"],
+        ..part("org.staff_full", &[])
+    },
+    Cue {
+        after: &["全职", "工作人员"],
+        ..part("org.staff_full", &[])
+    },
+    part("org.staff_part", &["兼职"]),
+    Cue {
+        after: &["兼职", "工作人员"],
+        ..part("org.staff_part", &[])
+    },
+    part("org.budget", &["信息公开专项经费"]),
+    part("meeting.meetings", &["信息公开", "会议"]),
+    part("meeting.trainings", &["培训班"]),
+    part("meeting.trainees", &["接受培训人员"]),
+    // 2019 / 2021 表三
+    // `共收到申请N件` is left alone in these formats: reports use it both for 新收 and for
+    // 新收 plus 上年结转
+    part("apply.new", &["新收", "申请"]),
+    part("apply.carried_in", &["上年结转"]),
+    part("apply.carried_out", &["结转下年"]),
+    part("result.granted", &["予以公开"]),
+    part("result.partial", &["部分公开"]),
+    part("result.refused", &["不予公开"]),
+    part("result.unable", &["无法提供"]),
+    part("result.not_processed", &["不予处理"]),
+    part("result.other", &["其他处理"]),
+    Cue {
+        not: &["按时", "延期", "率", "未", "结转"],
+        ..total("result.total", &["办结", "申请"])
+    },
+];
+
+/// Topics that decide how a 维持 / 纠错 / 其他情形 count is read: the one named last before it.
+pub static TOPICS: &[(&str, &str)] = &[("复议", "行政复议"), ("诉讼", "行政诉讼")];
+
+/// Units read after a number, longest first. Any other word after a number (年, 月, 号, %)
+/// means the number is not a count of the kind the template keeps.
+pub static UNITS: &[&str] = &[
+    "人次", "万元", "件", "条", "人", "名", "次", "个", "篇", "项", "元", "场", "处",
+];
+
+/// Units that state the same kind of count as the template's unit.
+pub static UNIT_FAMILIES: &[(&str, &[&str])] = &[
+    ("件", &["件", "项"]),
+    ("条", &["条", "件"]),
+    ("次", &["次", "场"]),
+    ("篇", &["篇", "条", "次"]),
+    ("个", &["个", "处"]),
+    ("人", &["人", "名"]),
+    ("人次", &["人次"]),
+    ("万元", &["万元", "元"]),
+];
+
+/// Right before the number: the count is approximate, ordinal or a range.
+pub static NOT_EXACT_BEFORE: &[&str] = &[
+    "第", "约", "近", "逾", "超过", "不足", "不到", "-", "~", "—", "至", "前", "排名", "增加",
+    "减少", "增长", "下降", "上升", "提高", "多出", "少于", "多于", "平均",
+];
+
+/// Right after the unit: the count is approximate.
+pub static NOT_EXACT_AFTER: &[&str] = &["以上", "以下", "左右", "余", "多", "以内"];
+
+/// Anywhere in the clause: a plan, last year's figure or a change, not this year's count.
+pub static NOT_THIS_YEAR: &[&str] = &[
+    "同比",
+    "去年",
+    "上一年度",
+    "较上年",
+    "比上年",
+    "计划",
+    "预计",
+    "力争",
+    "目标",
+    "以来",
+    "历年",
+    "至今",
+    "截至目前",
+    "截止目前",
+];
+
+/// `累计` sums over the years unless the clause says it is this year's (`全年累计`).
+pub static CUMULATIVE: &str = "累计";
+pub static THIS_YEAR: &[&str] = &["全年", "本年", "年度", "今年", "一年来"];
+
+/// After the number in its clause: the count includes something else (`15件(含上年结转3件)`).
+pub static NOT_CLEAN_COUNT: &[&str] = &["含上年", "上年结转", "包括上年", "去年"];
+
+/// Once a sentence names a part of the agency, its later numbers are that part's, not the
+/// agency's (`全区申请总数为354件,其中区政府工作部门238件`).
+pub static SUB_SCOPE: &[&str] = &[
+    "镇政府",
+    "街道办",
+    "乡镇",
+    "乡(镇)",
+    "区本级",
+    "市本级",
+    "县本级",
+    "本级政府",
+    "工作部门",
+    "各部门",
+    "下属单位",
+    "所属单位",
+    "各单位",
+    "包括区",
+    "包括市",
+    "包括县",
+];
+
+/// Words after a percentage's count that say what it is a share of (`占总数的`).
+pub static SHARE_OF: &[&str] = &["占"];
+
+/// Before a count: it is the base of the shares that follow (`共收到`, `申请总数为`).
+pub static BASE_BEFORE: &[&str] = &[
+    "共", "总数", "总计", "合计", "累计", "全年", "新收", "收到", "受理",
+];

@@ -1,0 +1,138 @@
+use super::{finding, label_of, num, rule, Context};
+use crate::facts::{self, Share};
+use crate::model::{Finding, Span};
+use crate::schema::{self, Relation};
+
+rule! {
+    /// 百分比与数字不符：正文写的百分比与“件数 ÷ 总数”算出的不一致，超出了四舍五入或截断的误差。
+    /// 例如“在已经答复的3件申请中……“申请内容不明确”的1件，占总数的34%”，1 ÷ 3 = 33.3%。
+    /// 总数取同一小节中前面以“共”“总数”“合计”引出或“……中”收束的数字；找不到总数时不核对。
+    /// 另外，同一分解（如 8 类答复）的各项百分比之和不能超过 100% 加上各项四舍五入可能带来的误差。
+    ///
+    /// ## 依据
+    /// 百分比 = 分项 ÷ 总数 × 100%；保留 n 位小数时，每项最多相差 0.5×10⁻ⁿ 个百分点。
+    /// 《政府信息公开情况统计表》中答复类型、申请方式等分项构成各自的总数。
+    code: "percent-mismatch",
+    severity: Warning,
+    check: check,
+}
+
+fn check(cx: &Context) -> Vec<Finding> {
+    let shares = facts::shares(cx.doc, cx.ex);
+    let mut out: Vec<Finding> = shares.iter().filter_map(against_base).collect();
+    let flagged: Vec<Span> = out
+        .iter()
+        .filter_map(|f| f.spans.first().copied())
+        .collect();
+    out.extend(breakdown_sums(cx, &shares, &flagged));
+    out
+}
+
+/// Half a unit of the last printed digit, and a little for float noise.
+fn tolerance(decimals: u32) -> f64 {
+    0.5 * 10f64.powi(-(decimals as i32)) + 1e-9
+}
+
+/// A stated percentage agrees with count ÷ base when it is that ratio rounded or truncated.
+fn agrees(percent: f64, decimals: u32, count: f64, base: f64) -> bool {
+    let exact = count / base * 100.0;
+    let scale = 10f64.powi(decimals as i32);
+    (percent - exact).abs() <= tolerance(decimals)
+        || ((exact * scale + 1e-9).floor() / scale - percent).abs() < 1e-9
+}
+
+fn against_base(s: &Share) -> Option<Finding> {
+    let &(base, base_span) = s.bases.first()?;
+    if s.bases
+        .iter()
+        .any(|&(b, _)| agrees(s.percent, s.decimals, s.count, b))
+    {
+        return None;
+    }
+    let exact = s.count / base * 100.0;
+    Some(finding(
+        "percent-mismatch",
+        format!(
+            "正文“{}”中的百分比为 {}%，但 {} ÷ {} = {}%，与所写不符。",
+            s.evidence,
+            num(s.percent),
+            num(s.count),
+            num(base),
+            num((exact * 100.0).round() / 100.0)
+        ),
+        vec![s.percent_span, s.count_span, base_span],
+        Some((exact * 100.0).round() / 100.0),
+        Some(s.percent),
+    ))
+}
+
+/// Shares of the parts of one schema sum (the 8 reply types of 申请答复数) add to at most 100%.
+/// A breakdown with a share already found wrong on its own is not reported again.
+fn breakdown_sums(cx: &Context, shares: &[Share], flagged: &[Span]) -> Vec<Finding> {
+    let t = cx.template();
+    let mut out = Vec::new();
+    for r in schema::relations() {
+        let Relation::Sum {
+            total,
+            parts,
+            within,
+        } = r
+        else {
+            continue;
+        };
+        if !within.has(t) {
+            continue;
+        }
+        let group: Vec<&Share> = shares
+            .iter()
+            .filter(|s| {
+                cx.facts
+                    .iter()
+                    .any(|f| f.span == s.count_span && parts.contains(&f.indicator.as_str()))
+            })
+            .collect();
+        if group.len() < 2 || group.iter().any(|s| flagged.contains(&s.percent_span)) {
+            continue;
+        }
+        let sum: f64 = group.iter().map(|s| s.percent).sum();
+        let slack: f64 = group.iter().map(|s| tolerance(s.decimals)).sum();
+        if sum <= 100.0 + slack {
+            continue;
+        }
+        let sum = (sum * 100.0).round() / 100.0;
+        let listed: Vec<String> = group
+            .iter()
+            .map(|s| format!("{}%", num(s.percent)))
+            .collect();
+        let spans: Vec<Span> = group.iter().map(|s| s.percent_span).collect();
+        out.push(finding(
+            "percent-mismatch",
+            format!(
+                "“{}”的 {} 个分项百分比（{}）相加为 {}%，超过 100%。",
+                schema::core(&label_of(total)),
+                group.len(),
+                listed.join("、"),
+                num(sum)
+            ),
+            spans,
+            Some(100.0),
+            Some(sum),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agrees;
+
+    #[test]
+    fn rounding_and_truncation_agree_other_values_do_not() {
+        assert!(agrees(33.0, 0, 1.0, 3.0));
+        assert!(!agrees(34.0, 0, 1.0, 3.0));
+        assert!(agrees(66.6, 1, 2.0, 3.0), "truncated");
+        assert!(agrees(66.7, 1, 2.0, 3.0), "rounded");
+        assert!(agrees(30.79, 2, 109.0, 354.0));
+        assert!(!agrees(31.79, 2, 109.0, 354.0));
+    }
+}

@@ -1,0 +1,56 @@
+use super::{finding, label_of, num, rule, Context};
+use crate::model::Finding;
+use crate::schema;
+
+rule! {
+    /// 正文前后不一：正文在两处写了同一统计项，数字却不同。例如第二部分写“全年共更新重点领域
+    /// 公开政府信息1855条”，第三部分又写“重点领域公开政府信息1851条”。统计表缺失时
+    /// （例如表格是图片），这是核对正文的主要办法。
+    ///
+    /// ## 依据
+    /// 年度报告各部分报告的是同一统计期限的数据（《中华人民共和国政府信息公开条例》第五十条），
+    /// 同一数据只能有一个值。
+    code: "prose-conflict",
+    severity: Warning,
+    check: check,
+}
+
+fn check(cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for (i, first) in cx.facts.iter().enumerate() {
+        if done.contains(&first.indicator.as_str()) {
+            continue;
+        }
+        let Some(other) = cx.facts[i + 1..]
+            .iter()
+            .find(|o| o.indicator == first.indicator && (yuan(o) - yuan(first)).abs() >= 0.005)
+        else {
+            continue;
+        };
+        done.push(&first.indicator);
+        out.push(finding(
+            "prose-conflict",
+            format!(
+                "正文两处写的{}不一致：“{}”为 {}，“{}”却为 {}。",
+                schema::core(&label_of(&first.indicator)),
+                first.evidence,
+                num(first.value),
+                other.evidence,
+                num(other.value)
+            ),
+            vec![other.span, first.span],
+            Some(first.value),
+            Some(other.value),
+        ));
+    }
+    out
+}
+
+/// Money stated once in 元 and once in 万元 is the same money.
+fn yuan(f: &crate::model::Fact) -> f64 {
+    match f.unit.as_deref() {
+        Some("万元") => f.value * 10_000.0,
+        _ => f.value,
+    }
+}
