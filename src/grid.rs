@@ -6,6 +6,7 @@
 //! carry no row breaks, so rows are rebuilt from what each cell is: a label, a unit or a value.
 
 use crate::segment::Document;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// One cell as printed: normalized text (trimmed) and its normalized byte range.
@@ -188,8 +189,12 @@ fn is_header_word(text: &str) -> bool {
         || (t.starts_with("本年收费金额") && t.len() <= 40)
 }
 
+/// More header cells than any statistics table prints: past this a run of header words is
+/// not a header row, which also keeps rebuilding rows linear on text made of header words.
+const MAX_HEADER_CELLS: usize = 64;
+
 fn is_header_row(row: &Row) -> bool {
-    row.label_parts.len() >= 2
+    (2..=MAX_HEADER_CELLS).contains(&row.label_parts.len())
         && row.values.iter().all(|v| v.text.trim().is_empty())
         && row.label_parts.iter().all(|p| is_header_word(&p.text))
 }
@@ -560,7 +565,7 @@ impl RowBuilder {
 
     fn push(&mut self, c: RawCell) {
         let class = classify(&c.text);
-        if is_header_row(&self.row) && !is_header_word(&c.text) {
+        if !is_header_word(&c.text) && is_header_row(&self.row) {
             self.flush(); // a stream's header words end where the first row begins
         }
         let started = !self.row.is_empty();
@@ -592,6 +597,7 @@ impl RowBuilder {
 pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
     let text = doc.text();
     let mut cursor = 0;
+    let mut missing = HashSet::new();
     let mut out = Vec::new();
     for table in html {
         let first_line = doc.line_of(cursor);
@@ -603,7 +609,7 @@ pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
                 .count();
             for c in &row[lead..] {
                 let t = normalized_cell(c);
-                let range = locate(text, &mut cursor, &t);
+                let range = locate(text, &mut cursor, &t, &mut missing);
                 pieces.push(Piece::Cell(RawCell { range, text: t }));
             }
             pieces.push(Piece::RowEnd);
@@ -619,13 +625,16 @@ pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
 }
 
 /// The next occurrence of a cell's text at or after `cursor`, which moves past it.
-fn locate(text: &str, cursor: &mut usize, t: &str) -> Range<usize> {
-    if !t.is_empty() {
+fn locate(text: &str, cursor: &mut usize, t: &str, missing: &mut HashSet<String>) -> Range<usize> {
+    // the cursor only moves forward, so a text missing after it stays missing: remembering
+    // that keeps cells that are not in the text from each searching to its end
+    if !t.is_empty() && !missing.contains(t) {
         if let Some(i) = text[*cursor..].find(t) {
             let start = *cursor + i;
             *cursor = start + t.len();
             return start..*cursor;
         }
+        missing.insert(t.to_string());
     }
     *cursor..*cursor
 }

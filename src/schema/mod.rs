@@ -127,22 +127,27 @@ pub fn indicator(id: &str) -> Option<&'static Indicator> {
 
 /// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.
 pub fn core(label: &str) -> String {
-    let mut s: String = label
+    let s: String = label
         .chars()
         .filter_map(crate::normalize::normalize_char)
         .filter(|c| !c.is_whitespace() && *c != '|')
         .collect();
+    // on a slice: copying the rest after each mark made labels like `(1)(1)(1)…` quadratic
+    let mut rest = s.as_str();
     loop {
-        let before = s.len();
-        s = strip_numbering(&s).to_string();
-        if let Some(rest) = s.strip_prefix("其中:").or_else(|| s.strip_prefix("其中")) {
-            s = rest.to_string();
+        let before = rest.len();
+        rest = strip_numbering(rest);
+        if let Some(r) = rest
+            .strip_prefix("其中:")
+            .or_else(|| rest.strip_prefix("其中"))
+        {
+            rest = r;
         }
-        if s.len() == before {
+        if rest.len() == before {
             break;
         }
     }
-    remove_parenthesised(&s)
+    remove_parenthesised(rest)
 }
 
 fn strip_numbering(s: &str) -> &str {
