@@ -244,8 +244,8 @@ pub fn headings(doc: &Document, skip: &[Range<usize>]) -> Vec<Heading> {
     );
     let mut out = Vec::new();
     let skipped = line_mask(doc.lines.len(), skip);
-    for i in 0..doc.lines.len() {
-        if skipped[i] {
+    for (i, &skip) in skipped.iter().enumerate() {
+        if skip {
             continue;
         }
         let line = doc.line_text(i);
