@@ -39,7 +39,7 @@ pub fn expand(paths: &[String]) -> Vec<Input> {
         } else if path.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found);
-            found.sort_by(|a, b| a.name().cmp(&b.name()));
+            found.sort_by_key(Input::name);
             out.extend(found);
         } else {
             out.push(Input::File(path.to_path_buf()));
