@@ -87,10 +87,15 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
 /// The template whose wording the rows match best; national formats are told apart by the
 /// columns and rows that changed in 2021.
 fn detect_template(doc: &Document, rows: &[&Row]) -> Option<Template> {
+    let labels: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.label_parts.is_empty())
+        .map(|r| r.label())
+        .collect();
     let score = |t: Template| -> usize {
-        rows.iter()
-            .filter(|r| !r.label_parts.is_empty())
-            .filter(|r| best_match(&r.label(), t, 0).is_some_and(|(_, s, _)| s >= 0.9))
+        labels
+            .iter()
+            .filter(|l| best_match(l, t, 0).is_some_and(|(_, s, _)| s >= 0.9))
             .count()
     };
     let old = score(Template::T2008);
@@ -140,9 +145,12 @@ pub fn names_a_row(label: &str, t: Template) -> bool {
 /// first indicator at or after `cursor`, so repeated wordings (被依法纠错数 under 复议 and
 /// under 诉讼) are read in table order.
 fn best_match(label: &str, t: Template, cursor: usize) -> Option<(usize, f64, &'static Indicator)> {
-    let candidates = candidates(label, t);
     let mut best: Option<(usize, f64, &'static Indicator)> = None;
-    for &(i, s, ind) in candidates.iter() {
+    for &(g, s) in likeness(label).iter() {
+        let (ind, place) = template_place(g);
+        let Some(i) = place[t as usize] else {
+            continue;
+        };
         let better = match best {
             None => true,
             Some((bi, bs, _)) => {
@@ -166,18 +174,6 @@ thread_local! {
     /// were most of a check's time.
     static LIKENESS: std::cell::RefCell<std::collections::HashMap<String, Likeness>> =
         Default::default();
-}
-
-/// Every indicator of the template whose wording the label resembles enough: (index in
-/// template order, score, indicator), in template order.
-fn candidates(label: &str, t: Template) -> Vec<(usize, f64, &'static Indicator)> {
-    likeness(label)
-        .iter()
-        .filter_map(|&(g, s)| {
-            let (ind, place) = template_place(g);
-            place[t as usize].map(|i| (i, s, ind))
-        })
-        .collect()
 }
 
 /// An indicator and its index in each template's order (among the indicators found by label).
