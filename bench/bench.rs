@@ -97,16 +97,23 @@ fn time_ms<T>(f: impl FnOnce() -> T) -> f64 {
     start.elapsed().as_secs_f64() * 1e3
 }
 
-/// One generated input of `mb` MB: the time to check it, what came out, and the peak memory
+/// One generated input of `mb` MB: the time to check it (best of three), what came out, and the peak memory
 /// of this process (run one shape per process so the peak is this input's).
 fn shape(name: &str, mb: usize, texts: &[(String, String)]) {
     nianbao::check("某区2017年政府信息公开工作年度报告\n"); // one-time set-up is not the input's
     let start_kb = peak_kb();
     let text = generate(name, mb << 20, texts);
     let before = peak_kb();
-    let start = Instant::now();
-    let report = nianbao::check(&text);
-    let secs = start.elapsed().as_secs_f64();
+    // the fastest of three: on a shared machine the slower runs measure the neighbours
+    let mut secs = f64::MAX;
+    let mut report = None;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let r = nianbao::check(&text);
+        secs = secs.min(start.elapsed().as_secs_f64());
+        report = Some(r);
+    }
+    let report = report.expect("three runs");
     let truncated = report.findings.iter().any(|f| f.code == "input-truncated");
     println!(
         "shape={name} mb={mb} bytes={} secs={secs:.3} cells={} findings={} facts={} truncated={truncated} start_kb={start_kb} after_input_kb={before} peak_kb={}",

@@ -114,7 +114,8 @@ def batch():
 
 def shapes():
     emit("## Generated inputs: time and peak memory by size\n")
-    emit("Each input is checked once in a fresh process (after a one-line warm-up). *Growth* is the time "
+    emit("Each input is checked three times in a fresh process (after a one-line warm-up); the time is the "
+         "fastest of the three. *Growth* is the time "
          "for this size over the time for half of it: 2 means linear. Inputs over 5 MB are checked on "
          "their first 5 MB (`input-truncated`), so 8 MB costs about what 5 MB does. *Memory* is the "
          "process's peak resident memory, less its size before the input was made, over the input's size "
