@@ -217,18 +217,25 @@ fn score_wordings(label: &str) -> Likeness {
     if core.chars() < 2 {
         return Vec::new().into();
     }
-    schema::indicators()
-        .zip(schema::wording_cores())
-        .enumerate()
-        .filter(|(_, (ind, _))| ind.by_label)
-        .filter_map(|(g, (_, wordings))| {
-            let s = wordings
-                .iter()
-                .map(|w| core.similarity_at_least(w, MATCH_THRESHOLD))
-                .fold(0.0, f64::max);
-            (s >= MATCH_THRESHOLD).then_some((g, s))
-        })
-        .collect()
+    let index = schema::wording_index();
+    let indicators: Vec<&Indicator> = schema::indicators().collect();
+    // the best wording of each indicator, among the wordings sharing a bigram with the label
+    let mut best: Vec<(usize, f64)> = Vec::new();
+    for (n, shared) in index.sharing(&core) {
+        let (g, wording) = index.cores[n];
+        if !indicators[g].by_label {
+            continue;
+        }
+        let s = core.similarity_sharing(wording, MATCH_THRESHOLD, || shared);
+        if s < MATCH_THRESHOLD {
+            continue;
+        }
+        match best.last_mut() {
+            Some((last, b)) if *last == g => *b = b.max(s),
+            _ => best.push((g, s)),
+        }
+    }
+    best.into()
 }
 
 fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {

@@ -237,6 +237,17 @@ impl Core {
     /// [`similarity`] when it is at least `min`; below that, some value below `min`. Pairs
     /// whose lengths alone keep every branch below `min` are not compared at all.
     pub fn similarity_at_least(&self, wording: &Core, min: f64) -> f64 {
+        self.similarity_sharing(wording, min, || common_grams(&self.grams, &wording.grams))
+    }
+
+    /// [`Core::similarity_at_least`], given how many bigrams the two share (asked only when
+    /// needed).
+    pub fn similarity_sharing(
+        &self,
+        wording: &Core,
+        min: f64,
+        shared: impl FnOnce() -> usize,
+    ) -> f64 {
         let (label_core, wording_core) = (self.text.as_str(), wording.text.as_str());
         if label_core.is_empty() || wording_core.is_empty() {
             return 0.0;
@@ -259,7 +270,7 @@ impl Core {
         }
         // a substring has all its bigrams in the other string: counting shared bigrams first
         // spares the substring searches that most pairs would fail
-        let common = common_grams(&self.grams, &wording.grams);
+        let common = shared();
         if w >= 4 && common == wording.grams.len() && label_core.contains(wording_core) {
             return 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt();
         }
@@ -280,6 +291,57 @@ pub fn wording_cores() -> &'static [Vec<Core>] {
         indicators()
             .map(|i| i.labels.iter().map(|w| Core::new(&core(w))).collect())
             .collect()
+    })
+}
+
+/// Every wording's core, with its bigrams in one sorted list: a label looks up its own bigrams
+/// there and compares itself only with the wordings that share one. (A wording that shares
+/// none scores 0: every branch of [`similarity`] but Dice needs shared bigrams.)
+pub struct WordingIndex {
+    /// (index of the indicator in [`indicators`], the wording's core)
+    pub cores: Vec<(usize, &'static Core)>,
+    /// (bigram, index in `cores`, times it occurs in that wording), sorted.
+    postings: Vec<(u64, usize, usize)>,
+}
+
+impl WordingIndex {
+    /// The wordings sharing bigrams with `label`, and how many (with multiplicity, as
+    /// [`similarity`] counts them), in `cores` order.
+    pub fn sharing(&self, label: &Core) -> Vec<(usize, usize)> {
+        let mut common = vec![0usize; self.cores.len()];
+        for run in label.grams.chunk_by(|a, b| a == b) {
+            let from = self.postings.partition_point(|p| p.0 < run[0]);
+            for &(_, n, count) in self.postings[from..].iter().take_while(|p| p.0 == run[0]) {
+                common[n] += count.min(run.len());
+            }
+        }
+        common
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .collect()
+    }
+}
+
+pub fn wording_index() -> &'static WordingIndex {
+    static INDEX: std::sync::OnceLock<WordingIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let cores: Vec<(usize, &'static Core)> = wording_cores()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, ws)| ws.iter().map(move |w| (i, w)))
+            .collect();
+        let mut postings: Vec<(u64, usize, usize)> = cores
+            .iter()
+            .enumerate()
+            .flat_map(|(n, (_, w))| {
+                w.grams
+                    .chunk_by(|a, b| a == b)
+                    .map(move |run| (run[0], n, run.len()))
+            })
+            .collect();
+        postings.sort_unstable();
+        WordingIndex { cores, postings }
     })
 }
 
