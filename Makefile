@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS ?= ../shared/corpus
 PORT ?= 8080
 
-.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web bench-web screenshots
+.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web bench-web screenshots fuzz bench
 
 setup-rust:
 	@scripts/setup-rust.sh
@@ -51,3 +51,18 @@ screenshots: setup-web wasm
 
 serve: setup-web wasm
 	python3 scripts/serve.py --port $(PORT)
+
+## The never-panic properties run long (not part of `make test`): FUZZ_CASES cases over all
+## properties, a new random seed each run unless NIANBAO_FUZZ_SEED is set.
+FUZZ_CASES ?= 1000000
+fuzz: setup-rust
+	@start=$$(date +%s); \
+	NIANBAO_FUZZ_CASES=$(FUZZ_CASES) NIANBAO_FUZZ_SEED=$${NIANBAO_FUZZ_SEED:-random} \
+	  nice cargo test --release --test never_panics; \
+	status=$$?; echo "fuzz: $(FUZZ_CASES) cases in $$(( $$(date +%s) - start )) s"; exit $$status
+
+## Native, batch, generated-input and (when `make wasm` has run) browser figures; writes
+## bench/results.md (not part of `make test`).
+bench: setup-rust
+	cargo build --release --bin nianbao --example bench
+	nice python3 bench/run.py

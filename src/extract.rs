@@ -39,6 +39,13 @@ pub struct MatchedRow {
 }
 
 pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
+    forget_scores();
+    let extraction = extract_tables(doc, html_tables);
+    forget_scores();
+    extraction
+}
+
+fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     let tables = if html_tables.is_empty() {
         grid::tables(doc)
     } else {
@@ -80,10 +87,15 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
 /// The template whose wording the rows match best; national formats are told apart by the
 /// columns and rows that changed in 2021.
 fn detect_template(doc: &Document, rows: &[&Row]) -> Option<Template> {
+    let labels: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.label_parts.is_empty())
+        .map(|r| r.label())
+        .collect();
     let score = |t: Template| -> usize {
-        rows.iter()
-            .filter(|r| !r.label_parts.is_empty())
-            .filter(|r| best_match(&r.label(), t, 0).is_some_and(|(_, s, _)| s >= 0.9))
+        labels
+            .iter()
+            .filter(|l| best_match(l, t, 0).is_some_and(|(_, s, _)| s >= 0.9))
             .count()
     };
     let old = score(Template::T2008);
@@ -133,23 +145,12 @@ pub fn names_a_row(label: &str, t: Template) -> bool {
 /// first indicator at or after `cursor`, so repeated wordings (被依法纠错数 under 复议 and
 /// under 诉讼) are read in table order.
 fn best_match(label: &str, t: Template, cursor: usize) -> Option<(usize, f64, &'static Indicator)> {
-    let core = schema::core(label);
-    if core.chars().count() < 2 {
-        return None;
-    }
     let mut best: Option<(usize, f64, &'static Indicator)> = None;
-    for (i, ind) in schema::indicators()
-        .filter(|ind| ind.within.has(t) && ind.by_label)
-        .enumerate()
-    {
-        let s = ind
-            .labels
-            .iter()
-            .map(|w| schema::similarity(&core, &schema::core(w)))
-            .fold(0.0, f64::max);
-        if s < MATCH_THRESHOLD {
+    for &(g, s) in likeness(label).iter() {
+        let (ind, place) = template_place(g);
+        let Some(i) = place[t as usize] else {
             continue;
-        }
+        };
         let better = match best {
             None => true,
             Some((bi, bs, _)) => {
@@ -161,6 +162,80 @@ fn best_match(label: &str, t: Template, cursor: usize) -> Option<(usize, f64, &'
         }
     }
     best
+}
+
+/// An indicator a label resembles enough: (its index in [`schema::indicators`], score).
+type Likeness = std::rc::Rc<[(usize, f64)]>;
+
+thread_local! {
+    /// The indicators each label of the document being read resembles. Each row's label is
+    /// compared with every wording several times over (template detection for three
+    /// templates, then held-back rows and headings while matching), and those comparisons
+    /// were most of a check's time.
+    static LIKENESS: std::cell::RefCell<std::collections::HashMap<String, Likeness>> =
+        Default::default();
+}
+
+/// An indicator and its index in each template's order (among the indicators found by label).
+type Place = (&'static Indicator, [Option<usize>; 3]);
+
+fn template_place(global: usize) -> Place {
+    static PLACES: std::sync::OnceLock<Vec<Place>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut next = [0usize; 3];
+        schema::indicators()
+            .map(|ind| {
+                let mut place = [None; 3];
+                for t in [Template::T2008, Template::T2019, Template::T2021] {
+                    if ind.within.has(t) && ind.by_label {
+                        place[t as usize] = Some(next[t as usize]);
+                        next[t as usize] += 1;
+                    }
+                }
+                (ind, place)
+            })
+            .collect()
+    })[global]
+}
+
+fn likeness(label: &str) -> Likeness {
+    if let Some(s) = LIKENESS.with(|m| m.borrow().get(label).cloned()) {
+        return s;
+    }
+    let s = score_wordings(label);
+    LIKENESS.with(|m| m.borrow_mut().insert(label.to_string(), s.clone()));
+    s
+}
+
+fn forget_scores() {
+    LIKENESS.with(|m| m.borrow_mut().clear());
+}
+
+/// The indicators (found by label) whose best wording the label resembles enough.
+fn score_wordings(label: &str) -> Likeness {
+    let core = schema::Core::new(&schema::core(label));
+    if core.chars() < 2 {
+        return Vec::new().into();
+    }
+    let index = schema::wording_index();
+    let indicators: Vec<&Indicator> = schema::indicators().collect();
+    // the best wording of each indicator, among the wordings sharing a bigram with the label
+    let mut best: Vec<(usize, f64)> = Vec::new();
+    for (n, shared) in index.sharing(&core) {
+        let (g, wording) = index.cores[n];
+        if !indicators[g].by_label {
+            continue;
+        }
+        let s = core.similarity_sharing(wording, MATCH_THRESHOLD, || shared);
+        if s < MATCH_THRESHOLD {
+            continue;
+        }
+        match best.last_mut() {
+            Some((last, b)) if *last == g => *b = b.max(s),
+            _ => best.push((g, s)),
+        }
+    }
+    best.into()
 }
 
 fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {

@@ -110,9 +110,10 @@ fn prose_lines<'a>(
     doc: &'a Document,
     table_lines: &'a [Range<usize>],
 ) -> impl Iterator<Item = usize> + 'a {
+    let skipped = segment::line_mask(doc.lines.len(), table_lines);
     (0..doc.lines.len()).filter(move |&i| {
         let t = doc.line_text(i);
-        !table_lines.iter().any(|r| r.contains(&i)) && !t.contains('|') && !t.contains('\t')
+        !skipped[i] && !t.contains('|') && !t.contains('\t')
     })
 }
 
@@ -135,6 +136,20 @@ fn sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
         out.push(start..line.end);
     }
     out
+}
+
+/// How far after a number its clause is read (bytes; about a hundred characters). Text with
+/// no clause marks, as a PDF dump can be, made every number read to the end of the line.
+const CLAUSE_REACH: usize = 300;
+
+/// The end of what is read after `from`: `end`, or `CLAUSE_REACH` bytes on (on a character
+/// boundary), whichever comes first.
+fn reach(text: &str, from: usize, end: usize) -> usize {
+    if end - from <= CLAUSE_REACH {
+        end
+    } else {
+        crate::source::floor_char_boundary(text, from + CLAUSE_REACH)
+    }
 }
 
 static NUMBER: OnceLock<Regex> = OnceLock::new();
@@ -185,9 +200,10 @@ fn tokens_in(text: &str, sentence: Range<usize>, line: usize) -> Vec<Token> {
         let right_end = text[range.end..next_start]
             .find(RIGHT_MARK)
             .map_or(next_start, |i| range.end + i);
-        let clause_end = text[range.end..sentence.end]
+        let reach = reach(text, range.end, sentence.end);
+        let clause_end = text[range.end..reach]
             .find(CLAUSE_MARK)
-            .map_or(sentence.end, |i| range.end + i);
+            .map_or(reach, |i| range.end + i);
         out.push(Token {
             value: *value,
             unit,
@@ -303,7 +319,9 @@ fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
     }
     let fits: Vec<&'static Cue> = CUES
         .iter()
-        .filter(|c| cue_fits(c, text, t, about))
+        .zip(cue_indicators())
+        .filter(|(c, ind)| ind.is_some_and(|ind| cue_fits(c, ind, text, t, about)))
+        .map(|(c, _)| c)
         .collect();
     let best = fits.iter().map(|c| c.rank).max()?;
     let mut top = fits.into_iter().filter(|c| c.rank == best);
@@ -338,11 +356,19 @@ fn is_exact(left: &str, after_unit: &str) -> bool {
             .any(|w| after_unit.starts_with(w))
 }
 
-fn cue_fits(cue: &Cue, text: &str, t: &Token, about: &About) -> bool {
+/// The indicator of each cue, in [`CUES`] order, looked up once: every number is tried
+/// against every cue, and looking the indicator up each time was a tenth of a check.
+fn cue_indicators() -> &'static [Option<&'static schema::Indicator>] {
+    static IDS: OnceLock<Vec<Option<&'static schema::Indicator>>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        CUES.iter()
+            .map(|c| schema::indicator(c.indicator))
+            .collect()
+    })
+}
+
+fn cue_fits(cue: &Cue, ind: &schema::Indicator, text: &str, t: &Token, about: &About) -> bool {
     let template = about.template;
-    let Some(ind) = schema::indicator(cue.indicator) else {
-        return false;
-    };
     if !ind.within.has(template) || !unit_fits(t, ind.unit) {
         return false;
     }
@@ -426,16 +452,21 @@ pub fn shares(doc: &Document, ex: &Extraction) -> Vec<Share> {
         Regex::new(r"^[\s,(]*占[^,;。:()%\d]{0,10}?(\d+(?:\.\d+)?)\s?%").expect("valid regex")
     });
     let sections = section_starts(doc, &table_lines);
-    let share_of = |t: &Token| pct.captures(&text[t.range.end..t.sentence.end]);
+    let share_of =
+        |t: &Token| pct.captures(&text[t.range.end..reach(text, t.range.end, t.sentence.end)]);
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let Some(c) = share_of(t) else { continue };
         let p = c.get(1).expect("group");
         let percent_range = t.range.end + p.start()..t.range.end + c.get(0).expect("m").end();
-        let section = sections.iter().rev().find(|&&s| s <= t.line).copied();
+        let section = sections
+            .partition_point(|&s| s <= t.line)
+            .checked_sub(1)
+            .map(|i| sections[i]);
         let bases = toks[..k]
             .iter()
             .rev()
+            .take(BASE_LOOKBACK)
             .take_while(|b| section.is_none_or(|s| b.line >= s))
             .filter(|b| same_family(b.unit, t.unit) && b.value >= t.value && b.value > 0.0)
             .filter(|b| share_of(b).is_none() && is_base(text, b))
@@ -456,6 +487,10 @@ pub fn shares(doc: &Document, ex: &Extraction) -> Vec<Share> {
     }
     out
 }
+
+/// How many numbers back a percentage's base is looked for; a section of a report states far
+/// fewer, and garbage full of percentages would otherwise look back over everything.
+const BASE_LOOKBACK: usize = 200;
 
 /// A count introduced as a whole: `共收到…3件`, `申请总数为354件`, `已答复的338件申请中`.
 fn is_base(text: &str, t: &Token) -> bool {

@@ -6,6 +6,7 @@
 //! carry no row breaks, so rows are rebuilt from what each cell is: a label, a unit or a value.
 
 use crate::segment::Document;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// One cell as printed: normalized text (trimmed) and its normalized byte range.
@@ -188,8 +189,12 @@ pub fn is_header_word(text: &str) -> bool {
         || (t.starts_with("本年收费金额") && t.len() <= 40)
 }
 
+/// More header cells than any statistics table prints: past this a run of header words is
+/// not a header row, which also keeps rebuilding rows linear on text made of header words.
+const MAX_HEADER_CELLS: usize = 64;
+
 fn is_header_row(row: &Row) -> bool {
-    row.label_parts.len() >= 2
+    (2..=MAX_HEADER_CELLS).contains(&row.label_parts.len())
         && row.values.iter().all(|v| v.text.trim().is_empty())
         && row.label_parts.iter().all(|p| is_header_word(&p.text))
 }
@@ -210,8 +215,9 @@ pub fn tables(doc: &Document) -> Vec<Table> {
         .into_iter()
         .map(|lines| {
             let layout = detect_layout(doc, lines.clone());
-            let pieces = pieces(doc, lines.clone(), layout);
-            let rows = assemble(pieces, layout);
+            let mut b = RowBuilder::new(layout);
+            pieces(doc, lines.clone(), layout, &mut |p| b.take(p));
+            let rows = b.finish();
             Table {
                 lines,
                 layout,
@@ -281,7 +287,7 @@ fn detect_layout(doc: &Document, lines: Range<usize>) -> Layout {
         } else if raw.starts_with('\t') {
             tab_lead += 1;
         }
-        if split_spaced(t).len() >= 2 {
+        if is_spaced(t) {
             spaced += 1;
         }
     }
@@ -301,6 +307,16 @@ fn detect_layout(doc: &Document, lines: Range<usize>) -> Layout {
     } else {
         Layout::CellPerLine
     }
+}
+
+/// Whether [`split_spaced`] finds two cells or more in a trimmed line, without building them:
+/// a second chunk (after a tab or two spaces), or several words ending in a value. Building
+/// them took many times the memory of a long tab-separated line.
+fn is_spaced(t: &str) -> bool {
+    t.contains('\t')
+        || t.contains("  ")
+        || t.rsplit_once(' ')
+            .is_some_and(|(_, last)| classify(last) == CellClass::Value)
 }
 
 /// Splits a PDF-style line into cells: runs of 2+ spaces separate columns, and values at
@@ -384,8 +400,9 @@ fn empty_cell(at: Range<usize>) -> Piece {
     })
 }
 
-fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
-    let mut out = Vec::new();
+/// The cells and row ends of a region, handed to `out` one by one: a region of a pasted dump
+/// can hold millions of cells, and collecting them first cost more memory than the text.
+fn pieces(doc: &Document, lines: Range<usize>, layout: Layout, out: &mut dyn FnMut(Piece)) {
     let mut pending: Option<RawCell> = None; // PipeLine: lines of the cell being read
     let mut seen_separator = false; // PipeLine: lines before the first `|` are not one cell
     for i in lines {
@@ -398,11 +415,11 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
         match layout {
             Layout::TabBlock => {
                 if raw.trim_matches(' ').is_empty() {
-                    out.push(Piece::RowEnd);
+                    out(Piece::RowEnd);
                 } else if t.is_empty() {
-                    out.push(empty_cell(l.start..l.end));
+                    out(empty_cell(l.start..l.end));
                 } else {
-                    out.push(cell(doc, l.start, 0, raw.len()));
+                    out(cell(doc, l.start, 0, raw.len()));
                 }
             }
             Layout::TabRow => {
@@ -410,11 +427,10 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
                     continue;
                 }
                 let mut pos = 0;
-                let fields: Vec<&str> = raw.split('\t').collect();
-                let lead_empty = fields.iter().take_while(|f| f.trim().is_empty()).count();
-                for (k, f) in fields.iter().enumerate() {
+                let lead_empty = raw.split('\t').take_while(|f| f.trim().is_empty()).count();
+                for (k, f) in raw.split('\t').enumerate() {
                     if k >= lead_empty {
-                        out.push(if f.trim().is_empty() {
+                        out(if f.trim().is_empty() {
                             empty_cell(
                                 l.start + pos..l.start + pos + f.len().max(1).min(raw.len() - pos),
                             )
@@ -424,7 +440,7 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
                     }
                     pos += f.len() + 1;
                 }
-                out.push(Piece::RowEnd);
+                out(Piece::RowEnd);
             }
             Layout::PipeLine => {
                 if t == "|" {
@@ -433,7 +449,7 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
                         text: String::new(),
                         range: l.start..l.end,
                     });
-                    out.push(Piece::Cell(c));
+                    out(Piece::Cell(c));
                 } else if !t.is_empty() {
                     let Piece::Cell(c) = cell(doc, l.start, 0, raw.len()) else {
                         unreachable!()
@@ -473,7 +489,7 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
                     parts.len()
                 };
                 for p in &parts[..n] {
-                    out.push(if p.trim().is_empty() {
+                    out(if p.trim().is_empty() {
                         empty_cell(l.start + pos..l.start + (pos + p.len() + 1).min(raw.len()))
                     } else {
                         cell(doc, l.start, pos, pos + p.len())
@@ -481,7 +497,7 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
                     pos += p.len() + 1;
                 }
                 if layout == Layout::Markdown {
-                    out.push(Piece::RowEnd);
+                    out(Piece::RowEnd);
                 }
             }
             Layout::Spaces => {
@@ -489,21 +505,20 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
                     continue;
                 }
                 for (s, e) in split_spaced(raw) {
-                    out.push(cell(doc, l.start, s, e));
+                    out(cell(doc, l.start, s, e));
                 }
-                out.push(Piece::RowEnd);
+                out(Piece::RowEnd);
             }
             Layout::CellPerLine => {
                 if !t.is_empty() {
-                    out.push(cell(doc, l.start, 0, raw.len()));
+                    out(cell(doc, l.start, 0, raw.len()));
                 }
             }
         }
     }
     if let Some(c) = pending {
-        out.push(Piece::Cell(c));
+        out(Piece::Cell(c));
     }
-    out
 }
 
 /// Rebuilds rows from cells: a label (one or more text cells), an optional unit, then values.
@@ -512,20 +527,9 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout) -> Vec<Piece> {
 /// header row gives (`统计指标 | 单位 | 统计数` → 3), so that a blank or a wordy value keeps its
 /// place; without a header, a row ends where a label follows values.
 fn assemble(pieces: Vec<Piece>, layout: Layout) -> Vec<Row> {
-    let mut b = RowBuilder {
-        rows: Vec::new(),
-        row: Row::default(),
-        width: 0,
-        layout,
-    };
-    for p in pieces {
-        match p {
-            Piece::RowEnd => b.flush(),
-            Piece::Cell(c) => b.push(c),
-        }
-    }
-    b.flush();
-    b.rows
+    let mut b = RowBuilder::new(layout);
+    pieces.into_iter().for_each(|p| b.take(p));
+    b.finish()
 }
 
 struct RowBuilder {
@@ -536,7 +540,32 @@ struct RowBuilder {
     layout: Layout,
 }
 
+/// More values than any template row has (table 四: fifteen): the rest of such a row is not
+/// kept, so that a line of a million tab-separated figures stays small.
+const MAX_ROW_VALUES: usize = 64;
+
 impl RowBuilder {
+    fn new(layout: Layout) -> RowBuilder {
+        RowBuilder {
+            rows: Vec::new(),
+            row: Row::default(),
+            width: 0,
+            layout,
+        }
+    }
+
+    fn take(&mut self, p: Piece) {
+        match p {
+            Piece::RowEnd => self.flush(),
+            Piece::Cell(c) => self.push(c),
+        }
+    }
+
+    fn finish(mut self) -> Vec<Row> {
+        self.flush();
+        self.rows
+    }
+
     fn flush(&mut self) {
         if self.row.is_empty() {
             return;
@@ -560,7 +589,7 @@ impl RowBuilder {
 
     fn push(&mut self, c: RawCell) {
         let class = classify(&c.text);
-        if is_header_row(&self.row) && !is_header_word(&c.text) {
+        if !is_header_word(&c.text) && is_header_row(&self.row) {
             self.flush(); // a stream's header words end where the first row begins
         }
         let started = !self.row.is_empty();
@@ -574,7 +603,8 @@ impl RowBuilder {
                 self.flush(); // a label after values starts the next row
                 self.row.label_parts.push(c);
             }
-            _ => self.row.values.push(c),
+            _ if self.row.values.len() < MAX_ROW_VALUES => self.row.values.push(c),
+            _ => {}
         }
         if self.positional() && self.row.width() >= self.width && !is_header_row(&self.row) {
             self.flush();
@@ -592,6 +622,7 @@ impl RowBuilder {
 pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
     let text = doc.text();
     let mut cursor = 0;
+    let mut missing = HashSet::new();
     let mut out = Vec::new();
     for table in html {
         let first_line = doc.line_of(cursor);
@@ -603,7 +634,7 @@ pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
                 .count();
             for c in &row[lead..] {
                 let t = normalized_cell(c);
-                let range = locate(text, &mut cursor, &t);
+                let range = locate(text, &mut cursor, &t, &mut missing);
                 pieces.push(Piece::Cell(RawCell { range, text: t }));
             }
             pieces.push(Piece::RowEnd);
@@ -619,13 +650,16 @@ pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
 }
 
 /// The next occurrence of a cell's text at or after `cursor`, which moves past it.
-fn locate(text: &str, cursor: &mut usize, t: &str) -> Range<usize> {
-    if !t.is_empty() {
+fn locate(text: &str, cursor: &mut usize, t: &str, missing: &mut HashSet<String>) -> Range<usize> {
+    // the cursor only moves forward, so a text missing after it stays missing: remembering
+    // that keeps cells that are not in the text from each searching to its end
+    if !t.is_empty() && !missing.contains(t) {
         if let Some(i) = text[*cursor..].find(t) {
             let start = *cursor + i;
             *cursor = start + t.len();
             return start..*cursor;
         }
+        missing.insert(t.to_string());
     }
     *cursor..*cursor
 }
@@ -734,6 +768,23 @@ mod tests {
             row("(一)予以公开", None, &["5", "0", "0", "0", "0", "0", "5"])
         );
         assert_eq!(rows[1].0, "1.属于国家秘密");
+    }
+
+    #[test]
+    fn spaced_lines_are_told_without_splitting_them() {
+        for t in [
+            "(一)予以公开 5 0 0",
+            "1.属于国家秘密    0 0",
+            "一、主动公开情况",
+            "收到 申请",
+            "5",
+            "5 6",
+            "a\tb",
+            "统计指标 12 件",
+            "统计指标 12",
+        ] {
+            assert_eq!(is_spaced(t), split_spaced(t).len() >= 2, "{t:?}");
+        }
     }
 
     #[test]

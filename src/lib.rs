@@ -25,6 +25,11 @@ pub use model::{Cell, Finding, Kind, Report, Severity, Span};
 /// The version shown in the CLI and the page footer.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Longest input checked whole. A report is well under 100 KB; past this size the text is a
+/// pasted dump, and only its first part is checked (with an `input-truncated` finding), so
+/// that time and memory stay bounded whatever is pasted.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
 /// Checks one pasted report. Spans in the result are byte offsets into `text`.
 pub fn check(text: &str) -> Report {
     check_with_tables(text, &[])
@@ -33,6 +38,30 @@ pub fn check(text: &str) -> Report {
 /// Like [`check`], with tables read exactly from a clipboard's HTML (`rows` of `cells`),
 /// used instead of the flattened tables found in `text`.
 pub fn check_with_tables(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
+    let kept = cut_point(text, MAX_INPUT_BYTES);
+    let mut report = check_whole(&text[..kept], tables);
+    if kept < text.len() {
+        report
+            .findings
+            .push(rules::input_truncated::truncated(text, kept));
+    }
+    report
+}
+
+/// Where a text longer than `limit` bytes is cut: after the last line break in its second
+/// half, else (one huge line) at the last character boundary.
+fn cut_point(text: &str, limit: usize) -> usize {
+    if text.len() <= limit {
+        return text.len();
+    }
+    let end = source::floor_char_boundary(text, limit);
+    match text.as_bytes()[..end].iter().rposition(|&b| b == b'\n') {
+        Some(nl) if nl >= end / 2 => nl + 1,
+        _ => end,
+    }
+}
+
+fn check_whole(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
     let doc = segment::Document::new(text);
     let extraction = extract::extract(&doc, tables);
     let facts = facts::extract_facts(&doc, &extraction);
@@ -45,5 +74,19 @@ pub fn check_with_tables(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
         cells: extraction.cells,
         findings,
         facts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_cut_after_a_line_or_between_characters() {
+        assert_eq!(cut_point("年报\n年报", 100), 13);
+        assert_eq!(cut_point("年报\n年报", 10), 7);
+        // no line break in the second half: cut between characters
+        assert_eq!(cut_point("年报年报年报", 10), 9);
+        assert_eq!(cut_point("a\n年报年报年报", 12), 11);
     }
 }

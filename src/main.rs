@@ -1,11 +1,19 @@
 //! `nianbao`: the command-line checker.
 
-use nianbao::{decode, rules, source, Report};
-use std::io::Read;
+mod batch;
+mod summary;
+
+use nianbao::{decode, rules, source, Report, Severity};
+use std::io::{Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "用法 (usage):
-  nianbao check [--json] FILE...   检查报告；FILE 为 - 时读标准输入
+  nianbao check [--json] PATH...   检查报告；PATH 为文件、目录（其下所有 .txt）或 -（标准输入）
+      --summary                    每个文件一行汇总（文件、单位、年度、模板、错误、警告）
+      --format table|csv           汇总的格式；csv 带 UTF-8 BOM，可直接用 Excel 打开
+      --fail-on error|warning      有该级别（或更严重）的问题时退出码为 1
+      --jobs N                     并行检查的线程数（默认每个 CPU 核一个）
   nianbao explain CODE             显示规则说明
   nianbao rules                    列出所有规则
   nianbao --version";
@@ -58,84 +66,279 @@ fn explain(code: Option<&str>) -> ExitCode {
     }
 }
 
-fn check(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    if files.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    }
-    let mut failed = false;
-    let mut documents = Vec::new();
-    for file in &files {
-        match read(file) {
-            Ok(text) => {
-                let report = nianbao::check(&text);
-                if json {
-                    documents.push(
-                        serde_json::to_value(report.into_utf16(&text)).expect("report serializes"),
-                    );
-                } else {
-                    print_human(file, &text, &report);
-                }
+/// How `check` was asked to report.
+struct Options {
+    json: bool,
+    summary: Option<Format>,
+    fail_on: Option<Severity>,
+    jobs: usize,
+    paths: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Table,
+    Csv,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        json: false,
+        summary: None,
+        fail_on: None,
+        jobs: batch::default_jobs(),
+        paths: Vec::new(),
+    };
+    let mut format = Format::Table;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if a.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| format!("选项 {name} 后面缺少取值"))
+        };
+        match flag {
+            "--json" => o.json = true,
+            "--summary" => o.summary = Some(format),
+            "--format" => {
+                format = match value("--format")?.as_str() {
+                    "csv" => Format::Csv,
+                    "table" => Format::Table,
+                    v => return Err(format!("--format 只能是 table 或 csv，不能是 {v}")),
+                };
             }
-            Err(reason) => {
-                eprintln!("{file}: {reason}");
-                failed = true;
+            "--fail-on" => {
+                o.fail_on = Some(match value("--fail-on")?.as_str() {
+                    "error" => Severity::Error,
+                    "warning" => Severity::Warning,
+                    v => return Err(format!("--fail-on 只能是 error 或 warning，不能是 {v}")),
+                });
             }
+            "--jobs" | "-j" => {
+                o.jobs = value("--jobs")?
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or("--jobs 需要一个正整数")?;
+            }
+            f if f.starts_with("--") => return Err(format!("未知选项：{f}")),
+            _ => o.paths.push(a.clone()),
         }
     }
-    if json {
-        let out = if files.len() == 1 {
-            documents.pop().unwrap_or(serde_json::Value::Null)
-        } else {
-            serde_json::Value::Array(documents)
-        };
-        println!("{}", serde_json::to_string_pretty(&out).expect("json"));
+    if o.summary.is_some() {
+        o.summary = Some(format);
     }
-    if failed {
-        ExitCode::from(2)
+    if o.summary.is_some() && o.json {
+        return Err("--summary 与 --json 不能同时使用".into());
+    }
+    if o.paths.is_empty() {
+        return Err("没有给出要检查的文件或目录".into());
+    }
+    Ok(o)
+}
+
+/// What checking one input gave: its summary row, its output, and remarks for stderr.
+struct Checked {
+    row: summary::Row,
+    output: Option<String>,
+    notes: Vec<String>,
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let o = match parse_options(args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let inputs = batch::expand(&o.paths);
+    if inputs.is_empty() {
+        eprintln!("没有找到要检查的 .txt 文件：{}", o.paths.join(" "));
+        return ExitCode::from(2);
+    }
+    let one = inputs.len() == 1 && o.paths.len() == 1 && !Path::new(&o.paths[0]).is_dir();
+    batch::quiet_panics();
+    let mut rows = Vec::new();
+    let mut json_items = 0;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    batch::run_ordered(
+        &inputs,
+        o.jobs,
+        |input| check_one(input, &o, one),
+        |_, c| {
+            for n in &c.notes {
+                eprintln!("{n}");
+            }
+            if let Some(text) = c.output {
+                let _ = write_item(&mut out, &text, o.json && !one, &mut json_items);
+            }
+            rows.push(c.row);
+        },
+    );
+    if o.json && !one {
+        let _ = writeln!(out, "{}", if json_items == 0 { "[]" } else { "\n]" });
+    }
+    match o.summary {
+        Some(Format::Table) => {
+            let _ = write!(out, "{}", summary::table(&rows));
+        }
+        Some(Format::Csv) => {
+            let _ = write!(out, "{}", summary::csv(&rows));
+        }
+        None => {}
+    }
+    let _ = out.flush();
+    exit_code(&rows, o.fail_on)
+}
+
+/// Several JSON documents stream out as one array, laid out as a pretty-printed array would be.
+fn write_item(
+    out: &mut impl Write,
+    text: &str,
+    in_array: bool,
+    items: &mut usize,
+) -> std::io::Result<()> {
+    if !in_array {
+        return write!(out, "{text}");
+    }
+    write!(out, "{}", if *items == 0 { "[\n" } else { ",\n" })?;
+    *items += 1;
+    let indented: Vec<String> = text.trim_end().lines().map(|l| format!("  {l}")).collect();
+    write!(out, "{}", indented.join("\n"))
+}
+
+/// 2 when some file could not be checked at all; 1 when `--fail-on` finds its severity.
+fn exit_code(rows: &[summary::Row], fail_on: Option<Severity>) -> ExitCode {
+    if rows.iter().any(|r| r.failure.is_some()) {
+        return ExitCode::from(2);
+    }
+    let failing = |r: &summary::Row| match fail_on {
+        Some(Severity::Error) => r.errors > 0,
+        Some(_) => r.errors + r.warnings > 0,
+        None => false,
+    };
+    if rows.iter().any(failing) {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-fn read(file: &str) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    if file == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("无法读取标准输入：{e}"))?;
-    } else {
-        bytes = std::fs::read(file).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-            std::io::ErrorKind::IsADirectory => "这是一个目录，不是文件".to_string(),
-            _ => format!("无法读取文件：{e}"),
-        })?;
+/// Reads, checks and formats one input; runs on a worker thread.
+fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
+    let name = input.name();
+    let mut c = Checked {
+        row: summary::Row {
+            file: name.clone(),
+            ..summary::Row::default()
+        },
+        output: None,
+        notes: Vec::new(),
+    };
+    let text = match read(input) {
+        Ok((text, Some(encoding))) => {
+            c.notes.push(format!("{name}: 按 {encoding} 编码读取"));
+            text
+        }
+        Ok((text, None)) => text,
+        Err(reason) => return c.failed(reason),
+    };
+    let report = match batch::guarded(|| nianbao::check(&text)) {
+        Ok(r) => r,
+        Err(panic) => {
+            return c.failed(format!(
+                "检查时出现内部错误（{panic}），其他文件不受影响，请把这个文件报告给开发者"
+            ))
+        }
+    };
+    c.row.agency = report.agency.clone();
+    c.row.year = report.year;
+    c.row.template = report.template;
+    c.row.errors = report.count(Severity::Error);
+    c.row.warnings = report.count(Severity::Warning);
+    c.row.infos = report.count(Severity::Info);
+    if o.summary.is_none() {
+        c.output = Some(if o.json {
+            json(&name, &text, report, one)
+        } else {
+            human(&name, &text, &report)
+        });
     }
-    let decoded = decode::decode(&bytes)?;
-    if decoded.encoding != "UTF-8" {
-        eprintln!("{file}: 按 {} 编码读取", decoded.encoding);
-    }
-    Ok(decoded.text)
+    c
 }
 
-fn print_human(file: &str, text: &str, report: &Report) {
+impl Checked {
+    fn failed(mut self, reason: String) -> Checked {
+        self.notes.push(format!("{}: {reason}", self.row.file));
+        self.row.failure = Some(reason);
+        self
+    }
+}
+
+/// The report as JSON; inside an array it also names its file.
+fn json(name: &str, text: &str, report: Report, one: bool) -> String {
+    let mut v = serde_json::to_value(report.into_utf16(text)).expect("report serializes");
+    if let (false, Some(map)) = (one, v.as_object_mut()) {
+        map.insert("file".into(), name.into());
+    }
+    let mut s = serde_json::to_string_pretty(&v).expect("json");
+    s.push('\n');
+    s
+}
+
+/// The text of an input, and the encoding's name when it is not UTF-8.
+fn read(input: &batch::Input) -> Result<(String, Option<&'static str>), String> {
+    let mut bytes = Vec::new();
+    match input {
+        batch::Input::Stdin => {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("无法读取标准输入：{e}"))?;
+        }
+        batch::Input::File(path) => {
+            bytes = std::fs::read(path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+                std::io::ErrorKind::IsADirectory => "这是一个目录，不是文件".to_string(),
+                std::io::ErrorKind::PermissionDenied => "没有读取这个文件的权限".to_string(),
+                _ => format!("无法读取文件：{e}"),
+            })?;
+        }
+        batch::Input::Unlisted(_, reason) => return Err(reason.clone()),
+    }
+    let decoded = decode::decode(&bytes)?;
+    let note = (decoded.encoding != "UTF-8").then_some(decoded.encoding);
+    Ok((decoded.text, note))
+}
+
+/// `file:line:col  严重程度  code  message` lines with the source line, for people.
+fn human(file: &str, text: &str, report: &Report) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
     let kind = match report.kind {
         nianbao::Kind::AnnualReport => "年度报告",
         nianbao::Kind::Other => "非年度报告",
     };
-    println!(
+    let _ = writeln!(
+        out,
         "{file}: {kind}，模板 {}，年度 {}，单位 {}，读出 {} 个单元格",
         report.template.unwrap_or("未识别"),
         report.year.map_or("未识别".to_string(), |y| y.to_string()),
         report.agency.as_deref().unwrap_or("未识别"),
         report.cells.len()
     );
+    let lines = LineStarts::new(text);
     for f in &report.findings {
         let at = f.spans.first().map_or(0, |s| s.start);
-        let (line, col) = source::line_col(text, at);
-        println!(
+        let (line, col) = lines.line_col(text, at);
+        let _ = writeln!(
+            out,
             "{file}:{line}:{col}  {}  {}  {}",
             f.severity.zh(),
             f.code,
@@ -143,13 +346,36 @@ fn print_human(file: &str, text: &str, report: &Report) {
         );
         if !f.spans.is_empty() {
             let src: String = source::line_at(text, at).trim().chars().take(80).collect();
-            println!("    | {src}");
+            let _ = writeln!(out, "    | {src}");
         }
     }
-    println!(
+    let _ = writeln!(
+        out,
         "共 {} 个错误、{} 个警告、{} 个提示",
-        report.count(nianbao::Severity::Error),
-        report.count(nianbao::Severity::Warning),
-        report.count(nianbao::Severity::Info)
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info)
     );
+    out
+}
+
+/// Where each line starts, so that many findings in a long text each find their line
+/// without rescanning the text from the top.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(text: &str) -> LineStarts {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineStarts(starts)
+    }
+
+    /// 1-based line and column (in characters), as [`source::line_col`] gives them.
+    fn line_col(&self, text: &str, b: usize) -> (usize, usize) {
+        let b = source::floor_char_boundary(text, b);
+        let line = self.0.partition_point(|&s| s <= b);
+        let start = self.0[line - 1];
+        (line, text[start..b].chars().count() + 1)
+    }
 }

@@ -243,8 +243,9 @@ pub fn headings(doc: &Document, skip: &[Range<usize>]) -> Vec<Heading> {
         r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、,.]|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(\d{1,2})\s*[.、。](?:\D|$))",
     );
     let mut out = Vec::new();
-    for i in 0..doc.lines.len() {
-        if skip.iter().any(|s| s.contains(&i)) {
+    let skipped = line_mask(doc.lines.len(), skip);
+    for (i, &skip) in skipped.iter().enumerate() {
+        if skip {
             continue;
         }
         let line = doc.line_text(i);
@@ -270,6 +271,19 @@ pub fn headings(doc: &Document, skip: &[Range<usize>]) -> Vec<Heading> {
         });
     }
     out
+}
+
+/// `mask[i]` tells whether line `i` is in one of `ranges`. Asking each range for each line
+/// instead took lines × tables, which a long paste with thousands of small tables made slow.
+pub fn line_mask(lines: usize, ranges: &[Range<usize>]) -> Vec<bool> {
+    let mut mask = vec![false; lines];
+    for r in ranges {
+        let end = r.end.min(lines);
+        if r.start < end {
+            mask[r.start..end].fill(true);
+        }
+    }
+    mask
 }
 
 /// 一 … 九十九 → 1 … 99; anything else → 0.

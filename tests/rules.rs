@@ -19,6 +19,20 @@ fn national(t2021: bool, mutate: impl Fn(&mut National)) -> String {
     n.report(Layout::TabRow)
 }
 
+/// The 2008 base followed by prose lines, `len` bytes in all.
+fn padded_to(len: usize) -> String {
+    let line = "本机关认真贯彻落实政府信息公开条例，进一步加强政府信息公开工作。\n";
+    let mut text = String::with_capacity(len);
+    text.push_str(BASE_2008);
+    while text.len() + line.len() <= len {
+        text.push_str(line);
+    }
+    text.push_str(&"。".repeat((len - text.len()) / 3));
+    text.push_str(&" ".repeat(len - text.len()));
+    assert_eq!(text.len(), len);
+    text
+}
+
 /// (code, a text it must flag, a near miss it must not flag)
 fn cases() -> Vec<(&'static str, String, String)> {
     let national_base = national(true, |_| {});
@@ -70,6 +84,11 @@ fn cases() -> Vec<(&'static str, String, String)> {
             national_base.replacen("1.本机关不掌握相关政府信息\t15\t1\t0\t0\t0\t1\t17", "1.本机关不掌握相关政府信息1510000117", 1),
             // glued digits with one split only: read, not unreadable
             national_base.replacen("一、本年新收政府信息公开申请数量\t64\t0\t0\t2\t0\t4\t70", "一、本年新收政府信息公开申请数量640020470", 1),
+        ),
+        (
+            "input-truncated",
+            padded_to(nianbao::MAX_INPUT_BYTES + 1),
+            padded_to(nianbao::MAX_INPUT_BYTES),
         ),
         (
             "label-variant",

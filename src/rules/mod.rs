@@ -13,6 +13,7 @@ mod blank_value;
 pub mod carryover_mismatch;
 pub mod copied_sentence;
 pub mod copied_table;
+pub mod input_truncated;
 mod label_variant;
 mod not_annual_report;
 mod outline;
@@ -56,6 +57,7 @@ pub(crate) use declare_rule as rule;
 /// Every rule, in the order findings are listed.
 pub static RULES: &[Rule] = &[
     not_annual_report::RULE,
+    input_truncated::RULE,
     table_missing::RULE,
     template_mismatch::RULE,
     row_reconstructed::RULE,

@@ -2,6 +2,7 @@ use super::{finding, label_of, num, rule, Context};
 use crate::facts::{self, Share};
 use crate::model::{Finding, Span};
 use crate::schema::{self, Relation};
+use std::collections::HashMap;
 
 rule! {
     /// 百分比与数字不符：正文写的百分比与“件数 ÷ 总数”算出的不一致，超出了四舍五入或截断的误差。
@@ -71,6 +72,12 @@ fn against_base(s: &Share) -> Option<Finding> {
 fn breakdown_sums(cx: &Context, shares: &[Share], flagged: &[Span]) -> Vec<Finding> {
     let t = cx.template();
     let mut out = Vec::new();
+    // the indicators stated at each span, looked up once per share instead of a scan of all
+    // facts for every share and relation
+    let mut stated: HashMap<Span, Vec<&str>> = HashMap::new();
+    for f in cx.facts {
+        stated.entry(f.span).or_default().push(&f.indicator);
+    }
     for r in schema::relations() {
         let Relation::Sum {
             total,
@@ -86,9 +93,9 @@ fn breakdown_sums(cx: &Context, shares: &[Share], flagged: &[Span]) -> Vec<Findi
         let group: Vec<&Share> = shares
             .iter()
             .filter(|s| {
-                cx.facts
-                    .iter()
-                    .any(|f| f.span == s.count_span && parts.contains(&f.indicator.as_str()))
+                stated
+                    .get(&s.count_span)
+                    .is_some_and(|ids| ids.iter().any(|id| parts.contains(id)))
             })
             .collect();
         if group.len() < 2 || group.iter().any(|s| flagged.contains(&s.percent_span)) {

@@ -1,6 +1,7 @@
 use super::{finding, label_of, num, rule, Context};
-use crate::model::Finding;
+use crate::model::{Fact, Finding};
 use crate::schema;
+use std::collections::HashMap;
 
 rule! {
     /// 正文前后不一：正文在两处写了同一统计项，数字却不同。例如第二部分写“全年共更新重点领域
@@ -17,18 +18,7 @@ rule! {
 
 fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut done: Vec<&str> = Vec::new();
-    for (i, first) in cx.facts.iter().enumerate() {
-        if done.contains(&first.indicator.as_str()) {
-            continue;
-        }
-        let Some(other) = cx.facts[i + 1..]
-            .iter()
-            .find(|o| o.indicator == first.indicator && (yuan(o) - yuan(first)).abs() >= 0.005)
-        else {
-            continue;
-        };
-        done.push(&first.indicator);
+    for (first, other) in conflicts(cx.facts) {
         out.push(finding(
             "prose-conflict",
             format!(
@@ -47,8 +37,32 @@ fn check(cx: &Context) -> Vec<Finding> {
     out
 }
 
+/// For each indicator stated twice with different values: its first statement and the first
+/// later one that differs, in the order of the first statements. One pass, not a scan of the
+/// rest for every statement: a pasted dump can state the same figure thousands of times.
+fn conflicts(facts: &[Fact]) -> Vec<(&Fact, &Fact)> {
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let mut other: Vec<Option<usize>> = vec![None; facts.len()];
+    for (i, f) in facts.iter().enumerate() {
+        match first_of.get(f.indicator.as_str()) {
+            None => {
+                first_of.insert(&f.indicator, i);
+            }
+            Some(&j) if other[j].is_none() && (yuan(f) - yuan(&facts[j])).abs() >= 0.005 => {
+                other[j] = Some(i);
+            }
+            Some(_) => {}
+        }
+    }
+    other
+        .iter()
+        .enumerate()
+        .filter_map(|(j, o)| o.map(|o| (&facts[j], &facts[o])))
+        .collect()
+}
+
 /// Money stated once in 元 and once in 万元 is the same money.
-fn yuan(f: &crate::model::Fact) -> f64 {
+fn yuan(f: &Fact) -> f64 {
     match f.unit.as_deref() {
         Some("万元") => f.value * 10_000.0,
         _ => f.value,

@@ -122,27 +122,43 @@ pub fn relations() -> impl Iterator<Item = &'static Relation> {
 }
 
 pub fn indicator(id: &str) -> Option<&'static Indicator> {
-    indicators().find(|i| i.id == id)
+    // sorted once and searched by halves: the prose links ask this for every number and cue,
+    // and a scan of every indicator was a sixth of a check's time
+    static BY_ID: std::sync::OnceLock<Vec<&'static Indicator>> = std::sync::OnceLock::new();
+    let by_id = BY_ID.get_or_init(|| {
+        let mut v: Vec<&'static Indicator> = indicators().collect();
+        v.sort_by_key(|i| i.id);
+        v
+    });
+    by_id
+        .binary_search_by(|i| i.id.cmp(id))
+        .ok()
+        .map(|k| by_id[k])
 }
 
 /// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.
 pub fn core(label: &str) -> String {
-    let mut s: String = label
+    let s: String = label
         .chars()
         .filter_map(crate::normalize::normalize_char)
         .filter(|c| !c.is_whitespace() && *c != '|')
         .collect();
+    // on a slice: copying the rest after each mark made labels like `(1)(1)(1)…` quadratic
+    let mut rest = s.as_str();
     loop {
-        let before = s.len();
-        s = strip_numbering(&s).to_string();
-        if let Some(rest) = s.strip_prefix("其中:").or_else(|| s.strip_prefix("其中")) {
-            s = rest.to_string();
+        let before = rest.len();
+        rest = strip_numbering(rest);
+        if let Some(r) = rest
+            .strip_prefix("其中:")
+            .or_else(|| rest.strip_prefix("其中"))
+        {
+            rest = r;
         }
-        if s.len() == before {
+        if rest.len() == before {
             break;
         }
     }
-    remove_parenthesised(&s)
+    remove_parenthesised(rest)
 }
 
 fn strip_numbering(s: &str) -> &str {
@@ -182,38 +198,156 @@ fn remove_parenthesised(s: &str) -> String {
 
 /// How well a printed label matches a template wording, 0.0–1.0.
 pub fn similarity(label_core: &str, wording_core: &str) -> f64 {
-    if label_core.is_empty() || wording_core.is_empty() {
-        return 0.0;
-    }
-    if label_core == wording_core {
-        return 1.0;
-    }
-    let (l, w) = (label_core.chars().count(), wording_core.chars().count());
-    // a group prefix glued on (`(三)不予公开1.属于国家秘密`) or a shortened wording
-    if label_core.ends_with(wording_core) && w >= 4 {
-        return 0.95;
-    }
-    if label_core.contains(wording_core) && w >= 4 {
-        return 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt();
-    }
-    if wording_core.contains(label_core) && l >= 4 {
-        return 0.85 * (l as f64 / w as f64).sqrt();
-    }
-    dice(label_core, wording_core)
+    Core::new(label_core).similarity(&Core::new(wording_core))
 }
 
-/// Dice coefficient over character bigrams: tolerant of one wrong or missing character.
-fn dice(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| -> Vec<(char, char)> {
-        let v: Vec<char> = s.chars().collect();
-        let mut g: Vec<(char, char)> = v.windows(2).map(|w| (w[0], w[1])).collect();
-        g.sort_unstable();
-        g
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return 0.0;
+/// A label core with what [`similarity`] needs, computed once: matching compares every row
+/// with every wording, and recounting characters and bigrams there dominated a check.
+pub struct Core {
+    pub text: String,
+    chars: usize,
+    /// Character bigrams as one number each, sorted (for the Dice coefficient).
+    grams: Vec<u64>,
+}
+
+impl Core {
+    pub fn new(core: &str) -> Core {
+        let v: Vec<char> = core.chars().collect();
+        let mut grams: Vec<u64> = v
+            .windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .collect();
+        grams.sort_unstable();
+        Core {
+            text: core.to_string(),
+            chars: v.len(),
+            grams,
+        }
     }
+
+    pub fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// [`similarity`] of this label core to a wording core.
+    pub fn similarity(&self, wording: &Core) -> f64 {
+        self.similarity_at_least(wording, 0.0)
+    }
+
+    /// [`similarity`] when it is at least `min`; below that, some value below `min`. Pairs
+    /// whose lengths alone keep every branch below `min` are not compared at all.
+    pub fn similarity_at_least(&self, wording: &Core, min: f64) -> f64 {
+        self.similarity_sharing(wording, min, || common_grams(&self.grams, &wording.grams))
+    }
+
+    /// [`Core::similarity_at_least`], given how many bigrams the two share (asked only when
+    /// needed).
+    pub fn similarity_sharing(
+        &self,
+        wording: &Core,
+        min: f64,
+        shared: impl FnOnce() -> usize,
+    ) -> f64 {
+        let (label_core, wording_core) = (self.text.as_str(), wording.text.as_str());
+        if label_core.is_empty() || wording_core.is_empty() {
+            return 0.0;
+        }
+        if label_core == wording_core {
+            return 1.0;
+        }
+        let (l, w) = (self.chars, wording.chars);
+        // a group prefix glued on (`(三)不予公开1.属于国家秘密`) or a shortened wording
+        if label_core.ends_with(wording_core) && w >= 4 {
+            return 0.95;
+        }
+        let (gl, gw) = (self.grams.len(), wording.grams.len());
+        // the most each remaining branch can give, cheapest first
+        let may_reach = 2.0 * gl.min(gw) as f64 / (gl + gw).max(1) as f64 >= min
+            || (w >= 4 && l >= w && 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt() >= min)
+            || (l >= 4 && w >= l && 0.85 * (l as f64 / w as f64).sqrt() >= min);
+        if !may_reach {
+            return 0.0;
+        }
+        // a substring has all its bigrams in the other string: counting shared bigrams first
+        // spares the substring searches that most pairs would fail
+        let common = shared();
+        if w >= 4 && common == wording.grams.len() && label_core.contains(wording_core) {
+            return 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt();
+        }
+        if l >= 4 && common == self.grams.len() && wording_core.contains(label_core) {
+            return 0.85 * (l as f64 / w as f64).sqrt();
+        }
+        if self.grams.is_empty() || wording.grams.is_empty() {
+            return 0.0;
+        }
+        2.0 * common as f64 / (self.grams.len() + wording.grams.len()) as f64
+    }
+}
+
+/// The cores of every indicator's wordings, in [`indicators`] order, prepared once.
+pub fn wording_cores() -> &'static [Vec<Core>] {
+    static CORES: std::sync::OnceLock<Vec<Vec<Core>>> = std::sync::OnceLock::new();
+    CORES.get_or_init(|| {
+        indicators()
+            .map(|i| i.labels.iter().map(|w| Core::new(&core(w))).collect())
+            .collect()
+    })
+}
+
+/// Every wording's core, with its bigrams in one sorted list: a label looks up its own bigrams
+/// there and compares itself only with the wordings that share one. (A wording that shares
+/// none scores 0: every branch of [`similarity`] but Dice needs shared bigrams.)
+pub struct WordingIndex {
+    /// (index of the indicator in [`indicators`], the wording's core)
+    pub cores: Vec<(usize, &'static Core)>,
+    /// (bigram, index in `cores`, times it occurs in that wording), sorted.
+    postings: Vec<(u64, usize, usize)>,
+}
+
+impl WordingIndex {
+    /// The wordings sharing bigrams with `label`, and how many (with multiplicity, as
+    /// [`similarity`] counts them), in `cores` order.
+    pub fn sharing(&self, label: &Core) -> Vec<(usize, usize)> {
+        let mut common = vec![0usize; self.cores.len()];
+        for run in label.grams.chunk_by(|a, b| a == b) {
+            let from = self.postings.partition_point(|p| p.0 < run[0]);
+            for &(_, n, count) in self.postings[from..].iter().take_while(|p| p.0 == run[0]) {
+                common[n] += count.min(run.len());
+            }
+        }
+        common
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .collect()
+    }
+}
+
+pub fn wording_index() -> &'static WordingIndex {
+    static INDEX: std::sync::OnceLock<WordingIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let cores: Vec<(usize, &'static Core)> = wording_cores()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, ws)| ws.iter().map(move |w| (i, w)))
+            .collect();
+        let mut postings: Vec<(u64, usize, usize)> = cores
+            .iter()
+            .enumerate()
+            .flat_map(|(n, (_, w))| {
+                w.grams
+                    .chunk_by(|a, b| a == b)
+                    .map(move |run| (run[0], n, run.len()))
+            })
+            .collect();
+        postings.sort_unstable();
+        WordingIndex { cores, postings }
+    })
+}
+
+/// Bigrams the two sorted lists share (with multiplicity), for the Dice coefficient, which
+/// tolerates one wrong or missing character.
+fn common_grams(ga: &[u64], gb: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < ga.len() && j < gb.len() {
         match ga[i].cmp(&gb[j]) {
@@ -226,7 +360,7 @@ fn dice(a: &str, b: &str) -> f64 {
             std::cmp::Ordering::Greater => j += 1,
         }
     }
-    2.0 * common as f64 / (ga.len() + gb.len()) as f64
+    common
 }
 
 #[cfg(test)]
