@@ -168,12 +168,14 @@
     return glue.then(function () { return xlsxSource(base); })
       .then(function (src) { return nb_xlsx({ module_or_path: src }); })
       .then(function () {
+        NB.xlsxIn = 'main';
         return { workbook: function (entries) { return Promise.resolve(nb_xlsx.workbook(entries)); } };
       });
   }
 
   function xlsxWorker(base) {
     return spawn(base, Promise.resolve(null), 'xlsx-worker.js').then(function (w) {
+      NB.xlsxIn = 'worker'; // where the Excel module was instantiated (the tests ask)
       return {
         workbook: function (entries) {
           return w.call({ type: 'workbook', entries: entries }).then(function (m) { return m.bytes; });

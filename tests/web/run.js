@@ -14,6 +14,7 @@ const { execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { start } = require('./server');
 const word = require('./word');
+const reviewTests = require('./review');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'target/release/nianbao');
@@ -657,6 +658,8 @@ async function main() {
       if (spec.name === 'http' || spec.name === 'embed') await layoutTest(T);
       if (spec.name === 'http' || spec.name === 'file') await rulesTest(T);
       await corpusTests(T, files);
+      // Reviewing many reports: www/ over http (worker) and the single file (main thread).
+      if (spec.name === 'http' || spec.name === 'file') await reviewTests(T, { test, cli, files });
       await modeChecks(T);
       await T.close();
     }
