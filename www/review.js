@@ -381,6 +381,11 @@
     return '表“' + ref.table + '”，行“' + ref.row + '”' + (ref.column ? '，列“' + ref.column + '”' : '') + '（' + line + '）';
   };
 
+  function today() {
+    var d = new Date(), two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  }
+
   function num(v) { return v === null || v === undefined ? '' : String(v); }
 
   function cellsRow(tag, values) {
@@ -404,7 +409,8 @@
     var prev = d.prev ? this.byId(d.prev) : null;
     var meta = [['序号', String(n)], ['文件', d.name], ['机关', r && r.agency || '未识别'],
       ['年度', r && r.year ? r.year + ' 年度' : '未识别'], ['模板', r && r.template ? NB.TEMPLATE[r.template] : '未识别'],
-      ['上年报告', prev ? prev.name : '未对比']];
+      ['上年报告', prev ? prev.name : '未对比'], ['检查日期', today()],
+      ['检查工具', '年报校验 ' + this.$('nb-version').textContent]];
     var dl = el('dl', 'nb-sheet-meta');
     meta.forEach(function (m) { dl.appendChild(el('dt', null, m[0])); dl.appendChild(el('dd', null, m[1])); });
     page.appendChild(dl);
