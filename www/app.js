@@ -325,6 +325,7 @@
 
   App.prototype.undoReplace = function () {
     var u = this.undo;
+    if (u && u.docs) return this.undoRemove(u);
     if (!u || this.docs.indexOf(u.doc) < 0) return;
     this.undo = null;
     this.show(u.doc);
@@ -377,7 +378,7 @@
     var self = this, first = null;
     this.syncDoc();
     files.forEach(function (f) {
-      var d = self.doc.text === '' && self.docs.length === 1 && !first ? self.doc : self.newDoc('');
+      var d = self.doc.text === '' && self.docs.length === 1 && !first ? self.doc : self.newDoc();
       d.name = f.name;
       d.text = f.text;
       d.tracked = null;
@@ -388,10 +389,11 @@
     this.runCheck();
   };
 
-  App.prototype.newDoc = function (text) {
+  /* An empty report at the end of the list. */
+  App.prototype.newDoc = function () {
     var id;
     do { id = 'd' + (++this.nextId); } while (this.byId(id));
-    var d = new Doc(id, text ? '' : PASTED + ' ' + (this.docs.length + 1), text);
+    var d = new Doc(id, this.docs.length ? PASTED + ' ' + (this.docs.length + 1) : PASTED, '');
     this.docs.push(d);
     return d;
   };

@@ -110,21 +110,29 @@
 
   App.prototype.addBlank = function () {
     this.syncDoc();
-    this.load(this.newDoc(''));
+    this.load(this.newDoc());
     this.runCheck();
     this.notice('已新增一份空白报告：请把报告全文粘贴到左侧输入框。', false);
     this.ta.focus();
   };
 
+  /* Like 清空, removing reports asks nothing: 撤销 brings them back. */
   App.prototype.removeDocs = function (gone) {
     this.syncDoc();
+    this.undo = { docs: this.docs.slice(), doc: this.doc };
     this.docs = this.docs.filter(function (d) { return gone.indexOf(d) < 0; });
-    if (!this.docs.length) this.docs = [this.newDoc('')];
-    var next = this.docs.indexOf(this.doc) >= 0 ? this.doc : this.docs[0];
-    this.undo = null;
-    this.load(next);
+    if (!this.docs.length) this.newDoc();
+    this.load(this.docs.indexOf(this.doc) >= 0 ? this.doc : this.docs[0]);
     this.runCheck();
-    this.notice('已移除 ' + gone.length + ' 份报告。', false);
+    this.notice('已移除 ' + gone.length + ' 份报告。', true);
+  };
+
+  App.prototype.undoRemove = function (u) {
+    this.undo = null;
+    this.docs = u.docs;
+    this.load(u.doc);
+    this.runCheck();
+    this.notice('已撤销，移除的报告已恢复。', false);
   };
 
   /* ---------- dismiss / restore one finding ---------- */

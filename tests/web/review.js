@@ -234,5 +234,11 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     await T.$('#nb-remove-all').click();
     await T.waitDone();
     assert.equal(await T.$('#nb-batch').isVisible(), false);
+    await T.$('#nb-undo').click();
+    await T.waitDone();
+    assert.equal(Object.keys(await readList(T)).length, all.length, '撤销 brings the list back');
+    await T.$('#nb-remove-all').click();
+    await T.waitDone();
+    assert.equal(await T.value(), '');
   });
 };
