@@ -366,8 +366,9 @@
         var r = good[0];
         self.replaceText(r.text, '已打开“' + r.name + '”（编码：' + r.encoding + '）。' + why, r.name);
       } else if (good.length) {
-        self.addDocs(good);
+        // first: a warning that storage is full, raised while adding, must stay visible
         self.notice('已打开 ' + good.length + ' 份报告，列表中逐份显示检查结果。' + why, false);
+        self.addDocs(good);
       } else if (why) {
         self.notice(why, false);
       }
@@ -460,11 +461,14 @@
       });
     }
     try {
+      localStorage.removeItem(OLD_STORE_KEY); // read once by restore(), then superseded
       var empty = this.docs.length === 1 && !this.doc.text;
       if (empty) localStorage.removeItem(STORE_KEY);
       else localStorage.setItem(STORE_KEY, state(this.docs));
     } catch (e) {
-      try { localStorage.setItem(STORE_KEY, state([this.doc])); } catch (e2) { /* storage disabled */ }
+      // Storage disabled: the page still works, it just won't remember.
+      if (!e || e.name !== 'QuotaExceededError') return;
+      try { localStorage.setItem(STORE_KEY, state([this.doc])); } catch (e2) { /* full even so */ }
       if (!this.warnedFull) this.notice('报告太多，本机浏览器存不下全部内容：刷新页面后只会恢复当前这一份。', false);
       this.warnedFull = true;
     }
