@@ -9,7 +9,8 @@ PORT ?= 8080
 setup-rust:
 	@scripts/setup-rust.sh
 
-## Browser side: wasm target, rust-src, chromium, wabt, CJK font, wasm-bindgen-cli, npm ci (idempotent).
+## Browser side: wasm target, rust-src, chromium, wabt, CJK font, poppler-utils, openpyxl, wasm-bindgen-cli,
+## npm ci (idempotent).
 setup-web: setup-rust
 	@scripts/setup-web.sh
 
@@ -31,7 +32,8 @@ score: cli
 cli:
 	cargo build --release
 
-## www/pkg (MVP wasm + no-modules glue, validated) and dist/nianbao.html (single file).
+## www/pkg (MVP wasm + no-modules glue, validated), www/pkg-xlsx (the Excel module, loaded on export)
+## and dist/nianbao.html (single file).
 wasm: setup-web
 	scripts/build-wasm.sh
 
@@ -45,7 +47,7 @@ test-web: setup-web wasm cli
 bench-web: setup-web wasm cli
 	CORPUS=$(CORPUS) node scripts/bench-wasm.js
 
-## docs/screenshot-*.png from the sample report.
+## docs/screenshot-*.png from the sample report; docs/review-*.png: the list and the printed 审核意见单.
 screenshots: setup-web wasm
 	node scripts/screenshots.js
 

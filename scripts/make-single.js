@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Build steps that need no dependencies:
 //   make-single.js --downlevel-glue GLUE.js     rewrite the glue's ES2020 bits for old kernels
-//   make-single.js --b64-script WASM OUT.js   a classic script defining NB_WASM_B64 (for file://)
+//   make-single.js --b64-script WASM OUT.js [VAR]  a classic script defining NB_WASM_B64 or VAR
+//                                             (for file://)
 //   make-single.js --sample TXT OUT.js        the 示例 text as a classic script (no fetch needed)
 //   make-single.js WWW_DIR OUT.html           one self-contained HTML file: every stylesheet and
 //                                             script of index.html inlined, the wasm as base64.
@@ -14,8 +15,8 @@ function write(out, content) {
   fs.writeFileSync(out, content);
 }
 
-function b64Script(wasmFile) {
-  return 'var NB_WASM_B64 = "' + fs.readFileSync(wasmFile).toString('base64') + '";\n';
+function b64Script(wasmFile, name) {
+  return 'var ' + (name || 'NB_WASM_B64') + ' = "' + fs.readFileSync(wasmFile).toString('base64') + '";\n';
 }
 
 function sampleScript(txtFile) {
@@ -43,6 +44,15 @@ function downlevelGlue(file) {
   fs.writeFileSync(file, js);
 }
 
+/* The Excel module rides along for offline use, but only as data: its glue defines nb_xlsx and
+   its wasm sits in a block the browser does not run; engine.js instantiates it on 导出 Excel. */
+function xlsxModule(www) {
+  const b64 = fs.readFileSync(path.join(www, 'pkg-xlsx/nianbao_xlsx_bg.wasm')).toString('base64');
+  const glue = fs.readFileSync(path.join(www, 'pkg-xlsx/nianbao_xlsx.js'), 'utf8');
+  return '<script type="application/octet-stream" id="nb-xlsx-b64">' + b64 + '</script>\n' +
+    '<script>\n' + scriptSafe(glue) + '</script>\n';
+}
+
 function single(www, out) {
   const read = (rel) => fs.readFileSync(path.join(www, rel), 'utf8');
   let html = read('index.html');
@@ -59,6 +69,7 @@ function single(www, out) {
     if (src === 'pkg/nianbao.js') js = b64Script(path.join(www, 'pkg/nianbao_bg.wasm')) + js;
     return '<script>\n' + scriptSafe(js) + '</script>';
   });
+  html = html.replace('</body>', xlsxModule(www) + '</body>');
   if (/<(script|link)[^>]+(src|href)="(?!data:)/.test(html)) {
     throw new Error('single file still references an outside asset');
   }
@@ -67,7 +78,7 @@ function single(www, out) {
 
 const args = process.argv.slice(2);
 if (args[0] === '--downlevel-glue') downlevelGlue(args[1]);
-else if (args[0] === '--b64-script') write(args[2], b64Script(args[1]));
+else if (args[0] === '--b64-script') write(args[2], b64Script(args[1], args[3]));
 else if (args[0] === '--sample') write(args[2], sampleScript(args[1]));
 else if (args.length === 2) single(args[0], args[1]);
 else {

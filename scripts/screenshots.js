@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// docs/screenshot-*.png: the page with the sample report loaded, at 1366×768 and at phone width.
+// docs/screenshot-*.png: the page with the sample report loaded, at 1366×768 and at phone width;
+// docs/review-*.png: the sample and the generated 2021/2022 pair loaded together, one finding
+// dismissed, and the printed 审核意见单 (Chromium's PDF, rendered to PNG by pdftoppm).
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { execFileSync } = require('child_process');
 const { start } = require('../tests/web/server');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -36,6 +39,49 @@ async function shoot(origin, viewport, isMobile, shots) {
   }
 }
 
+const PAIR = ['某某县办2021.txt', '某某县办2022.txt'].map((n) => path.join(ROOT, 'tests/fixtures/crossyear', n));
+
+/* The list with three reports, the 2022 one shown with its carry-over findings, one dismissed. */
+async function review(origin) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-shot-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1366, height: 900 },
+    deviceScaleFactor: 1, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const done = (page) => page.waitForFunction(() => document.querySelector('#nb-app').dataset.state === 'done');
+  try {
+    const page = ctx.pages()[0];
+    await page.goto(origin + '/www/index.html');
+    await done(page);
+    await page.click('#nb-sample');
+    await done(page);
+    await page.setInputFiles('#nb-file', PAIR.map((f) => ({ name: path.basename(f), mimeType: 'text/plain', buffer: fs.readFileSync(f) })));
+    await page.waitForFunction(() => document.querySelectorAll('#nb-list tbody tr').length === 3);
+    await done(page);
+    await page.click('#nb-list button.nb-doc:text-is("某某县办2022.txt")');
+    await done(page);
+    await page.click('#nb-findings button[data-dismiss]');
+    await page.fill('#nb-findings .nb-dismiss-form input', '自然人结转数已与业务台账核对，上年报告少填 1 件');
+    await page.press('#nb-findings .nb-dismiss-form input', 'Enter');
+    await page.click('#nb-notice-close');
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => document.querySelector('#nb-batch').scrollIntoView());
+    await page.screenshot({ path: path.join(OUT, 'review-list.png') });
+    console.log('wrote docs/review-list.png');
+    await page.evaluate(() => window.NB.app.buildSheets(window.NB.app.sortedDocs()));
+    const pdf = path.join(dir, 'sheet.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    // page 1: the batch summary; page 4: the 2022 report with its dismissed finding
+    for (const [n, name] of [[1, 'review-sheet-summary'], [4, 'review-sheet-2022']]) {
+      execFileSync('pdftoppm', ['-png', '-r', '90', '-f', String(n), '-l', String(n), '-singlefile', pdf, path.join(OUT, name)]);
+      console.log('wrote docs/' + name + '.png');
+    }
+  } finally {
+    await ctx.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { server, origin } = await start();
@@ -50,6 +96,7 @@ async function main() {
       ['screenshot-phone-390-table.png', (p) => p.evaluate(() => document.querySelectorAll('.nb-table-grid')[2].scrollIntoView())],
       ['screenshot-phone-390-editor.png', firstFinding],
     ]);
+    await review(origin);
   } finally {
     server.close();
   }

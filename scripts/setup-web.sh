@@ -15,6 +15,8 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v wasm-validate >/dev/null && command -v wasm-strip >/dev/null || need_apt+=(wabt)
 # Without a CJK font every Han character renders as a box in screenshots.
 fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || need_apt+=(fonts-wqy-microhei)
+# pdftoppm renders the printed 审核意见单 (make screenshots).
+command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
@@ -28,6 +30,9 @@ if [ "$have" != "$want" ]; then
   # `--locked` fails against this registry (a pinned transitive version is missing).
   cargo install wasm-bindgen-cli --version "=$want"
 fi
+
+# The browser tests read the exported .xlsx back with openpyxl.
+python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install --user -q openpyxl
 
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund

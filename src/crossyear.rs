@@ -4,6 +4,7 @@
 
 use crate::model::{Finding, Report};
 use crate::rules;
+use crate::source::Utf16Index;
 
 /// One report with its text, as given to [`crate::check`].
 #[derive(Clone, Copy)]
@@ -21,8 +22,8 @@ pub fn consecutive(prev: &Report, cur: &Report) -> bool {
     same_agency && matches!((prev.year, cur.year), (Some(p), Some(c)) if p + 1 == c)
 }
 
-/// 北京市石景山区人民政府 and 石景山区人民政府 and 石景山区政府 are one agency.
-fn agency_key(a: &str) -> String {
+/// 北京市石景山区人民政府 and 石景山区人民政府 and 石景山区政府 are one agency: the same key.
+pub fn agency_key(a: &str) -> String {
     let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
     let a = a
         .strip_prefix("北京市")
@@ -51,4 +52,48 @@ pub fn pairs(reports: &[&Report]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// One text to check, with the clipboard's tables as [`crate::check_with_tables`] takes them.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub tables: &'a [Vec<Vec<String>>],
+}
+
+/// Checks `cur` and, when last year's report is given, appends the cross-year findings after
+/// its own: the order in which the page lists them, so that a finding's index is the same in
+/// the page and in the workbook.
+pub fn check_against(cur: Input, prev: Option<Input>) -> Report {
+    let mut report = crate::check_with_tables(cur.text, cur.tables);
+    if let Some(prev) = prev {
+        let found = compare_checked(prev, cur, &report);
+        report.findings.extend(found);
+    }
+    report
+}
+
+/// Only the cross-year findings of the pair, with spans in UTF-16 code units of `cur.text`.
+pub fn compare_utf16(prev: Input, cur: Input) -> Vec<Finding> {
+    let report = crate::check_with_tables(cur.text, cur.tables);
+    let mut found = compare_checked(prev, cur, &report);
+    let index = Utf16Index::new(cur.text);
+    for s in found.iter_mut().flat_map(|f| f.spans.iter_mut()) {
+        *s = index.span(*s);
+    }
+    found
+}
+
+fn compare_checked(prev: Input, cur: Input, cur_report: &Report) -> Vec<Finding> {
+    let before = crate::check_with_tables(prev.text, prev.tables);
+    compare(
+        Yearly {
+            text: prev.text,
+            report: &before,
+        },
+        Yearly {
+            text: cur.text,
+            report: cur_report,
+        },
+    )
 }

@@ -1,7 +1,12 @@
 //! The browser binding: type and error conversion only. All logic lives in the core.
 
+use crate::crossyear::Input;
+#[cfg(feature = "xlsx")]
+use serde::Deserialize;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+type Tables = Vec<Vec<Vec<String>>>;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -19,9 +24,44 @@ pub fn check(text: &str) -> Result<JsValue, JsError> {
 /// rows of cell strings.
 #[wasm_bindgen(js_name = checkWithTables)]
 pub fn check_with_tables(text: &str, tables: JsValue) -> Result<JsValue, JsError> {
-    let tables: Vec<Vec<Vec<String>>> = serde_wasm_bindgen::from_value(tables)
-        .map_err(|e| JsError::new(&format!("表格数据格式不对：{e}")))?;
+    let tables = tables_of(tables)?;
     to_js(&crate::check_with_tables(text, &tables).into_utf16(text))
+}
+
+fn tables_of(tables: JsValue) -> Result<Tables, JsError> {
+    if tables.is_null() || tables.is_undefined() {
+        return Ok(Vec::new());
+    }
+    serde_wasm_bindgen::from_value(tables)
+        .map_err(|e| JsError::new(&format!("表格数据格式不对：{e}")))
+}
+
+/// The key under which two agency names are one agency (for pairing consecutive years).
+#[wasm_bindgen(js_name = agencyKey)]
+pub fn agency_key(agency: &str) -> String {
+    crate::crossyear::agency_key(agency)
+}
+
+/// The cross-year findings of this year's report against last year's (tables may be null);
+/// spans are UTF-16 offsets into `cur`.
+#[wasm_bindgen(js_name = crossYear)]
+pub fn cross_year(
+    prev: &str,
+    prev_tables: JsValue,
+    cur: &str,
+    cur_tables: JsValue,
+) -> Result<JsValue, JsError> {
+    let (pt, ct) = (tables_of(prev_tables)?, tables_of(cur_tables)?);
+    to_js(&crate::crossyear::compare_utf16(
+        Input {
+            text: prev,
+            tables: &pt,
+        },
+        Input {
+            text: cur,
+            tables: &ct,
+        },
+    ))
 }
 
 #[derive(Serialize)]
@@ -57,4 +97,59 @@ pub fn explain(code: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// One report for the workbook, as the page holds it.
+#[cfg(feature = "xlsx")]
+#[derive(Deserialize)]
+struct ExportEntry {
+    name: String,
+    text: String,
+    tables: Option<Tables>,
+    /// Last year's report, when the page compared the two.
+    previous: Option<ExportText>,
+    /// (index in the page's list of findings: own, then cross-year; reason)
+    dismissed: Vec<(usize, String)>,
+}
+
+#[cfg(feature = "xlsx")]
+#[derive(Deserialize)]
+struct ExportText {
+    text: String,
+    tables: Option<Tables>,
+}
+
+#[cfg(feature = "xlsx")]
+fn input<'a>(text: &'a str, tables: &'a Option<Tables>) -> Input<'a> {
+    Input {
+        text,
+        tables: tables.as_deref().unwrap_or(&[]),
+    }
+}
+
+/// The reviewer's .xlsx for `[{name, text, tables, previous: {text, tables} | null,
+/// dismissed: [[index, reason]]}]`.
+#[cfg(feature = "xlsx")]
+#[wasm_bindgen]
+pub fn workbook(entries: JsValue) -> Result<Vec<u8>, JsError> {
+    let entries: Vec<ExportEntry> = serde_wasm_bindgen::from_value(entries)
+        .map_err(|e| JsError::new(&format!("导出数据格式不对：{e}")))?;
+    let reports: Vec<crate::Report> = entries
+        .iter()
+        .map(|e| {
+            let prev = e.previous.as_ref().map(|p| input(&p.text, &p.tables));
+            crate::crossyear::check_against(input(&e.text, &e.tables), prev)
+        })
+        .collect();
+    let books: Vec<crate::xlsx::Entry> = entries
+        .iter()
+        .zip(&reports)
+        .map(|(e, report)| crate::xlsx::Entry {
+            name: &e.name,
+            text: &e.text,
+            report,
+            dismissed: &e.dismissed,
+        })
+        .collect();
+    crate::xlsx::workbook(&books).map_err(|e| JsError::new(&e))
 }

@@ -5,7 +5,9 @@
   'use strict';
   var NB = window.NB = window.NB || {};
 
-  var STORE_KEY = 'nianbao:v1:input';
+  var OLD_STORE_KEY = 'nianbao:v1:input';
+  var STORE_KEY = 'nianbao:v2:docs';
+  var PASTED = '粘贴的文本';
   var DEBOUNCE_MS = 150;
   var MAX_FILE_BYTES = 8 * 1024 * 1024;
   var SEV = { error: '错误', warning: '警告', info: '提示' };
@@ -43,16 +45,22 @@
     return a.start < b.end && b.start < a.end;
   }
 
-  function counts(findings) {
-    var c = { error: 0, warning: 0, info: 0 };
-    findings.forEach(function (f) { c[f.severity]++; });
+  /* Counts by severity of the findings not dismissed (`dismissed`: index -> reason). */
+  function counts(findings, dismissed) {
+    var c = { error: 0, warning: 0, info: 0, dismissed: 0 };
+    findings.forEach(function (f, i) {
+      if (dismissed && i in dismissed) c.dismissed++; else c[f.severity]++;
+    });
     return c;
   }
+  NB.counts = counts;
 
-  NB.summaryText = function (findings) {
-    var c = counts(findings);
+  NB.summaryText = function (findings, dismissed) {
+    var c = counts(findings, dismissed);
     var tally = c.error + ' 个错误、' + c.warning + ' 个警告、' + c.info + ' 个提示';
-    return findings.length ? '发现 ' + tally + '。' : '未发现问题（' + tally + '）。';
+    var open = findings.length - c.dismissed;
+    var text = open ? '发现 ' + tally + '。' : '未发现问题（' + tally + '）。';
+    return c.dismissed ? text + '另有 ' + c.dismissed + ' 个已忽略。' : text;
   };
 
   /* Cells with a column form grids; a new grid starts at a row whose first column is not
@@ -85,11 +93,13 @@
     return '"' + s.replace(/"/g, '""') + '"';
   }
 
-  NB.toCsv = function (report, text) {
-    var lines = [['序号', '严重程度', '代码', '行', '说明'].map(csvField).join(',')];
+  NB.toCsv = function (report, text, dismissed) {
+    dismissed = dismissed || {};
+    var lines = [['序号', '严重程度', '代码', '行', '说明', '忽略原因'].map(csvField).join(',')];
     report.findings.forEach(function (f, i) {
       var at = f.spans.length ? lineOf(text, f.spans[0].start) : '';
-      lines.push([i + 1, SEV[f.severity], f.code, at, f.message].map(csvField).join(','));
+      var sev = i in dismissed ? '已忽略（' + SEV[f.severity] + '）' : SEV[f.severity];
+      lines.push([i + 1, sev, f.code, at, f.message, dismissed[i]].map(csvField).join(','));
     });
     lines.push('');
     lines.push(['指标', '项目', '栏目', '单位', '数值', '原文'].map(csvField).join(','));
@@ -99,15 +109,23 @@
     return '\uFEFF' + lines.join('\r\n') + '\r\n';
   };
 
-  NB.toPlainText = function (report, text) {
-    var out = ['年报校验结果', NB.summaryText(report.findings)];
+  NB.toPlainText = function (report, text, dismissed) {
+    dismissed = dismissed || {};
+    var out = ['年报校验结果', NB.summaryText(report.findings, dismissed)];
     out.push('类型：' + kindText(report) + '；模板：' + templateText(report) + '；年度：' +
       (report.year || '未识别') + '；机关：' + (report.agency || '未识别'));
     out.push('');
-    report.findings.forEach(function (f, i) {
+    var line = function (f, i) {
       var at = f.spans.length ? '第 ' + lineOf(text, f.spans[0].start) + ' 行 ' : '';
-      out.push((i + 1) + '. [' + SEV[f.severity] + '] ' + f.code + ' ' + at + f.message);
-    });
+      return (i + 1) + '. [' + SEV[f.severity] + '] ' + f.code + ' ' + at + f.message;
+    };
+    report.findings.forEach(function (f, i) { if (!(i in dismissed)) out.push(line(f, i)); });
+    if (Object.keys(dismissed).length) {
+      out.push('', '已忽略的问题：');
+      report.findings.forEach(function (f, i) {
+        if (i in dismissed) out.push(line(f, i) + '（忽略原因：' + dismissed[i] + '）');
+      });
+    }
     if (report.cells.length) {
       out.push('', '读出的统计表：');
       report.cells.forEach(function (c) {
@@ -116,6 +134,14 @@
     }
     return out.join('\n') + '\n';
   };
+
+  NB.lineOf = lineOf;
+  NB.SEV = SEV;
+  NB.TEMPLATE = TEMPLATE;
+  NB.GRID_CAPTION = GRID_CAPTION;
+  NB.gridsOfCells = gridsOf;
+  NB.el = el;
+  NB.overlaps = overlaps;
 
   function kindText(r) { return r.kind === 'annual-report' ? '政府信息公开工作年度报告' : '不是年度报告'; }
   function templateText(r) { return r.template ? TEMPLATE[r.template] : '未识别'; }
@@ -132,19 +158,46 @@
     }
   };
 
+  /* One report in the list. `rev` counts edits; a result is kept only for the rev it was asked
+     for. `cross` holds the findings against last year's report (`prev`), listed after its own. */
+  function Doc(id, name, text, tracked) {
+    this.id = id;
+    this.name = name;
+    this.text = text;
+    this.tracked = tracked || null;
+    this.pair = 'auto'; // 'auto', 'none' or the id of last year's report chosen by the reader
+    this.rev = 1;
+    this.checkedRev = 0;
+    this.report = null;
+    this.error = null;
+    this.key = '';
+    this.ms = 0;
+    this.prev = null;
+    this.cross = [];
+    this.crossSig = '';
+  }
+
   function App(container, opts) {
     this.c = container;
     this.base = opts.base || '';
     this.engine = null;
-    this.seq = 0;
     this.timer = 0;
+    this.debouncing = false;
+    this.busy = false;
+    this.waiters = [];
+    this.nextId = 1;
+    this.docs = [new Doc('d1', PASTED, '')];
+    this.doc = this.docs[0];
     this.tracked = null;
     this.lastText = '';
     this.report = null;
     this.reportText = '';
+    this.dismissed = {};
     this.undo = null;
     this.returnTo = null;
+    this.dismissals = new NB.Dismissals();
   }
+  NB.App = App;
 
   App.prototype.$ = function (id) { return this.c.querySelector('#' + id); };
 
@@ -163,6 +216,7 @@
     this.c.innerHTML = NB.markup;
     this.ta = this.$('nb-input');
     this.bind();
+    this.bindReview();
     this.restore();
     NB.createEngine({ base: this.base }).then(function (engine) {
       self.engine = engine;
@@ -193,13 +247,13 @@
     });
     on('nb-open', 'click', function () { this.$('nb-file').click(); });
     on('nb-file', 'change', function (e) {
-      if (e.target.files && e.target.files[0]) this.openFile(e.target.files[0]);
+      if (e.target.files && e.target.files.length) this.openFiles(e.target.files);
       e.target.value = '';
     });
     on('nb-sample', 'click', function () {
-      this.replaceText(typeof NB_SAMPLE === 'string' ? NB_SAMPLE : '', '已载入示例报告（虚构数据，含两处故意写错的合计）。');
+      this.replaceText(typeof NB_SAMPLE === 'string' ? NB_SAMPLE : '', '已载入示例报告（虚构数据，含两处故意写错的合计）。', '示例报告');
     });
-    on('nb-clear', 'click', function () { this.replaceText('', '已清空。'); });
+    on('nb-clear', 'click', function () { this.replaceText('', '已清空。', PASTED); });
     on('nb-undo', 'click', this.undoReplace);
     on('nb-notice-close', 'click', function () { this.$('nb-notice').hidden = true; });
     on('nb-findings', 'click', function (e) { this.activate(e.target.closest('button[data-f]')); });
@@ -208,7 +262,11 @@
     on('nb-copy', 'click', this.copy);
     on('nb-csv', 'click', this.downloadCsv);
     on('nb-print', 'click', function () { window.print(); });
-    var drop = this.$('nb-drop');
+    this.bindDrop();
+  };
+
+  App.prototype.bindDrop = function () {
+    var self = this, drop = this.$('nb-drop');
     drop.addEventListener('dragover', function (e) {
       if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0) {
         e.preventDefault();
@@ -218,67 +276,150 @@
     drop.addEventListener('dragleave', function () { drop.classList.remove('nb-dragging'); });
     drop.addEventListener('drop', function (e) {
       drop.classList.remove('nb-dragging');
-      var f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
-      if (f) { e.preventDefault(); self.openFile(f); }
+      var files = e.dataTransfer && e.dataTransfer.files;
+      if (files && files.length) { e.preventDefault(); self.openFiles(files); }
     });
   };
 
+  /* The textarea is the current report: every edit goes to it at once. */
   App.prototype.textChanged = function () {
     var text = this.ta.value;
     if (this.tracked) this.tracked = text ? NB.editTables(this.tracked, this.lastText, text) : null;
     if (this.tracked && !this.tracked.length) this.tracked = null;
     this.lastText = text;
+    this.syncDoc();
     this.schedule();
+  };
+
+  App.prototype.syncDoc = function () {
+    var d = this.doc;
+    if (d.text === this.ta.value && d.tracked === this.tracked) return;
+    d.text = this.ta.value;
+    d.tracked = this.tracked;
+    d.rev++;
   };
 
   App.prototype.schedule = function () {
     var self = this;
+    this.debouncing = true;
     this.setState('pending');
     clearTimeout(this.timer);
     this.timer = setTimeout(function () { self.runCheck(); }, DEBOUNCE_MS);
   };
 
   /* Text replaced as a whole (示例, 清空, a file): the old text stays one 撤销 away. */
-  App.prototype.replaceText = function (text, message) {
-    this.undo = { text: this.ta.value, tracked: this.tracked };
-    this.ta.value = text;
-    this.lastText = text;
-    this.tracked = null;
+  App.prototype.replaceText = function (text, message, name) {
+    this.undo = { doc: this.doc, text: this.ta.value, tracked: this.tracked, name: this.doc.name };
+    this.doc.name = name || this.doc.name;
+    this.setText(text, null);
     this.notice(message, true);
-    clearTimeout(this.timer);
     this.runCheck();
   };
 
+  App.prototype.setText = function (text, tracked) {
+    this.ta.value = text;
+    this.lastText = text;
+    this.tracked = tracked;
+    this.syncDoc();
+  };
+
   App.prototype.undoReplace = function () {
-    if (!this.undo) return;
     var u = this.undo;
+    if (u && u.docs) return this.undoRemove(u);
+    if (!u || this.docs.indexOf(u.doc) < 0) return;
     this.undo = null;
-    this.ta.value = u.text;
-    this.lastText = u.text;
-    this.tracked = u.tracked;
+    this.show(u.doc);
+    u.doc.name = u.name;
+    this.setText(u.text, u.tracked);
     this.notice('已撤销，恢复了之前的内容。', false);
     this.runCheck();
     this.ta.focus();
   };
 
-  App.prototype.openFile = function (file) {
-    var self = this;
-    if (file.size > MAX_FILE_BYTES) {
-      this.notice('文件“' + file.name + '”太大（超过 8 MB），不像是年度报告的纯文本。', false);
-      return;
-    }
-    var reader = new FileReader();
-    reader.onload = function () {
-      var bytes = new Uint8Array(reader.result);
-      if (bytes.indexOf(0) >= 0 && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
-        self.notice('“' + file.name + '”不是纯文本文件。Word、WPS 或 PDF 文件请打开后全选、复制，再粘贴到这里。', false);
-        return;
+  /* Resolves with {name, text, encoding} or {name, problem}. */
+  function readFile(file) {
+    return new Promise(function (resolve) {
+      if (file.size > MAX_FILE_BYTES) return resolve({ name: file.name, problem: '太大（超过 8 MB），不像是年度报告的纯文本' });
+      var reader = new FileReader();
+      reader.onload = function () {
+        var bytes = new Uint8Array(reader.result);
+        if (bytes.indexOf(0) >= 0 && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
+          return resolve({ name: file.name, problem: '不是纯文本文件。Word、WPS 或 PDF 文件请打开后全选、复制，再粘贴到这里' });
+        }
+        var d = NB.decode(bytes);
+        resolve({ name: file.name, text: d.text, encoding: d.encoding });
+      };
+      reader.onerror = function () { resolve({ name: file.name, problem: '无法读取' }); };
+      reader.readAsArrayBuffer(file);
+    });
+  }
+
+  /* One file while only one report is open replaces its text (undoable), as it always did;
+     several files, or any file once a list exists, are added to the list. */
+  App.prototype.openFiles = function (fileList) {
+    var self = this, files = Array.prototype.slice.call(fileList);
+    Promise.all(files.map(readFile)).then(function (read) {
+      var bad = read.filter(function (r) { return r.problem; });
+      var good = read.filter(function (r) { return !r.problem; });
+      var why = bad.map(function (r) { return '“' + r.name + '”' + r.problem + '。'; }).join('');
+      if (good.length === 1 && self.docs.length === 1) {
+        var r = good[0];
+        self.replaceText(r.text, '已打开“' + r.name + '”（编码：' + r.encoding + '）。' + why, r.name);
+      } else if (good.length) {
+        // first: a warning that storage is full, raised while adding, must stay visible
+        self.notice('已打开 ' + good.length + ' 份报告，列表中逐份显示检查结果。' + why, false);
+        self.addDocs(good);
+      } else if (why) {
+        self.notice(why, false);
       }
-      var d = NB.decode(bytes);
-      self.replaceText(d.text, '已打开“' + file.name + '”（编码：' + d.encoding + '）。');
-    };
-    reader.onerror = function () { self.notice('无法读取“' + file.name + '”。', false); };
-    reader.readAsArrayBuffer(file);
+    });
+  };
+
+  App.prototype.addDocs = function (files) {
+    var self = this, first = null;
+    this.syncDoc();
+    files.forEach(function (f) {
+      var d = self.doc.text === '' && self.docs.length === 1 && !first ? self.doc : self.newDoc();
+      d.name = f.name;
+      d.text = f.text;
+      d.tracked = null;
+      d.rev++;
+      first = first || d;
+    });
+    this.load(first);
+    this.runCheck();
+  };
+
+  /* An empty report at the end of the list. */
+  App.prototype.newDoc = function () {
+    var id;
+    do { id = 'd' + (++this.nextId); } while (this.byId(id));
+    var d = new Doc(id, this.docs.length ? PASTED + ' ' + (this.docs.length + 1) : PASTED, '');
+    this.docs.push(d);
+    return d;
+  };
+
+  App.prototype.byId = function (id) {
+    for (var i = 0; i < this.docs.length; i++) if (this.docs[i].id === id) return this.docs[i];
+    return null;
+  };
+
+  /* Makes `doc` the report shown in the textarea and the results. */
+  App.prototype.show = function (doc) {
+    this.syncDoc();
+    this.load(doc);
+  };
+
+  /* Like show, without first saving the textarea into the report shown so far. */
+  App.prototype.load = function (doc) {
+    this.doc = doc;
+    this.ta.value = doc.text;
+    this.lastText = doc.text;
+    this.tracked = doc.tracked;
+    this.returnTo = null;
+    if (doc.checkedRev === doc.rev) return this.renderDoc();
+    this.render(null, doc.text, {});
+    this.$('nb-summary').textContent = '正在检查…';
   };
 
   /* HTML on the clipboard (Word, WPS, web pages) carries the real table grid: keep it for the
@@ -298,6 +439,7 @@
     var kept = this.tracked && !(s === 0 && end === old.length) ? NB.editTables(this.tracked, old, text) : [];
     this.tracked = kept.concat(fresh).sort(function (a, b) { return firstStart(a) - firstStart(b); });
     this.lastText = text;
+    this.syncDoc();
     this.notice('已按剪贴板中的表格结构读取 ' + grids.length + ' 个表格。', false);
     this.schedule();
   };
@@ -309,61 +451,214 @@
     return Infinity;
   }
 
-  App.prototype.save = function (text) {
+  /* Every report is kept in localStorage; when they do not fit, only the current one. */
+  App.prototype.save = function () {
+    var self = this;
+    function state(docs) {
+      return JSON.stringify({
+        current: docs.indexOf(self.doc), nextId: self.nextId,
+        docs: docs.map(function (d) { return { id: d.id, name: d.name, text: d.text, tracked: d.tracked, pair: d.pair }; })
+      });
+    }
     try {
-      if (text) localStorage.setItem(STORE_KEY, JSON.stringify({ text: text, tracked: this.tracked }));
-      else localStorage.removeItem(STORE_KEY);
-    } catch (e) { /* storage full or disabled: the page still works, it just won't remember */ }
+      localStorage.removeItem(OLD_STORE_KEY); // read once by restore(), then superseded
+      var empty = this.docs.length === 1 && !this.doc.text;
+      if (empty) localStorage.removeItem(STORE_KEY);
+      else localStorage.setItem(STORE_KEY, state(this.docs));
+    } catch (e) {
+      // Storage disabled: the page still works, it just won't remember.
+      if (!e || e.name !== 'QuotaExceededError') return;
+      try { localStorage.setItem(STORE_KEY, state([this.doc])); } catch (e2) { /* full even so */ }
+      if (!this.warnedFull) this.notice('报告太多，本机浏览器存不下全部内容：刷新页面后只会恢复当前这一份。', false);
+      this.warnedFull = true;
+    }
   };
 
   App.prototype.restore = function () {
     var saved = null;
-    try { saved = JSON.parse(localStorage.getItem(STORE_KEY) || 'null'); } catch (e) { saved = null; }
-    if (!saved || typeof saved.text !== 'string' || !saved.text) return;
-    this.ta.value = saved.text;
-    this.lastText = saved.text;
-    this.tracked = Array.isArray(saved.tracked) ? saved.tracked : null;
-    this.notice('已恢复上次内容（只保存在本机浏览器中）。', false);
+    try {
+      saved = JSON.parse(localStorage.getItem(STORE_KEY) || 'null');
+      var old = saved ? null : JSON.parse(localStorage.getItem(OLD_STORE_KEY) || 'null');
+      if (old && typeof old.text === 'string') saved = { current: 0, docs: [{ id: 'd1', name: PASTED, text: old.text, tracked: old.tracked }] };
+    } catch (e) { saved = null; }
+    if (!saved || !Array.isArray(saved.docs) || !saved.docs.length) return;
+    this.docs = saved.docs.filter(function (d) { return d && typeof d.text === 'string'; }).map(function (d) {
+      var doc = new Doc(String(d.id), String(d.name || PASTED), d.text, Array.isArray(d.tracked) ? d.tracked : null);
+      doc.pair = typeof d.pair === 'string' ? d.pair : 'auto';
+      return doc;
+    });
+    if (!this.docs.length) this.docs = [new Doc('d1', PASTED, '')];
+    this.nextId = +saved.nextId || this.docs.length;
+    this.load(this.docs[Math.max(0, Math.min(this.docs.length - 1, +saved.current || 0))]);
+    var n = this.docs.length;
+    this.notice(n > 1 ? '已恢复上次的 ' + n + ' 份报告（只保存在本机浏览器中）。' : '已恢复上次内容（只保存在本机浏览器中）。', false);
   };
 
   App.prototype.runCheck = function () {
-    var self = this, text = this.ta.value;
-    var id = ++this.seq;
-    this.save(text);
-    if (!this.engine) return;
-    if (!text) {
-      this.render(null, '', 0);
-      return;
-    }
+    clearTimeout(this.timer);
+    this.debouncing = false;
+    this.syncDoc();
+    this.save();
+    this.pump();
+  };
+
+  /* The work queue: the current report first, then the others in list order, then the
+     cross-year comparisons. One request at a time; between two, the page gets a turn. */
+  App.prototype.pump = function () {
+    var self = this;
+    if (!this.engine || this.busy) return;
+    var job = this.nextJob();
+    if (!job) return this.idle();
+    this.busy = true;
     this.setState('checking');
-    this.status('正在检查…');
-    var tables = this.tracked ? NB.gridsOf(this.tracked) : null;
-    this.engine.check(text, tables).then(function (r) {
-      if (id === self.seq) self.render(r.report, text, r.ms);
-    }, function (err) {
-      if (id !== self.seq) return;
-      self.setState('done');
-      self.status('检查出错：' + (err && err.message || err));
+    this.progress();
+    job().then(function () {
+      self.busy = false;
+      setTimeout(function () { self.pump(); }, 0);
     });
   };
 
-  App.prototype.render = function (report, text, ms) {
+  App.prototype.nextJob = function () {
+    var stale = function (d) { return d.checkedRev !== d.rev; };
+    if (stale(this.doc)) return this.checkJob(this.doc);
+    var d = this.docs.filter(stale)[0];
+    if (d) return this.checkJob(d);
+    this.resolvePairs();
+    var self = this;
+    var todo = this.docs.filter(function (x) { return x.prev && x.crossSig !== self.crossSig(x); })[0];
+    return todo ? this.crossJob(todo) : null;
+  };
+
+  App.prototype.checkJob = function (d) {
+    var self = this, rev = d.rev, text = d.text;
+    return function () {
+      if (!text) return Promise.resolve(self.checked(d, rev, null, null));
+      return self.engine.check(text, d.tracked ? NB.gridsOf(d.tracked) : null).then(function (r) {
+        self.checked(d, rev, r, null);
+      }, function (err) { self.checked(d, rev, null, err); });
+    };
+  };
+
+  App.prototype.checked = function (d, rev, r, err) {
+    if (d.rev !== rev) return; // edited meanwhile: checked again next
+    d.checkedRev = rev;
+    d.report = r ? r.report : null;
+    d.ms = r ? r.ms : 0;
+    d.key = r ? r.key : '';
+    d.error = err ? String(err && err.message || err) : null;
+    if (d === this.doc) this.renderDoc();
+    this.renderList();
+  };
+
+  App.prototype.crossSig = function (d) {
+    var p = this.byId(d.prev);
+    return p ? p.id + ':' + p.rev + ':' + d.rev : '';
+  };
+
+  App.prototype.crossJob = function (d) {
+    var self = this, prev = this.byId(d.prev), sig = this.crossSig(d);
+    var side = function (x) { return { text: x.text, tables: x.tracked ? NB.gridsOf(x.tracked) : null }; };
+    return function () {
+      var done = function (found) {
+        if (self.crossSig(d) !== sig) return;
+        d.cross = found;
+        d.crossSig = sig;
+        if (d === self.doc) self.renderDoc();
+        self.renderList();
+      };
+      return self.engine.crossYear(side(prev), side(d)).then(function (r) { done(r.findings); }, function () { done([]); });
+    };
+  };
+
+  /* Last year's report of each report: the reader's choice, else the same agency a year
+     earlier. A report that loses its pair loses its cross-year findings. */
+  App.prototype.resolvePairs = function () {
+    var self = this;
+    this.docs.forEach(function (d) {
+      var p = self.pairOf(d);
+      d.prev = p ? p.id : null;
+      if (!p && (d.cross.length || d.crossSig)) {
+        d.cross = [];
+        d.crossSig = '';
+        if (d === self.doc) self.renderDoc();
+      }
+    });
+  };
+
+  App.prototype.pairOf = function (d) {
+    if (!d.report || d.pair === 'none') return null;
+    if (d.pair !== 'auto') {
+      var chosen = this.byId(d.pair);
+      return chosen && chosen !== d && chosen.report ? chosen : null;
+    }
+    var year = d.report.year;
+    return this.docs.filter(function (e) {
+      return e !== d && e.report && d.key && e.key === d.key && year && e.report.year === year - 1;
+    })[0] || null;
+  };
+
+  App.prototype.idle = function () {
+    if (!this.debouncing) this.setState('done');
+    this.renderStatus();
+    this.renderList();
+    var w = this.waiters;
+    this.waiters = [];
+    w.forEach(function (fn) { fn(); });
+  };
+
+  /* Resolves once every report and comparison is current (exports wait for it). */
+  App.prototype.whenIdle = function () {
+    var self = this;
+    return new Promise(function (resolve) {
+      self.waiters.push(resolve);
+      self.runCheck();
+    });
+  };
+
+  App.prototype.progress = function () {
+    var n = this.docs.length;
+    if (n < 2) return this.status('正在检查…');
+    var done = this.docs.filter(function (d) { return d.checkedRev === d.rev; }).length;
+    this.status('正在检查…（' + done + ' / ' + n + ' 份已完成）');
+  };
+
+  App.prototype.renderStatus = function () {
+    var d = this.doc, mode = MODE[this.engine.mode];
+    if (d.error) this.status('检查出错：' + d.error);
+    else if (d.report) this.status('已检查 ' + d.text.length + ' 字，用时 ' + Math.max(1, Math.round(d.ms)) + ' 毫秒（' + mode + '）。');
+    else this.status('检查程序已就绪（' + mode + '）。');
+  };
+
+  /* The current report as the page shows it: its own findings, then the cross-year ones;
+     `dismissed` maps a finding's index to its reason. */
+  App.prototype.viewOf = function (d) {
+    if (!d.report) return { report: null, dismissed: {} };
+    var report = Object.assign({}, d.report, { findings: d.report.findings.concat(d.cross) });
+    return { report: report, dismissed: this.dismissals.of(report.findings, d.text) };
+  };
+
+  App.prototype.renderDoc = function () {
+    var d = this.doc;
+    if (d.checkedRev !== d.rev) return; // its result is on the way
+    var v = this.viewOf(d);
+    this.render(v.report, d.text, v.dismissed);
+    if (d.report && !NB.timing.firstResult) NB.timing.firstResult = performance.now();
+    if (this.engine) this.renderStatus();
+  };
+
+  App.prototype.render = function (report, text, dismissed) {
     this.report = report;
     this.reportText = text;
+    this.dismissed = dismissed || {};
+    this.ownCount = this.doc.report ? this.doc.report.findings.length : 0;
     // A live region re-announces on every write; while typing, write only real changes.
-    var summary = report ? NB.summaryText(report.findings) : '请粘贴报告全文。';
+    var summary = report ? NB.summaryText(report.findings, this.dismissed) : '请粘贴报告全文。';
     if (this.$('nb-summary').textContent !== summary) this.$('nb-summary').textContent = summary;
     this.renderMeta(report);
+    this.renderPairing();
     this.renderFindings(report, text);
     this.renderTables(report);
     this.applyFilter();
-    if (report) {
-      this.status('已检查 ' + text.length + ' 字，用时 ' + Math.max(1, Math.round(ms)) + ' 毫秒（' + MODE[this.engine.mode] + '）。');
-      if (!NB.timing.firstResult) NB.timing.firstResult = performance.now();
-    } else {
-      this.status('检查程序已就绪（' + MODE[this.engine.mode] + '）。');
-    }
-    this.setState('done');
   };
 
   App.prototype.renderMeta = function (r) {
@@ -373,34 +668,52 @@
     this.$('nb-agency').textContent = r ? (r.agency || '未识别') : '—';
   };
 
+  /* Open findings in the numbered list, dismissed ones greyed in their own group. Each keeps
+     its index in the report's list (data-f), so numbers and exports agree. */
   App.prototype.renderFindings = function (report, text) {
-    var ol = this.$('nb-findings');
+    var ol = this.$('nb-findings'), gone = this.$('nb-dismissed'), self = this;
     ol.textContent = '';
-    if (!report) return;
-    report.findings.forEach(function (f, i) {
-      var li = el('li', 'nb-finding nb-sev-' + f.severity);
-      li.setAttribute('data-severity', f.severity);
-      var b = el('button', 'nb-finding-btn');
-      b.type = 'button';
-      b.setAttribute('data-f', String(i));
-      b.appendChild(el('span', 'nb-sev', SEV[f.severity]));
-      b.appendChild(el('code', 'nb-code', f.code));
-      if (f.spans.length) b.appendChild(el('span', 'nb-where', '第 ' + lineOf(text, f.spans[0].start) + ' 行'));
-      b.appendChild(el('span', 'nb-msg', f.message));
-      li.appendChild(b);
-      ol.appendChild(li);
+    gone.textContent = '';
+    var nGone = 0;
+    (report ? report.findings : []).forEach(function (f, i) {
+      var reason = self.dismissed[i];
+      if (reason !== undefined) nGone++;
+      (reason === undefined ? ol : gone).appendChild(self.findingItem(f, i, text, reason));
     });
-    var none = el('li', 'nb-none', report.findings.length ? '所选类别没有问题。' : '未发现问题。');
+    this.$('nb-dismissed-box').hidden = nGone === 0;
+    this.$('nb-dismissed-h').textContent = '已忽略的问题（' + nGone + ' 个）';
+    if (!report) return;
+    var none = el('li', 'nb-none', report.findings.length > nGone ? '所选类别没有问题。' : '未发现问题。');
     none.setAttribute('data-none', '');
     ol.appendChild(none);
+  };
+
+  App.prototype.findingItem = function (f, i, text, reason) {
+    var li = el('li', 'nb-finding nb-sev-' + f.severity);
+    li.value = i + 1;
+    if (reason === undefined) li.setAttribute('data-severity', f.severity);
+    else li.classList.add('nb-finding-dismissed');
+    var b = el('button', 'nb-finding-btn');
+    b.type = 'button';
+    b.setAttribute('data-f', String(i));
+    b.appendChild(el('span', 'nb-sev', SEV[f.severity]));
+    b.appendChild(el('code', 'nb-code', f.code));
+    if (f.spans.length) b.appendChild(el('span', 'nb-where', '第 ' + lineOf(text, f.spans[0].start) + ' 行'));
+    if (i >= this.ownCount) b.appendChild(el('span', 'nb-tag', '与上年对比'));
+    b.appendChild(el('span', 'nb-msg', f.message));
+    if (reason !== undefined) b.appendChild(el('span', 'nb-reason', '忽略原因：' + reason));
+    li.appendChild(b);
+    li.appendChild(this.dismissButton(i, reason !== undefined));
+    return li;
   };
 
   /* The worst finding whose culprit (first) span overlaps the cell; else "related" when a
      related span points at this cell alone (a span covering a whole group of rows would
      otherwise mark every cell of those rows). */
   App.prototype.flagOf = function (cell) {
-    var best = null, related = false;
-    this.report.findings.forEach(function (f) {
+    var best = null, related = false, dismissed = this.dismissed;
+    this.report.findings.forEach(function (f, i) {
+      if (i in dismissed) return;
       f.spans.forEach(function (s, k) {
         if (k > 0) {
           related = related || (s.start >= cell.span.start && s.end <= cell.span.end);
@@ -577,7 +890,7 @@
 
   App.prototype.copy = function () {
     if (!this.report) return;
-    var self = this, text = NB.toPlainText(this.report, this.reportText);
+    var self = this, text = NB.toPlainText(this.report, this.reportText, this.dismissed);
     function fallback() {
       var t = el('textarea', 'nb-offscreen');
       t.value = text;
@@ -599,10 +912,14 @@
 
   App.prototype.downloadCsv = function () {
     if (!this.report) return;
-    var blob = new Blob([NB.toCsv(this.report, this.reportText)], { type: 'text/csv;charset=utf-8' });
+    var blob = new Blob([NB.toCsv(this.report, this.reportText, this.dismissed)], { type: 'text/csv;charset=utf-8' });
+    this.download(blob, '年报校验结果.csv');
+  };
+
+  App.prototype.download = function (blob, name) {
     var a = el('a', 'nb-offscreen');
     a.href = URL.createObjectURL(blob);
-    a.download = '年报校验结果.csv';
+    a.download = name;
     this.c.appendChild(a);
     a.click();
     this.c.removeChild(a);

@@ -1,6 +1,8 @@
 /* 年报校验: runs the wasm checker in a classic Web Worker, or on the main thread where a worker
    cannot start (file://, policies). Either way the app sees the same promise API:
-   engine.check(text, tables) -> Promise<{report, ms}>. */
+   engine.check(text, tables) -> Promise<{report, ms, key}> (key: the agency's pairing key),
+   engine.crossYear(prev, cur) -> Promise<{findings, ms}> (each {text, tables}).
+   NB.loadXlsx(base) loads the Excel module only when asked, in its own worker where possible. */
 (function () {
   'use strict';
   var NB = window.NB = window.NB || {};
@@ -35,10 +37,22 @@
     return Promise.resolve(url(base, 'pkg/nianbao_bg.wasm'));
   }
 
-  function callWasm(text, tables) {
+  /* The same calls as worker.js makes; `api` is the glue's global. */
+  NB.runWasm = function (api, m) {
     var t0 = performance.now();
-    var report = tables && tables.length ? wasm_bindgen.checkWithTables(text, tables) : wasm_bindgen.check(text);
-    return { report: report, ms: performance.now() - t0 };
+    if (m.type === 'cross') {
+      var found = api.crossYear(m.prev.text, m.prev.tables || null, m.cur.text, m.cur.tables || null);
+      return { findings: found, ms: performance.now() - t0 };
+    }
+    var report = m.tables && m.tables.length ? api.checkWithTables(m.text, m.tables) : api.check(m.text);
+    return { report: report, ms: performance.now() - t0, key: api.agencyKey(report.agency || '') };
+  };
+
+  function api(call) {
+    return {
+      check: function (text, tables) { return call({ type: 'check', text: text, tables: tables || null }); },
+      crossYear: function (prev, cur) { return call({ type: 'cross', prev: prev, cur: cur }); }
+    };
   }
 
   function mainThread(base, compiled) {
@@ -46,16 +60,16 @@
       .then(function (mod) { return mod || wasmSource(base); })
       .then(function (src) { return wasm_bindgen({ module_or_path: src }); })
       .then(function () {
-        return {
-          mode: 'main', version: wasm_bindgen.version(), rules: wasm_bindgen.rules(),
-          check: function (text, tables) {
-            return new Promise(function (resolve) { resolve(callWasm(text, tables)); });
-          }
-        };
+        var e = api(function (m) {
+          return new Promise(function (resolve) { resolve(NB.runWasm(wasm_bindgen, m)); });
+        });
+        e.mode = 'main';
+        e.version = wasm_bindgen.version();
+        e.rules = wasm_bindgen.rules();
+        return e;
       });
   }
 
-  /* One worker; resolves with {version, rules, check} once its wasm is ready. */
   /* Fetches and compiles the wasm on the main thread (off-thread, streaming) while the worker
      starts and loads its glue; the compiled module is then posted to the worker. */
   function compileEarly(base) {
@@ -66,9 +80,10 @@
     return compiled.catch(function () { return null; }); // the worker then fetches it itself
   }
 
-  function spawn(base, compiled) {
+  /* One worker; resolves with {version, rules, call, stop} once its wasm is ready. */
+  function spawn(base, compiled, script) {
     return new Promise(function (resolve, reject) {
-      var worker = new Worker(url(base, 'worker.js'));
+      var worker = new Worker(url(base, script || 'worker.js'));
       var pending = {}, nextId = 0, started = false;
       var timer = setTimeout(function () { fail(new Error('后台线程启动超时')); }, 15000);
       function fail(err) {
@@ -86,10 +101,10 @@
           clearTimeout(timer);
           resolve({
             version: m.version, rules: m.rules, stop: function () { fail(new Error('后台线程已重启')); },
-            check: function (text, tables) {
-              var id = ++nextId;
-              worker.postMessage({ type: 'check', id: id, text: text, tables: tables || null });
-              return new Promise(function (res, rej) { pending[id] = { resolve: res, reject: rej }; });
+            call: function (msg, transfer) {
+              msg.id = ++nextId;
+              worker.postMessage(msg, transfer || []);
+              return new Promise(function (res, rej) { pending[msg.id] = { resolve: res, reject: rej }; });
             }
           });
         } else if (m.type === 'failed') {
@@ -97,7 +112,7 @@
         } else if (pending[m.id]) {
           var p = pending[m.id];
           delete pending[m.id];
-          if (m.error) p.reject(new Error(m.error)); else p.resolve({ report: m.report, ms: m.ms });
+          if (m.error) p.reject(new Error(m.error)); else p.resolve(m);
         }
       };
       compiled.then(function (mod) { worker.postMessage({ type: 'init', module: mod }); });
@@ -109,18 +124,19 @@
   function workerEngine(base, compiled) {
     return spawn(base, compiled).then(function (first) {
       var current = Promise.resolve(first);
-      return {
-        mode: 'worker', version: first.version, rules: first.rules,
-        check: function (text, tables) {
-          return current.then(function (w) {
-            return w.check(text, tables).catch(function (err) {
-              w.stop();
-              current = spawn(base, compiled);
-              throw err;
-            });
+      var e = api(function (msg) {
+        return current.then(function (w) {
+          return w.call(msg).catch(function (err) {
+            w.stop();
+            current = spawn(base, compiled);
+            throw err;
           });
-        }
-      };
+        });
+      });
+      e.mode = 'worker';
+      e.version = first.version;
+      e.rules = first.rules;
+      return e;
     });
   }
 
@@ -132,5 +148,49 @@
     var compiled = compileEarly(base), w;
     try { w = workerEngine(base, compiled); } catch (e) { return mainThread(base, compiled); }
     return w.catch(function () { return mainThread(base, compiled); });
+  };
+
+  /* ---- The Excel module (www/pkg-xlsx): fetched and instantiated on the first 导出 Excel. ---- */
+
+  /* dist/nianbao.html carries it inline: the glue as a script (it only defines nb_xlsx) and
+     the wasm as base64 in a block that is never run. */
+  function xlsxSource(base) {
+    var inline = document.getElementById('nb-xlsx-b64');
+    if (inline) return Promise.resolve(bytesOf(inline.textContent.trim()));
+    if (location.protocol === 'file:') {
+      return loadScript(url(base, 'pkg-xlsx/nianbao_xlsx_bg.wasm.js')).then(function () { return bytesOf(NB_XLSX_B64); });
+    }
+    return Promise.resolve(url(base, 'pkg-xlsx/nianbao_xlsx_bg.wasm'));
+  }
+
+  function xlsxMainThread(base) {
+    var glue = typeof nb_xlsx === 'function' ? Promise.resolve() : loadScript(url(base, 'pkg-xlsx/nianbao_xlsx.js'));
+    return glue.then(function () { return xlsxSource(base); })
+      .then(function (src) { return nb_xlsx({ module_or_path: src }); })
+      .then(function () {
+        NB.xlsxIn = 'main';
+        return { workbook: function (entries) { return Promise.resolve(nb_xlsx.workbook(entries)); } };
+      });
+  }
+
+  function xlsxWorker(base) {
+    return spawn(base, Promise.resolve(null), 'xlsx-worker.js').then(function (w) {
+      NB.xlsxIn = 'worker'; // where the Excel module was instantiated (the tests ask)
+      return {
+        workbook: function (entries) {
+          return w.call({ type: 'workbook', entries: entries }).then(function (m) { return m.bytes; });
+        }
+      };
+    });
+  }
+
+  var xlsx = null;
+  /* Resolves with {workbook(entries) -> Promise<Uint8Array>}; a failed load is retried next time. */
+  NB.loadXlsx = function (base) {
+    if (xlsx) return xlsx;
+    var canWorker = typeof Worker === 'function' && location.protocol !== 'file:' && !document.getElementById('nb-xlsx-b64');
+    xlsx = (canWorker ? xlsxWorker(base).catch(function () { return xlsxMainThread(base); }) : xlsxMainThread(base));
+    xlsx.catch(function () { xlsx = null; });
+    return xlsx;
   };
 })();

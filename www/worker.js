@@ -13,12 +13,18 @@ function init(module) {
   return ready;
 }
 
-function check(m) {
+/* The same calls the page makes on the main thread (engine.js NB.runWasm), as messages. */
+function run(m) {
   var t0 = performance.now();
+  if (m.type === 'cross') {
+    var found = wasm_bindgen.crossYear(m.prev.text, m.prev.tables || null, m.cur.text, m.cur.tables || null);
+    return { type: 'result', id: m.id, findings: found, ms: performance.now() - t0 };
+  }
   var report = m.tables && m.tables.length
     ? wasm_bindgen.checkWithTables(m.text, m.tables)
     : wasm_bindgen.check(m.text);
-  return { type: 'result', id: m.id, report: report, ms: performance.now() - t0 };
+  var key = wasm_bindgen.agencyKey(report.agency || '');
+  return { type: 'result', id: m.id, report: report, ms: performance.now() - t0, key: key };
 }
 
 self.onmessage = function (e) {
@@ -29,10 +35,10 @@ self.onmessage = function (e) {
     }, function (err) {
       self.postMessage({ type: 'failed', error: String(err && err.message || err) });
     });
-  } else if (m.type === 'check') {
+  } else if (m.type === 'check' || m.type === 'cross') {
     init().then(function () {
       var reply;
-      try { reply = check(m); } catch (err) {
+      try { reply = run(m); } catch (err) {
         reply = { type: 'result', id: m.id, error: String(err && err.message || err) };
       }
       self.postMessage(reply);

@@ -14,6 +14,7 @@ const { execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
 const { start } = require('./server');
 const word = require('./word');
+const reviewTests = require('./review');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'target/release/nianbao');
@@ -544,7 +545,8 @@ async function syntaxTests() {
   const acorn = require('acorn');
   const groups = [
     [5, ['precheck.js', 'start.js', 'nianbao-embed.js']],
-    [2017, ['app.js', 'engine.js', 'tables.js', 'ui.js', 'worker.js', 'pkg/nianbao.js', 'pkg/sample.js']],
+    [2017, ['app.js', 'review.js', 'engine.js', 'tables.js', 'ui.js', 'worker.js', 'xlsx-worker.js', 'pkg/nianbao.js',
+      'pkg/sample.js', 'pkg-xlsx/nianbao_xlsx.js']],
   ];
   for (const [version, files] of groups) {
     await test(`scripts parse as ES${version === 5 ? 5 : 2017}: ${files.join(', ')}`, async () => {
@@ -602,7 +604,8 @@ async function modeChecks(T) {
     assert.deepEqual(csp, []);
   });
   await test(`${T.spec.name}: no network request after load`, async () => {
-    const net = (r) => !/^(data|blob):/.test(r.url);
+    // The Excel module is fetched (from the same place as the page) only when exporting.
+    const net = (r) => !/^(data|blob):/.test(r.url) && !/\/(pkg-xlsx\/nianbao_xlsx[^/]*|xlsx-worker\.js)$/.test(r.url);
     const late = T.requests.filter((r) => r.afterLoad && net(r));
     assert.deepEqual(late.map((r) => r.url), []);
     if (T.spec.worker) assert.ok(T.requests.some((r) => /nianbao_bg\.wasm$/.test(r.url)), 'the recorder saw the wasm load');
@@ -655,6 +658,8 @@ async function main() {
       if (spec.name === 'http' || spec.name === 'embed') await layoutTest(T);
       if (spec.name === 'http' || spec.name === 'file') await rulesTest(T);
       await corpusTests(T, files);
+      // Reviewing many reports: www/ over http (worker) and the single file (main thread).
+      if (spec.name === 'http' || spec.name === 'file') await reviewTests(T, { test, cli, files });
       await modeChecks(T);
       await T.close();
     }
