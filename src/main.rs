@@ -12,6 +12,7 @@ const USAGE: &str = "用法 (usage):
   nianbao check [--json] PATH...   检查报告；PATH 为文件、目录（其下所有 .txt）或 -（标准输入）
       --summary                    每个文件一行汇总（文件、单位、年度、模板、错误、警告）
       --format table|csv           汇总的格式；csv 带 UTF-8 BOM，可直接用 Excel 打开
+      --format xlsx -o FILE        写审核用的 Excel 工作簿（汇总、各报告的表格和问题）
       --fail-on error|warning      有该级别（或更严重）的问题时退出码为 1
       --jobs N                     并行检查的线程数（默认每个 CPU 核一个）
   nianbao explain CODE             显示规则说明
@@ -69,6 +70,8 @@ fn explain(code: Option<&str>) -> ExitCode {
 /// How `check` was asked to report.
 struct Options {
     json: bool,
+    /// `--format xlsx -o FILE`: the reviewer's workbook.
+    xlsx: Option<String>,
     summary: Option<Format>,
     fail_on: Option<Severity>,
     jobs: usize,
@@ -84,12 +87,14 @@ enum Format {
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         json: false,
+        xlsx: None,
         summary: None,
         fail_on: None,
         jobs: batch::default_jobs(),
         paths: Vec::new(),
     };
     let mut format = Format::Table;
+    let mut workbook = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -109,8 +114,15 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                 format = match value("--format")?.as_str() {
                     "csv" => Format::Csv,
                     "table" => Format::Table,
-                    v => return Err(format!("--format 只能是 table 或 csv，不能是 {v}")),
+                    "xlsx" => {
+                        workbook = true;
+                        Format::Table
+                    }
+                    v => return Err(format!("--format 只能是 table、csv 或 xlsx，不能是 {v}")),
                 };
+            }
+            "-o" | "--output" => {
+                o.xlsx = Some(value("-o")?);
             }
             "--fail-on" => {
                 o.fail_on = Some(match value("--fail-on")?.as_str() {
@@ -133,6 +145,9 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     if o.summary.is_some() {
         o.summary = Some(format);
     }
+    if workbook != o.xlsx.is_some() {
+        return Err("Excel 工作簿需要同时给出 --format xlsx 和 -o 文件名".into());
+    }
     if o.summary.is_some() && o.json {
         return Err("--summary 与 --json 不能同时使用".into());
     }
@@ -147,6 +162,8 @@ struct Checked {
     row: summary::Row,
     output: Option<String>,
     notes: Vec<String>,
+    /// The text and report, kept when several reports are compared or written to a workbook.
+    kept: Option<(String, Report)>,
 }
 
 fn check(args: &[String]) -> ExitCode {
@@ -165,6 +182,7 @@ fn check(args: &[String]) -> ExitCode {
     let one = inputs.len() == 1 && o.paths.len() == 1 && !Path::new(&o.paths[0]).is_dir();
     batch::quiet_panics();
     let mut rows = Vec::new();
+    let mut kept: Vec<(String, String, Report)> = Vec::new();
     let mut json_items = 0;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -179,9 +197,22 @@ fn check(args: &[String]) -> ExitCode {
             if let Some(text) = c.output {
                 let _ = write_item(&mut out, &text, o.json && !one, &mut json_items);
             }
+            if let Some((text, report)) = c.kept {
+                kept.push((c.row.file.clone(), text, report));
+            }
             rows.push(c.row);
         },
     );
+    let cross = cross_year(&kept);
+    if !o.json && o.summary.is_none() && o.xlsx.is_none() && !cross.is_empty() {
+        let _ = write!(out, "{}", human_cross(&kept, &cross));
+    }
+    if let Some(path) = &o.xlsx {
+        if let Err(e) = write_workbook(path, kept, cross) {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(2);
+        }
+    }
     if o.json && !one {
         let _ = writeln!(out, "{}", if json_items == 0 { "[]" } else { "\n]" });
     }
@@ -241,6 +272,7 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
         },
         output: None,
         notes: Vec::new(),
+        kept: None,
     };
     let text = match read(input) {
         Ok((text, Some(encoding))) => {
@@ -264,14 +296,80 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
     c.row.errors = report.count(Severity::Error);
     c.row.warnings = report.count(Severity::Warning);
     c.row.infos = report.count(Severity::Info);
-    if o.summary.is_none() {
+    if o.summary.is_none() && o.xlsx.is_none() {
         c.output = Some(if o.json {
-            json(&name, &text, report, one)
+            json(&name, &text, report.clone(), one)
         } else {
             human(&name, &text, &report)
         });
     }
+    // several reports in people's or Excel's terms are compared year with year
+    if o.xlsx.is_some() || (!o.json && o.summary.is_none() && !one) {
+        c.kept = Some((text, report));
+    }
     c
+}
+
+/// Cross-year findings of the kept reports: (index of the later report, its findings).
+fn cross_year(kept: &[(String, String, Report)]) -> Vec<(usize, Vec<nianbao::Finding>)> {
+    let reports: Vec<&Report> = kept.iter().map(|k| &k.2).collect();
+    nianbao::crossyear::pairs(&reports)
+        .into_iter()
+        .map(|(prev, cur)| {
+            let y = |i: usize| nianbao::crossyear::Yearly {
+                text: &kept[i].1,
+                report: &kept[i].2,
+            };
+            (cur, nianbao::crossyear::compare(y(prev), y(cur)))
+        })
+        .filter(|(_, f)| !f.is_empty())
+        .collect()
+}
+
+/// The cross-year findings as `file:line:col` lines, after the per-file output.
+fn human_cross(
+    kept: &[(String, String, Report)],
+    cross: &[(usize, Vec<nianbao::Finding>)],
+) -> String {
+    let mut s = String::from("与上一年度报告对比：\n");
+    for (i, findings) in cross {
+        let (file, text, _) = &kept[*i];
+        for f in findings {
+            let (line, col) = f
+                .spans
+                .first()
+                .map_or((1, 1), |sp| source::line_col(text, sp.start));
+            s.push_str(&format!(
+                "{file}:{line}:{col}  {}  {}  {}\n",
+                f.severity.zh(),
+                f.code,
+                f.message
+            ));
+        }
+    }
+    s
+}
+
+/// The reviewer's workbook, cross-year findings listed with the later report's own.
+fn write_workbook(
+    path: &str,
+    mut kept: Vec<(String, String, Report)>,
+    cross: Vec<(usize, Vec<nianbao::Finding>)>,
+) -> Result<(), String> {
+    for (i, findings) in cross {
+        kept[i].2.findings.extend(findings);
+    }
+    let entries: Vec<nianbao::xlsx::Entry> = kept
+        .iter()
+        .map(|(name, text, report)| nianbao::xlsx::Entry {
+            name,
+            text,
+            report,
+            dismissed: &[],
+        })
+        .collect();
+    let bytes = nianbao::xlsx::workbook(&entries)?;
+    std::fs::write(path, bytes).map_err(|e| format!("无法写入 Excel 文件：{e}"))
 }
 
 impl Checked {

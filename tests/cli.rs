@@ -142,3 +142,58 @@ fn explain_prints_the_rule_documentation() {
     assert!(String::from_utf8(o.stdout).unwrap().contains("依据"));
     assert!(!run(&["explain", "no-such-rule"], None).status.success());
 }
+
+const PAIR: [&str; 2] = [
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/crossyear/某某县办2021.txt"
+    ),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/crossyear/某某县办2022.txt"
+    ),
+];
+
+#[test]
+fn files_given_together_are_compared_year_with_year() {
+    let o = run(&["check", PAIR[0], PAIR[1]], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("与上一年度报告对比"), "{out}");
+    assert!(
+        out.contains("某某县办2022.txt:") && out.contains("carryover-mismatch"),
+        "{out}"
+    );
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn the_workbook_is_written_with_a_row_per_report() {
+    use calamine::{Reader, Xlsx};
+    let path = std::env::temp_dir().join(format!("nianbao-cli-{}.xlsx", std::process::id()));
+    let p = path.to_string_lossy().into_owned();
+    let o = run(
+        &[
+            "check", "--format", "xlsx", "-o", &p, PAIR[0], PAIR[1], SEED,
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut x: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let summary = x.worksheet_range("汇总").unwrap();
+    assert_eq!(summary.rows().count(), 4);
+    let names = x.sheet_names();
+    let findings = x.worksheet_range(&names[4]).unwrap();
+    assert!(
+        findings
+            .rows()
+            .any(|r| r[2] == "carryover-mismatch"),
+        "cross-year finding in the later report's sheet"
+    );
+    assert!(
+        !run(&["check", "--format", "xlsx", PAIR[0]], None)
+            .status
+            .success(),
+        "-o is required"
+    );
+}
