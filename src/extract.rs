@@ -4,6 +4,7 @@ use crate::grid::{self, RawCell, Row};
 use crate::model::{Cell, Span, ValueKind};
 use crate::schema::{self, Columns, Indicator, Template};
 use crate::segment::Document;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Below this similarity a row is not taken for an indicator.
@@ -51,12 +52,12 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     } else {
         grid::from_html(doc, html_tables)
     };
-    let unglued: Vec<Row> = tables
+    let unglued: Vec<Cow<Row>> = tables
         .iter()
         .flat_map(|t| t.rows.iter())
         .map(unglue_label)
         .collect();
-    let rows: Vec<&Row> = unglued.iter().collect();
+    let rows: Vec<&Row> = unglued.iter().map(|r| r.as_ref()).collect();
     let template = detect_template(doc, &rows);
     let mut matched = template.map(|t| match_rows(&rows, t)).unwrap_or_default();
     if template.is_some_and(|t| t != Template::T2008) {
@@ -198,12 +199,21 @@ fn template_place(global: usize) -> Place {
     })[global]
 }
 
+/// More labels than any report has; past this the labels of a long paste are scored again
+/// when asked again instead of kept, so that the cache stays small.
+const MAX_REMEMBERED_LABELS: usize = 4096;
+
 fn likeness(label: &str) -> Likeness {
     if let Some(s) = LIKENESS.with(|m| m.borrow().get(label).cloned()) {
         return s;
     }
     let s = score_wordings(label);
-    LIKENESS.with(|m| m.borrow_mut().insert(label.to_string(), s.clone()));
+    LIKENESS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < MAX_REMEMBERED_LABELS {
+            m.insert(label.to_string(), s.clone());
+        }
+    });
     s
 }
 
@@ -404,13 +414,14 @@ fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
 
 /// A label with its figures glued on (`一、本年新收政府信息公开申请数量640020470`, from some
 /// web pages): the digits become a value cell of their own.
-fn unglue_label(row: &Row) -> Row {
-    let mut r = row.clone();
-    let Some(last) = r.label_parts.last() else {
-        return r;
+/// Rows without glued figures are borrowed, not copied: copying every row of a long paste
+/// was a large share of a check's memory.
+fn unglue_label(row: &Row) -> Cow<'_, Row> {
+    let Some(last) = row.label_parts.last() else {
+        return Cow::Borrowed(row);
     };
-    if !r.values.is_empty() || r.unit.is_some() {
-        return r;
+    if !row.values.is_empty() || row.unit.is_some() {
+        return Cow::Borrowed(row);
     }
     let digits = last
         .text
@@ -419,7 +430,7 @@ fn unglue_label(row: &Row) -> Row {
         .take_while(u8::is_ascii_digit)
         .count();
     if digits < 7 || digits == last.text.len() {
-        return r;
+        return Cow::Borrowed(row);
     }
     let cut = last.text.len() - digits;
     let value = RawCell {
@@ -430,9 +441,10 @@ fn unglue_label(row: &Row) -> Row {
         text: last.text[..cut].to_string(),
         range: last.range.start..last.range.start + cut,
     };
+    let mut r = row.clone();
     *r.label_parts.last_mut().expect("checked above") = label;
     r.values.push(value);
-    r
+    Cow::Owned(r)
 }
 
 /// Splits a lone run of glued digits in a 7-column row of table 三 where exactly one split

@@ -49,22 +49,30 @@ impl Normalized {
             .min(self.orig_len)
     }
 
+    /// The text without the given byte ranges (sorted, whole characters), compacted in place:
+    /// building a second text and map while the first were alive doubled the peak memory of
+    /// a check.
     fn without(self, ranges: &[(usize, usize)]) -> Normalized {
         if ranges.is_empty() {
             return self;
         }
-        let mut text = String::with_capacity(self.text.len());
-        let mut map = Vec::with_capacity(self.map.len());
+        let mut text = self.text.into_bytes();
+        let mut map = self.map;
+        let mut kept = 0;
         let mut pos = 0;
         for &(a, b) in ranges {
-            text.push_str(&self.text[pos..a]);
-            map.extend_from_slice(&self.map[pos..a]);
+            text.copy_within(pos..a, kept);
+            map.copy_within(pos..a, kept);
+            kept += a - pos;
             pos = b;
         }
-        text.push_str(&self.text[pos..]);
-        map.extend_from_slice(&self.map[pos..]);
+        let (text_len, map_len) = (text.len(), map.len());
+        text.copy_within(pos..text_len, kept);
+        map.copy_within(pos..map_len, kept);
+        text.truncate(kept + text_len - pos);
+        map.truncate(kept + map_len - pos);
         Normalized {
-            text,
+            text: String::from_utf8(text).expect("only whole characters are deleted"),
             map,
             orig_len: self.orig_len,
         }
