@@ -185,9 +185,7 @@ fn the_workbook_is_written_with_a_row_per_report() {
     let names = x.sheet_names();
     let findings = x.worksheet_range(&names[4]).unwrap();
     assert!(
-        findings
-            .rows()
-            .any(|r| r[2] == "carryover-mismatch"),
+        findings.rows().any(|r| r[2] == "carryover-mismatch"),
         "cross-year finding in the later report's sheet"
     );
     assert!(
