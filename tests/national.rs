@@ -2,8 +2,9 @@
 
 mod support;
 
+use nianbao::schema::t2019::APPLICANTS;
 use nianbao::{Finding, Report, Severity};
-use support::{Layout, National, APPLICANTS, LAYOUTS};
+use support::{Layout, National, LAYOUTS};
 
 fn serious(r: &Report) -> Vec<&Finding> {
     r.findings
