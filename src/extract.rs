@@ -173,8 +173,9 @@ thread_local! {
     /// compared with every wording several times over (template detection for three
     /// templates, then held-back rows and headings while matching), and those comparisons
     /// were most of a check's time.
-    static LIKENESS: std::cell::RefCell<std::collections::HashMap<String, Likeness>> =
-        Default::default();
+    /// Sorted by label; a list rather than a hash map keeps the wasm smaller, and it holds at
+    /// most `MAX_REMEMBERED_LABELS`.
+    static LIKENESS: std::cell::RefCell<Vec<(String, Likeness)>> = Default::default();
 }
 
 /// An indicator and its index in each template's order (among the indicators found by label).
@@ -204,14 +205,20 @@ fn template_place(global: usize) -> Place {
 const MAX_REMEMBERED_LABELS: usize = 4096;
 
 fn likeness(label: &str) -> Likeness {
-    if let Some(s) = LIKENESS.with(|m| m.borrow().get(label).cloned()) {
-        return s;
-    }
+    let found = LIKENESS.with(|m| {
+        let m = m.borrow();
+        m.binary_search_by(|(l, _)| l.as_str().cmp(label))
+            .map(|k| m[k].1.clone())
+    });
+    let at = match found {
+        Ok(s) => return s,
+        Err(at) => at,
+    };
     let s = score_wordings(label);
     LIKENESS.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() < MAX_REMEMBERED_LABELS {
-            m.insert(label.to_string(), s.clone());
+            m.insert(at, (label.to_string(), s.clone()));
         }
     });
     s

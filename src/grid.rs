@@ -6,7 +6,6 @@
 //! carry no row breaks, so rows are rebuilt from what each cell is: a label, a unit or a value.
 
 use crate::segment::Document;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// One cell as printed: normalized text (trimmed) and its normalized byte range.
@@ -622,7 +621,7 @@ impl RowBuilder {
 pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
     let text = doc.text();
     let mut cursor = 0;
-    let mut missing = HashSet::new();
+    let mut missing = Vec::new();
     let mut out = Vec::new();
     for table in html {
         let first_line = doc.line_of(cursor);
@@ -650,16 +649,22 @@ pub fn from_html(doc: &Document, html: &[Vec<Vec<String>>]) -> Vec<Table> {
 }
 
 /// The next occurrence of a cell's text at or after `cursor`, which moves past it.
-fn locate(text: &str, cursor: &mut usize, t: &str, missing: &mut HashSet<String>) -> Range<usize> {
+/// Texts remembered as missing, at most; a sorted list (not a hash set) keeps the wasm smaller.
+const MAX_MISSING: usize = 4096;
+
+fn locate(text: &str, cursor: &mut usize, t: &str, missing: &mut Vec<String>) -> Range<usize> {
     // the cursor only moves forward, so a text missing after it stays missing: remembering
     // that keeps cells that are not in the text from each searching to its end
-    if !t.is_empty() && !missing.contains(t) {
+    let known = missing.binary_search_by(|m| m.as_str().cmp(t));
+    if !t.is_empty() && known.is_err() {
         if let Some(i) = text[*cursor..].find(t) {
             let start = *cursor + i;
             *cursor = start + t.len();
             return start..*cursor;
         }
-        missing.insert(t.to_string());
+        if let (Err(at), true) = (known, missing.len() < MAX_MISSING) {
+            missing.insert(at, t.to_string());
+        }
     }
     *cursor..*cursor
 }

@@ -2,7 +2,7 @@
 //! on character boundaries (and between UTF-16 pairs once converted), and non-empty.
 //!
 //! `make test` runs a short pass with a fixed seed. `make fuzz` runs the same properties long:
-//! `NIANBAO_FUZZ_CASES` is the number of cases over all properties (default 15,000), and
+//! `NIANBAO_FUZZ_CASES` is the number of cases over all properties (default 40,000), and
 //! `NIANBAO_FUZZ_SEED` a number, or `random` for a new seed each run (default fixed).
 
 use proptest::prelude::*;
@@ -15,7 +15,7 @@ fn config() -> ProptestConfig {
     let total: u32 = std::env::var("NIANBAO_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(15_000);
+        .unwrap_or(40_000);
     let rng_seed = match std::env::var("NIANBAO_FUZZ_SEED").ok().as_deref() {
         Some("random") => RngSeed::Random,
         Some(n) => n.parse().unwrap_or(RngSeed::Fixed(20_261_125)),

@@ -1,8 +1,7 @@
 use super::{finding, label_of, num, rule, Context};
 use crate::facts::{self, Share};
-use crate::model::{Finding, Span};
+use crate::model::{Fact, Finding, Span};
 use crate::schema::{self, Relation};
-use std::collections::HashMap;
 
 rule! {
     /// 百分比与数字不符：正文写的百分比与“件数 ÷ 总数”算出的不一致，超出了四舍五入或截断的误差。
@@ -72,12 +71,18 @@ fn against_base(s: &Share) -> Option<Finding> {
 fn breakdown_sums(cx: &Context, shares: &[Share], flagged: &[Span]) -> Vec<Finding> {
     let t = cx.template();
     let mut out = Vec::new();
-    // the indicators stated at each span, looked up once per share instead of a scan of all
-    // facts for every share and relation
-    let mut stated: HashMap<Span, Vec<&str>> = HashMap::new();
-    for f in cx.facts {
-        stated.entry(f.span).or_default().push(&f.indicator);
-    }
+    // facts come in text order, so the facts at a share's span are found by halving instead
+    // of a scan of all facts for every share and relation
+    let in_order = cx.facts.is_sorted_by_key(|f| f.span.start);
+    let stated_at = |span: Span| -> &[Fact] {
+        if in_order {
+            let from = cx.facts.partition_point(|f| f.span.start < span.start);
+            let to = cx.facts.partition_point(|f| f.span.start <= span.start);
+            &cx.facts[from..to]
+        } else {
+            cx.facts
+        }
+    };
     for r in schema::relations() {
         let Relation::Sum {
             total,
@@ -93,9 +98,9 @@ fn breakdown_sums(cx: &Context, shares: &[Share], flagged: &[Span]) -> Vec<Findi
         let group: Vec<&Share> = shares
             .iter()
             .filter(|s| {
-                stated
-                    .get(&s.count_span)
-                    .is_some_and(|ids| ids.iter().any(|id| parts.contains(id)))
+                stated_at(s.count_span)
+                    .iter()
+                    .any(|f| f.span == s.count_span && parts.contains(&f.indicator.as_str()))
             })
             .collect();
         if group.len() < 2 || group.iter().any(|s| flagged.contains(&s.percent_span)) {

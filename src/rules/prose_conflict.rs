@@ -1,7 +1,6 @@
 use super::{finding, label_of, num, rule, Context};
 use crate::model::{Fact, Finding};
 use crate::schema;
-use std::collections::HashMap;
 
 rule! {
     /// 正文前后不一：正文在两处写了同一统计项，数字却不同。例如第二部分写“全年共更新重点领域
@@ -41,14 +40,16 @@ fn check(cx: &Context) -> Vec<Finding> {
 /// later one that differs, in the order of the first statements. One pass, not a scan of the
 /// rest for every statement: a pasted dump can state the same figure thousands of times.
 fn conflicts(facts: &[Fact]) -> Vec<(&Fact, &Fact)> {
-    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let ids: Vec<&str> = schema::indicators().map(|i| i.id).collect();
+    let mut first_of: Vec<Option<usize>> = vec![None; ids.len()];
     let mut other: Vec<Option<usize>> = vec![None; facts.len()];
     for (i, f) in facts.iter().enumerate() {
-        match first_of.get(f.indicator.as_str()) {
-            None => {
-                first_of.insert(&f.indicator, i);
-            }
-            Some(&j) if other[j].is_none() && (yuan(f) - yuan(&facts[j])).abs() >= 0.005 => {
+        let Some(id) = ids.iter().position(|id| *id == f.indicator) else {
+            continue;
+        };
+        match first_of[id] {
+            None => first_of[id] = Some(i),
+            Some(j) if other[j].is_none() && (yuan(f) - yuan(&facts[j])).abs() >= 0.005 => {
                 other[j] = Some(i);
             }
             Some(_) => {}

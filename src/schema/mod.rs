@@ -122,18 +122,7 @@ pub fn relations() -> impl Iterator<Item = &'static Relation> {
 }
 
 pub fn indicator(id: &str) -> Option<&'static Indicator> {
-    // sorted once and searched by halves: the prose links ask this for every number and cue,
-    // and a scan of every indicator was a sixth of a check's time
-    static BY_ID: std::sync::OnceLock<Vec<&'static Indicator>> = std::sync::OnceLock::new();
-    let by_id = BY_ID.get_or_init(|| {
-        let mut v: Vec<&'static Indicator> = indicators().collect();
-        v.sort_by_key(|i| i.id);
-        v
-    });
-    by_id
-        .binary_search_by(|i| i.id.cmp(id))
-        .ok()
-        .map(|k| by_id[k])
+    indicators().find(|i| i.id == id)
 }
 
 /// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.
@@ -206,7 +195,7 @@ pub fn similarity(label_core: &str, wording_core: &str) -> f64 {
 pub struct Core {
     pub text: String,
     chars: usize,
-    /// Character bigrams as one number each, sorted (for the Dice coefficient).
+    /// Character bigrams as one number each (21 bits a character), sorted (for Dice).
     grams: Vec<u64>,
 }
 
@@ -215,7 +204,7 @@ impl Core {
         let v: Vec<char> = core.chars().collect();
         let mut grams: Vec<u64> = v
             .windows(2)
-            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .map(|w| (u64::from(w[0]) << 21) | u64::from(w[1]))
             .collect();
         grams.sort_unstable();
         Core {
@@ -300,8 +289,10 @@ pub fn wording_cores() -> &'static [Vec<Core>] {
 pub struct WordingIndex {
     /// (index of the indicator in [`indicators`], the wording's core)
     pub cores: Vec<(usize, &'static Core)>,
-    /// (bigram, index in `cores`, times it occurs in that wording), sorted.
-    postings: Vec<(u64, usize, usize)>,
+    /// Sorted postings, each one number: bigram (42 bits), index in `cores` (12 bits), times
+    /// the bigram occurs in that wording (10 bits). One number sorts with the code that sorts
+    /// bigrams, which keeps the wasm smaller.
+    postings: Vec<u64>,
 }
 
 impl WordingIndex {
@@ -310,8 +301,12 @@ impl WordingIndex {
     pub fn sharing(&self, label: &Core) -> Vec<(usize, usize)> {
         let mut common = vec![0usize; self.cores.len()];
         for run in label.grams.chunk_by(|a, b| a == b) {
-            let from = self.postings.partition_point(|p| p.0 < run[0]);
-            for &(_, n, count) in self.postings[from..].iter().take_while(|p| p.0 == run[0]) {
+            let from = self.postings.partition_point(|&p| p >> 22 < run[0]);
+            for &p in self.postings[from..]
+                .iter()
+                .take_while(|&&p| p >> 22 == run[0])
+            {
+                let (n, count) = ((p >> 10) as usize & 0xFFF, p as usize & 0x3FF);
                 common[n] += count.min(run.len());
             }
         }
@@ -331,13 +326,13 @@ pub fn wording_index() -> &'static WordingIndex {
             .enumerate()
             .flat_map(|(i, ws)| ws.iter().map(move |w| (i, w)))
             .collect();
-        let mut postings: Vec<(u64, usize, usize)> = cores
+        let mut postings: Vec<u64> = cores
             .iter()
             .enumerate()
             .flat_map(|(n, (_, w))| {
-                w.grams
-                    .chunk_by(|a, b| a == b)
-                    .map(move |run| (run[0], n, run.len()))
+                w.grams.chunk_by(|a, b| a == b).map(move |run| {
+                    (run[0] << 22) | ((n as u64 & 0xFFF) << 10) | (run.len() as u64).min(0x3FF)
+                })
             })
             .collect();
         postings.sort_unstable();
