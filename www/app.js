@@ -10,6 +10,15 @@
   var PASTED = '粘贴的文本';
   var DEBOUNCE_MS = 150;
   var MAX_FILE_BYTES = 8 * 1024 * 1024;
+  /* A browser keeps about 5 million characters per site; serializing a longer text only to be
+     refused would block the page for tens of milliseconds on every check. */
+  var MAX_SAVED_CHARS = 2000000;
+  /* A newer edit stops a check of an older text only once it has run this long: short checks
+     are cheaper to finish than a restarted worker. */
+  var CANCEL_AFTER_MS = 200;
+  /* Chromium's own paste over a selection grows with the square of the text (≈10 s for 1.5
+     million characters over a selected report): long plain text is inserted by the page. */
+  var LONG_PASTE_CHARS = 200000;
   var SEV = { error: '错误', warning: '警告', info: '提示' };
   var MARK = { error: '✖', warning: '⚠', info: 'ℹ' };
   var RANK = { error: 3, warning: 2, info: 1 };
@@ -184,6 +193,9 @@
     this.timer = 0;
     this.debouncing = false;
     this.busy = false;
+    this.running = null; // the check in flight: {doc, rev, started}
+    /* What happened to each check request (the stress tests count these). */
+    this.stats = { sent: 0, fresh: 0, stale: 0, cancelled: 0 };
     this.waiters = [];
     this.nextId = 1;
     this.docs = [new Doc('d1', PASTED, '')];
@@ -427,7 +439,7 @@
   App.prototype.paste = function (e) {
     var dt = e.clipboardData;
     var grids = dt ? NB.tablesFromHtml(dt.getData('text/html')) : [];
-    if (!grids.length) return;
+    if (!grids.length) return this.pasteLong(e);
     e.preventDefault();
     var plain = dt.getData('text/plain') || grids.map(function (g) {
       return g.map(function (r) { return r.join('\t'); }).join('\n');
@@ -442,6 +454,14 @@
     this.syncDoc();
     this.notice('已按剪贴板中的表格结构读取 ' + grids.length + ' 个表格。', false);
     this.schedule();
+  };
+
+  App.prototype.pasteLong = function (e) {
+    var plain = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (plain.length < LONG_PASTE_CHARS) return;
+    e.preventDefault();
+    this.ta.setRangeText(plain, this.ta.selectionStart, this.ta.selectionEnd, 'end');
+    this.textChanged();
   };
 
   function firstStart(grid) {
@@ -460,15 +480,21 @@
         docs: docs.map(function (d) { return { id: d.id, name: d.name, text: d.text, tracked: d.tracked, pair: d.pair }; })
       });
     }
+    var kept = this.docs.filter(function (d) { return d.text.length <= MAX_SAVED_CHARS; });
+    if (kept.length < this.docs.length && !this.warnedLong) {
+      this.notice('报告太长，本机浏览器存不下：刷新或关闭页面后不会恢复，请另行保存原文。', false);
+      this.warnedLong = true;
+    }
     try {
       localStorage.removeItem(OLD_STORE_KEY); // read once by restore(), then superseded
-      var empty = this.docs.length === 1 && !this.doc.text;
+      var empty = !kept.length || kept.length === 1 && !kept[0].text;
       if (empty) localStorage.removeItem(STORE_KEY);
-      else localStorage.setItem(STORE_KEY, state(this.docs));
+      else localStorage.setItem(STORE_KEY, state(kept));
     } catch (e) {
       // Storage disabled: the page still works, it just won't remember.
       if (!e || e.name !== 'QuotaExceededError') return;
-      try { localStorage.setItem(STORE_KEY, state([this.doc])); } catch (e2) { /* full even so */ }
+      var current = kept.filter(function (d) { return d === self.doc; });
+      try { localStorage.setItem(STORE_KEY, state(current)); } catch (e2) { /* full even so */ }
       if (!this.warnedFull) this.notice('报告太多，本机浏览器存不下全部内容：刷新页面后只会恢复当前这一份。', false);
       this.warnedFull = true;
     }
@@ -499,7 +525,18 @@
     this.debouncing = false;
     this.syncDoc();
     this.save();
+    this.cancelStale();
     this.pump();
+  };
+
+  /* A long check of a text edited since is of no use: stop it rather than wait for it. */
+  App.prototype.cancelStale = function () {
+    var r = this.running;
+    if (!r || !this.engine.cancel || r.doc.rev === r.rev) return;
+    if (performance.now() - r.started < CANCEL_AFTER_MS) return;
+    this.running = null;
+    this.stats.cancelled++;
+    this.engine.cancel();
   };
 
   /* The work queue: the current report first, then the others in list order, then the
@@ -519,12 +556,14 @@
   };
 
   App.prototype.nextJob = function () {
-    var stale = function (d) { return d.checkedRev !== d.rev; };
+    var self = this;
+    /* While the reader types, the current text is about to change again: checking it now
+       would only make a stale result (and keep the worker from the next one). */
+    var stale = function (d) { return d.checkedRev !== d.rev && !(d === self.doc && self.debouncing); };
     if (stale(this.doc)) return this.checkJob(this.doc);
     var d = this.docs.filter(stale)[0];
     if (d) return this.checkJob(d);
     this.resolvePairs();
-    var self = this;
     var todo = this.docs.filter(function (x) { return x.prev && x.crossSig !== self.crossSig(x); })[0];
     return todo ? this.crossJob(todo) : null;
   };
@@ -533,14 +572,24 @@
     var self = this, rev = d.rev, text = d.text;
     return function () {
       if (!text) return Promise.resolve(self.checked(d, rev, null, null));
+      var run = self.running = { doc: d, rev: rev, started: performance.now() };
+      self.stats.sent++;
+      var done = function (r, err) {
+        if (self.running === run) self.running = null;
+        self.checked(d, rev, r, err);
+      };
       return self.engine.check(text, d.tracked ? NB.gridsOf(d.tracked) : null).then(function (r) {
-        self.checked(d, rev, r, null);
-      }, function (err) { self.checked(d, rev, null, err); });
+        done(r, null);
+      }, function (err) { done(null, err); });
     };
   };
 
   App.prototype.checked = function (d, rev, r, err) {
-    if (d.rev !== rev) return; // edited meanwhile: checked again next
+    if (d.rev !== rev) { // edited meanwhile: checked again next
+      if (r) this.stats.stale++;
+      return;
+    }
+    if (r) this.stats.fresh++;
     d.checkedRev = rev;
     d.report = r ? r.report : null;
     d.ms = r ? r.ms : 0;

@@ -101,6 +101,7 @@
           clearTimeout(timer);
           resolve({
             version: m.version, rules: m.rules, stop: function () { fail(new Error('后台线程已重启')); },
+            busy: function () { return Object.keys(pending).length > 0; },
             call: function (msg, transfer) {
               msg.id = ++nextId;
               worker.postMessage(msg, transfer || []);
@@ -120,19 +121,29 @@
   }
 
   /* A wasm trap (a bug in the checker) leaves that instance unusable, so the next check gets
-     a fresh worker; the one failed check reports its error. */
+     a fresh worker; the one failed check reports its error. cancel() does the same to a worker
+     busy with a request nobody wants any more: wasm cannot be interrupted, only thrown away
+     (the compiled module is kept, so the new one is ready in milliseconds). */
   function workerEngine(base, compiled) {
     return spawn(base, compiled).then(function (first) {
       var current = Promise.resolve(first);
+      function replace(w) {
+        if (w.replaced) return;
+        w.replaced = true;
+        w.stop();
+        current = spawn(base, compiled);
+      }
       var e = api(function (msg) {
         return current.then(function (w) {
           return w.call(msg).catch(function (err) {
-            w.stop();
-            current = spawn(base, compiled);
+            replace(w);
             throw err;
           });
         });
       });
+      e.cancel = function () {
+        current.then(function (w) { if (w.busy()) replace(w); });
+      };
       e.mode = 'worker';
       e.version = first.version;
       e.rules = first.rules;

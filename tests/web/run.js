@@ -15,6 +15,7 @@ const { chromium } = require('playwright-core');
 const { start } = require('./server');
 const word = require('./word');
 const reviewTests = require('./review');
+const stressTests = require('./stress');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'target/release/nianbao');
@@ -658,6 +659,7 @@ async function main() {
       if (spec.name === 'http' || spec.name === 'embed') await layoutTest(T);
       if (spec.name === 'http' || spec.name === 'file') await rulesTest(T);
       await corpusTests(T, files);
+      if (spec.name === 'http') await stressTests(T, { test, cli, assertSameAsCli });
       // Reviewing many reports: www/ over http (worker) and the single file (main thread).
       if (spec.name === 'http' || spec.name === 'file') await reviewTests(T, { test, cli, files });
       await modeChecks(T);
