@@ -9,10 +9,10 @@ pub mod lexicon;
 
 use crate::extract::Extraction;
 use crate::model::{Fact, Span};
+use crate::scan;
 use crate::schema::{self, Template};
 use crate::segment::{self, Document};
 use lexicon::{Cue, CUES};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -152,36 +152,21 @@ fn reach(text: &str, from: usize, end: usize) -> usize {
     }
 }
 
-static NUMBER: OnceLock<Regex> = OnceLock::new();
-
-fn number_re() -> &'static Regex {
-    NUMBER.get_or_init(|| {
-        let units = lexicon::UNITS.join("|");
-        Regex::new(&format!(r"(\d+(?:\.\d+)?)\s?({units})")).expect("valid regex")
-    })
-}
-
 fn tokens_in(text: &str, sentence: Range<usize>, line: usize) -> Vec<Token> {
     let s = &text[sentence.clone()];
     let base = sentence.start;
     let mut raw: Vec<(f64, &'static str, Range<usize>)> = Vec::new();
-    for c in number_re().captures_iter(s) {
-        let m = c.get(0).expect("match");
+    for c in scan::counted(s, lexicon::UNITS) {
         // part of a longer token: `GB2760`, `1.5.3`, `010-6886`
-        let glued = s[..m.start()]
+        let glued = s[..c.number.start]
             .chars()
             .next_back()
             .is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
-        let unit = lexicon::UNITS
-            .iter()
-            .find(|u| **u == &c[2])
-            .copied()
-            .unwrap_or("");
         if glued {
             continue;
         }
-        if let Ok(v) = c[1].parse::<f64>() {
-            raw.push((v, unit, base + m.start()..base + m.end()));
+        if let Ok(v) = s[c.number.clone()].parse::<f64>() {
+            raw.push((v, c.unit, base + c.number.start..base + c.end));
         }
     }
     let mut out = Vec::with_capacity(raw.len());
@@ -332,14 +317,10 @@ fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
     Some(first)
 }
 
-static YEAR: OnceLock<Regex> = OnceLock::new();
-
 /// `2016年共主动公开…` in a 2017 report is last year's figure.
 fn names_other_year(left: &str, year: Option<u32>) -> bool {
     let Some(year) = year else { return false };
-    let r = YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid regex"));
-    r.captures_iter(left)
-        .any(|c| c[1].parse::<u32>().is_ok_and(|y| y != year))
+    scan::years(left).any(|m| m.year != year)
 }
 
 fn cumulative(left: &str, year: Option<u32>) -> bool {
@@ -441,24 +422,21 @@ pub struct Share {
     pub evidence: String,
 }
 
-static PERCENT: OnceLock<Regex> = OnceLock::new();
-
 /// Percentages stated right after a count, with the counts before them that may be their base.
 pub fn shares(doc: &Document, ex: &Extraction) -> Vec<Share> {
     let text = doc.text();
     let table_lines = table_rows_lines(doc, ex);
     let toks = tokens(doc, &table_lines);
-    let pct = PERCENT.get_or_init(|| {
-        Regex::new(r"^[\s,(]*占[^,;。:()%\d]{0,10}?(\d+(?:\.\d+)?)\s?%").expect("valid regex")
-    });
     let sections = section_starts(doc, &table_lines);
-    let share_of =
-        |t: &Token| pct.captures(&text[t.range.end..reach(text, t.range.end, t.sentence.end)]);
+    let share_of = |t: &Token| {
+        scan::share_at_start(&text[t.range.end..reach(text, t.range.end, t.sentence.end)])
+    };
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        let Some(c) = share_of(t) else { continue };
-        let p = c.get(1).expect("group");
-        let percent_range = t.range.end + p.start()..t.range.end + c.get(0).expect("m").end();
+        let Some((number, end)) = share_of(t) else {
+            continue;
+        };
+        let percent_range = t.range.end + number.start..t.range.end + end;
         let section = sections
             .partition_point(|&s| s <= t.line)
             .checked_sub(1)
@@ -473,8 +451,9 @@ pub fn shares(doc: &Document, ex: &Extraction) -> Vec<Share> {
             .take(3)
             .map(|b| (b.value, doc.span(b.range.clone())))
             .collect();
-        let percent: f64 = p.as_str().parse().unwrap_or(0.0);
-        let decimals = p.as_str().split('.').nth(1).map_or(0, |d| d.len() as u32);
+        let p = &text[t.range.end + number.start..t.range.end + number.end];
+        let percent: f64 = p.parse().unwrap_or(0.0);
+        let decimals = p.split('.').nth(1).map_or(0, |d| d.len() as u32);
         out.push(Share {
             count: t.value,
             count_span: doc.span(t.range.clone()),

@@ -12,6 +12,7 @@ pub mod grid;
 pub mod model;
 pub mod normalize;
 pub mod rules;
+pub mod scan;
 pub mod schema;
 pub mod segment;
 pub mod source;

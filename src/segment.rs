@@ -2,9 +2,8 @@
 
 use crate::model::{Kind, Span};
 use crate::normalize::Normalized;
-use regex::Regex;
+use crate::scan;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// A line of the normalized text, without its `\n`.
 #[derive(Debug, Clone, Copy)]
@@ -82,10 +81,6 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
-}
-
 /// The first non-empty lines, joined until they read as a report title (002 splits
 /// `2017年宝山区政府信息公开工作` and `年度报告` over two lines).
 fn find_title(doc: &Document) -> Option<(String, Range<usize>)> {
@@ -161,15 +156,10 @@ fn detect_kind(doc: &Document) -> Kind {
     }
 }
 
-static YEAR_IN_TITLE: OnceLock<Regex> = OnceLock::new();
-static STAT_PERIOD: OnceLock<Regex> = OnceLock::new();
-static ANY_YEAR: OnceLock<Regex> = OnceLock::new();
-
 fn detect_year(doc: &Document) -> Option<u32> {
-    let year_re = re(&YEAR_IN_TITLE, r"((?:19|20)\d{2})\s*年");
     if let Some((title, _)) = &doc.title {
-        if let Some(c) = year_re.captures(title) {
-            return c[1].parse().ok();
+        if let Some(m) = scan::years(title).next() {
+            return Some(m.year);
         }
     }
     if let Some(y) = stated_period_year(doc.text()) {
@@ -177,10 +167,8 @@ fn detect_year(doc: &Document) -> Option<u32> {
     }
     // the year named most often in the opening text
     let head: String = doc.text().chars().take(4000).collect();
-    let any = re(&ANY_YEAR, r"((?:19|20)\d{2})\s*年");
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for c in any.captures_iter(&head) {
-        let y: u32 = c[1].parse().ok()?;
+    for y in scan::years(&head).map(|m| m.year) {
         match counts.iter_mut().find(|(v, _)| *v == y) {
             Some(e) => e.1 += 1,
             None => counts.push((y, 1)),
@@ -194,33 +182,16 @@ fn detect_year(doc: &Document) -> Option<u32> {
 
 /// The year of `统计期限自2017年1月1日起`.
 pub fn stated_period_year(text: &str) -> Option<u32> {
-    let r = re(&STAT_PERIOD, r"统计期限[为是]?自?\s*((?:19|20)\d{2})\s*年");
-    r.captures(text).and_then(|c| c[1].parse().ok())
+    scan::stated_period(text).map(|m| m.year)
 }
-
-static AGENCY_BEFORE_YEAR: OnceLock<Regex> = OnceLock::new();
-static AGENCY_AFTER_YEAR: OnceLock<Regex> = OnceLock::new();
-static FILLED_BY: OnceLock<Regex> = OnceLock::new();
 
 fn detect_agency(doc: &Document) -> Option<String> {
     if let Some((title, _)) = &doc.title {
-        let before = re(
-            &AGENCY_BEFORE_YEAR,
-            r"^(.{2,40}?)(?:关于)?(?:19|20)\d{2}\s*年",
-        );
-        if let Some(c) = before.captures(title) {
-            return Some(c[1].trim().to_string());
-        }
-        let after = re(
-            &AGENCY_AFTER_YEAR,
-            r"(?:19|20)\d{2}\s*年度?(.{2,40}?)(?:政府信息|政务公开|信息公开)",
-        );
-        if let Some(c) = after.captures(title) {
-            return Some(c[1].trim().to_string());
+        if let Some(a) = scan::before_year(title).or_else(|| scan::after_year(title)) {
+            return Some(a.trim().to_string());
         }
     }
-    let filled = re(&FILLED_BY, r"填报单位(?:\(盖章\))?[:：]\s*([^\s|]{2,40})");
-    filled.captures(doc.text()).map(|c| c[1].to_string())
+    scan::filled_by(doc.text()).map(str::to_string)
 }
 
 /// A numbered heading: `一、` (level 0), `(一)` (level 1), `1.`/`1、` (level 2).
@@ -234,14 +205,8 @@ pub struct Heading {
     pub text: String,
 }
 
-static HEADING: OnceLock<Regex> = OnceLock::new();
-
 /// Numbered headings outside the given line ranges (the tables, whose rows are numbered too).
 pub fn headings(doc: &Document, skip: &[Range<usize>]) -> Vec<Heading> {
-    let r = re(
-        &HEADING,
-        r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、,.]|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(\d{1,2})\s*[.、。](?:\D|$))",
-    );
     let mut out = Vec::new();
     let skipped = line_mask(doc.lines.len(), skip);
     for (i, &skip) in skipped.iter().enumerate() {
@@ -249,24 +214,23 @@ pub fn headings(doc: &Document, skip: &[Range<usize>]) -> Vec<Heading> {
             continue;
         }
         let line = doc.line_text(i);
-        let Some(c) = r.captures(line) else { continue };
-        let (level, number) = if let Some(m) = c.get(1) {
-            (0, chinese_number(m.as_str()))
-        } else if let Some(m) = c.get(2) {
-            (1, chinese_number(m.as_str()))
-        } else {
-            (2, c[3].parse().unwrap_or(0))
+        let Some(m) = scan::heading_mark(line) else {
+            continue;
+        };
+        let numeral = &line[m.numeral.clone()];
+        let number = match m.level {
+            2 => numeral.parse().unwrap_or(0),
+            _ => chinese_number(numeral),
         };
         if number == 0 {
             continue;
         }
-        let m = c.get(0).expect("whole match");
         let base = doc.lines[i].start;
         out.push(Heading {
-            level,
+            level: m.level,
             number,
             line: i,
-            mark: base + m.start()..base + m.end(),
+            mark: base..base + m.end,
             text: line.trim().chars().take(30).collect(),
         });
     }

@@ -1,8 +1,6 @@
 use super::{finding, rule, Context};
 use crate::model::{Finding, Span};
-use crate::segment;
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::scan;
 
 rule! {
     /// 年度不一致：标题中的年度、“统计期限自××××年1月1日起”中的年度和统计表标题中的年度
@@ -14,14 +12,6 @@ rule! {
     code: "year-mismatch",
     severity: Warning,
     check: check,
-}
-
-static YEAR: OnceLock<Regex> = OnceLock::new();
-static PERIOD: OnceLock<Regex> = OnceLock::new();
-
-fn year_re() -> &'static Regex {
-    // a year not followed by a month: `2017年`, `2017年度`, but not the date `2018年2月8日`
-    YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年(?:度|[^\d]|$)").expect("valid regex"))
 }
 
 /// A stated year and where it is.
@@ -59,13 +49,17 @@ fn check(cx: &Context) -> Vec<Finding> {
 }
 
 fn first_year(cx: &Context, range: std::ops::Range<usize>) -> Option<(u32, Span)> {
-    let c = year_re().captures(&cx.doc.text()[range.clone()])?;
-    let m = c.get(1)?;
-    let year = m.as_str().parse().ok()?;
+    let m = year_not_date(&cx.doc.text()[range.clone()])?;
     Some((
-        year,
-        cx.doc.span(range.start + m.start()..range.start + m.end()),
+        m.year,
+        cx.doc
+            .span(range.start + m.digits.start..range.start + m.digits.end),
     ))
+}
+
+/// A year not followed by a month: `2017年`, `2017年度`, but not the date `2018年2月8日`.
+fn year_not_date(s: &str) -> Option<scan::YearMention> {
+    scan::years(s).find(|m| !s[m.end..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn title_year(cx: &Context) -> Option<Stated> {
@@ -79,17 +73,11 @@ fn title_year(cx: &Context) -> Option<Stated> {
 }
 
 fn period_year(cx: &Context) -> Option<Stated> {
-    let text = cx.doc.text();
-    let r = PERIOD.get_or_init(|| {
-        Regex::new(r"统计期限[为是]?自?\s*((?:19|20)\d{2})\s*年").expect("valid regex")
-    });
-    let m = r.captures(text)?.get(1)?;
-    let year: u32 = m.as_str().parse().ok()?;
-    debug_assert_eq!(segment::stated_period_year(text), Some(year));
+    let m = scan::stated_period(cx.doc.text())?;
     Some(Stated {
         what: "统计期限",
-        year,
-        span: cx.doc.span(m.range()),
+        year: m.year,
+        span: cx.doc.span(m.digits),
     })
 }
 
@@ -114,16 +102,20 @@ fn table_year(cx: &Context) -> Option<Stated> {
 
 #[cfg(test)]
 mod tests {
-    use super::year_re;
+    use super::year_not_date;
 
     #[test]
     fn a_year_is_not_a_date() {
-        let year = |s: &str| year_re().captures(s).map(|c| c[1].to_string());
+        let year = |s: &str| year_not_date(s).map(|m| s[m.digits].to_string());
         assert_eq!(year("(2017年度)").as_deref(), Some("2017"));
         assert_eq!(
             year("宝山区2017年政府信息公开情况汇总表").as_deref(),
             Some("2017")
         );
         assert_eq!(year("2018年2月8日"), None);
+        assert_eq!(
+            year("2018年2月8日印发的2017年度报告").as_deref(),
+            Some("2017")
+        );
     }
 }

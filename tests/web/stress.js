@@ -44,7 +44,12 @@ async function pasteWithKeyboard(T, text) {
   await T.$('#nb-input').focus();
   await T.ev(() => { const t = window.__nbRoot().querySelector('#nb-input'); t.setSelectionRange(0, t.value.length); });
   dbg('selected');
-  await T.page.keyboard.press('Control+V');
+  // Chromium's own paste over the selected report would take minutes: a bound, not a hang.
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the paste did not finish in 60 s')), 60000);
+  });
+  await Promise.race([T.page.keyboard.press('Control+V'), limit]).finally(() => clearTimeout(timer));
   dbg('pasted');
 }
 
