@@ -67,7 +67,7 @@ def native():
     emit(f"Throughput over the corpus ({len(list(CORPUS.glob('*.txt')))} reports, checked again and again "
          f"until {t['mb']} MB were read): **{float(t['mb_per_s']):.1f} MB/s** "
          f"({t['checks']} checks in {t['secs']} s).\n")
-    emit("| report | bytes | first check (ms, includes compiling the regexes for the first) | warm check (ms, median of 30) |")
+    emit("| report | bytes | first check (ms; the first also prepares the template schema) | warm check (ms, median of 30) |")
     emit("| --- | ---: | ---: | ---: |")
     rows = driver("warm", CORPUS)
     for r in rows:
@@ -159,7 +159,7 @@ def wasm(native_warm):
     rows = [kv(l) for l in r.stdout.splitlines() if l.strip()]
     inst = next((float(x["instantiate_ms"]) for x in rows if "instantiate_ms" in x), None)
     emit(f"Instantiating the module from its bytes: {inst:.1f} ms. Each text: its first check (the very "
-         "first also compiles the regexes), then the mean of 30 warm checks, against the native warm median.\n")
+         "first also prepares the template schema), then the mean of 30 warm checks, against the native warm median.\n")
     emit("| report | bytes | first check (ms) | warm check (ms) | native warm (ms) | wasm / native |")
     emit("| --- | ---: | ---: | ---: | ---: | ---: |")
     ratios, warms = [], []

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The checker's wasm in headless Chromium, on the same texts as the native bench: the first
-// check of each text (the very first also compiles the regexes) and the warm mean of 30.
+// check of each text (the very first also prepares the template schema) and the warm mean of 30.
 // Prints `file=… first_ms=… warm_ms=…` lines for bench/run.sh; loads www/pkg's glue into a
 // blank page, so the page's own code and worker are not measured.
 'use strict';
