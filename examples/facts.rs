@@ -22,7 +22,8 @@ fn main() {
         };
         let doc = Document::new(&text);
         let ex = extract::extract(&doc, &[]);
-        let found = facts::extract_facts(&doc, &ex);
+        let prose = facts::Prose::read(&doc, &ex);
+        let found = facts::facts_from(&doc, &ex, &prose);
         println!("== {file}: {} facts", found.len());
         for f in &found {
             let (line, _) = nianbao::source::line_col(&text, f.span.start);
@@ -34,7 +35,7 @@ fn main() {
                 f.evidence
             );
         }
-        for s in facts::shares(&doc, &ex) {
+        for s in facts::shares(&doc, &prose) {
             let (line, _) = nianbao::source::line_col(&text, s.count_span.start);
             let bases: Vec<String> = s.bases.iter().map(|b| nianbao::rules::num(b.0)).collect();
             println!(

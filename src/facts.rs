@@ -95,6 +95,24 @@ fn is_section_heading(doc: &Document, ex: &Extraction, line: usize) -> bool {
 }
 
 /// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped.
+/// The prose's numbers, read once per check for the facts and the percentages.
+pub struct Prose {
+    /// See [`table_rows_lines`].
+    pub table_lines: Vec<Range<usize>>,
+    pub tokens: Vec<Token>,
+}
+
+impl Prose {
+    pub fn read(doc: &Document, ex: &Extraction) -> Prose {
+        let table_lines = table_rows_lines(doc, ex);
+        let tokens = tokens(doc, &table_lines);
+        Prose {
+            table_lines,
+            tokens,
+        }
+    }
+}
+
 pub fn tokens(doc: &Document, table_lines: &[Range<usize>]) -> Vec<Token> {
     let mut out = Vec::new();
     for i in prose_lines(doc, table_lines) {
@@ -213,6 +231,10 @@ pub fn template_of(doc: &Document, ex: &Extraction) -> Template {
 }
 
 pub fn extract_facts(doc: &Document, ex: &Extraction) -> Vec<Fact> {
+    facts_from(doc, ex, &Prose::read(doc, ex))
+}
+
+pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
     let template = template_of(doc, ex);
     let text = doc.text();
     let scope_words: Vec<&str> = lexicon::SUB_SCOPE
@@ -223,7 +245,7 @@ pub fn extract_facts(doc: &Document, ex: &Extraction) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut scoped_sentence: Option<Range<usize>> = None;
     let mut prev_end = 0;
-    for t in tokens(doc, &table_rows_lines(doc, ex)) {
+    for t in &prose.tokens {
         // a sub-unit named earlier in the sentence owns this and every later number in it
         let from = if prev_end > t.sentence.start && prev_end <= t.range.start {
             prev_end
@@ -302,10 +324,13 @@ fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
     {
         return None;
     }
+    let unit = unit_bit(t.unit);
     let fits: Vec<&'static Cue> = CUES
         .iter()
         .zip(cue_indicators())
-        .filter(|(c, ind)| ind.is_some_and(|ind| cue_fits(c, ind, text, t, about)))
+        .filter(|(c, found)| {
+            found.is_some_and(|(ind, units)| units & unit != 0 && cue_fits(c, ind, text, t, about))
+        })
         .map(|(c, _)| c)
         .collect();
     let best = fits.iter().map(|c| c.rank).max()?;
@@ -337,20 +362,39 @@ fn is_exact(left: &str, after_unit: &str) -> bool {
             .any(|w| after_unit.starts_with(w))
 }
 
-/// The indicator of each cue, in [`CUES`] order, looked up once: every number is tried
-/// against every cue, and looking the indicator up each time was a tenth of a check.
-fn cue_indicators() -> &'static [Option<&'static schema::Indicator>] {
-    static IDS: OnceLock<Vec<Option<&'static schema::Indicator>>> = OnceLock::new();
+/// Each cue's indicator, in [`CUES`] order, with the units a number may carry for it (one bit
+/// per [`lexicon::UNITS`] entry), looked up once: every number is tried against every cue, and
+/// looking these up each time was a sixth of a check.
+fn cue_indicators() -> &'static [Option<(&'static schema::Indicator, u32)>] {
+    static IDS: OnceLock<Vec<Option<(&'static schema::Indicator, u32)>>> = OnceLock::new();
     IDS.get_or_init(|| {
         CUES.iter()
-            .map(|c| schema::indicator(c.indicator))
+            .map(|c| schema::indicator(c.indicator).map(|ind| (ind, unit_family(ind.unit))))
             .collect()
     })
 }
 
+fn unit_bit(unit: &str) -> u32 {
+    debug_assert!(lexicon::UNITS.len() <= 32, "a bit per unit");
+    lexicon::UNITS
+        .iter()
+        .position(|u| *u == unit)
+        .map_or(0, |i| 1 << i)
+}
+
+/// The units a number may carry for an indicator counted in `template_unit`.
+fn unit_family(template_unit: &str) -> u32 {
+    lexicon::UNIT_FAMILIES
+        .iter()
+        .find(|(u, _)| *u == template_unit)
+        .map_or(0, |(_, family)| {
+            family.iter().fold(0, |m, u| m | unit_bit(u))
+        })
+}
+
 fn cue_fits(cue: &Cue, ind: &schema::Indicator, text: &str, t: &Token, about: &About) -> bool {
     let template = about.template;
-    if !ind.within.has(template) || !unit_fits(t, ind.unit) {
+    if !ind.within.has(template) {
         return false;
     }
     let left = &text[t.left.clone()];
@@ -372,13 +416,6 @@ fn cue_fits(cue: &Cue, ind: &schema::Indicator, text: &str, t: &Token, about: &A
     }
     cue.topic
         .is_none_or(|topic| topic_at(text, t.range.start) == Some(topic))
-}
-
-fn unit_fits(t: &Token, template_unit: &str) -> bool {
-    lexicon::UNIT_FAMILIES
-        .iter()
-        .find(|(u, _)| *u == template_unit)
-        .is_some_and(|(_, family)| family.contains(&t.unit))
 }
 
 /// All `words` occur in `s`, each after the previous one.
@@ -423,11 +460,10 @@ pub struct Share {
 }
 
 /// Percentages stated right after a count, with the counts before them that may be their base.
-pub fn shares(doc: &Document, ex: &Extraction) -> Vec<Share> {
+pub fn shares(doc: &Document, prose: &Prose) -> Vec<Share> {
     let text = doc.text();
-    let table_lines = table_rows_lines(doc, ex);
-    let toks = tokens(doc, &table_lines);
-    let sections = section_starts(doc, &table_lines);
+    let toks = &prose.tokens;
+    let sections = section_starts(doc, &prose.table_lines);
     let share_of = |t: &Token| {
         scan::share_at_start(&text[t.range.end..reach(text, t.range.end, t.sentence.end)])
     };
@@ -567,7 +603,7 @@ mod tests {
         let t = format!("{HEAD}本单位共收到申请3件。其中,通过互联网提交申请有2件,占总数的67%;以信函形式申请1件,占总数的33%。");
         let doc = Document::new(&t);
         let ex = crate::extract::extract(&doc, &[]);
-        let s = shares(&doc, &ex);
+        let s = shares(&doc, &Prose::read(&doc, &ex));
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].count, 2.0);
         assert_eq!(s[0].percent, 67.0);

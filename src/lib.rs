@@ -65,8 +65,9 @@ fn cut_point(text: &str, limit: usize) -> usize {
 fn check_whole(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
     let doc = segment::Document::new(text);
     let extraction = extract::extract(&doc, tables);
-    let facts = facts::extract_facts(&doc, &extraction);
-    let findings = rules::run(&doc, &extraction, &facts);
+    let prose = facts::Prose::read(&doc, &extraction);
+    let facts = facts::facts_from(&doc, &extraction, &prose);
+    let findings = rules::run(&doc, &extraction, &facts, &prose);
     Report {
         kind: doc.kind,
         template: extraction.template.map(|t| t.name()),

@@ -90,6 +90,7 @@ pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub ex: &'a Extraction,
     pub facts: &'a [Fact],
+    pub prose: &'a crate::facts::Prose,
     arithmetic: std::cell::OnceCell<arith::Arithmetic>,
 }
 
@@ -104,11 +105,17 @@ pub struct Figure {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Document<'a>, ex: &'a Extraction, facts: &'a [Fact]) -> Context<'a> {
+    pub fn new(
+        doc: &'a Document<'a>,
+        ex: &'a Extraction,
+        facts: &'a [Fact],
+        prose: &'a crate::facts::Prose,
+    ) -> Context<'a> {
         Context {
             doc,
             ex,
             facts,
+            prose,
             arithmetic: std::cell::OnceCell::new(),
         }
     }
@@ -221,8 +228,13 @@ fn notes(cx: &Context, code: &'static str) -> Vec<Finding> {
 }
 
 /// Runs every rule. A document that is not an annual report gets only that finding.
-pub fn run(doc: &Document, ex: &Extraction, facts: &[Fact]) -> Vec<Finding> {
-    let cx = Context::new(doc, ex, facts);
+pub fn run(
+    doc: &Document,
+    ex: &Extraction,
+    facts: &[Fact],
+    prose: &crate::facts::Prose,
+) -> Vec<Finding> {
+    let cx = Context::new(doc, ex, facts, prose);
     if doc.kind == Kind::Other {
         return (not_annual_report::RULE.check)(&cx);
     }

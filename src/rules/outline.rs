@@ -30,7 +30,7 @@ pub fn body_headings(cx: &Context) -> Vec<Heading> {
         let t = doc.line_text(i).trim_start();
         t.starts_with("附件") || t.starts_with("附表") || t.starts_with("附:")
     });
-    segment::headings(doc, &crate::facts::table_rows_lines(doc, cx.ex))
+    segment::headings(doc, &cx.prose.table_lines)
         .into_iter()
         .filter(|h| appendix.is_none_or(|a| h.line < a))
         .collect()

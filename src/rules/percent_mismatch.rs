@@ -18,7 +18,7 @@ rule! {
 }
 
 fn check(cx: &Context) -> Vec<Finding> {
-    let shares = facts::shares(cx.doc, cx.ex);
+    let shares = facts::shares(cx.doc, cx.prose);
     let mut out: Vec<Finding> = shares.iter().filter_map(against_base).collect();
     let flagged: Vec<Span> = out
         .iter()
