@@ -33,7 +33,8 @@ build() {
 build www/pkg nianbao wasm_bindgen
 # Its own target directory: building the same crate with other features in one directory would
 # make each build undo the other's cache.
-CARGO_TARGET_DIR=target/wasm-xlsx build www/pkg-xlsx nianbao_xlsx nb_xlsx --features xlsx
+# Loaded only on export and inlined in dist/nianbao.html: built for size.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_TARGET_DIR=target/wasm-xlsx build www/pkg-xlsx nianbao_xlsx nb_xlsx --features xlsx
 
 # For www/index.html opened from file://, where fetching the .wasm is refused.
 node scripts/make-single.js --b64-script www/pkg/nianbao_bg.wasm www/pkg/nianbao_bg.wasm.js
@@ -41,5 +42,11 @@ node scripts/make-single.js --b64-script www/pkg-xlsx/nianbao_xlsx_bg.wasm www/p
 node scripts/make-single.js --sample www/sample.txt www/pkg/sample.js
 node scripts/make-single.js www dist/nianbao.html
 size() { echo "$(stat -c %s "$1") bytes ($(gzip -9c "$1" | wc -c) gzip)"; }
+# The second gate: the checker's wasm stays within its 250 KB gzip budget (issue 7).
+budget=$((250 * 1024)) gz=$(gzip -9c www/pkg/nianbao_bg.wasm | wc -c)
+if [ "$gz" -gt "$budget" ]; then
+  echo "www/pkg/nianbao_bg.wasm is $gz bytes gzipped, over the $budget-byte budget" >&2
+  exit 1
+fi
 echo "wasm: $(size www/pkg/nianbao_bg.wasm), MVP-valid; xlsx module: $(size www/pkg-xlsx/nianbao_xlsx_bg.wasm);" \
   "dist/nianbao.html: $(size dist/nianbao.html)"
