@@ -159,7 +159,9 @@ def wasm(native_warm):
     rows = [kv(l) for l in r.stdout.splitlines() if l.strip()]
     inst = next((float(x["instantiate_ms"]) for x in rows if "instantiate_ms" in x), None)
     emit(f"Instantiating the module from its bytes: {inst:.1f} ms. Each text: its first check (the very "
-         "first also prepares the template schema), then the mean of 30 warm checks, against the native warm median.\n")
+         "first also prepares the template schema); then, after every text was checked 20 times more (Chromium "
+         "optimizes wasm in the background meanwhile), the median of 5 means of 6 warm checks, against the native "
+         "warm median.\n")
     emit("| report | bytes | first check (ms) | warm check (ms) | native warm (ms) | wasm / native |")
     emit("| --- | ---: | ---: | ---: | ---: | ---: |")
     ratios, warms = [], []
