@@ -267,8 +267,8 @@ pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
             year: doc.year,
             agency: doc.agency.as_deref().unwrap_or(""),
         };
-        if let Some(cue) = link(text, &t, &about) {
-            out.push(fact(doc, &t, cue));
+        if let Some(cue) = link(text, t, &about) {
+            out.push(fact(doc, t, cue));
         }
     }
     out
