@@ -94,7 +94,6 @@ fn is_section_heading(doc: &Document, ex: &Extraction, line: usize) -> bool {
             .is_some_and(|tpl| !crate::extract::names_a_row(t, tpl))
 }
 
-/// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped.
 /// The prose's numbers, read once per check for the facts and the percentages.
 pub struct Prose {
     /// See [`table_rows_lines`].
@@ -113,7 +112,8 @@ impl Prose {
     }
 }
 
-pub fn tokens(doc: &Document, table_lines: &[Range<usize>]) -> Vec<Token> {
+/// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped.
+fn tokens(doc: &Document, table_lines: &[Range<usize>]) -> Vec<Token> {
     let mut out = Vec::new();
     for i in prose_lines(doc, table_lines) {
         let line = doc.lines[i];
@@ -228,10 +228,6 @@ pub fn template_of(doc: &Document, ex: &Extraction) -> Template {
         Some(y) if y >= 2019 => Template::T2019,
         _ => Template::T2008,
     })
-}
-
-pub fn extract_facts(doc: &Document, ex: &Extraction) -> Vec<Fact> {
-    facts_from(doc, ex, &Prose::read(doc, ex))
 }
 
 pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
@@ -536,7 +532,7 @@ mod tests {
     fn facts(text: &str) -> Vec<(String, f64)> {
         let doc = Document::new(text);
         let ex = crate::extract::extract(&doc, &[]);
-        extract_facts(&doc, &ex)
+        facts_from(&doc, &ex, &Prose::read(&doc, &ex))
             .into_iter()
             .map(|f| (f.indicator, f.value))
             .collect()
