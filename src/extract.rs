@@ -23,6 +23,8 @@ pub struct Extraction {
     pub fuzzy: Vec<(usize, f64)>,
     /// What the extraction itself has to say (a row rebuilt from glued digits, …).
     pub notes: Vec<Note>,
+    /// The old template's value columns when it prints a year and a 历年累计 column.
+    pub old_columns: &'static [&'static str],
 }
 
 /// A remark of the extraction, reported by the rule of the same code.
@@ -47,6 +49,157 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
 }
 
 fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
+    let by_layout = read_by_layout(doc, html_tables);
+    if !html_tables.is_empty() {
+        return by_layout;
+    }
+    let Some(t) = by_layout.template.or_else(|| anchored_template(doc)) else {
+        return by_layout;
+    };
+    let anchored = read_anchored(doc, t, by_layout.table_announced.clone());
+    if read_cells(&anchored) > read_cells(&by_layout) {
+        anchored
+    } else {
+        by_layout
+    }
+}
+
+/// How much of the template a reading holds: the rows it read, then its cells. Rows first:
+/// a reading that puts figures of another table under a row's second column is not better.
+fn read_cells(ex: &Extraction) -> (usize, usize) {
+    let mut rows: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    (rows.len(), ex.cells.len())
+}
+
+/// The template whose rows the text holds most of, when the layout gave no rows.
+fn anchored_template(doc: &Document) -> Option<Template> {
+    let count = |t: Template| crate::anchor::anchors(doc, t).len();
+    let (old, national) = (
+        count(Template::T2008),
+        count(Template::T2021).max(count(Template::T2019)),
+    );
+    if old.max(national) < 3 {
+        return None;
+    }
+    if old > national {
+        return Some(Template::T2008);
+    }
+    Some(national_format(doc))
+}
+
+/// Reads the tables anchored on the template's labels ([`crate::anchor`]).
+fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -> Extraction {
+    let rows = crate::anchor::read(doc, t);
+    let old_columns = rows
+        .iter()
+        .find(|r| matches!(r.anchor.indicator.columns, Columns::Single))
+        .map_or(&[][..], |r| r.columns);
+    let mut cells = Vec::new();
+    let mut notes = Vec::new();
+    for r in &rows {
+        cells.extend(anchored_cells(doc, r));
+        notes.extend(glue_note(doc, r));
+    }
+    let lines = match (
+        rows.first(),
+        rows.iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .map(|c| c.range.end)
+            .max(),
+    ) {
+        (Some(first), Some(end)) => {
+            let from = rows
+                .iter()
+                .map(|r| r.anchor.label.start)
+                .min()
+                .unwrap_or(first.anchor.label.start);
+            std::iter::once(doc.line_of(from)..doc.line_of(end) + 1).collect()
+        }
+        _ => Vec::new(),
+    };
+    let matched = rows
+        .iter()
+        .map(|r| MatchedRow {
+            indicator: r.anchor.indicator,
+            row: r.as_row(doc),
+            score: 1.0,
+        })
+        .collect();
+    Extraction {
+        template: Some(t),
+        cells,
+        table_lines: lines,
+        matched,
+        table_announced: announced,
+        fuzzy: Vec::new(),
+        notes,
+        old_columns,
+    }
+}
+
+fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
+    let ind = r.anchor.indicator;
+    let label: String = doc.text()[r.anchor.label.clone()]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let label_span = doc.span(r.anchor.label.clone());
+    r.cells
+        .iter()
+        .enumerate()
+        .filter_map(|(c, raw)| {
+            let raw = raw.as_ref()?;
+            let (value, kind) = parse_value(&raw.text);
+            Some(Cell {
+                indicator: ind.id.to_string(),
+                label: label.clone(),
+                column: r.columns.get(c).map(|n| n.to_string()),
+                unit: (!ind.unit.is_empty()).then(|| ind.unit.to_string()),
+                value,
+                raw: raw.text.clone(),
+                kind,
+                span: if raw.text.is_empty() {
+                    label_span
+                } else {
+                    doc.span(raw.range.clone())
+                },
+            })
+        })
+        .collect()
+}
+
+/// What glued digits became: split by the arithmetic, or left unread.
+fn glue_note(doc: &Document, r: &crate::anchor::ReadRow) -> Option<Note> {
+    let label = &doc.text()[r.anchor.label.clone()];
+    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some((cell, parts)) = &r.reconstructed {
+        return Some(Note {
+            code: "row-reconstructed",
+            message: format!(
+                "“{label}”一行的数字连在一起（{}），已按表内合计关系唯一拆分为 {}。",
+                cell.text,
+                parts.join("、")
+            ),
+            span: doc.span(cell.range.clone()),
+            indicator: r.anchor.indicator.id,
+        });
+    }
+    let cell = r.unreadable.as_ref()?;
+    Some(Note {
+        code: "row-unreadable",
+        message: format!(
+            "“{label}”一行的数字连在一起（{}），无法唯一拆分到各列，这一行未读出，请核对原表。",
+            cell.text
+        ),
+        span: doc.span(cell.range.clone()),
+        indicator: r.anchor.indicator.id,
+    })
+}
+
+/// The table read by the layout it shows (tab rows, streams, PDF spaces, exact HTML grids).
+fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     let tables = if html_tables.is_empty() {
         grid::tables(doc)
     } else {
@@ -82,6 +235,7 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         table_announced: announced_table(doc),
         fuzzy,
         notes,
+        old_columns: &[],
     }
 }
 
@@ -107,6 +261,11 @@ fn detect_template(doc: &Document, rows: &[&Row]) -> Option<Template> {
     if old >= national {
         return Some(Template::T2008);
     }
+    Some(national_format(doc))
+}
+
+/// 2019 or 2021: by the columns and rows that changed in 2021, else by the year.
+fn national_format(doc: &Document) -> Template {
     let text = doc.text();
     let says_2021 = [
         "本年制发件数",
@@ -129,12 +288,12 @@ fn detect_template(doc: &Document, rows: &[&Row]) -> Option<Template> {
     .iter()
     .filter(|w| text.contains(*w))
     .count();
-    Some(match says_2021.cmp(&says_2019) {
+    match says_2021.cmp(&says_2019) {
         std::cmp::Ordering::Greater => Template::T2021,
         std::cmp::Ordering::Less => Template::T2019,
         std::cmp::Ordering::Equal if doc.year.is_some_and(|y| y >= 2021) => Template::T2021,
         std::cmp::Ordering::Equal => Template::T2019,
-    })
+    }
 }
 
 /// Whether a printed label reads as a row or group of the template's tables.

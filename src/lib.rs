@@ -4,6 +4,8 @@
 //! → [`extract`] → [`facts`] → [`rules`] → [`model::Report`]. This crate is pure: no I/O,
 //! no wasm dependency outside `wasm.rs`.
 
+pub mod anchor;
+pub mod coverage;
 pub mod crossyear;
 pub mod decode;
 pub mod extract;
@@ -73,6 +75,7 @@ fn check_whole(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
         template: extraction.template.map(|t| t.name()),
         year: doc.year,
         agency: doc.agency.clone(),
+        coverage: coverage::coverage(&extraction),
         cells: extraction.cells,
         findings,
         facts,

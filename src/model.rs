@@ -117,6 +117,8 @@ pub struct Report {
     pub cells: Vec<Cell>,
     pub findings: Vec<Finding>,
     pub facts: Vec<Fact>,
+    /// Per statistics table: cells the template has, cells read, rows not read in full.
+    pub coverage: Vec<crate::coverage::Coverage>,
 }
 
 impl Report {

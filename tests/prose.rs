@@ -506,8 +506,11 @@ fn national_format_near_miss_numbers_that_are_not_indicators() {
          咨询电话0512-10,受理窗口设在行政服务中心10号。2021年10月10日召开第10次会议。新收申请较上年增加10件。",
     ));
     assert_eq!(facts(&r), vec![("apply.new", 10.0)]);
+    // the fixture's table holds only the rows these prose tests need: it is incomplete
     assert!(
-        r.findings.iter().all(|f| f.severity == Severity::Info),
+        r.findings
+            .iter()
+            .all(|f| f.severity == Severity::Info || f.code == "table-incomplete"),
         "{:?}",
         r.findings
     );

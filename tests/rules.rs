@@ -47,6 +47,11 @@ fn cases() -> Vec<(&'static str, String, String)> {
             "某区2017年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2017年1月1日起。\n全年主动公开政府信息120条。\n附件：政府信息公开情况统计表(2017年)\n".into(),
             BASE_2008.into(),
         ),
+        (
+            "table-incomplete",
+            base_with("五、行政诉讼数量\t件\t0\n", ""),
+            BASE_2008.into(),
+        ),
         ("blank-value", base_with("2.延期办结数\t件\t0", "2.延期办结数\t件\t"), BASE_2008.into()),
         ("bad-number", base_with("1.当面申请数\t件\t1", "1.当面申请数\t件\t约1"), base_with("1.当面申请数\t件\t1", "1.当面申请数\t件\t1")),
         (

@@ -114,7 +114,8 @@ fn parts_of(cx: &Context, id: &str) -> Option<&'static [&'static str]> {
             total,
             parts,
             within,
-        } if *total == id && within.has(t) => Some(*parts),
+            absent,
+        } if *total == id && within.has(t) && cx.none_printed(absent) => Some(*parts),
         _ => None,
     })
 }
@@ -174,7 +175,8 @@ fn constraints(cx: &Context, unchecked: &mut Vec<(Span, String, Span)>) -> Vec<C
                 total,
                 parts,
                 within,
-            } if within.has(t) => {
+                absent,
+            } if within.has(t) && cx.none_printed(absent) => {
                 for column in cx.columns(total) {
                     let Some(f) = cx.figure(total, column) else {
                         continue;

@@ -113,7 +113,8 @@ fn parts_sum(cx: &Context, id: &str, column: Option<&str>) -> Option<(usize, f64
             total,
             parts,
             within,
-        } if *total == id && within.has(t) => {
+            absent,
+        } if *total == id && within.has(t) && cx.none_printed(absent) => {
             let values: Option<Vec<f64>> = parts
                 .iter()
                 .map(|p| cx.figure(p, column).and_then(|f| f.value))

@@ -27,6 +27,7 @@ mod section_missing;
 mod section_order;
 mod sum_mismatch;
 mod sum_unchecked;
+mod table_incomplete;
 mod table_missing;
 mod template_mismatch;
 mod unit_suspicious;
@@ -59,6 +60,7 @@ pub static RULES: &[Rule] = &[
     not_annual_report::RULE,
     input_truncated::RULE,
     table_missing::RULE,
+    table_incomplete::RULE,
     template_mismatch::RULE,
     row_reconstructed::RULE,
     row_unreadable::RULE,
@@ -134,6 +136,20 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Whether none of these rows is printed, in the table or the prose (a relation of another
+    /// variant of the form).
+    pub fn none_printed(&self, ids: &[&str]) -> bool {
+        !self
+            .ex
+            .cells
+            .iter()
+            .any(|c| ids.contains(&c.indicator.as_str()))
+            && !self
+                .facts
+                .iter()
+                .any(|f| ids.contains(&f.indicator.as_str()))
+    }
+
     pub fn cell(&self, id: &str, column: Option<&str>) -> Option<&'a Cell> {
         self.ex
             .cells
@@ -170,7 +186,11 @@ impl<'a> Context<'a> {
     pub fn columns(&self, id: &str) -> Vec<Option<&'static str>> {
         match schema::indicator(id).map(|i| i.columns) {
             Some(schema::Columns::Named(names)) => names.iter().map(|n| Some(*n)).collect(),
-            _ => vec![None],
+            // the old template printed with a year and a 历年累计 column
+            _ => match self.ex.old_columns {
+                [] => vec![None],
+                names => names.iter().map(|n| Some(*n)).collect(),
+            },
         }
     }
 }
@@ -241,6 +261,14 @@ pub fn run(
     let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(&cx)).collect();
     out.iter_mut().for_each(|f| mixed_sources_warn(&cx, f));
     out.retain(|f| !f.spans.is_empty() || f.severity == Severity::Info);
+    // a total with parts in several variants of the form may be found once per variant
+    let mut seen: Vec<(&'static str, String)> = Vec::new();
+    out.retain(|f| {
+        let key = (f.code, f.message.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
     out.sort_by_key(|f| (f.severity, f.spans.first().map_or(0, |s| s.start)));
     out
 }

@@ -56,7 +56,8 @@ fn check(cx: &Context) -> Vec<Finding> {
                 whole,
                 parts,
                 within,
-            } if within.has(t) => {
+                absent,
+            } if within.has(t) && cx.none_printed(absent) => {
                 let Some(w) = cx.figure(whole, None) else {
                     continue;
                 };

@@ -88,11 +88,12 @@ fn breakdown_sums(cx: &Context, shares: &[Share], flagged: &[Span]) -> Vec<Findi
             total,
             parts,
             within,
+            absent,
         } = r
         else {
             continue;
         };
-        if !within.has(t) {
+        if !within.has(t) || !cx.none_printed(absent) {
             continue;
         }
         let group: Vec<&Share> = shares

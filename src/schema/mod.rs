@@ -91,6 +91,9 @@ pub enum Relation {
         total: &'static str,
         parts: &'static [&'static str],
         within: In,
+        /// The relation is another variant's when any of these rows is printed (the old
+        /// template's provincial forms count replies and channels differently).
+        absent: &'static [&'static str],
     },
     /// part ≤ whole
     AtMost {
@@ -103,6 +106,8 @@ pub enum Relation {
         whole: &'static str,
         parts: &'static [&'static str],
         within: In,
+        /// As for [`Relation::Sum`]: another variant's relation when any of these is printed.
+        absent: &'static [&'static str],
     },
     /// a + b = c + d, per column (the 勾稽关系 of table 三)
     Balance {

@@ -237,6 +237,7 @@ const fn sum(total: &'static str, parts: &'static [&'static str]) -> Relation {
         total,
         parts,
         within: In::Y2019And2021,
+        absent: &[],
     }
 }
 
@@ -272,6 +273,7 @@ pub static RELATIONS: &[Relation] = &[
         total: "result.other",
         parts: &["other.no_correction", "other.no_fee", "other.other"],
         within: In::Y2021Only,
+        absent: &[],
     },
     sum(
         "result.total",

@@ -1,0 +1,1167 @@
+//! Anchored reading: finds the template's row labels in the text, whatever the layout, and
+//! reads the figures that follow each one.
+//!
+//! Real reports arrive as web copies (tab-separated cells, blank lines around each cell), PDF
+//! text (one cell per line, a table printed block by block, labels wrapped over lines with
+//! figures between the fragments) or crawler text (every cell glued to the next). What all of
+//! them keep is the template's wording, in the template's order. So the labels are found first
+//! (on the Han characters alone, so that line breaks, spaces, punctuation and figures inside a
+//! wrapped label do not matter), then the figures of the table are aligned with those rows:
+//! each row takes as many figures as it has columns, in text order, a figure never before its
+//! row's label, preferably before the next row's label. Cells glued together are split only
+//! where the table's arithmetic leaves one reading.
+
+use crate::grid::{self, RawCell, Row};
+use crate::normalize::is_han;
+use crate::schema::{self, Columns, Indicator, Relation, Template};
+use crate::segment::Document;
+use std::ops::Range;
+
+/// A template row found in the text.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub indicator: &'static Indicator,
+    /// The Han characters matched (normalized byte range, first to last).
+    pub core: Range<usize>,
+    /// The label as printed around the match (numbering included).
+    pub label: Range<usize>,
+}
+
+/// What a figure token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// A number or a not-applicable mark standing on its own.
+    Value,
+    /// An empty cell between two tabs.
+    Blank,
+    /// Digits run into the neighbouring text: maybe several cells glued together.
+    Glued,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    range: Range<usize>,
+    kind: Tok,
+}
+
+/// One row as read: a token per column, or a glued run standing for the whole row.
+#[derive(Debug, Clone)]
+pub struct ReadRow {
+    pub anchor: Anchor,
+    pub columns: &'static [&'static str],
+    /// Per column: the cell read (empty text for a blank cell), or `None` when not read.
+    pub cells: Vec<Option<RawCell>>,
+    /// A run of glued digits that could not be split in one way only.
+    pub unreadable: Option<RawCell>,
+    /// A run of glued digits split by the table's arithmetic.
+    pub reconstructed: Option<(RawCell, Vec<String>)>,
+}
+
+impl ReadRow {
+    pub fn read_count(&self) -> usize {
+        self.cells.iter().filter(|c| c.is_some()).count()
+    }
+
+    /// The row in the grid's terms, for the steps that work on rows.
+    pub fn as_row(&self, doc: &Document) -> Row {
+        let label = RawCell {
+            text: doc.text()[self.anchor.label.clone()].to_string(),
+            range: self.anchor.label.clone(),
+        };
+        Row {
+            label_parts: vec![label],
+            unit: None,
+            values: self.cells.iter().flatten().cloned().collect(),
+        }
+    }
+}
+
+/// The Han characters of the text with the byte offset of each.
+struct HanStream {
+    text: String,
+    at: Vec<usize>,
+}
+
+impl HanStream {
+    fn new(text: &str) -> HanStream {
+        let mut s = HanStream {
+            text: String::new(),
+            at: Vec::new(),
+        };
+        for (i, c) in text.char_indices() {
+            if is_han(c) {
+                s.text.push(c);
+                s.at.push(i);
+            }
+        }
+        s
+    }
+
+    /// Normalized byte range of Han characters `from..to` (character indices).
+    fn range(&self, from: usize, to: usize) -> Range<usize> {
+        self.at[from]..self.at[to - 1] + 3
+    }
+
+    /// Every occurrence (character index) of `needle`, at most `cap`.
+    fn find_all(&self, needle: &str, cap: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.text[from..].find(needle) {
+            // every Han character of the stream is three bytes long
+            out.push((from + i) / 3);
+            from += i + 3;
+            if out.len() >= cap {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// The Han characters of a wording's core: what a label keeps in any rendering.
+fn han_core(wording: &str) -> String {
+    schema::core(wording)
+        .chars()
+        .filter(|&c| is_han(c))
+        .collect()
+}
+
+/// A row of a template with the Han cores of its wordings.
+type TemplateRow = (&'static Indicator, Vec<String>);
+
+/// The rows of a template that are found by label, in table order, with their Han cores.
+fn template_rows(t: Template) -> &'static [TemplateRow] {
+    static ROWS: std::sync::OnceLock<[Vec<TemplateRow>; 3]> = std::sync::OnceLock::new();
+    let all = ROWS.get_or_init(|| {
+        [Template::T2008, Template::T2019, Template::T2021].map(|t| {
+            schema::indicators()
+                // the old template's section headings carry no figures in any variant
+                .filter(|i| i.within.has(t) && i.by_label && !(t == Template::T2008 && i.heading))
+                .map(|i| {
+                    let mut cores: Vec<String> = i.labels.iter().map(|w| han_core(w)).collect();
+                    cores.retain(|c| c.chars().count() >= 2);
+                    cores.dedup();
+                    (i, cores)
+                })
+                .collect()
+        })
+    });
+    &all[t as usize]
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    row: usize,
+    from: usize,
+    to: usize,
+}
+
+/// Occurrences of every row's wording; one inside a longer occurrence of another row's
+/// wording is dropped (`传真申请数` inside `信函、传真申请数`).
+fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurrence> {
+    const CAP: usize = 256;
+    let mut all: Vec<Occurrence> = Vec::new();
+    for (row, (_, cores)) in rows.iter().enumerate() {
+        for c in cores {
+            let n = c.chars().count();
+            all.extend(han.find_all(c, CAP).into_iter().map(|from| Occurrence {
+                row,
+                from,
+                to: from + n,
+            }));
+        }
+    }
+    all.sort_by_key(|o| (o.from, std::cmp::Reverse(o.to)));
+    let mut kept: Vec<Occurrence> = Vec::with_capacity(all.len());
+    let mut reach: Option<Occurrence> = None;
+    for o in all {
+        if let Some(r) = reach {
+            if o.to <= r.to && (o.to - o.from) < (r.to - r.from) && o.row != r.row {
+                continue;
+            }
+            if o.to <= r.to && o.row == r.row && o.from == r.from {
+                continue;
+            }
+        }
+        if reach.is_none_or(|r| o.to > r.to) {
+            reach = Some(o);
+        }
+        kept.push(o);
+    }
+    kept
+}
+
+/// Gaps longer than this (normalized bytes) between two rows are unlikely inside one table.
+const LONG_GAP: usize = 2500;
+
+/// The chain of occurrences, increasing in both text and table order, that holds the most
+/// rows; a long gap costs a little, so that a wording quoted in the prose loses to the table's.
+fn chain(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occurrence> {
+    #[derive(Clone, Copy)]
+    struct Best {
+        score: f64,
+        end: usize,
+        at: usize,
+    }
+    let mut best: Vec<Option<Best>> = vec![None; rows];
+    let mut pred: Vec<Option<usize>> = vec![None; occ.len()];
+    let mut score = vec![0.0f64; occ.len()];
+    for (n, o) in occ.iter().enumerate() {
+        let start = han.at[o.from];
+        let mut top = (1.0, None);
+        for b in best[..o.row].iter().flatten() {
+            if b.end > start {
+                continue;
+            }
+            let gap = if start - b.end > LONG_GAP { 0.6 } else { 0.0 };
+            let s = b.score + 1.0 - gap;
+            if s > top.0 + 1e-9 {
+                top = (s, Some(b.at));
+            }
+        }
+        score[n] = top.0;
+        pred[n] = top.1;
+        let end = han.at[o.to - 1] + 3;
+        let slot = &mut best[o.row];
+        if slot.is_none_or(|b| top.0 > b.score + 1e-9 || (top.0 >= b.score - 1e-9 && end > b.end)) {
+            *slot = Some(Best {
+                score: top.0,
+                end,
+                at: n,
+            });
+        }
+    }
+    let Some(mut at) = (0..occ.len()).max_by(|&a, &b| {
+        score[a]
+            .partial_cmp(&score[b])
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(b.cmp(&a))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = vec![occ[at]];
+    while let Some(p) = pred[at] {
+        out.push(occ[p]);
+        at = p;
+    }
+    out.reverse();
+    out
+}
+
+/// The old template's rows differ in order from province to province: its rows are the
+/// first occurrence of each wording within the densest cluster of wordings.
+fn cluster(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occurrence> {
+    let mut clusters: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=occ.len() {
+        let split = i == occ.len() || han.at[occ[i].from] > han.at[occ[i - 1].to - 1] + LONG_GAP;
+        if split {
+            clusters.push(start..i);
+            start = i;
+        }
+    }
+    let distinct = |r: &Range<usize>| {
+        let mut seen = vec![false; rows];
+        occ[r.clone()].iter().for_each(|o| seen[o.row] = true);
+        seen.iter().filter(|&&s| s).count()
+    };
+    let Some(best) = clusters.iter().max_by_key(|r| distinct(r)) else {
+        return Vec::new();
+    };
+    let mut taken = vec![false; rows];
+    let mut out = Vec::new();
+    for o in &occ[best.clone()] {
+        if !taken[o.row] {
+            taken[o.row] = true;
+            out.push(*o);
+        }
+    }
+    out
+}
+
+/// The template rows found in the text, in text order.
+pub fn anchors(doc: &Document, t: Template) -> Vec<Anchor> {
+    let han = HanStream::new(doc.text());
+    let rows = template_rows(t);
+    let occ = occurrences(&han, rows);
+    let text = doc.text();
+    let occ: Vec<Occurrence> = occ
+        .into_iter()
+        .filter(|o| !in_prose(text, han.range(o.from, o.to)))
+        .collect();
+    let picked = if t == Template::T2008 {
+        cluster(&han, &occ, rows.len())
+    } else {
+        chain(&han, &occ, rows.len())
+    };
+    picked
+        .into_iter()
+        .map(|o| {
+            let core = han.range(o.from, o.to);
+            Anchor {
+                indicator: rows[o.row].0,
+                label: printed_label(doc.text(), core.clone()),
+                core,
+            }
+        })
+        .collect()
+}
+
+/// A wording quoted in a sentence (`主动公开信息数为1713条`, `收到申请数3件，`), not a row: the
+/// label runs on into other words, or its figure is followed by a count unit, as prose
+/// writes figures and tables never do.
+fn in_prose(text: &str, core: Range<usize>) -> bool {
+    let label = printed_label(text, core.clone());
+    let mut depth = 0usize;
+    for c in text[core.end..label.end].chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ if "数量条件次项个人篇元".contains(c) => {}
+            _ if is_han(c) || "，。；:,;".contains(c) => return true,
+            _ => {}
+        }
+    }
+    let rest = text[label.end..].trim_start_matches(' ');
+    let digits = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let after = &rest[digits..];
+    let after = after.trim_start_matches(|c: char| "万元".contains(c));
+    digits > 0
+        && (after.starts_with(|c: char| "条件次项个人篇名家份期户天".contains(c))
+            || after.starts_with(|c: char| "，。；、,;".contains(c)))
+}
+
+/// The printed label around a match: back over numbering and `其中:`, on over the rest of the
+/// words up to a space, a figure or a tab.
+fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
+    let numbering = |c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十()（）.、:：其中".contains(c) || c == ','
+    };
+    let mut start = core.start;
+    for (i, c) in text[..core.start].char_indices().rev() {
+        if !numbering(c) || core.start - i > 24 {
+            break;
+        }
+        start = i;
+    }
+    // a numbering's digits only: never the figures of the row before (`条0182.传真申请数`)
+    let lead = &text[start..core.start];
+    let digits = lead.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 1 {
+        start += digits - 1;
+    }
+    let mut end = core.end;
+    for (i, c) in text[core.end..].char_indices() {
+        if c.is_whitespace() || c.is_ascii_digit() || c == '|' {
+            break;
+        }
+        end = core.end + i + c.len_utf8();
+        if end - core.end > 120 {
+            break;
+        }
+    }
+    start..end
+}
+
+/// How many figures each row has, and under which column names.
+fn row_columns(ind: &Indicator, old: &'static [&'static str]) -> &'static [&'static str] {
+    match ind.columns {
+        Columns::Named(n) => n,
+        Columns::Single => old,
+    }
+}
+
+fn width(columns: &[&str]) -> usize {
+    columns.len().max(1)
+}
+
+/// Reads the template's tables from the text. `old_columns` names the value columns of the
+/// old template (empty: one value per row).
+pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
+    let mut anchors = anchors(doc, t);
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    let text = doc.text();
+    let old = if t == Template::T2008 {
+        old_columns(doc, &anchors)
+    } else {
+        &[]
+    };
+    if t != Template::T2008 {
+        if let Some(a) = review_anchor(doc, anchors.last().map_or(0, |a| a.core.end)) {
+            anchors.push(a);
+        }
+    }
+    let zone_end = zone_end(doc, anchors.last().map_or(0, |a| a.label.end));
+    let tokens = tokens(doc, &anchors, zone_end);
+    let widths: Vec<usize> = anchors
+        .iter()
+        .map(|a| width(row_columns(a.indicator, old)))
+        .collect();
+    let plan = align(&anchors, &widths, &tokens);
+    let mut rows: Vec<ReadRow> = anchors
+        .iter()
+        .zip(plan)
+        .map(|(a, taken)| {
+            let columns = row_columns(a.indicator, old);
+            let n = width(columns);
+            let mut cells: Vec<Option<RawCell>> = vec![None; n];
+            let mut unreadable = None;
+            match taken {
+                Taken::Glued(k) => {
+                    unreadable = Some(raw(text, &tokens[k]));
+                }
+                Taken::Cells(ks) => {
+                    for (c, k) in ks.into_iter().enumerate().take(n) {
+                        cells[c] = k.map(|k| raw(text, &tokens[k]));
+                    }
+                }
+            }
+            ReadRow {
+                anchor: a.clone(),
+                columns,
+                cells,
+                unreadable,
+                reconstructed: None,
+            }
+        })
+        .collect();
+    split_glued(&mut rows, t);
+    rows
+}
+
+fn raw(text: &str, tok: &Token) -> RawCell {
+    RawCell {
+        text: match tok.kind {
+            Tok::Blank => String::new(),
+            _ => text[tok.range.clone()].to_string(),
+        },
+        range: tok.range.clone(),
+    }
+}
+
+/// The old template's value columns: `2013年度` and `历年累计` when the header has both.
+fn old_columns(doc: &Document, anchors: &[Anchor]) -> &'static [&'static str] {
+    let first = anchors.iter().map(|a| a.label.start).min().unwrap_or(0);
+    let last = anchors.iter().map(|a| a.label.end).max().unwrap_or(0);
+    let text = doc.text();
+    let from = crate::source::floor_char_boundary(text, first.saturating_sub(600));
+    let zone = &text[from..last.min(text.len())];
+    let han: String = zone.chars().filter(|&c| is_han(c)).collect();
+    if !han.contains("累计") {
+        return &[];
+    }
+    let year = header_year(zone).or(doc.year);
+    year.and_then(schema::t2008::year_columns).unwrap_or(&[])
+}
+
+/// The year printed in a `2013年度` header, possibly broken over lines (`2013` … `年度`).
+fn header_year(zone: &str) -> Option<u32> {
+    let at = zone.find("年度")?;
+    let before = &zone[..at];
+    let end = before.trim_end().len();
+    let digits = before[..end]
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits == 4 {
+        return before[end - 4..end].parse().ok();
+    }
+    // pdftotext prints `2013` on a line of its own, `年度` lines later
+    zone[..at]
+        .split_whitespace()
+        .rev()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse().ok())
+}
+
+/// Table 四 has no row labels: its fifteen figures follow the headers 行政复议 … 复议后起诉.
+fn review_anchor(doc: &Document, after: usize) -> Option<Anchor> {
+    let ind = schema::indicator("review_lawsuit")?;
+    let text = doc.text();
+    let rest = &text[after..];
+    let han = HanStream::new(rest);
+    let start = han.find_all("行政复议", 1).first().copied()?;
+    let core = han.range(start, start + 4);
+    let core = core.start + after..core.end + after;
+    if core.start - after > LONG_GAP {
+        return None;
+    }
+    // the figures come after the last of the header words
+    let header_end = ["复议后起诉", "未经复议直接起诉", "尚未审结", "总计"]
+        .iter()
+        .filter_map(|w| {
+            let h = HanStream::new(&text[core.start..]);
+            let found = h.find_all(w, 8);
+            found
+                .into_iter()
+                .filter(|&i| h.at[i] < 600)
+                .map(|i| core.start + h.at[i + w.chars().count() - 1] + 3)
+                .max()
+        })
+        .max()
+        .unwrap_or(core.end);
+    Some(Anchor {
+        indicator: ind,
+        core: core.start..header_end,
+        label: core.start..header_end,
+    })
+}
+
+/// Where the last table's figures end: at the first line of prose after the last row, and
+/// never far past it.
+fn zone_end(doc: &Document, last: usize) -> usize {
+    let text = doc.text();
+    let limit = crate::source::floor_char_boundary(text, (last + 3000).min(text.len()));
+    let first = doc.line_of(last);
+    for i in first + 1..doc.lines.len() {
+        let l = doc.lines[i];
+        if l.start >= limit {
+            break;
+        }
+        let t = doc.line_text(i);
+        let n = t.chars().count();
+        if n > 40 && (t.contains('。') || t.contains(';')) {
+            return l.start;
+        }
+    }
+    limit
+}
+
+/// The figures of the tables, in text order, from the first row's label to `end`.
+fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Token> {
+    let text = doc.text();
+    let start = anchors.iter().map(|a| a.label.start).min().unwrap_or(0);
+    let mut out = Vec::new();
+    let year = doc.year;
+    let first_line = doc.line_of(start);
+    for i in first_line..doc.lines.len() {
+        let l = doc.lines[i];
+        if l.start >= end {
+            break;
+        }
+        let line = &text[l.start..l.end];
+        if is_page_marker(line.trim()) {
+            continue;
+        }
+        let from = start.saturating_sub(l.start).min(line.len());
+        let to = end.saturating_sub(l.start).min(line.len());
+        line_tokens(line, l.start, from, to, year, &mut out);
+    }
+    out.extend(blank_cells(text, anchors, end));
+    out.sort_by_key(|t| t.range.start);
+    out
+}
+
+/// A page marker or running page count: `- 4 -`, `第 3 页`, `共 6 页`, `第3页 共6页`.
+fn is_page_marker(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if s.is_empty() {
+        return false;
+    }
+    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    let inner = s.trim_matches(dash);
+    let framed = s.starts_with(dash) && s.ends_with(dash) && inner.len() + 2 <= s.len();
+    let pages = s.ends_with('页')
+        && s.chars().count() <= 14
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "第共页/".contains(c));
+    (framed && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())) || pages
+}
+
+/// The figures of one line (bytes `from..to` of it).
+fn line_tokens(
+    line: &str,
+    base: usize,
+    from: usize,
+    to: usize,
+    year: Option<u32>,
+    out: &mut Vec<Token>,
+) {
+    let b = line.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let alone = line.trim();
+    while i < b.len() {
+        let c = b[i];
+        if c == b'(' {
+            depth += 1;
+        } else if c == b')' {
+            depth = depth.saturating_sub(1);
+        }
+        let sign = (c == b'-' || c == b'+')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || b[i - 1] == b' ' || b[i - 1] == b'\t');
+        if !(c.is_ascii_digit() || sign) {
+            if i >= from && i < to && line.is_char_boundary(i) {
+                if let Some(t) = mark_token(line, i) {
+                    out.push(Token {
+                        range: base + t.start..base + t.end,
+                        kind: Tok::Value,
+                    });
+                    i = t.end;
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let s = i;
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        if s < from || s >= to || depth > 0 {
+            continue;
+        }
+        let mut e = i;
+        let rest = &line[e..];
+        // a numbering (`2.其他`, `3、`): its last digit; digits before it are glued figures
+        let numbering = rest
+            .strip_prefix(['.', '、'])
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
+            && !line[s..e].contains('.');
+        if numbering {
+            e -= 1;
+            if e == s {
+                continue;
+            }
+        }
+        let rest = &line[e..];
+        if !numbering
+            && ["年", "月", "日", "%", "个百分点"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        {
+            continue;
+        }
+        if unit_then_paren(rest) {
+            continue;
+        }
+        let digits = &line[s..e];
+        if year.is_some_and(|y| digits == y.to_string()) && alone == digits {
+            continue; // `2013` of a `2013年度` header broken over lines
+        }
+        let mut end = e;
+        for u in ["万元", "元"] {
+            if line[e..].starts_with(u) {
+                end = e + u.len();
+            }
+        }
+        let before = line[..s].chars().next_back();
+        let after = line[end..].chars().next();
+        let touches = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '|');
+        let glued = digits.len() >= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (touches(before) || touches(after) || numbering);
+        out.push(Token {
+            range: base + s..base + end,
+            kind: if glued { Tok::Glued } else { Tok::Value },
+        });
+    }
+}
+
+/// `计1条)`: a count inside a note whose parenthesis opened on an earlier line.
+fn unit_then_paren(rest: &str) -> bool {
+    let mut cs = rest.chars();
+    matches!(
+        (cs.next(), cs.next()),
+        (Some(u), Some(')')) if "条件次项个人篇".contains(u)
+    )
+}
+
+/// A not-applicable mark standing alone (`/`, `—`, `无`, `不适用`) at byte `i` of the line.
+fn mark_token(line: &str, i: usize) -> Option<Range<usize>> {
+    let before = line[..i].chars().next_back();
+    if before.is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let rest = &line[i..];
+    let word = rest.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    (!word.is_empty() && grid::is_not_applicable(word) && word != "-").then(|| i..i + word.len())
+}
+
+/// Empty cells of tab-separated copies: a field between two tabs after a row's label that
+/// holds nothing; the field after the last tab counts while the row has only figures so far.
+fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Token> {
+    let mut starts: Vec<usize> = anchors.iter().map(|a| a.label.start).collect();
+    starts.sort_unstable();
+    let mut out = Vec::new();
+    for (n, &s) in starts.iter().enumerate() {
+        let e = starts.get(n + 1).copied().unwrap_or(end).min(text.len());
+        if e <= s {
+            continue;
+        }
+        let window = &text[s..e];
+        if !window.contains('\t') {
+            continue;
+        }
+        let fields: Vec<(usize, &str)> = window
+            .split('\t')
+            .scan(s, |at, f| {
+                let here = *at;
+                *at += f.len() + 1;
+                Some((here, f))
+            })
+            .collect();
+        let mut pure = true;
+        for (k, &(at, f)) in fields.iter().enumerate().skip(1) {
+            let last = k + 1 == fields.len();
+            let t = f.trim();
+            if t.is_empty() {
+                if !last || pure {
+                    out.push(Token {
+                        range: at..at,
+                        kind: Tok::Blank,
+                    });
+                }
+            } else if !is_figure_or_unit(t) {
+                pure = false;
+            }
+        }
+    }
+    out
+}
+
+fn is_figure_or_unit(t: &str) -> bool {
+    matches!(
+        grid::classify(t),
+        grid::CellClass::Value | grid::CellClass::Unit
+    )
+}
+
+/// How a row's figures were found.
+#[derive(Debug, Clone)]
+enum Taken {
+    /// Per column, the token (or none).
+    Cells(Vec<Option<usize>>),
+    /// One glued token for the whole row.
+    Glued(usize),
+}
+
+/// Assigns the tokens to the rows: first tables printed block by block (all labels, then each
+/// column's figures), then the rest in text order by [`align_in_order`].
+fn align(anchors: &[Anchor], widths: &[usize], tokens: &[Token]) -> Vec<Taken> {
+    let n = anchors.len();
+    let mut plan: Vec<Option<Taken>> = vec![None; n];
+    let mut used = vec![false; tokens.len()];
+    let window = |i: usize| -> Vec<usize> {
+        let s = anchors[i].label.start;
+        let e = anchors.get(i + 1).map_or(usize::MAX, |a| a.label.start);
+        (0..tokens.len())
+            .filter(|&k| tokens[k].range.start >= s && tokens[k].range.start < e)
+            .collect()
+    };
+    let windows: Vec<Vec<usize>> = (0..n).map(window).collect();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j + 1 < n && windows[j].is_empty() && widths[j + 1] == widths[i] {
+            j += 1;
+        }
+        let rows = j - i + 1;
+        let w = widths[i];
+        let need = rows * w;
+        let last = &windows[j];
+        let exact = last.len() == need || (j + 1 == n && last.len() >= need);
+        if rows >= 2 && exact && last[..need].iter().all(|&k| tokens[k].kind == Tok::Value) {
+            for r in 0..rows {
+                let cells = (0..w).map(|c| Some(last[c * rows + r])).collect();
+                plan[i + r] = Some(Taken::Cells(cells));
+            }
+            last[..need].iter().for_each(|&k| used[k] = true);
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    let rest: Vec<usize> = (0..n).filter(|&r| plan[r].is_none()).collect();
+    let free: Vec<usize> = (0..tokens.len()).filter(|&k| !used[k]).collect();
+    let ordered = align_in_order(anchors, widths, tokens, &rest, &free);
+    for (r, t) in rest.into_iter().zip(ordered) {
+        plan[r] = Some(t);
+    }
+    plan.into_iter()
+        .map(|p| p.unwrap_or(Taken::Cells(Vec::new())))
+        .collect()
+}
+
+/// Costs of the alignment: a cell left unread, a figure skipped, a figure printed after the
+/// next row's label began (PDF text does that when a label wraps).
+const MISSING: u32 = 4;
+const SKIPPED: u32 = 4;
+const LATE: u32 = 2;
+/// More tokens than any report's tables hold; the rest of a long paste is not aligned.
+const MAX_TOKENS: usize = 4000;
+
+/// Aligns tokens with rows in text order, by dynamic programming over (token, row, column):
+/// each row takes up to its width of tokens, none before its own label; a token may be
+/// skipped; a row may end short. The cheapest reading wins.
+fn align_in_order(
+    anchors: &[Anchor],
+    widths: &[usize],
+    tokens: &[Token],
+    rows: &[usize],
+    free: &[usize],
+) -> Vec<Taken> {
+    let free = &free[..free.len().min(MAX_TOKENS)];
+    let nr = rows.len();
+    if nr == 0 {
+        return Vec::new();
+    }
+    // states: (row, filled) flattened; plus the end state
+    let mut base = Vec::with_capacity(nr + 1);
+    let mut total = 0;
+    for &r in rows {
+        base.push(total);
+        total += widths[r] + 1;
+    }
+    base.push(total);
+    let states = total + 1;
+    let start_of = |r: usize| anchors[rows[r]].label.start;
+    let next_start = |r: usize, k: usize| {
+        rows.get(r + k)
+            .map_or(usize::MAX, |&x| anchors[x].label.start)
+    };
+    let optional = |r: usize| anchors[rows[r]].indicator.heading;
+    let missing = |r: usize, c: usize| -> u32 {
+        if c == 0 && optional(r) {
+            0
+        } else {
+            MISSING * (widths[rows[r]] - c) as u32
+        }
+    };
+    const INF: u32 = u32::MAX / 4;
+    const NONE: u32 = u32::MAX;
+    let mut cost = vec![INF; states];
+    cost[0] = 0;
+    // eps[j][s]: state before the row-advance at step j; tok[j][s]: (state, action) at token j
+    let mut eps = vec![NONE; (free.len() + 1) * states];
+    let mut tok = vec![(NONE, 0u8); free.len() * states];
+    let relax = |cost: &mut Vec<u32>, eps: &mut [u32], j: usize| {
+        for r in 0..nr {
+            for c in 0..=widths[rows[r]] {
+                let s = base[r] + c;
+                if cost[s] >= INF {
+                    continue;
+                }
+                let next = base[r + 1];
+                let v = cost[s] + missing(r, c);
+                if v < cost[next] {
+                    cost[next] = v;
+                    eps[j * states + next] = s as u32;
+                }
+            }
+        }
+    };
+    for (j, &k) in free.iter().enumerate() {
+        relax(&mut cost, &mut eps, j);
+        let mut next = vec![INF; states];
+        let t = &tokens[k];
+        let at = t.range.start;
+        for r in 0..=nr {
+            let w = if r < nr { widths[rows[r]] } else { 0 };
+            for c in 0..=w {
+                let s = base[r] + c;
+                let here = cost[s];
+                if here >= INF {
+                    continue;
+                }
+                let mut put = |to: usize, v: u32, action: u8, next: &mut Vec<u32>| {
+                    if v < next[to] {
+                        next[to] = v;
+                        tok[j * states + to] = (s as u32, action);
+                    }
+                };
+                // skip: free once the last row is full or before any row, else a cost
+                let done = r == nr || (r + 1 == nr && c == w);
+                put(s, here + if done { 0 } else { SKIPPED }, 0, &mut next);
+                if r == nr || at < start_of(r) || at >= next_start(r, 2) {
+                    continue;
+                }
+                let late = if at >= next_start(r, 1) { LATE } else { 0 };
+                if c < w {
+                    put(s + 1, here + late, 1, &mut next);
+                }
+                if c == 0 && w >= 2 && t.kind == Tok::Glued {
+                    put(s + w, here + late, 2, &mut next);
+                }
+            }
+        }
+        cost = next;
+    }
+    relax(&mut cost, &mut eps, free.len());
+    // walk back from the end state
+    let mut taken: Vec<Taken> = rows
+        .iter()
+        .map(|&r| Taken::Cells(vec![None; widths[r]]))
+        .collect();
+    let row_of = |s: usize| base.partition_point(|&b| b <= s) - 1;
+    let mut s = base[nr];
+    let mut j = free.len();
+    loop {
+        let e = eps[j * states + s];
+        if e != NONE {
+            s = e as usize;
+            continue;
+        }
+        if j == 0 {
+            break;
+        }
+        let (prev, action) = tok[(j - 1) * states + s];
+        if prev == NONE {
+            break;
+        }
+        let r = row_of(prev as usize);
+        let c = prev as usize - base[r];
+        match action {
+            1 => {
+                if let Taken::Cells(cells) = &mut taken[r] {
+                    cells[c] = Some(free[j - 1]);
+                }
+            }
+            2 => taken[r] = Taken::Glued(free[j - 1]),
+            _ => {}
+        }
+        s = prev as usize;
+        j -= 1;
+    }
+    taken
+}
+
+/// Splits each row's glued run into its columns where exactly one split fits the row's own
+/// arithmetic and, taken over the whole table, the relations between rows.
+fn split_glued(rows: &mut [ReadRow], t: Template) {
+    let mut options: Vec<Option<Vec<Vec<String>>>> = rows
+        .iter()
+        .map(|r| r.unreadable.as_ref().map(|g| splits(&g.text, r.columns)))
+        .collect();
+    narrow_by_relations(rows, &mut options, t);
+    for (row, opts) in rows.iter_mut().zip(options) {
+        let (Some(glued), Some(opts)) = (row.unreadable.clone(), opts) else {
+            continue;
+        };
+        if let [one] = opts.as_slice() {
+            let mut at = glued.range.start;
+            for (c, part) in one.iter().enumerate() {
+                row.cells[c] = Some(RawCell {
+                    text: part.clone(),
+                    range: at..at + part.len(),
+                });
+                at += part.len();
+            }
+            row.reconstructed = Some((glued, one.clone()));
+            row.unreadable = None;
+        }
+    }
+}
+
+/// At most this many readings of one glued run are kept; more is no reading at all.
+const MAX_SPLITS: usize = 64;
+
+/// Every way to cut `digits` into one number per column (no leading zeros) that fits the
+/// row: a `总计` column equal to the others, `历年累计` at least the year's figure.
+fn splits(digits: &str, columns: &[&str]) -> Vec<Vec<String>> {
+    let n = columns.len();
+    if n < 2 || digits.len() < n || digits.len() > 40 || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut parts = Vec::new();
+    cut(digits, n, &mut parts, &mut out, &|p: &[String]| {
+        fits_row(p, columns)
+    });
+    out
+}
+
+fn cut(
+    rest: &str,
+    left: usize,
+    parts: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+    fits: &dyn Fn(&[String]) -> bool,
+) {
+    if out.len() > MAX_SPLITS {
+        return;
+    }
+    if left == 1 {
+        if (rest.len() > 1 && rest.starts_with('0')) || rest.len() > 15 {
+            return;
+        }
+        parts.push(rest.to_string());
+        if fits(parts) {
+            out.push(parts.clone());
+        }
+        parts.pop();
+        return;
+    }
+    for len in 1..=rest.len().saturating_sub(left - 1).min(15) {
+        let head = &rest[..len];
+        if len > 1 && head.starts_with('0') {
+            break;
+        }
+        parts.push(head.to_string());
+        cut(&rest[len..], left - 1, parts, out, fits);
+        parts.pop();
+    }
+}
+
+fn fits_row(parts: &[String], columns: &[&str]) -> bool {
+    let v: Vec<u64> = parts
+        .iter()
+        .map(|p| p.parse().unwrap_or(u64::MAX))
+        .collect();
+    for (_, total, sum_of) in schema::t2019::ROW_TOTALS
+        .iter()
+        .filter(|(set, ..)| std::ptr::eq(*set, columns) || *set == columns)
+    {
+        let at = |name: &str| columns.iter().position(|c| *c == name);
+        let Some(ti) = at(total) else { continue };
+        let sum: u64 = sum_of.iter().filter_map(|p| at(p)).map(|i| v[i]).sum();
+        if v[ti] != sum {
+            return false;
+        }
+    }
+    if columns.last().is_some_and(|c| *c == "历年累计") && columns.len() == 2 {
+        return v[1] >= v[0];
+    }
+    true
+}
+
+/// Keeps, for a row with several readings, those that make every Sum relation hold in which
+/// all other members are known; again until nothing changes.
+fn narrow_by_relations(rows: &[ReadRow], options: &mut [Option<Vec<Vec<String>>>], t: Template) {
+    let index = |id: &str| rows.iter().position(|r| r.anchor.indicator.id == id);
+    let sums: Vec<(usize, Vec<usize>)> = schema::relations()
+        .filter_map(|r| match r {
+            Relation::Sum {
+                total,
+                parts,
+                within,
+                absent,
+            } if within.has(t) => {
+                if absent.iter().any(|a| index(a).is_some()) {
+                    return None;
+                }
+                let total = index(total)?;
+                let parts: Option<Vec<usize>> = parts.iter().map(|p| index(p)).collect();
+                Some((total, parts?))
+            }
+            _ => None,
+        })
+        .collect();
+    for _ in 0..8 {
+        let mut changed = false;
+        for (total, parts) in &sums {
+            let members: Vec<usize> = std::iter::once(*total)
+                .chain(parts.iter().copied())
+                .collect();
+            let open: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&m| options[m].as_ref().is_some_and(|o| o.len() > 1))
+                .collect();
+            let [one] = open.as_slice() else { continue };
+            let width = rows[*total].cells.len();
+            let known = |m: usize, c: usize| -> Option<f64> {
+                match &options[m] {
+                    Some(o) if o.len() == 1 => o[0][c].parse().ok(),
+                    Some(_) => None,
+                    None => rows[m].cells[c]
+                        .as_ref()
+                        .and_then(|x| crate::extract::parse_value(&x.text).0),
+                }
+            };
+            let Some(opts) = options[*one].clone() else {
+                continue;
+            };
+            let kept: Vec<Vec<String>> = opts
+                .into_iter()
+                .filter(|o| {
+                    (0..width).all(|c| {
+                        let value = |m: usize| {
+                            if m == *one {
+                                o.get(c).and_then(|x| x.parse().ok())
+                            } else {
+                                known(m, c)
+                            }
+                        };
+                        let (Some(tv), Some(ps)) = (
+                            value(*total),
+                            parts.iter().map(|&p| value(p)).sum::<Option<f64>>(),
+                        ) else {
+                            return true;
+                        };
+                        (tv - ps).abs() < 0.005
+                    })
+                })
+                .collect();
+            if !kept.is_empty() && kept.len() < options[*one].as_ref().map_or(0, |o| o.len()) {
+                options[*one] = Some(kept);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str, t: Template) -> Vec<(String, Vec<Option<String>>)> {
+        let doc = Document::new(text);
+        read(&doc, t)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.anchor.indicator.id.to_string(),
+                    r.cells
+                        .iter()
+                        .map(|c| c.as_ref().map(|c| c.text.clone()))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn page_markers_are_not_figures() {
+        assert!(is_page_marker("- 4 -"));
+        assert!(is_page_marker("第 3 页 共 6 页"));
+        assert!(is_page_marker("共6页"));
+        assert!(!is_page_marker("4"));
+    }
+
+    #[test]
+    fn glued_rows_split_by_their_total() {
+        let cols = schema::t2019::APPLICANTS;
+        assert_eq!(
+            splits("713000074", cols),
+            vec![vec!["71", "3", "0", "0", "0", "0", "74"]]
+        );
+    }
+
+    #[test]
+    fn numbering_of_the_next_label_is_not_a_figure() {
+        let text = "二、收到和处理政府信息公开申请情况\n1.属于国家秘密 0 0 0 0 0 0 0\n2.其他法律行政法规禁止公开 0 0 0 0 0 0 0\n";
+        let rows = read_text(text, Template::T2021);
+        let secret = rows.iter().find(|r| r.0 == "refused.secret").unwrap();
+        assert!(secret.1.iter().all(|c| c.as_deref() == Some("0")));
+    }
+}

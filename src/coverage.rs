@@ -1,0 +1,113 @@
+//! How much of each statistics table was read: the cells the template has, the cells read,
+//! and the rows not read in full. A check is only clean when every table was read whole.
+
+use crate::extract::Extraction;
+use crate::schema::{self, Indicator, Template};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    /// `表二`, `表三`, `表四` of the national formats; `统计表` of the old template.
+    pub table: &'static str,
+    pub expected: usize,
+    pub read: usize,
+    /// The rows (template wording) not read in full, in table order.
+    pub missing: Vec<String>,
+}
+
+/// Rows every provincial variant of the old form prints: a table found without one of them
+/// was not read to its end.
+const OLD_CORE_ROWS: &[&str] = &[
+    "active.total",
+    "apply.received",
+    "apply.answered",
+    "review.total",
+    "lawsuit.total",
+];
+
+/// The table a national-format row belongs to.
+fn national_table(ind: &Indicator) -> &'static str {
+    if ind.id.starts_with("disclose") {
+        "表二"
+    } else if ind.id == "review_lawsuit" {
+        "表四"
+    } else {
+        "表三"
+    }
+}
+
+/// The rows of a template that carry figures. 2019 prints （六）其他处理 as one row, 2021 as
+/// a group of three; other groups carry no figures of their own.
+fn value_rows(t: Template) -> impl Iterator<Item = &'static Indicator> {
+    schema::indicators().filter(move |i| {
+        i.within.has(t)
+            && match t {
+                Template::T2019 => {
+                    (!i.heading || i.id == "result.other") && !i.id.starts_with("other.")
+                }
+                _ => !i.heading,
+            }
+    })
+}
+
+fn single_other_row(ex: &Extraction) -> bool {
+    let has = |id: &str| ex.cells.iter().any(|c| c.indicator == id);
+    has("result.other") && !ex.cells.iter().any(|c| c.indicator.starts_with("other."))
+}
+
+fn width(ind: &Indicator, ex: &Extraction) -> usize {
+    match ind.columns {
+        schema::Columns::Named(n) => n.len(),
+        schema::Columns::Single => ex.old_columns.len().max(1),
+    }
+}
+
+fn cells_read(ind: &Indicator, ex: &Extraction) -> usize {
+    ex.cells.iter().filter(|c| c.indicator == ind.id).count()
+}
+
+/// Coverage of each table of the template the extraction found; empty when none was found.
+pub fn coverage(ex: &Extraction) -> Vec<Coverage> {
+    let Some(t) = ex.template else {
+        return Vec::new();
+    };
+    let rows: Vec<&'static Indicator> = match t {
+        Template::T2008 => value_rows(t)
+            .filter(|i| OLD_CORE_ROWS.contains(&i.id) || cells_read(i, ex) > 0)
+            .collect(),
+        // a 2021 table still printing （六） as one row is read as 2019 prints it
+        // (template-mismatch says so)
+        Template::T2021 if single_other_row(ex) => value_rows(Template::T2019)
+            .filter(|i| i.within.has(t) || i.id == "result.other")
+            .collect(),
+        _ => value_rows(t).collect(),
+    };
+    let mut out: Vec<Coverage> = Vec::new();
+    for ind in rows {
+        let table = match t {
+            Template::T2008 => "统计表",
+            _ => national_table(ind),
+        };
+        let expected = width(ind, ex);
+        let read = cells_read(ind, ex).min(expected);
+        let at = match out.iter().position(|c| c.table == table) {
+            Some(at) => at,
+            None => {
+                out.push(Coverage {
+                    table,
+                    expected: 0,
+                    read: 0,
+                    missing: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let c = &mut out[at];
+        c.expected += expected;
+        c.read += read;
+        if read < expected {
+            c.missing.push(ind.labels[0].to_string());
+        }
+    }
+    out
+}
