@@ -268,14 +268,27 @@ fn cluster(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occurrence> 
     let Some(best) = clusters.iter().max_by_key(|r| distinct(r)) else {
         return Vec::new();
     };
-    let mut taken = vec![false; rows];
-    let mut out = Vec::new();
-    for o in &occ[best.clone()] {
-        if !taken[o.row] {
-            taken[o.row] = true;
-            out.push(*o);
-        }
+    // of a wording found twice (the table and a sentence near it), the one closest to
+    // another row's wording: table rows stand next to each other
+    let inside = &occ[best.clone()];
+    let nearest = |o: &Occurrence| {
+        inside
+            .iter()
+            .filter(|p| p.row != o.row)
+            .map(|p| han.at[p.from].abs_diff(han.at[o.from]))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    // rows in table order, each at a place no earlier row took (two rows may share a wording)
+    let mut out: Vec<Occurrence> = Vec::new();
+    for row in 0..rows {
+        let best = inside
+            .iter()
+            .filter(|o| o.row == row && !out.iter().any(|t| t.from == o.from))
+            .min_by_key(|o| (nearest(o), o.from));
+        out.extend(best.copied());
     }
+    out.sort_by_key(|o| o.from);
     out
 }
 
@@ -292,7 +305,7 @@ pub fn anchors(doc: &Document, t: Template) -> Vec<Anchor> {
     let picked = if t == Template::T2008 {
         cluster(&han, &occ, rows.len())
     } else {
-        chain(&han, &occ, rows.len())
+        fill_gaps(&han, rows, chain(&han, &occ, rows.len()))
     };
     picked
         .into_iter()
@@ -305,6 +318,57 @@ pub fn anchors(doc: &Document, t: Template) -> Vec<Anchor> {
             }
         })
         .collect()
+}
+
+/// Characters of other cells a wrapped label may have between its fragments (a group label
+/// printed one character per line: `3.危及“三安全一稳` `（三）` `定”`).
+const MAX_INSERTED: usize = 4;
+
+/// Rows the chain skipped between two rows it found: a label broken by another cell's
+/// characters, found again as the wording's characters in order with a few others between.
+fn fill_gaps(han: &HanStream, rows: &[TemplateRow], picked: Vec<Occurrence>) -> Vec<Occurrence> {
+    let chars: Vec<char> = han.text.chars().collect();
+    let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
+    for (n, o) in picked.iter().enumerate() {
+        out.push(*o);
+        let Some(next) = picked.get(n + 1) else { break };
+        let mut lo = o.to;
+        for (row, (_, cores)) in rows.iter().enumerate().take(next.row).skip(o.row + 1) {
+            let found = cores
+                .iter()
+                .filter(|c| c.chars().count() >= 4)
+                .find_map(|c| loose_find(&chars, lo, next.from, c));
+            if let Some((from, to)) = found {
+                out.push(Occurrence { row, from, to });
+                lo = to;
+            }
+        }
+    }
+    out
+}
+
+/// The first place in `chars[lo..hi]` holding `core`'s characters in order, with at most
+/// [`MAX_INSERTED`] others between them.
+fn loose_find(chars: &[char], lo: usize, hi: usize, core: &str) -> Option<(usize, usize)> {
+    let want: Vec<char> = core.chars().collect();
+    for p in lo..hi {
+        if chars[p] != want[0] {
+            continue;
+        }
+        let (mut j, mut q, mut skipped) = (1, p + 1, 0);
+        while j < want.len() && q < hi && skipped <= MAX_INSERTED {
+            if chars[q] == want[j] {
+                j += 1;
+            } else {
+                skipped += 1;
+            }
+            q += 1;
+        }
+        if j == want.len() && skipped <= MAX_INSERTED {
+            return Some((p, q));
+        }
+    }
+    None
 }
 
 /// A wording quoted in a sentence (`主动公开信息数为1713条`, `收到申请数3件，`), not a row: the
@@ -432,7 +496,45 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
         })
         .collect();
     split_glued(&mut rows, t);
+    distrust_broken_rows(text, &mut rows);
     rows
+}
+
+/// A row read from text without cell separators whose own total does not add up was most
+/// likely aligned with the wrong figures: it is left unread (and reported incomplete) rather
+/// than reported as a wrong total. Rows of tab-separated copies keep their cells.
+fn distrust_broken_rows(text: &str, rows: &mut [ReadRow]) {
+    let starts: Vec<usize> = rows.iter().map(|r| r.anchor.label.start).collect();
+    for (n, r) in rows.iter_mut().enumerate() {
+        if r.columns.len() < 3 || r.reconstructed.is_some() {
+            continue;
+        }
+        let Some(cells) = r
+            .cells
+            .iter()
+            .map(|c| c.as_ref())
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let parts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+        if parts
+            .iter()
+            .any(|p| !p.bytes().all(|b| b.is_ascii_digit()) || p.is_empty())
+        {
+            continue;
+        }
+        let end = starts
+            .get(n + 1)
+            .copied()
+            .unwrap_or(text.len())
+            .max(r.anchor.label.start);
+        let end = crate::source::floor_char_boundary(text, end);
+        let tabbed = text[r.anchor.label.start..end].contains('\t');
+        if !tabbed && !fits_row(&parts, r.columns) {
+            r.cells.iter_mut().for_each(|c| *c = None);
+        }
+    }
 }
 
 fn raw(text: &str, tok: &Token) -> RawCell {
