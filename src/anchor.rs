@@ -1121,6 +1121,15 @@ fn cut(
     }
 }
 
+/// Whether a row's figures (whole numbers as text, by column name) fit its own total.
+pub fn adds_up(parts: &[String], columns: &[&str]) -> bool {
+    parts.len() == columns.len()
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && fits_row(parts, columns)
+}
+
 fn fits_row(parts: &[String], columns: &[&str]) -> bool {
     let v: Vec<u64> = parts
         .iter()

@@ -64,13 +64,27 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     }
 }
 
-/// How much of the template a reading holds: the rows it read, then its cells. Rows first:
-/// a reading that puts figures of another table under a row's second column is not better.
+/// How much of the template a reading holds that can be trusted: rows read with no blank
+/// cell and, where the row has a 总计 column, adding up; then its cells. A reading by layout
+/// that puts figures under the wrong row or column shows as blanks and broken totals.
 fn read_cells(ex: &Extraction) -> (usize, usize) {
-    let mut rows: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
-    rows.sort_unstable();
-    rows.dedup();
-    (rows.len(), ex.cells.len())
+    let mut ids: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let sound = ids
+        .iter()
+        .filter(|id| {
+            let row: Vec<&Cell> = ex.cells.iter().filter(|c| c.indicator == **id).collect();
+            let blank = row.iter().any(|c| c.kind == ValueKind::Blank);
+            let values: Vec<String> = row
+                .iter()
+                .map(|c| c.value.map_or(String::new(), |v| format!("{v}")))
+                .collect();
+            let columns: Vec<&str> = row.iter().filter_map(|c| c.column.as_deref()).collect();
+            !blank && (columns.len() < 3 || crate::anchor::adds_up(&values, &columns))
+        })
+        .count();
+    (sound, ex.cells.len())
 }
 
 /// The template whose rows the text holds most of, when the layout gave no rows.

@@ -52,9 +52,14 @@ fn check(cx: &Context) -> Vec<Finding> {
     out
 }
 
-/// The table's figure for a prose fact: the single value, or the 总计 column of table 三.
+/// The table's figure for a prose fact: the single value, the 总计 column of table 三, or the
+/// year's column of the old form.
 pub(super) fn table_cell<'a>(cx: &Context<'a>, id: &str) -> Option<&'a Cell> {
-    cx.cell(id, None).or_else(|| cx.cell(id, Some("总计")))
+    // the old form printed for the year and cumulatively: the prose speaks of the year
+    let year_column = cx.ex.old_columns.first().copied();
+    cx.cell(id, None)
+        .or_else(|| cx.cell(id, Some("总计")))
+        .or_else(|| year_column.and_then(|c| cx.cell(id, Some(c))))
 }
 
 /// The fact's value in the table's unit: 元 and 万元 convert; other units are counts of the
