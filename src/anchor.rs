@@ -795,7 +795,7 @@ fn mark_token(line: &str, i: usize) -> Option<Range<usize>> {
     (!word.is_empty() && grid::is_not_applicable(word) && word != "-").then(|| i..i + word.len())
 }
 
-/// Empty cells of tab-separated copies: a field between two tabs after a row's label that
+/// Empty cells of copies with cell separators (tabs, `|`): a field between two separators after a row's label that
 /// holds nothing; the field after the last tab counts while the row has only figures so far.
 fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Token> {
     let mut starts: Vec<usize> = anchors.iter().map(|a| a.label.start).collect();
@@ -807,11 +807,11 @@ fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Token> {
             continue;
         }
         let window = &text[s..e];
-        if !window.contains('\t') {
+        if !window.contains(['\t', '|']) {
             continue;
         }
         let fields: Vec<(usize, &str)> = window
-            .split('\t')
+            .split(['\t', '|'])
             .scan(s, |at, f| {
                 let here = *at;
                 *at += f.len() + 1;

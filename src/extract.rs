@@ -64,8 +64,8 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     }
 }
 
-/// How much of the template a reading holds that can be trusted: rows read with no blank
-/// cell and, where the row has a 总计 column, adding up; then its cells. A reading by layout
+/// How much of the template a reading holds that can be trusted: rows read whole, with no
+/// blank cell and, where the row has a 总计 column, adding up; then its cells. A reading by layout
 /// that puts figures under the wrong row or column shows as blanks and broken totals.
 fn read_cells(ex: &Extraction) -> (usize, usize) {
     let mut ids: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
@@ -81,7 +81,13 @@ fn read_cells(ex: &Extraction) -> (usize, usize) {
                 .map(|c| c.value.map_or(String::new(), |v| format!("{v}")))
                 .collect();
             let columns: Vec<&str> = row.iter().filter_map(|c| c.column.as_deref()).collect();
-            !blank && (columns.len() < 3 || crate::anchor::adds_up(&values, &columns))
+            let width = schema::indicator(id).map_or(1, |i| match i.columns {
+                Columns::Named(n) => n.len(),
+                Columns::Single => ex.old_columns.len().max(1),
+            });
+            row.len() == width
+                && !blank
+                && (columns.len() < 3 || crate::anchor::adds_up(&values, &columns))
         })
         .count();
     (sound, ex.cells.len())
