@@ -250,3 +250,24 @@ fn bad_command_lines_get_a_chinese_message() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(".txt"));
 }
+
+#[test]
+fn json_of_several_files_carries_the_cross_year_findings_naming_the_other_file() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/crossyear");
+    let o = run(&["check", "--json", dir]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let findings = |i: usize| v[i]["findings"].as_array().unwrap().clone();
+    assert!(findings(0).is_empty());
+    let later = findings(1);
+    let codes: Vec<&str> = later.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["carryover-mismatch", "carryover-mismatch"]);
+    for f in &later {
+        let other = f["comparedWith"].as_str().unwrap();
+        assert!(other.ends_with("某某县办2021.txt"), "{other}");
+    }
+    // one file alone: its own findings only, no comparedWith field
+    let one = run(&["check", "--json", &format!("{dir}/某某县办2022.txt")]);
+    let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().is_empty());
+}

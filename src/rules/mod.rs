@@ -214,6 +214,7 @@ pub fn finding(
         spans,
         expected,
         actual,
+        compared_with: None,
     }
 }
 
