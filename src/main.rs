@@ -3,13 +3,13 @@
 mod batch;
 mod summary;
 
-use nianbao::{decode, rules, source, Report, Severity};
+use nianbao::{rules, source, Report, Severity};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "用法 (usage):
-  nianbao check [--json] PATH...   检查报告；PATH 为文件、目录（其下所有 .txt）或 -（标准输入）
+  nianbao check [--json] PATH...   检查报告；PATH 为文件（.txt .html .htm .docx）、目录（其下所有这些文件）或 -（标准输入）
       --summary                    每个文件一行汇总（文件、单位、年度、模板、错误、警告）
       --format table|csv           汇总的格式；csv 带 UTF-8 BOM，可直接用 Excel 打开
       --format xlsx -o FILE        写审核用的 Excel 工作簿（汇总、各报告的表格和问题）
@@ -176,7 +176,10 @@ fn check(args: &[String]) -> ExitCode {
     };
     let inputs = batch::expand(&o.paths);
     if inputs.is_empty() {
-        eprintln!("没有找到要检查的 .txt 文件：{}", o.paths.join(" "));
+        eprintln!(
+            "没有找到要检查的文件（.txt、.html、.htm、.docx）：{}",
+            o.paths.join(" ")
+        );
         return ExitCode::from(2);
     }
     let one = inputs.len() == 1 && o.paths.len() == 1 && !Path::new(&o.paths[0]).is_dir();
@@ -283,15 +286,15 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
         notes: Vec::new(),
         kept: None,
     };
-    let text = match read(input) {
-        Ok((text, Some(encoding))) => {
-            c.notes.push(format!("{name}: 按 {encoding} 编码读取"));
-            text
-        }
-        Ok((text, None)) => text,
+    let opened = match read(input) {
+        Ok(opened) => opened,
         Err(reason) => return c.failed(reason),
     };
-    let report = match batch::guarded(|| nianbao::check(&text)) {
+    if let Some(encoding) = opened.encoding {
+        c.notes.push(format!("{name}: 按 {encoding} 编码读取"));
+    }
+    let (text, tables) = (opened.text, opened.tables);
+    let report = match batch::guarded(|| nianbao::check_with_tables(&text, &tables)) {
         Ok(r) => r,
         Err(panic) => {
             return c.failed(format!(
@@ -409,8 +412,8 @@ fn json(name: &str, text: &str, report: Report, one: bool) -> String {
     s
 }
 
-/// The text of an input, and the encoding's name when it is not UTF-8.
-fn read(input: &batch::Input) -> Result<(String, Option<&'static str>), String> {
+/// The text and tables of an input, read by its format.
+fn read(input: &batch::Input) -> Result<nianbao::files::Opened, String> {
     let mut bytes = Vec::new();
     match input {
         batch::Input::Stdin => {
@@ -428,9 +431,7 @@ fn read(input: &batch::Input) -> Result<(String, Option<&'static str>), String> 
         }
         batch::Input::Unlisted(_, reason) => return Err(reason.clone()),
     }
-    let decoded = decode::decode(&bytes)?;
-    let note = (decoded.encoding != "UTF-8").then_some(decoded.encoding);
-    Ok((decoded.text, note))
+    nianbao::files::open(&input.name(), &bytes)
 }
 
 /// `file:line:col  严重程度  code  message` lines with the source line, for people.

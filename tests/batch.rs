@@ -210,7 +210,7 @@ fn an_unreadable_file_is_reported_and_the_others_are_checked() {
     let err = stderr(&o);
     assert!(err.contains("2-empty.txt") && err.contains("为空"), "{err}");
     assert!(
-        err.contains("3-binary.txt") && err.contains("二进制"),
+        err.contains("3-binary.txt") && err.contains("已损坏"),
         "{err}"
     );
     assert!(
@@ -225,7 +225,7 @@ fn an_unreadable_file_is_reported_and_the_others_are_checked() {
         "{out}"
     );
     assert!(rows[3].contains("宝山区"));
-    assert!(rows[1].contains("为空") && rows[2].contains("二进制") && rows[4].contains("不存在"));
+    assert!(rows[1].contains("为空") && rows[2].contains("已损坏") && rows[4].contains("不存在"));
     // with --json the good files still come out, as an array
     let o = run(&["check", "--json", s(&root)]);
     assert_eq!(o.status.code(), Some(2));
