@@ -28,7 +28,7 @@ impl Input {
     }
 }
 
-/// The inputs a command line names: `-`, files as given, and the `.txt` files under each
+/// The inputs a command line names: `-`, files as given, and the report files under each
 /// directory, recursively and sorted so that every run lists them in the same order.
 pub fn expand(paths: &[String]) -> Vec<Input> {
     let mut out = Vec::new();
@@ -67,15 +67,19 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
             if !is_link {
                 walk(&path, out);
             }
-        } else if is_txt(&path) {
+        } else if is_report_file(&path) {
             out.push(Input::File(path));
         }
     }
 }
 
-fn is_txt(path: &Path) -> bool {
+/// Extensions a directory's reports may have. `.doc`, `.wps` and `.pdf` are listed too, so that
+/// the summary names each one the checker cannot read, with what to do instead.
+const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx", "doc", "wps", "pdf"];
+
+fn is_report_file(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        .is_some_and(|e| REPORT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// Runs `f`; a panic becomes `Err` with its message instead of ending the program.
@@ -181,11 +185,18 @@ mod tests {
     }
 
     #[test]
-    fn directories_give_their_txt_files_sorted() {
+    fn directories_give_their_report_files_sorted() {
         let root = std::env::temp_dir().join(format!("nianbao-walk-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("b/inner")).unwrap();
-        for f in ["b/2.txt", "b/inner/1.TXT", "a.txt", "b/skip.pdf", "c.txt"] {
+        for f in [
+            "b/2.txt",
+            "b/inner/1.TXT",
+            "a.txt",
+            "b/p.HTM",
+            "b/skip.md",
+            "c.docx",
+        ] {
             std::fs::write(root.join(f), "x").unwrap();
         }
         let arg = root.to_string_lossy().into_owned();
@@ -195,7 +206,14 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["/a.txt", "/b/2.txt", "/b/inner/1.TXT", "/c.txt", "-"]
+            [
+                "/a.txt",
+                "/b/2.txt",
+                "/b/inner/1.TXT",
+                "/b/p.HTM",
+                "/c.docx",
+                "-"
+            ]
         );
         std::fs::remove_dir_all(&root).unwrap();
     }

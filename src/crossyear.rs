@@ -2,16 +2,10 @@
 //! applications, figures copied forward, and sentences copied with only the year changed.
 //! Spans point into the later report.
 
+pub use crate::model::Yearly;
 use crate::model::{Finding, Report};
 use crate::rules;
 use crate::source::Utf16Index;
-
-/// One report with its text, as given to [`crate::check`].
-#[derive(Clone, Copy)]
-pub struct Yearly<'a> {
-    pub text: &'a str,
-    pub report: &'a Report,
-}
 
 /// Whether `prev` is the report of the year before `cur` for the same agency.
 pub fn consecutive(prev: &Report, cur: &Report) -> bool {

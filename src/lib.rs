@@ -8,9 +8,17 @@ pub mod anchor;
 pub mod coverage;
 pub mod crossyear;
 pub mod decode;
+#[cfg(feature = "files")]
+pub mod docx;
 pub mod extract;
 pub mod facts;
+#[cfg(feature = "files")]
+pub mod files;
 pub mod grid;
+#[cfg(feature = "files")]
+pub mod html;
+#[cfg(feature = "files")]
+pub mod merged;
 pub mod model;
 pub mod normalize;
 pub mod rules;

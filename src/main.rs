@@ -3,13 +3,13 @@
 mod batch;
 mod summary;
 
-use nianbao::{decode, rules, source, Report, Severity};
+use nianbao::{rules, source, Report, Severity};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "用法 (usage):
-  nianbao check [--json] PATH...   检查报告；PATH 为文件、目录（其下所有 .txt）或 -（标准输入）
+  nianbao check [--json] PATH...   检查报告；PATH 为文件（.txt .html .htm .docx）、目录（其下所有这些文件）或 -（标准输入）
       --summary                    每个文件一行汇总（文件、单位、年度、模板、错误、警告）
       --format table|csv           汇总的格式；csv 带 UTF-8 BOM，可直接用 Excel 打开
       --format xlsx -o FILE        写审核用的 Excel 工作簿（汇总、各报告的表格和问题）
@@ -176,7 +176,10 @@ fn check(args: &[String]) -> ExitCode {
     };
     let inputs = batch::expand(&o.paths);
     if inputs.is_empty() {
-        eprintln!("没有找到要检查的 .txt 文件：{}", o.paths.join(" "));
+        eprintln!(
+            "没有找到要检查的文件（.txt、.html、.htm、.docx）：{}",
+            o.paths.join(" ")
+        );
         return ExitCode::from(2);
     }
     let one = inputs.len() == 1 && o.paths.len() == 1 && !Path::new(&o.paths[0]).is_dir();
@@ -203,12 +206,21 @@ fn check(args: &[String]) -> ExitCode {
             rows.push(c.row);
         },
     );
-    let cross = cross_year(&kept);
+    let mut cross = cross_year(&kept);
     if !o.json && o.summary.is_none() && o.xlsx.is_none() && !cross.is_empty() {
         let _ = write!(out, "{}", human_cross(&kept, &cross));
     }
+    if o.json && !one {
+        // the array waits for every file: a report's cross-year findings may need a later file
+        for (name, text, report) in with_cross_year(kept, cross) {
+            let item = json(&name, &text, report, false);
+            let _ = write_item(&mut out, &item, true, &mut json_items);
+        }
+        kept = Vec::new();
+        cross = Vec::new();
+    }
     if let Some(path) = &o.xlsx {
-        if let Err(e) = write_workbook(path, kept, cross) {
+        if let Err(e) = write_workbook(path, with_cross_year(kept, cross)) {
             eprintln!("{path}: {e}");
             return ExitCode::from(2);
         }
@@ -274,15 +286,15 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
         notes: Vec::new(),
         kept: None,
     };
-    let text = match read(input) {
-        Ok((text, Some(encoding))) => {
-            c.notes.push(format!("{name}: 按 {encoding} 编码读取"));
-            text
-        }
-        Ok((text, None)) => text,
+    let opened = match read(input) {
+        Ok(opened) => opened,
         Err(reason) => return c.failed(reason),
     };
-    let report = match batch::guarded(|| nianbao::check(&text)) {
+    if let Some(encoding) = opened.encoding {
+        c.notes.push(format!("{name}: 按 {encoding} 编码读取"));
+    }
+    let (text, tables) = (opened.text, opened.tables);
+    let report = match batch::guarded(|| nianbao::check_with_tables(&text, &tables)) {
         Ok(r) => r,
         Err(panic) => {
             return c.failed(format!(
@@ -296,22 +308,23 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
     c.row.errors = report.count(Severity::Error);
     c.row.warnings = report.count(Severity::Warning);
     c.row.infos = report.count(Severity::Info);
-    if o.summary.is_none() && o.xlsx.is_none() {
+    let compared = o.xlsx.is_some() || (o.summary.is_none() && !one);
+    if o.summary.is_none() && o.xlsx.is_none() && !(o.json && compared) {
         c.output = Some(if o.json {
             json(&name, &text, report.clone(), one)
         } else {
             human(&name, &text, &report)
         });
     }
-    // several reports in people's or Excel's terms are compared year with year
-    if o.xlsx.is_some() || (!o.json && o.summary.is_none() && !one) {
+    // several reports are compared year with year (not in the one-row-per-file summary)
+    if compared {
         c.kept = Some((text, report));
     }
     c
 }
 
-/// Cross-year findings of the kept reports: (index of the later report, its findings).
-fn cross_year(kept: &[(String, String, Report)]) -> Vec<(usize, Vec<nianbao::Finding>)> {
+/// Cross-year findings of the kept reports: (earlier index, later index, the later one's findings).
+fn cross_year(kept: &[(String, String, Report)]) -> Vec<(usize, usize, Vec<nianbao::Finding>)> {
     let reports: Vec<&Report> = kept.iter().map(|k| &k.2).collect();
     nianbao::crossyear::pairs(&reports)
         .into_iter()
@@ -320,19 +333,19 @@ fn cross_year(kept: &[(String, String, Report)]) -> Vec<(usize, Vec<nianbao::Fin
                 text: &kept[i].1,
                 report: &kept[i].2,
             };
-            (cur, nianbao::crossyear::compare(y(prev), y(cur)))
+            (prev, cur, nianbao::crossyear::compare(y(prev), y(cur)))
         })
-        .filter(|(_, f)| !f.is_empty())
+        .filter(|(_, _, f)| !f.is_empty())
         .collect()
 }
 
 /// The cross-year findings as `file:line:col` lines, after the per-file output.
 fn human_cross(
     kept: &[(String, String, Report)],
-    cross: &[(usize, Vec<nianbao::Finding>)],
+    cross: &[(usize, usize, Vec<nianbao::Finding>)],
 ) -> String {
     let mut s = String::from("与上一年度报告对比：\n");
-    for (i, findings) in cross {
+    for (_, i, findings) in cross {
         let (file, text, _) = &kept[*i];
         for f in findings {
             let (line, col) = f
@@ -350,15 +363,23 @@ fn human_cross(
     s
 }
 
-/// The reviewer's workbook, cross-year findings listed with the later report's own.
-fn write_workbook(
-    path: &str,
+/// The kept reports with each later report's cross-year findings after its own, each naming
+/// the earlier report's file.
+fn with_cross_year(
     mut kept: Vec<(String, String, Report)>,
-    cross: Vec<(usize, Vec<nianbao::Finding>)>,
-) -> Result<(), String> {
-    for (i, findings) in cross {
-        kept[i].2.findings.extend(findings);
+    cross: Vec<(usize, usize, Vec<nianbao::Finding>)>,
+) -> Vec<(String, String, Report)> {
+    for (prev, cur, mut findings) in cross {
+        for f in &mut findings {
+            f.compared_with = Some(kept[prev].0.clone());
+        }
+        kept[cur].2.findings.extend(findings);
     }
+    kept
+}
+
+/// The reviewer's workbook, cross-year findings listed with the later report's own.
+fn write_workbook(path: &str, kept: Vec<(String, String, Report)>) -> Result<(), String> {
     let entries: Vec<nianbao::xlsx::Entry> = kept
         .iter()
         .map(|(name, text, report)| nianbao::xlsx::Entry {
@@ -391,8 +412,8 @@ fn json(name: &str, text: &str, report: Report, one: bool) -> String {
     s
 }
 
-/// The text of an input, and the encoding's name when it is not UTF-8.
-fn read(input: &batch::Input) -> Result<(String, Option<&'static str>), String> {
+/// The text and tables of an input, read by its format.
+fn read(input: &batch::Input) -> Result<nianbao::files::Opened, String> {
     let mut bytes = Vec::new();
     match input {
         batch::Input::Stdin => {
@@ -410,9 +431,7 @@ fn read(input: &batch::Input) -> Result<(String, Option<&'static str>), String> 
         }
         batch::Input::Unlisted(_, reason) => return Err(reason.clone()),
     }
-    let decoded = decode::decode(&bytes)?;
-    let note = (decoded.encoding != "UTF-8").then_some(decoded.encoding);
-    Ok((decoded.text, note))
+    nianbao::files::open(&input.name(), &bytes)
 }
 
 /// `file:line:col  严重程度  code  message` lines with the source line, for people.

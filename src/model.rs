@@ -95,6 +95,9 @@ pub struct Finding {
     pub spans: Vec<Span>,
     pub expected: Option<f64>,
     pub actual: Option<f64>,
+    /// For a cross-year finding: the other year's report (its file name in the CLI's JSON).
+    #[serde(rename = "comparedWith", skip_serializing_if = "Option::is_none")]
+    pub compared_with: Option<String>,
 }
 
 /// A number stated in the prose, linked to a template indicator.
@@ -119,6 +122,14 @@ pub struct Report {
     pub facts: Vec<Fact>,
     /// Per statistics table: cells the template has, cells read, rows not read in full.
     pub coverage: Vec<crate::coverage::Coverage>,
+}
+
+/// One report with the text it was read from: what the cross-year rules compare. It lives
+/// here, below both `rules` and `crossyear`, so that neither imports the other's data.
+#[derive(Clone, Copy)]
+pub struct Yearly<'a> {
+    pub text: &'a str,
+    pub report: &'a Report,
 }
 
 impl Report {

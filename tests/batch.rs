@@ -210,7 +210,7 @@ fn an_unreadable_file_is_reported_and_the_others_are_checked() {
     let err = stderr(&o);
     assert!(err.contains("2-empty.txt") && err.contains("为空"), "{err}");
     assert!(
-        err.contains("3-binary.txt") && err.contains("二进制"),
+        err.contains("3-binary.txt") && err.contains("已损坏"),
         "{err}"
     );
     assert!(
@@ -225,7 +225,7 @@ fn an_unreadable_file_is_reported_and_the_others_are_checked() {
         "{out}"
     );
     assert!(rows[3].contains("宝山区"));
-    assert!(rows[1].contains("为空") && rows[2].contains("二进制") && rows[4].contains("不存在"));
+    assert!(rows[1].contains("为空") && rows[2].contains("已损坏") && rows[4].contains("不存在"));
     // with --json the good files still come out, as an array
     let o = run(&["check", "--json", s(&root)]);
     assert_eq!(o.status.code(), Some(2));
@@ -249,4 +249,25 @@ fn bad_command_lines_get_a_chinese_message() {
     let o = run(&["check", s(&empty)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(".txt"));
+}
+
+#[test]
+fn json_of_several_files_carries_the_cross_year_findings_naming_the_other_file() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/crossyear");
+    let o = run(&["check", "--json", dir]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let findings = |i: usize| v[i]["findings"].as_array().unwrap().clone();
+    assert!(findings(0).is_empty());
+    let later = findings(1);
+    let codes: Vec<&str> = later.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["carryover-mismatch", "carryover-mismatch"]);
+    for f in &later {
+        let other = f["comparedWith"].as_str().unwrap();
+        assert!(other.ends_with("某某县办2021.txt"), "{other}");
+    }
+    // one file alone: its own findings only, no comparedWith field
+    let one = run(&["check", "--json", &format!("{dir}/某某县办2022.txt")]);
+    let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().is_empty());
 }

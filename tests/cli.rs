@@ -109,7 +109,17 @@ fn bad_input_gets_a_clear_message_and_a_failing_exit() {
         (
             "binary.docx",
             &b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe\x00\x00"[..],
-            "二进制",
+            "已损坏",
+        ),
+        (
+            "old.doc",
+            &b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"[..],
+            "另存为",
+        ),
+        (
+            "scan.pdf",
+            &b"%PDF-1.4\n%\xE2\xE3\n1 0 obj\n<<>>\nendobj\n"[..],
+            "PDF",
         ),
     ] {
         let path = temp(name, bytes);

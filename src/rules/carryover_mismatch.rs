@@ -1,6 +1,5 @@
 use super::{finding, num, quoted, rule, Context};
-use crate::crossyear::Yearly;
-use crate::model::Finding;
+use crate::model::{Finding, Yearly};
 
 rule! {
     /// 结转数与上一年度不符：本年度表三“二、上年结转政府信息公开申请数量”应等于上一年度报告表三

@@ -1,6 +1,5 @@
 use super::{finding, rule, Context};
-use crate::crossyear::Yearly;
-use crate::model::{Finding, Span};
+use crate::model::{Finding, Span, Yearly};
 
 rule! {
     /// 句子疑似照搬上一年度：本年度报告中有较长的句子与上一年度报告只差年份（如“2018年”改成

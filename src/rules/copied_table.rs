@@ -1,6 +1,5 @@
 use super::{finding, rule, Context};
-use crate::crossyear::Yearly;
-use crate::model::Finding;
+use crate::model::{Finding, Yearly};
 
 rule! {
     /// 统计数据疑似沿用上一年度：本年度统计表中的非零数字，绝大多数（八成以上，且至少 10 个）

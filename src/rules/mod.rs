@@ -234,6 +234,7 @@ pub fn finding(
         spans,
         expected,
         actual,
+        compared_with: None,
     }
 }
 
