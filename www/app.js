@@ -795,6 +795,7 @@
     return b;
   };
 
+  /* The tables as the template draws them (tableview.js), from the layouts the engine gives. */
   App.prototype.renderTables = function (report) {
     var box = this.$('nb-tables'), self = this;
     box.textContent = '';
@@ -802,79 +803,9 @@
       box.appendChild(el('p', 'nb-hint', report ? '没有读出统计表的单元格。' : ''));
       return;
     }
-    var single = [];
-    report.cells.forEach(function (c, i) { if (c.column === null) single.push(i); });
-    if (single.length) box.appendChild(this.singleTable(single));
-    gridsOf(report.cells).forEach(function (g) { box.appendChild(self.gridTable(g)); });
+    var layouts = this.engine ? this.engine.layouts : null;
+    box.appendChild(NB.drawTables(report, layouts, function (c, i) { return self.cellButton(c, i); }, 'nb-tv-'));
   };
-
-  function headRow(names) {
-    var tr = el('tr');
-    names.forEach(function (n) {
-      var th = el('th', null, n);
-      th.scope = 'col';
-      tr.appendChild(th);
-    });
-    var thead = el('thead');
-    thead.appendChild(tr);
-    return thead;
-  }
-
-  App.prototype.singleTable = function (indexes) {
-    var self = this, cells = this.report.cells;
-    var table = el('table', 'nb-table nb-table-single');
-    table.appendChild(el('caption', null, '统计表（按模板指标读出）'));
-    table.appendChild(headRow(['项目', '单位', '数值']));
-    var tbody = el('tbody');
-    indexes.forEach(function (i) {
-      var c = cells[i], tr = el('tr');
-      var th = el('th', 'nb-rowlabel', c.label);
-      th.scope = 'row';
-      tr.appendChild(th);
-      tr.appendChild(el('td', 'nb-unit', c.unit || ''));
-      var td = el('td', 'nb-value');
-      td.appendChild(self.cellButton(c, i));
-      tr.appendChild(td);
-      tbody.appendChild(tr);
-    });
-    table.appendChild(tbody);
-    return wrap(table);
-  };
-
-  App.prototype.gridTable = function (g) {
-    var self = this, cells = this.report.cells;
-    var table = el('table', 'nb-table nb-table-grid');
-    table.appendChild(el('caption', null, GRID_CAPTION[g.columns[0]] || '主动公开政府信息情况'));
-    table.appendChild(headRow(['项目', '单位'].concat(g.columns)));
-    var tbody = el('tbody');
-    g.rows.forEach(function (row) {
-      var tr = el('tr');
-      var th = el('th', 'nb-rowlabel', row.label);
-      th.scope = 'row';
-      tr.appendChild(th);
-      tr.appendChild(el('td', 'nb-unit', row.unit || ''));
-      g.columns.forEach(function (col) {
-        var td = el('td', 'nb-value');
-        var i = row.cols[col];
-        if (i === undefined) td.textContent = '—';
-        else td.appendChild(self.cellButton(cells[i], i));
-        tr.appendChild(td);
-      });
-      tbody.appendChild(tr);
-    });
-    table.appendChild(tbody);
-    return wrap(table);
-  };
-
-  /* Wide tables scroll inside their own box instead of widening the page. */
-  function wrap(table) {
-    var d = el('div', 'nb-table-wrap');
-    d.setAttribute('tabindex', '0');
-    d.setAttribute('role', 'region');
-    d.setAttribute('aria-label', table.querySelector('caption').textContent);
-    d.appendChild(table);
-    return d;
-  }
 
   /* Each rule's code, severity and documentation, from the wasm (the same text as
      `nianbao explain CODE`). */
@@ -907,9 +838,26 @@
     var span = button.hasAttribute('data-f')
       ? this.report.findings[+button.getAttribute('data-f')].spans[0]
       : this.report.cells[+button.getAttribute('data-c')].span;
+    if (button.hasAttribute('data-f')) this.highlight(this.report.findings[+button.getAttribute('data-f')]);
     if (!span) return;
     this.returnTo = button;
     this.select(span.start, span.end);
+  };
+
+  /* Marks every table cell a finding involves: the culprit span's cells, and the cells lying
+     inside its related spans (the parts of a wrong total, the other side of a balance). */
+  App.prototype.highlight = function (f) {
+    var cells = this.report.cells;
+    var buttons = this.$('nb-tables').querySelectorAll('button.nb-cell');
+    Array.prototype.forEach.call(buttons, function (b) {
+      var c = cells[+b.getAttribute('data-c')];
+      var culprit = f.spans.length > 0 && overlaps(f.spans[0], c.span);
+      var related = !culprit && f.spans.slice(1).some(function (s) { return s.start <= c.span.start && c.span.end <= s.end; });
+      b.classList.toggle('nb-hl-culprit', culprit);
+      b.classList.toggle('nb-hl-related', related);
+      if (culprit || related) b.setAttribute('data-hl', culprit ? 'culprit' : 'related');
+      else b.removeAttribute('data-hl');
+    });
   };
 
   /* Selects characters and scrolls the textarea so they sit in its upper third. */

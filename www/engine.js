@@ -66,6 +66,7 @@
         e.mode = 'main';
         e.version = wasm_bindgen.version();
         e.rules = wasm_bindgen.rules();
+        e.layouts = wasm_bindgen.layouts();
         return e;
       });
   }
@@ -100,7 +101,7 @@
           started = true;
           clearTimeout(timer);
           resolve({
-            version: m.version, rules: m.rules, stop: function () { fail(new Error('后台线程已重启')); },
+            version: m.version, rules: m.rules, layouts: m.layouts, stop: function () { fail(new Error('后台线程已重启')); },
             busy: function () { return Object.keys(pending).length > 0; },
             call: function (msg, transfer) {
               msg.id = ++nextId;
@@ -147,6 +148,7 @@
       e.mode = 'worker';
       e.version = first.version;
       e.rules = first.rules;
+      e.layouts = first.layouts;
       return e;
     });
   }

@@ -8,7 +8,7 @@
   var me = document.currentScript;
   if (!me) return;
   var base = me.src.replace(/[^\/]*([?#].*)?$/, '');
-  var scripts = ['precheck.js', 'pkg/nianbao.js', 'pkg/sample.js', 'ui.js', 'tables.js', 'engine.js', 'app.js', 'review.js'];
+  var scripts = ['precheck.js', 'pkg/nianbao.js', 'pkg/sample.js', 'ui.js', 'tables.js', 'engine.js', 'tableview.js', 'app.js', 'review.js'];
 
   function load(i, done) {
     if (i >= scripts.length) return done();

@@ -31,7 +31,7 @@ self.onmessage = function (e) {
   var m = e.data;
   if (m.type === 'init') {
     init(m.module).then(function () {
-      self.postMessage({ type: 'ready', version: wasm_bindgen.version(), rules: wasm_bindgen.rules() });
+      self.postMessage({ type: 'ready', version: wasm_bindgen.version(), rules: wasm_bindgen.rules(), layouts: wasm_bindgen.layouts() });
     }, function (err) {
       self.postMessage({ type: 'failed', error: String(err && err.message || err) });
     });
