@@ -882,6 +882,9 @@
     m.appendChild(marker);
     var y = marker.offsetTop;
     m.textContent = '';
+    // left at the textarea's width, the hidden box would widen a page later made narrower
+    // (a phone turned, the window zoomed to 200%)
+    m.style.width = '';
     return y;
   };
 

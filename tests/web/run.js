@@ -17,6 +17,7 @@ const word = require('./word');
 const reviewTests = require('./review');
 const stressTests = require('./stress');
 const structureTests = require('./structure');
+const a11yTests = require('./a11y');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'target/release/nianbao');
@@ -695,6 +696,7 @@ async function main() {
       if (spec.name === 'http' || spec.name === 'embed') await layoutTest(T);
       if (spec.name === 'http' || spec.name === 'file') await rulesTest(T);
       await structureTests(T, { test, cli });
+      await a11yTests(T, { test });
       await corpusTests(T, files);
       if (spec.name === 'http') await stressTests(T, { test, cli, assertSameAsCli });
       // Reviewing many reports: www/ over http (worker) and the single file (main thread).
