@@ -61,11 +61,11 @@ const checkInFlight = (T) => T.frame.waitForFunction(() => !!NB.app.running, nul
  *  measure the browser's own layout instead of whether the page's code blocks. */
 const afterFrame = (T) => T.ev(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
-/** The worker restarted by a cancel reads its own two scripts again (from the HTTP cache);
+/** The worker restarted by a cancel reads its own three scripts again (from the HTTP cache);
  *  anything else requested after load stays for the `no network request` check to catch. */
 function dropWorkerRestarts(T, mark) {
   const later = T.requests.splice(mark);
-  const other = later.filter((r) => !/\/www\/(worker\.js|pkg\/nianbao\.js)$/.test(r.url));
+  const other = later.filter((r) => !/\/www\/(worker\.js|protocol\.js|pkg\/nianbao\.js)$/.test(r.url));
   T.requests.push(...other);
   return later.length - other.length;
 }
