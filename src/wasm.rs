@@ -94,6 +94,19 @@ pub fn explain(code: &str) -> Result<JsValue, JsError> {
     to_js(&crate::rules::rule(code).map(RuleInfo::from))
 }
 
+/// How each template draws its tables: `{"2008": [table…], "2019": […], "2021": […]}`
+/// (`schema::layout`).
+#[wasm_bindgen]
+pub fn layouts() -> Result<JsValue, JsError> {
+    use crate::schema::{layout, Template};
+    let all: std::collections::BTreeMap<&str, Vec<layout::Drawn>> =
+        [Template::T2008, Template::T2019, Template::T2021]
+            .into_iter()
+            .map(|t| (t.name(), layout::drawn(t)))
+            .collect();
+    to_js(&all)
+}
+
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()

@@ -2,7 +2,8 @@
    cannot start (file://, policies). Either way the app sees the same promise API:
    engine.check(text, tables) -> Promise<{report, ms, key}> (key: the agency's pairing key),
    engine.crossYear(prev, cur) -> Promise<{findings, ms}> (each {text, tables}).
-   NB.loadXlsx(base) loads the Excel module only when asked, in its own worker where possible. */
+   NB.loadXlsx(base) loads the Excel module only when asked, in its own worker where possible.
+   The messages to and from the checker are in protocol.js. */
 (function () {
   'use strict';
   var NB = window.NB = window.NB || {};
@@ -37,17 +38,6 @@
     return Promise.resolve(url(base, 'pkg/nianbao_bg.wasm'));
   }
 
-  /* The same calls as worker.js makes; `api` is the glue's global. */
-  NB.runWasm = function (api, m) {
-    var t0 = performance.now();
-    if (m.type === 'cross') {
-      var found = api.crossYear(m.prev.text, m.prev.tables || null, m.cur.text, m.cur.tables || null);
-      return { findings: found, ms: performance.now() - t0 };
-    }
-    var report = m.tables && m.tables.length ? api.checkWithTables(m.text, m.tables) : api.check(m.text);
-    return { report: report, ms: performance.now() - t0, key: api.agencyKey(report.agency || '') };
-  };
-
   function api(call) {
     return {
       check: function (text, tables) { return call({ type: 'check', text: text, tables: tables || null }); },
@@ -63,9 +53,11 @@
         var e = api(function (m) {
           return new Promise(function (resolve) { resolve(NB.runWasm(wasm_bindgen, m)); });
         });
+        var ready = NB.readyMessage(wasm_bindgen);
         e.mode = 'main';
-        e.version = wasm_bindgen.version();
-        e.rules = wasm_bindgen.rules();
+        e.version = ready.version;
+        e.rules = ready.rules;
+        e.layouts = ready.layouts;
         return e;
       });
   }
@@ -100,7 +92,7 @@
           started = true;
           clearTimeout(timer);
           resolve({
-            version: m.version, rules: m.rules, stop: function () { fail(new Error('后台线程已重启')); },
+            version: m.version, rules: m.rules, layouts: m.layouts, stop: function () { fail(new Error('后台线程已重启')); },
             busy: function () { return Object.keys(pending).length > 0; },
             call: function (msg, transfer) {
               msg.id = ++nextId;
@@ -147,6 +139,7 @@
       e.mode = 'worker';
       e.version = first.version;
       e.rules = first.rules;
+      e.layouts = first.layouts;
       return e;
     });
   }

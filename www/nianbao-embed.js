@@ -8,7 +8,9 @@
   var me = document.currentScript;
   if (!me) return;
   var base = me.src.replace(/[^\/]*([?#].*)?$/, '');
-  var scripts = ['precheck.js', 'pkg/nianbao.js', 'pkg/sample.js', 'ui.js', 'tables.js', 'engine.js', 'app.js', 'review.js'];
+  // index.html's scripts but start.js, in its order (tests/web/run.js checks the two agree)
+  var scripts = ['precheck.js', 'pkg/nianbao.js', 'pkg/sample.js', 'format.js', 'ui.js', 'tables.js', 'protocol.js',
+    'engine.js', 'tableview.js', 'app.js', 'docs.js', 'checks.js', 'results.js', 'exports.js', 'review.js'];
 
   function load(i, done) {
     if (i >= scripts.length) return done();

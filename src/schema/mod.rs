@@ -3,6 +3,7 @@
 //!
 //! The 2008–2018 template is in [`t2008`]; the 2019 and 2021 national formats in [`t2019`].
 
+pub mod layout;
 pub mod t2008;
 pub mod t2019;
 

@@ -1,0 +1,217 @@
+/* 年报校验: what a check shows — summary, meta, findings, the tables (tableview.js) — and
+   the links between them: a finding or cell selects its text, a finding lights its cells. */
+(function () {
+  'use strict';
+  var NB = window.NB;
+  var App = NB.App, el = NB.el, lineOf = NB.lineOf, overlaps = NB.overlaps, SEV = NB.SEV, MARK = NB.MARK, RANK = NB.RANK, kindText = NB.kindText, templateText = NB.templateText;
+
+  /* The current report as the page shows it: its own findings, then the cross-year ones;
+     `dismissed` maps a finding's index to its reason. */
+  App.prototype.viewOf = function (d) {
+    if (!d.report) return { report: null, dismissed: {} };
+    var report = Object.assign({}, d.report, { findings: d.report.findings.concat(d.cross) });
+    return { report: report, dismissed: this.dismissals.of(report.findings, d.text) };
+  };
+
+  App.prototype.renderDoc = function () {
+    var d = this.doc;
+    if (d.checkedRev !== d.rev) return; // its result is on the way
+    var v = this.viewOf(d);
+    this.render(v.report, d.text, v.dismissed);
+    if (d.report && !NB.timing.firstResult) NB.timing.firstResult = performance.now();
+    if (this.engine) this.renderStatus();
+  };
+
+  App.prototype.render = function (report, text, dismissed) {
+    this.report = report;
+    this.reportText = text;
+    this.dismissed = dismissed || {};
+    this.ownCount = this.doc.report ? this.doc.report.findings.length : 0;
+    // A live region re-announces on every write; while typing, write only real changes.
+    var summary = report ? NB.summaryText(report.findings, this.dismissed) : '请粘贴报告全文。';
+    if (this.$('nb-summary').textContent !== summary) this.$('nb-summary').textContent = summary;
+    this.renderMeta(report);
+    this.renderPairing();
+    this.renderFindings(report, text);
+    this.renderTables(report);
+    this.applyFilter();
+  };
+
+  App.prototype.renderMeta = function (r) {
+    this.$('nb-kind').textContent = r ? kindText(r) : '—';
+    this.$('nb-template').textContent = r ? templateText(r) : '—';
+    this.$('nb-year').textContent = r ? (r.year ? r.year + ' 年度' : '未识别') : '—';
+    this.$('nb-agency').textContent = r ? (r.agency || '未识别') : '—';
+  };
+
+  /* Open findings in the numbered list, dismissed ones greyed in their own group. Each keeps
+     its index in the report's list (data-f), so numbers and exports agree. */
+  App.prototype.renderFindings = function (report, text) {
+    var ol = this.$('nb-findings'), gone = this.$('nb-dismissed'), self = this;
+    ol.textContent = '';
+    gone.textContent = '';
+    var nGone = 0;
+    (report ? report.findings : []).forEach(function (f, i) {
+      var reason = self.dismissed[i];
+      if (reason !== undefined) nGone++;
+      (reason === undefined ? ol : gone).appendChild(self.findingItem(f, i, text, reason));
+    });
+    this.$('nb-dismissed-box').hidden = nGone === 0;
+    this.$('nb-dismissed-h').textContent = '已忽略的问题（' + nGone + ' 个）';
+    if (!report) return;
+    var none = el('li', 'nb-none', report.findings.length > nGone ? '所选类别没有问题。' : '未发现问题。');
+    none.setAttribute('data-none', '');
+    ol.appendChild(none);
+  };
+
+  App.prototype.findingItem = function (f, i, text, reason) {
+    var li = el('li', 'nb-finding nb-sev-' + f.severity);
+    li.value = i + 1;
+    if (reason === undefined) li.setAttribute('data-severity', f.severity);
+    else li.classList.add('nb-finding-dismissed');
+    var b = el('button', 'nb-finding-btn');
+    b.type = 'button';
+    b.setAttribute('data-f', String(i));
+    b.appendChild(el('span', 'nb-sev', SEV[f.severity]));
+    b.appendChild(el('code', 'nb-code', f.code));
+    if (f.spans.length) b.appendChild(el('span', 'nb-where', '第 ' + lineOf(text, f.spans[0].start) + ' 行'));
+    if (i >= this.ownCount) b.appendChild(el('span', 'nb-tag', '与上年对比'));
+    b.appendChild(el('span', 'nb-msg', f.message));
+    if (reason !== undefined) b.appendChild(el('span', 'nb-reason', '忽略原因：' + reason));
+    li.appendChild(b);
+    li.appendChild(this.dismissButton(i, reason !== undefined));
+    return li;
+  };
+
+  /* The worst finding whose culprit (first) span overlaps the cell; else "related" when a
+     related span points at this cell alone (a span covering a whole group of rows would
+     otherwise mark every cell of those rows). */
+  App.prototype.flagOf = function (cell) {
+    var best = null, related = false, dismissed = this.dismissed;
+    this.report.findings.forEach(function (f, i) {
+      if (i in dismissed) return;
+      f.spans.forEach(function (s, k) {
+        if (k > 0) {
+          related = related || (s.start >= cell.span.start && s.end <= cell.span.end);
+          return;
+        }
+        if (!overlaps(s, cell.span)) return;
+        if (!best || RANK[f.severity] > RANK[best]) best = f.severity;
+      });
+    });
+    return best || (related ? 'related' : null);
+  };
+
+  App.prototype.cellButton = function (cell, i) {
+    var b = el('button', 'nb-cell');
+    b.type = 'button';
+    b.setAttribute('data-c', String(i));
+    b.appendChild(el('span', 'nb-val', cell.raw === '' ? '（空白）' : cell.raw));
+    var flag = this.flagOf(cell);
+    if (flag) {
+      b.classList.add('nb-flag', 'nb-flag-' + flag);
+      b.setAttribute('data-flag', flag);
+      // Related cells (the parts of a wrong total) get only a dashed outline: fewer symbols.
+      if (flag !== 'related') {
+        var mark = el('span', 'nb-mark', MARK[flag]);
+        mark.setAttribute('aria-hidden', 'true');
+        b.appendChild(mark);
+      }
+      b.appendChild(el('span', 'nb-vh', flag === 'related' ? '（与问题相关）' : '（有' + SEV[flag] + '）'));
+    }
+    return b;
+  };
+
+  /* The tables as the template draws them (tableview.js), from the layouts the engine gives. */
+  App.prototype.renderTables = function (report) {
+    var box = this.$('nb-tables'), self = this;
+    box.textContent = '';
+    if (!report || !report.cells.length) {
+      box.appendChild(el('p', 'nb-hint', report ? '没有读出统计表的单元格。' : ''));
+      return;
+    }
+    var layouts = this.engine ? this.engine.layouts : null;
+    box.appendChild(NB.drawTables(report, layouts, function (c, i) { return self.cellButton(c, i); }, 'nb-tv-'));
+  };
+
+  /* Each rule's code, severity and documentation, from the wasm (the same text as
+     `nianbao explain CODE`). */
+  App.prototype.renderRules = function (rules) {
+    var dl = this.$('nb-rules-list');
+    dl.textContent = '';
+    rules.forEach(function (r) {
+      var dt = el('dt');
+      dt.appendChild(el('code', 'nb-code', r.code));
+      dt.appendChild(el('span', 'nb-sev nb-sev-word-' + r.severity, SEV[r.severity]));
+      dl.appendChild(dt);
+      dl.appendChild(el('dd', null, r.doc.trim()));
+    });
+    this.$('nb-rules').querySelector('summary').textContent = '本工具的检查规则（' + rules.length + ' 条）';
+  };
+
+  App.prototype.applyFilter = function () {
+    var self = this, shown = 0;
+    var items = this.$('nb-findings').querySelectorAll('li[data-severity]');
+    Array.prototype.forEach.call(items, function (li) {
+      li.hidden = !self.$('nb-show-' + li.getAttribute('data-severity')).checked;
+      if (!li.hidden) shown++;
+    });
+    var none = this.$('nb-findings').querySelector('[data-none]');
+    if (none) none.hidden = shown > 0;
+  };
+
+  App.prototype.activate = function (button) {
+    if (!button || !this.report || this.ta.value !== this.reportText) return;
+    var span = button.hasAttribute('data-f')
+      ? this.report.findings[+button.getAttribute('data-f')].spans[0]
+      : this.report.cells[+button.getAttribute('data-c')].span;
+    if (button.hasAttribute('data-f')) this.highlight(this.report.findings[+button.getAttribute('data-f')]);
+    if (!span) return;
+    this.returnTo = button;
+    this.select(span.start, span.end);
+  };
+
+  /* Marks every table cell a finding involves: the culprit span's cells, and the cells lying
+     inside its related spans (the parts of a wrong total, the other side of a balance). */
+  App.prototype.highlight = function (f) {
+    var cells = this.report.cells;
+    var buttons = this.$('nb-tables').querySelectorAll('button.nb-cell');
+    Array.prototype.forEach.call(buttons, function (b) {
+      var c = cells[+b.getAttribute('data-c')];
+      var culprit = f.spans.length > 0 && overlaps(f.spans[0], c.span);
+      var related = !culprit && f.spans.slice(1).some(function (s) { return s.start <= c.span.start && c.span.end <= s.end; });
+      b.classList.toggle('nb-hl-culprit', culprit);
+      b.classList.toggle('nb-hl-related', related);
+      if (culprit || related) b.setAttribute('data-hl', culprit ? 'culprit' : 'related');
+      else b.removeAttribute('data-hl');
+    });
+  };
+
+  /* Selects characters and scrolls the textarea so they sit in its upper third. */
+  App.prototype.select = function (start, end) {
+    var ta = this.ta;
+    ta.focus();
+    ta.setSelectionRange(start, end);
+    var y = this.offsetTopOf(start);
+    ta.scrollTop = Math.max(0, y - ta.clientHeight / 3);
+  };
+
+  /* Where a character sits inside the textarea, measured with a mirror box that wraps the
+     same way. */
+  App.prototype.offsetTopOf = function (offset) {
+    var ta = this.ta, m = this.$('nb-mirror'), cs = getComputedStyle(ta);
+    ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'paddingTop', 'paddingRight',
+      'paddingBottom', 'paddingLeft',
+      'tabSize'].forEach(function (p) { m.style[p] = cs[p]; });
+    m.style.width = ta.clientWidth + 'px';
+    m.textContent = ta.value.slice(0, offset);
+    var marker = el('span', null, '\u200b');
+    m.appendChild(marker);
+    var y = marker.offsetTop;
+    m.textContent = '';
+    // left at the textarea's width, the hidden box would widen a page later made narrower
+    // (a phone turned, the window zoomed to 200%)
+    m.style.width = '';
+    return y;
+  };
+})();
