@@ -34,9 +34,10 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, String> {
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         // the compound file of .doc, .wps, .et, and of an encrypted .docx alike
-        return Err(format!(
+        return Err(
             "这是旧版 Word（.doc）、WPS（.wps）或加密的 Word 文件，无法直接读取；请另存为不加密的 .docx，或复制报告文字后粘贴"
-        ));
+                .to_string(),
+        );
     }
     // a zip is read as a .docx whatever its name says (a renamed .docx still opens)
     if bytes.starts_with(b"PK\x03\x04") || ext == "docx" {

@@ -29,7 +29,7 @@
 
   NB.toPlainText = function (report, text, dismissed) {
     dismissed = dismissed || {};
-    var out = ['年报校验结果', NB.summaryText(report.findings, dismissed)];
+    var out = ['年报校验结果', NB.summaryText(report.findings, dismissed, report.coverage)];
     out.push('类型：' + kindText(report) + '；模板：' + templateText(report) + '；年度：' +
       (report.year || '未识别') + '；机关：' + (report.agency || '未识别'));
     out.push('');

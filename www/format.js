@@ -47,11 +47,20 @@
   }
   NB.counts = counts;
 
-  NB.summaryText = function (findings, dismissed) {
+  /* `表三 142/175、表四 0/15` for the tables not read in full, else ''. */
+  NB.incomplete = function (coverage) {
+    return (coverage || []).filter(function (t) { return t.read < t.expected; })
+      .map(function (t) { return t.table + ' ' + t.read + '/' + t.expected; }).join('、');
+  };
+
+  /* Never 未发现问题 while a table was not read in full: nothing found in cells not read. */
+  NB.summaryText = function (findings, dismissed, coverage) {
     var c = counts(findings, dismissed);
     var tally = c.error + ' 个错误、' + c.warning + ' 个警告、' + c.info + ' 个提示';
     var open = findings.length - c.dismissed;
-    var text = open ? '发现 ' + tally + '。' : '未发现问题（' + tally + '）。';
+    var missing = NB.incomplete(coverage);
+    var text = missing ? '表格未完整读出（读出/应有：' + missing + '），' + (open ? '发现 ' + tally + '。' : '已读出的部分未发现问题。')
+      : open ? '发现 ' + tally + '。' : '未发现问题（' + tally + '）。';
     return c.dismissed ? text + '另有 ' + c.dismissed + ' 个已忽略。' : text;
   };
 

@@ -28,7 +28,7 @@
     this.dismissed = dismissed || {};
     this.ownCount = this.doc.report ? this.doc.report.findings.length : 0;
     // A live region re-announces on every write; while typing, write only real changes.
-    var summary = report ? NB.summaryText(report.findings, this.dismissed) : '请粘贴报告全文。';
+    var summary = report ? NB.summaryText(report.findings, this.dismissed, report.coverage) : '请粘贴报告全文。';
     if (this.$('nb-summary').textContent !== summary) this.$('nb-summary').textContent = summary;
     this.renderMeta(report);
     this.renderPairing();

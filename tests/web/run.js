@@ -343,6 +343,20 @@ async function pageTests(T) {
     await clickAndCheckSelections(T, cli(SAMPLE));
   });
 
+  await test(`${T.spec.name}: a real report cut inside its table says 表格未完整读出 with the cells read`, async () => {
+    const full = fs.readFileSync(path.join(ROOT, 'tests/fixtures/real/2022_pingtan_zonghe_shiyanqu.web.txt'), 'utf8');
+    const cut = full.slice(0, full.indexOf('（五）不予处理'));
+    await T.fill(cut);
+    await T.waitDone();
+    const shown = await T.read();
+    const expected = cli(cut).coverage.filter((t) => t.read < t.expected);
+    assert.ok(expected.length > 0, 'the CLI finds the cut table incomplete');
+    assert.ok(shown.summary.includes('表格未完整读出'), shown.summary);
+    assert.ok(!shown.summary.includes('未发现问题（'), shown.summary);
+    for (const t of expected) assert.ok(shown.summary.includes(`${t.table} ${t.read}/${t.expected}`), shown.summary);
+    assert.ok(shown.findings.some((f) => f.code === 'table-incomplete'), 'the warning is listed');
+  });
+
   await test(`${T.spec.name}: editing a number updates the findings (typed, with stale replies dropped)`, async () => {
     const before = cli(SAMPLE);
     const cell = before.cells.find((c) => c.indicator === 'result.granted' && c.column === '自然人');
