@@ -17,6 +17,8 @@ use crate::schema::{self, Columns, Indicator, Relation, Template};
 use crate::segment::Document;
 use std::ops::Range;
 
+mod blocks;
+
 /// A template row found in the text.
 #[derive(Debug, Clone)]
 pub struct Anchor {
@@ -25,6 +27,9 @@ pub struct Anchor {
     pub core: Range<usize>,
     /// The label as printed around the match (numbering included).
     pub label: Range<usize>,
+    /// Whether the label was found in the text; a row read by the arithmetic alone (its
+    /// label too broken up to find) stands at its first figure.
+    pub found: bool,
 }
 
 /// What a figure token is.
@@ -315,6 +320,7 @@ pub fn anchors(doc: &Document, t: Template) -> Vec<Anchor> {
                 indicator: rows[o.row].0,
                 label: printed_label(doc.text(), core.clone()),
                 core,
+                found: true,
             }
         })
         .collect()
@@ -496,8 +502,94 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
         })
         .collect();
     split_glued(&mut rows, t);
+    if t != Template::T2008 {
+        read_blocks(text, t, &tokens, &mut rows);
+    }
     distrust_broken_rows(text, &mut rows);
     rows
+}
+
+/// Table 三 read again by [`blocks::solve`] when the reading in text order leaves rows
+/// unread or not adding up: all its figures, from its first label to table 四, cut into runs
+/// of rows printed column after column.
+fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut Vec<ReadRow>) {
+    let table: Vec<&'static Indicator> = schema::value_rows(t)
+        .filter(|i| schema::national_table(i) == "表三")
+        .collect();
+    let in_table = |r: &ReadRow| table.iter().any(|i| std::ptr::eq(*i, r.anchor.indicator));
+    let sound = |r: &ReadRow| {
+        let parts: Option<Vec<String>> = r
+            .cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.text.clone()))
+            .collect();
+        parts.is_some_and(|p| adds_up(&p, r.columns))
+    };
+    let read_whole = rows.iter().filter(|r| in_table(r) && sound(r)).count() == table.len();
+    if read_whole || table.is_empty() {
+        return;
+    }
+    let Some(start) = rows
+        .iter()
+        .filter(|r| in_table(r))
+        .map(|r| r.anchor.label.start)
+        .min()
+    else {
+        return;
+    };
+    let end = rows
+        .iter()
+        .find(|r| r.anchor.indicator.id == "review_lawsuit")
+        .map_or(usize::MAX, |r| r.anchor.label.start);
+    let zone: Vec<usize> = (0..tokens.len())
+        .filter(|&k| (start..end).contains(&tokens[k].range.start))
+        .collect();
+    let width = schema::t2019::APPLICANTS.len();
+    if zone.len() != table.len() * width || zone.iter().any(|&k| tokens[k].kind != Tok::Value) {
+        return;
+    }
+    let Some(values) = zone
+        .iter()
+        .map(|&k| text[tokens[k].range.clone()].parse::<u64>().ok())
+        .collect::<Option<Vec<u64>>>()
+    else {
+        return;
+    };
+    let fits = |v: &[u64]| v[..v.len() - 1].iter().sum::<u64>() == v[v.len() - 1];
+    let Some(solved) = blocks::solve(&values, table.len(), width, &fits) else {
+        return;
+    };
+    for (ind, reading) in table.iter().zip(solved) {
+        let Some(picked) = reading else { continue };
+        let cells: Vec<Option<RawCell>> = picked
+            .iter()
+            .map(|&j| Some(raw(text, &tokens[zone[j]])))
+            .collect();
+        match rows
+            .iter_mut()
+            .find(|r| std::ptr::eq(r.anchor.indicator, *ind))
+        {
+            Some(r) => {
+                r.cells = cells;
+                r.unreadable = None;
+            }
+            None => {
+                let at = tokens[zone[picked[0]]].range.clone();
+                rows.push(ReadRow {
+                    anchor: Anchor {
+                        indicator: ind,
+                        core: at.clone(),
+                        label: at,
+                        found: false,
+                    },
+                    columns: schema::t2019::APPLICANTS,
+                    cells,
+                    unreadable: None,
+                    reconstructed: None,
+                });
+            }
+        }
+    }
 }
 
 /// A row read from text without cell separators whose own total does not add up was most
@@ -613,6 +705,7 @@ fn review_anchor(doc: &Document, after: usize) -> Option<Anchor> {
         indicator: ind,
         core: core.start..header_end,
         label: core.start..header_end,
+        found: true,
     })
 }
 

@@ -25,31 +25,6 @@ const OLD_CORE_ROWS: &[&str] = &[
     "lawsuit.total",
 ];
 
-/// The table a national-format row belongs to.
-fn national_table(ind: &Indicator) -> &'static str {
-    if ind.id.starts_with("disclose") {
-        "表二"
-    } else if ind.id == "review_lawsuit" {
-        "表四"
-    } else {
-        "表三"
-    }
-}
-
-/// The rows of a template that carry figures. 2019 prints （六）其他处理 as one row, 2021 as
-/// a group of three; other groups carry no figures of their own.
-fn value_rows(t: Template) -> impl Iterator<Item = &'static Indicator> {
-    schema::indicators().filter(move |i| {
-        i.within.has(t)
-            && match t {
-                Template::T2019 => {
-                    (!i.heading || i.id == "result.other") && !i.id.starts_with("other.")
-                }
-                _ => !i.heading,
-            }
-    })
-}
-
 fn single_other_row(ex: &Extraction) -> bool {
     let has = |id: &str| ex.cells.iter().any(|c| c.indicator == id);
     has("result.other") && !ex.cells.iter().any(|c| c.indicator.starts_with("other."))
@@ -72,21 +47,21 @@ pub fn coverage(ex: &Extraction) -> Vec<Coverage> {
         return Vec::new();
     };
     let rows: Vec<&'static Indicator> = match t {
-        Template::T2008 => value_rows(t)
+        Template::T2008 => schema::value_rows(t)
             .filter(|i| OLD_CORE_ROWS.contains(&i.id) || cells_read(i, ex) > 0)
             .collect(),
         // a 2021 table still printing （六） as one row is read as 2019 prints it
         // (template-mismatch says so)
-        Template::T2021 if single_other_row(ex) => value_rows(Template::T2019)
+        Template::T2021 if single_other_row(ex) => schema::value_rows(Template::T2019)
             .filter(|i| i.within.has(t) || i.id == "result.other")
             .collect(),
-        _ => value_rows(t).collect(),
+        _ => schema::value_rows(t).collect(),
     };
     let mut out: Vec<Coverage> = Vec::new();
     for ind in rows {
         let table = match t {
             Template::T2008 => "统计表",
-            _ => national_table(ind),
+            _ => schema::national_table(ind),
         };
         let expected = width(ind, ex);
         let read = cells_read(ind, ex).min(expected);

@@ -161,10 +161,14 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
 
 fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
     let ind = r.anchor.indicator;
-    let label: String = doc.text()[r.anchor.label.clone()]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let label: String = if r.anchor.found {
+        doc.text()[r.anchor.label.clone()]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    } else {
+        ind.labels[0].to_string()
+    };
     let label_span = doc.span(r.anchor.label.clone());
     r.cells
         .iter()

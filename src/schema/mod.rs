@@ -131,6 +131,31 @@ pub fn indicator(id: &str) -> Option<&'static Indicator> {
     indicators().find(|i| i.id == id)
 }
 
+/// The table a national-format row belongs to.
+pub fn national_table(ind: &Indicator) -> &'static str {
+    if ind.id.starts_with("disclose") {
+        "表二"
+    } else if ind.id == "review_lawsuit" {
+        "表四"
+    } else {
+        "表三"
+    }
+}
+
+/// The rows of a template that carry figures. 2019 prints （六）其他处理 as one row, 2021 as
+/// a group of three; other groups carry no figures of their own.
+pub fn value_rows(t: Template) -> impl Iterator<Item = &'static Indicator> {
+    indicators().filter(move |i| {
+        i.within.has(t)
+            && match t {
+                Template::T2019 => {
+                    (!i.heading || i.id == "result.other") && !i.id.starts_with("other.")
+                }
+                _ => !i.heading,
+            }
+    })
+}
+
 /// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.
 pub fn core(label: &str) -> String {
     let s: String = label
