@@ -32,6 +32,23 @@ pub struct Anchor {
     pub found: bool,
 }
 
+impl Anchor {
+    /// The label as a person reads it: the numbering before the wording, the wording's own
+    /// characters (without the figures of other cells printed between its fragments), and
+    /// the words after it.
+    pub fn printed(&self, text: &str) -> String {
+        let before = &text[self.label.start..self.core.start.max(self.label.start)];
+        let inside = &text[self.core.clone()];
+        let after = &text[self.core.end.min(self.label.end)..self.label.end];
+        before
+            .chars()
+            .chain(inside.chars().filter(|c| !c.is_ascii_digit()))
+            .chain(after.chars())
+            .filter(|c| !c.is_whitespace() && *c != '|')
+            .collect()
+    }
+}
+
 /// What a figure token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tok {
@@ -140,8 +157,9 @@ fn template_rows(t: Template) -> &'static [TemplateRow] {
     let all = ROWS.get_or_init(|| {
         [Template::T2008, Template::T2019, Template::T2021].map(|t| {
             schema::indicators()
-                // the old template's section headings carry no figures in any variant
-                .filter(|i| i.within.has(t) && i.by_label && !(t == Template::T2008 && i.heading))
+                // group rows carry no figures (but for 2019's one-row （六）其他处理), and as
+                // anchors they would stand in the way of their first item
+                .filter(|i| i.within.has(t) && i.by_label && (!i.heading || i.id == "result.other"))
                 .map(|i| {
                     let mut cores: Vec<String> = i.labels.iter().map(|w| han_core(w)).collect();
                     cores.retain(|c| c.chars().count() >= 2);
@@ -354,15 +372,17 @@ fn fill_gaps(han: &HanStream, rows: &[TemplateRow], picked: Vec<Occurrence>) -> 
 }
 
 /// The first place in `chars[lo..hi]` holding `core`'s characters in order, with at most
-/// [`MAX_INSERTED`] others between them.
+/// [`MAX_INSERTED`] others between them (a few more for a long wording).
 fn loose_find(chars: &[char], lo: usize, hi: usize, core: &str) -> Option<(usize, usize)> {
     let want: Vec<char> = core.chars().collect();
     for p in lo..hi {
         if chars[p] != want[0] {
             continue;
         }
+        // a long wording wraps over more lines, with more of its neighbours between
+        let allowed = MAX_INSERTED + want.len() / 6;
         let (mut j, mut q, mut skipped) = (1, p + 1, 0);
-        while j < want.len() && q < hi && skipped <= MAX_INSERTED {
+        while j < want.len() && q < hi && skipped <= allowed {
             if chars[q] == want[j] {
                 j += 1;
             } else {
@@ -370,7 +390,7 @@ fn loose_find(chars: &[char], lo: usize, hi: usize, core: &str) -> Option<(usize
             }
             q += 1;
         }
-        if j == want.len() && skipped <= MAX_INSERTED {
+        if j == want.len() && skipped <= allowed {
             return Some((p, q));
         }
     }

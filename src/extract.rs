@@ -162,10 +162,7 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
 fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
     let ind = r.anchor.indicator;
     let label: String = if r.anchor.found {
-        doc.text()[r.anchor.label.clone()]
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect()
+        r.anchor.printed(doc.text())
     } else {
         ind.labels[0].to_string()
     };
@@ -196,8 +193,7 @@ fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
 
 /// What glued digits became: split by the arithmetic, or left unread.
 fn glue_note(doc: &Document, r: &crate::anchor::ReadRow) -> Option<Note> {
-    let label = &doc.text()[r.anchor.label.clone()];
-    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let label = r.anchor.printed(doc.text());
     if let Some((cell, parts)) = &r.reconstructed {
         return Some(Note {
             code: "row-reconstructed",
