@@ -57,7 +57,9 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         return by_layout;
     };
     let anchored = read_anchored(doc, t, by_layout.table_announced.clone());
-    if read_cells(&anchored) > read_cells(&by_layout) {
+    // both judged by the columns the text shows (a reading by layout may have seen one)
+    let columns = anchored.old_columns;
+    if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
         anchored
     } else {
         by_layout
@@ -67,7 +69,7 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
 /// How much of the template a reading holds that can be trusted: rows read whole, with no
 /// blank cell and, where the row has a 总计 column, adding up; then its cells. A reading by layout
 /// that puts figures under the wrong row or column shows as blanks and broken totals.
-fn read_cells(ex: &Extraction) -> (usize, usize) {
+fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
     let mut ids: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -83,11 +85,11 @@ fn read_cells(ex: &Extraction) -> (usize, usize) {
             let columns: Vec<&str> = row.iter().filter_map(|c| c.column.as_deref()).collect();
             let width = schema::indicator(id).map_or(1, |i| match i.columns {
                 Columns::Named(n) => n.len(),
-                Columns::Single => ex.old_columns.len().max(1),
+                Columns::Single => old_columns.len().max(1),
             });
+            // a blank in a row with a 总计 column breaks its total; elsewhere it is a blank
             row.len() == width
-                && !blank
-                && (columns.len() < 3 || crate::anchor::adds_up(&values, &columns))
+                && (columns.len() < 3 || !blank && crate::anchor::adds_up(&values, &columns))
         })
         .count();
     (sound, ex.cells.len())
