@@ -665,7 +665,9 @@ fn old_columns(doc: &Document, anchors: &[Anchor]) -> &'static [&'static str] {
     let last = anchors.iter().map(|a| a.label.end).max().unwrap_or(0);
     let text = doc.text();
     let from = crate::source::floor_char_boundary(text, first.saturating_sub(600));
-    let zone = &text[from..last.min(text.len())];
+    // pdftotext may print the header's last cells after the label column
+    let to = crate::source::floor_char_boundary(text, (last + 400).min(text.len()));
+    let zone = &text[from..to];
     let han: String = zone.chars().filter(|&c| is_han(c)).collect();
     if !han.contains("累计") {
         return &[];
