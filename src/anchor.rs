@@ -160,6 +160,8 @@ fn template_rows(t: Template) -> &'static [TemplateRow] {
                 // group rows carry no figures (but for 2019's one-row （六）其他处理), and as
                 // anchors they would stand in the way of their first item
                 .filter(|i| i.within.has(t) && i.by_label && (!i.heading || i.id == "result.other"))
+                // 2019 prints （六） as one row: its 2021 items are not looked for
+                .filter(|i| !(t == Template::T2019 && i.id.starts_with("other.")))
                 .map(|i| {
                     let mut cores: Vec<String> = i.labels.iter().map(|w| han_core(w)).collect();
                     cores.retain(|c| c.chars().count() >= 2);
@@ -246,7 +248,9 @@ fn chain(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occurrence> {
         pred[n] = top.1;
         let end = han.at[o.to - 1] + 3;
         let slot = &mut best[o.row];
-        if slot.is_none_or(|b| top.0 > b.score + 1e-9 || (top.0 >= b.score - 1e-9 && end > b.end)) {
+        // on a tie the earlier place stays: a table's rows stand together, and the same
+        // words come again in later headers (`其他`, `总计` of table 四)
+        if slot.is_none_or(|b| top.0 > b.score + 1e-9) {
             *slot = Some(Best {
                 score: top.0,
                 end,
@@ -579,6 +583,17 @@ fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut Vec<ReadRow
     let Some(solved) = blocks::solve(&values, table.len(), width, &fits) else {
         return;
     };
+    // with table 三's figures settled, table 四's are the next fifteen
+    if let Some(review) = rows
+        .iter_mut()
+        .find(|r| r.anchor.indicator.id == "review_lawsuit")
+    {
+        let next: Vec<&Token> = tokens.iter().filter(|t| t.range.start >= end).collect();
+        let n = review.columns.len();
+        if next.len() >= n && next[..n].iter().all(|t| t.kind == Tok::Value) {
+            review.cells = next[..n].iter().map(|t| Some(raw(text, t))).collect();
+        }
+    }
     for (ind, reading) in table.iter().zip(solved) {
         let Some(picked) = reading else { continue };
         let cells: Vec<Option<RawCell>> = picked
