@@ -497,7 +497,8 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
         .iter()
         .map(|a| width(row_columns(a.indicator, old)))
         .collect();
-    let plan = align(&anchors, &widths, &tokens);
+    let mut plan = align(&anchors, &widths, &tokens);
+    assign_orphans(&anchors, &widths, &tokens, &mut plan);
     let mut rows: Vec<ReadRow> = anchors
         .iter()
         .zip(plan)
@@ -766,10 +767,55 @@ fn zone_end(doc: &Document, last: usize) -> usize {
     limit
 }
 
-/// The figures of the tables, in text order, from the first row's label to `end`.
+/// Labels wrapped in their cell are printed by pdftotext after the table, their rows' figures
+/// left in place without a label: when the rows that got no figure are as many as the runs of
+/// figures no row took, they are the same rows, in the same order.
+fn assign_orphans(anchors: &[Anchor], widths: &[usize], tokens: &[Token], plan: &mut [Taken]) {
+    let mut used = vec![false; tokens.len()];
+    for t in plan.iter() {
+        match t {
+            Taken::Cells(ks) => ks.iter().flatten().for_each(|&k| used[k] = true),
+            Taken::Glued(k) => used[*k] = true,
+        }
+    }
+    let empty = |t: &Taken| matches!(t, Taken::Cells(ks) if ks.iter().all(Option::is_none));
+    let mut orphans: Vec<usize> = (0..anchors.len())
+        .filter(|&r| empty(&plan[r]) && !anchors[r].indicator.heading)
+        .collect();
+    let Some(&w) = orphans.first().map(|&r| &widths[r]) else {
+        return;
+    };
+    if orphans.iter().any(|&r| widths[r] != w) {
+        return;
+    }
+    let last = anchors.iter().map(|a| a.label.start).max().unwrap_or(0);
+    let free: Vec<usize> = (0..tokens.len())
+        .filter(|&k| !used[k] && tokens[k].range.start < last)
+        .collect();
+    if free.len() != orphans.len() * w || free.iter().any(|&k| tokens[k].kind == Tok::Glued) {
+        return;
+    }
+    orphans.sort_by_key(|&r| anchors[r].label.start);
+    for (n, &r) in orphans.iter().enumerate() {
+        plan[r] = Taken::Cells(free[n * w..(n + 1) * w].iter().map(|&k| Some(k)).collect());
+    }
+}
+
+/// Header words a statistics table starts with: figures may stand between them and the first
+/// label found (a row whose label pdftotext printed elsewhere).
+const TABLE_HEADS: &[&str] = &["指标名称", "统计指标"];
+
+/// The figures of the tables, in text order, from the table's header (or the first row's
+/// label) to `end`.
 fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Token> {
     let text = doc.text();
-    let start = anchors.iter().map(|a| a.label.start).min().unwrap_or(0);
+    let first = anchors.iter().map(|a| a.label.start).min().unwrap_or(0);
+    let from = crate::source::floor_char_boundary(text, first.saturating_sub(600));
+    let start = TABLE_HEADS
+        .iter()
+        .filter_map(|h| text[from..first].rfind(h).map(|i| from + i + h.len()))
+        .max()
+        .unwrap_or(first);
     let mut out = Vec::new();
     let year = doc.year;
     let first_line = doc.line_of(start);
@@ -1118,7 +1164,9 @@ fn align_in_order(
                     }
                 };
                 // skip: free once the last row is full or before any row, else a cost
-                let done = r == nr || (r + 1 == nr && c == w);
+                // past the last row's label the rest is the text after the table; before
+                // it, a figure left out costs whatever state the reading is in
+                let done = (r == nr || (r + 1 == nr && c == w)) && at >= start_of(nr - 1);
                 put(s, here + if done { 0 } else { SKIPPED }, 0, &mut next);
                 if r == nr || at < start_of(r) || at >= next_start(r, 2) {
                     continue;
