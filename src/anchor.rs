@@ -445,8 +445,11 @@ fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
     // a numbering's digits only: never the figures of the row before (`条0182.传真申请数`)
     let lead = &text[start..core.start];
     let digits = lead.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 1 {
+    let numbered = lead[digits..].starts_with(['.', '、', ')']);
+    if numbered && digits > 1 {
         start += digits - 1;
+    } else if !numbered {
+        start += digits; // digits run straight into the words: the row before's figures
     }
     let mut end = core.end;
     for (i, c) in text[core.end..].char_indices() {
@@ -834,7 +837,35 @@ fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Token> {
     }
     out.extend(blank_cells(text, anchors, end));
     out.sort_by_key(|t| t.range.start);
+    merge_glued_runs(text, &mut out);
     out
+}
+
+/// Crawler text keeps a space here and there between glued cells (`200 000121`): runs of
+/// digits separated by single spaces, one of them run into the words, are one glued token
+/// whose spaces are sure cell borders.
+fn merge_glued_runs(text: &str, tokens: &mut Vec<Token>) {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for t in tokens.drain(..) {
+        let joins = out.last().is_some_and(|last: &Token| {
+            (last.kind == Tok::Glued || t.kind == Tok::Glued)
+                && last.kind != Tok::Blank
+                && t.kind != Tok::Blank
+                && text[last.range.end..t.range.start] == *" "
+                && text[last.range.clone()]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b' ')
+                && text[t.range.clone()].bytes().all(|b| b.is_ascii_digit())
+        });
+        if joins {
+            let last = out.last_mut().expect("checked");
+            last.range.end = t.range.end;
+            last.kind = Tok::Glued;
+        } else {
+            out.push(t);
+        }
+    }
+    *tokens = out;
 }
 
 /// A page marker or running page count: `- 4 -`, `第 3 页`, `共 6 页`, `第3页 共6页`.
@@ -941,8 +972,9 @@ fn line_tokens(
         let before = line[..s].chars().next_back();
         let after = line[end..].chars().next();
         let touches = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '|');
+        // an amount run into a count (`39573802895.90元`) is glued too, and stays unread
         let glued = digits.len() >= 2
-            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             && (touches(before) || touches(after) || numbering);
         out.push(Token {
             range: base + s..base + end,
@@ -1172,7 +1204,8 @@ fn align_in_order(
                     continue;
                 }
                 let late = if at >= next_start(r, 1) { LATE } else { 0 };
-                if c < w {
+                // digits run into the text are a whole row or nothing: never one cell of several
+                if c < w && (t.kind != Tok::Glued || w == 1) {
                     put(s + 1, here + late, 1, &mut next);
                 }
                 if c == 0 && w >= 2 && t.kind == Tok::Glued {
@@ -1255,16 +1288,53 @@ const MAX_SPLITS: usize = 64;
 /// row: a `总计` column equal to the others, `历年累计` at least the year's figure.
 fn splits(digits: &str, columns: &[&str]) -> Vec<Vec<String>> {
     let n = columns.len();
-    if n < 2 || digits.len() < n || digits.len() > 40 || !digits.bytes().all(|b| b.is_ascii_digit())
+    let chunks: Vec<&str> = digits.split(' ').filter(|c| !c.is_empty()).collect();
+    let length: usize = chunks.iter().map(|c| c.len()).sum();
+    if n < 2
+        || chunks.len() > n
+        || length < n
+        || length > 40
+        || !chunks.iter().all(|c| c.bytes().all(|b| b.is_ascii_digit()))
     {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut parts = Vec::new();
-    cut(digits, n, &mut parts, &mut out, &|p: &[String]| {
+    cut_chunks(&chunks, n, &mut Vec::new(), &mut out, &|p: &[String]| {
         fits_row(p, columns)
     });
     out
+}
+
+/// Every way to cut runs of digits (a space between two runs is a cell border for sure)
+/// into `n` numbers in all, each run into one number or more.
+fn cut_chunks(
+    chunks: &[&str],
+    n: usize,
+    parts: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+    fits: &dyn Fn(&[String]) -> bool,
+) {
+    let Some((first, rest)) = chunks.split_first() else {
+        if n == 0 && fits(parts) {
+            out.push(parts.clone());
+        }
+        return;
+    };
+    let most = n.saturating_sub(rest.len()).min(first.len());
+    for k in 1..=most {
+        let mut mine = Vec::new();
+        let mut cuts = Vec::new();
+        cut(first, k, &mut mine, &mut cuts, &|_| true);
+        for c in cuts {
+            let before = parts.len();
+            parts.extend(c);
+            cut_chunks(rest, n - k, parts, out, fits);
+            parts.truncate(before);
+            if out.len() > MAX_SPLITS {
+                return;
+            }
+        }
+    }
 }
 
 fn cut(
