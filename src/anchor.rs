@@ -30,6 +30,9 @@ pub struct Anchor {
     /// Whether the label was found in the text; a row read by the arithmetic alone (its
     /// label too broken up to find) stands at its first figure.
     pub found: bool,
+    /// Other cells' characters stand between the label's own: it is shown in the
+    /// template's wording.
+    pub broken: bool,
 }
 
 impl Anchor {
@@ -179,6 +182,8 @@ struct Occurrence {
     row: usize,
     from: usize,
     to: usize,
+    /// Other characters between the wording's own (a label broken by other cells).
+    inserted: usize,
 }
 
 /// Occurrences of every row's wording; one inside a longer occurrence of another row's
@@ -193,6 +198,7 @@ fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurrence> {
                 row,
                 from,
                 to: from + n,
+                inserted: 0,
             }));
         }
     }
@@ -343,6 +349,7 @@ pub fn anchors(doc: &Document, t: Template) -> Vec<Anchor> {
                 label: printed_label(doc.text(), core.clone()),
                 core,
                 found: true,
+                broken: o.inserted > 0,
             }
         })
         .collect()
@@ -366,8 +373,13 @@ fn fill_gaps(han: &HanStream, rows: &[TemplateRow], picked: Vec<Occurrence>) -> 
                 .iter()
                 .filter(|c| c.chars().count() >= 4)
                 .find_map(|c| loose_find(&chars, lo, next.from, c));
-            if let Some((from, to)) = found {
-                out.push(Occurrence { row, from, to });
+            if let Some((from, to, inserted)) = found {
+                out.push(Occurrence {
+                    row,
+                    from,
+                    to,
+                    inserted,
+                });
                 lo = to;
             }
         }
@@ -377,7 +389,7 @@ fn fill_gaps(han: &HanStream, rows: &[TemplateRow], picked: Vec<Occurrence>) -> 
 
 /// The first place in `chars[lo..hi]` holding `core`'s characters in order, with at most
 /// [`MAX_INSERTED`] others between them (a few more for a long wording).
-fn loose_find(chars: &[char], lo: usize, hi: usize, core: &str) -> Option<(usize, usize)> {
+fn loose_find(chars: &[char], lo: usize, hi: usize, core: &str) -> Option<(usize, usize, usize)> {
     let want: Vec<char> = core.chars().collect();
     for p in lo..hi {
         if chars[p] != want[0] {
@@ -395,7 +407,7 @@ fn loose_find(chars: &[char], lo: usize, hi: usize, core: &str) -> Option<(usize
             q += 1;
         }
         if j == want.len() && skipped <= allowed {
-            return Some((p, q));
+            return Some((p, q, skipped));
         }
     }
     None
@@ -620,6 +632,7 @@ fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut Vec<ReadRow
                         core: at.clone(),
                         label: at,
                         found: false,
+                        broken: false,
                     },
                     columns: schema::t2019::APPLICANTS,
                     cells,
@@ -747,6 +760,7 @@ fn review_anchor(doc: &Document, after: usize) -> Option<Anchor> {
         core: core.start..header_end,
         label: core.start..header_end,
         found: true,
+        broken: false,
     })
 }
 

@@ -163,7 +163,7 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
 
 fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
     let ind = r.anchor.indicator;
-    let label: String = if r.anchor.found {
+    let label: String = if r.anchor.found && !r.anchor.broken {
         r.anchor.printed(doc.text())
     } else {
         ind.labels[0].to_string()
