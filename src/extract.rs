@@ -49,10 +49,10 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
 }
 
 fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
+    // exact grids (clipboard HTML, .docx, .html) are read by layout too, and compared with
+    // the anchored reading like any other: the old form's two value columns are the
+    // anchored reader's
     let by_layout = read_by_layout(doc, html_tables);
-    if !html_tables.is_empty() {
-        return by_layout;
-    }
     let Some(t) = by_layout.template.or_else(|| anchored_template(doc)) else {
         return by_layout;
     };
