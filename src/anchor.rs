@@ -162,7 +162,11 @@ fn template_rows(t: Template) -> &'static [TemplateRow] {
             schema::indicators()
                 // group rows carry no figures (but for 2019's one-row （六）其他处理), and as
                 // anchors they would stand in the way of their first item
-                .filter(|i| i.within.has(t) && i.by_label && (!i.heading || i.id == "result.other"))
+                .filter(|i| {
+                    i.within.has(t)
+                        && i.by_label
+                        && (!i.heading || (t == Template::T2019 && i.id == "result.other"))
+                })
                 // 2019 prints （六） as one row: its 2021 items are not looked for
                 .filter(|i| !(t == Template::T2019 && i.id.starts_with("other.")))
                 .map(|i| {
@@ -649,7 +653,7 @@ fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut Vec<ReadRow
 /// than reported as a wrong total. Rows of tab-separated copies keep their cells.
 fn distrust_broken_rows(text: &str, rows: &mut [ReadRow]) {
     let starts: Vec<usize> = rows.iter().map(|r| r.anchor.label.start).collect();
-    for (n, r) in rows.iter_mut().enumerate() {
+    for r in rows.iter_mut() {
         if r.columns.len() < 3 || r.reconstructed.is_some() {
             continue;
         }
@@ -668,14 +672,22 @@ fn distrust_broken_rows(text: &str, rows: &mut [ReadRow]) {
         {
             continue;
         }
+        let start = r.anchor.label.start;
         let end = starts
-            .get(n + 1)
+            .iter()
             .copied()
-            .unwrap_or(text.len())
-            .max(r.anchor.label.start);
+            .filter(|&s| s > start)
+            .min()
+            .unwrap_or(text.len());
         let end = crate::source::floor_char_boundary(text, end);
-        let tabbed = text[r.anchor.label.start..end].contains('\t');
-        if !tabbed && !fits_row(&parts, r.columns) {
+        let tabbed = text[start..end].contains('\t');
+        // figures all between the row's label and the next: read as printed, so a total
+        // that fails is the report's own
+        let own = r.anchor.found
+            && cells
+                .iter()
+                .all(|c| c.range.start >= start && c.range.end <= end);
+        if !tabbed && !own && !fits_row(&parts, r.columns) {
             r.cells.iter_mut().for_each(|c| *c = None);
         }
     }
