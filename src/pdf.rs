@@ -231,6 +231,8 @@ struct Found {
     rows: Vec<Vec<(usize, merged::Cell)>>,
     /// The first row goes on from the last page (no ruling above it).
     open_top: bool,
+    /// The last row goes on to the next page (no ruling below it).
+    open_bottom: bool,
 }
 
 /// A block of a page in reading order.
@@ -325,8 +327,12 @@ fn join(prev: &mut Found, next: Found) {
         })
     };
     let mut added = rows.len();
-    if next.open_top && !rows.is_empty() {
-        // a row cut by the page break is one row again
+    let blank = |row: &[(usize, merged::Cell)]| row.iter().all(|(_, c)| c.text.is_empty());
+    // a row cut by the page break is one row again (a row that starts the page with its top
+    // border on the last page is a row of its own)
+    let cut = prev.open_bottom || rows.first().is_some_and(|r| blank(r));
+    prev.open_bottom = next.open_bottom;
+    if next.open_top && cut && !rows.is_empty() {
         for (col, cell) in rows.remove(0) {
             if let Some((r, at)) = above(prev, col) {
                 let a = &mut prev.rows[r][at].1;
@@ -399,7 +405,8 @@ fn tables(page: &Page) -> Vec<Found> {
                 to: xs[xs.len() - 1],
             });
         }
-        if bottom > ys[ys.len() - 1] + NEAR {
+        let mut open_bottom = bottom > ys[ys.len() - 1] + NEAR;
+        if open_bottom {
             ys.push(page.height);
             across.push(Rule {
                 at: page.height,
@@ -414,13 +421,23 @@ fn tables(page: &Page) -> Vec<Found> {
         if rows.iter().map(Vec::len).sum::<usize>() < 2 {
             continue;
         }
-        let bottom = overflow(page, &xs, *ys.last().unwrap(), &mut rows);
+        let (bottom, cut) = overflow(page, &across, &xs, *ys.last().unwrap(), &mut rows);
+        open_bottom |= cut;
+        // past the last ruling only cells spanning down from above: the last row was whole
+        if open_bottom
+            && rows.len() > 1
+            && rows[rows.len() - 1].iter().all(|(_, c)| c.text.is_empty())
+        {
+            drop_last_row(&mut rows);
+            open_bottom = false;
+        }
         out.push(Found {
             top: ys[0],
             bottom,
             columns: xs,
             rows,
             open_top,
+            open_bottom,
         });
     }
     out.sort_by(|a, b| a.top.total_cmp(&b.top));
@@ -539,20 +556,42 @@ fn cells(
     rows
 }
 
+/// Removes the last grid row, and from the cells spanning into it, that row.
+fn drop_last_row(rows: &mut Vec<Vec<(usize, merged::Cell)>>) {
+    rows.pop();
+    let last = rows.len();
+    for (r, row) in rows.iter_mut().enumerate() {
+        for (_, cell) in row.iter_mut() {
+            if r + cell.rows > last {
+                cell.rows = last - r;
+            }
+        }
+    }
+}
+
 /// A cell cut by the page's end may draw no border on this page at all, and its text then runs
 /// below the table's last ruling. When all that remains of the page lies just below the table
 /// and within its width, it is the text of the cells of its last row, by column. The table's
-/// new bottom.
-fn overflow(page: &Page, xs: &[f64], bottom: f64, rows: &mut [Vec<(usize, merged::Cell)>]) -> f64 {
+/// new bottom, and whether the last row itself was cut (not only a cell spanning on).
+fn overflow(
+    page: &Page,
+    across: &[Rule],
+    xs: &[f64],
+    bottom: f64,
+    rows: &mut [Vec<(usize, merged::Cell)>],
+) -> (f64, bool) {
     let below: Vec<&Glyph> = page.chars.iter().filter(|g| g.y > bottom + NEAR).collect();
     let within = |g: &&Glyph| {
         let mid = g.x + g.width / 2.0;
         mid > xs[0] && mid < xs[xs.len() - 1] && g.y < bottom + 5.0 * g.size
     };
     if below.is_empty() || !below.iter().all(within) {
-        return bottom;
+        return (bottom, false);
     }
     let last = rows.len() - 1;
+    // a last row with a border under it is whole: only a cell spanning on runs past it
+    let closed = (0..xs.len() - 1).any(|k| ruled(across, bottom, (xs[k] + xs[k + 1]) / 2.0));
+    let mut cut = false;
     for k in 0..xs.len() - 1 {
         let here: Vec<Glyph> = below
             .iter()
@@ -574,9 +613,10 @@ fn overflow(page: &Page, xs: &[f64], bottom: f64, rows: &mut [Vec<(usize, merged
         });
         if let Some((r, at)) = owner {
             rows[r][at].1.text.push_str(&squeeze(&text));
+            cut |= r == last && !closed;
         }
     }
-    below.iter().map(|g| g.y).fold(bottom, f64::max)
+    (below.iter().map(|g| g.y).fold(bottom, f64::max), cut)
 }
 
 fn squeeze(t: &str) -> String {
