@@ -40,6 +40,8 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
 /// A character at its baseline, in points from the page's top left.
 #[derive(Debug, Clone)]
 struct Glyph {
+    /// Its place in the page's content stream: the order it was written in.
+    seq: usize,
     x: f64,
     y: f64,
     width: f64,
@@ -180,6 +182,7 @@ impl OutputDev for Pages {
             return Ok(());
         }
         self.page.chars.push(Glyph {
+            seq: self.page.chars.len(),
             x: trm.m31,
             y: self.page.height - trm.m32,
             width: width * font_size * trm.m11.abs(),
@@ -237,8 +240,37 @@ struct Found {
 
 /// A block of a page in reading order.
 enum Block {
-    Line(String),
+    Line(Prose),
     Table(Found),
+}
+
+/// A line of the page's text outside tables.
+struct Prose {
+    text: String,
+    /// It reaches the right margin: its paragraph may go on in the next line.
+    open: bool,
+    /// It starts at the left margin (not indented): it may go on a paragraph.
+    flush_left: bool,
+    y: f64,
+    size: f64,
+}
+
+impl Prose {
+    /// A paragraph wrapped by the page's width is one line again, so that a sentence split at
+    /// the margin reads as the page showed it (Chinese joined as is, other words by a space).
+    fn goes_on_with(&self, next: &Prose, new_page: bool) -> bool {
+        self.open && next.flush_left && (new_page || next.y - self.y < 2.2 * next.size.max(1.0))
+    }
+
+    fn append(&mut self, next: Prose) {
+        let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if ascii(self.text.chars().last()) && ascii(next.text.chars().next()) {
+            self.text.push(' ');
+        }
+        self.text.push_str(&next.text);
+        self.open = next.open;
+        self.y = next.y;
+    }
 }
 
 fn layout(pages: Vec<Page>) -> Pdf {
@@ -251,8 +283,22 @@ fn layout(pages: Vec<Page>) -> Pdf {
             chars.retain(|g| !(g.y > t.top && g.y < t.bottom + NEAR && inside_x(&t, g)));
             placed.push((t.top, Block::Table(t)));
         }
-        for (y, line) in lines(&chars) {
-            placed.push((y, Block::Line(line)));
+        let found = placed_lines(&chars);
+        let left = found.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+        // the right margin: where most long lines end (a line of digits may run past it, and
+        // Chinese line breaking leaves lines up to a few characters short)
+        let mut ends: Vec<f64> = found.iter().map(|l| l.x1).collect();
+        ends.sort_by(f64::total_cmp);
+        let right = ends.get(ends.len() * 4 / 5).copied().unwrap_or(0.0);
+        for l in found {
+            let prose = Prose {
+                open: l.x1 >= right - 3.0 * l.size,
+                flush_left: l.x0 <= left + 0.5 * l.size,
+                y: l.y,
+                size: l.size,
+                text: l.text,
+            };
+            placed.push((l.y, Block::Line(prose)));
         }
         placed.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut first = true;
@@ -264,6 +310,11 @@ fn layout(pages: Vec<Page>) -> Pdf {
                 {
                     join(prev, t)
                 }
+                (new_page, Block::Line(l), Some(Block::Line(prev)))
+                    if prev.goes_on_with(&l, new_page) =>
+                {
+                    prev.append(l)
+                }
                 (_, b, _) => blocks.push(b),
             }
             first = false;
@@ -273,7 +324,7 @@ fn layout(pages: Vec<Page>) -> Pdf {
     for b in blocks {
         match b {
             Block::Line(l) => {
-                out.text.push_str(&l);
+                out.text.push_str(&l.text);
                 out.text.push('\n');
             }
             Block::Table(t) => {
@@ -626,6 +677,22 @@ fn squeeze(t: &str) -> String {
 /// Characters as lines by baseline (top to bottom), each left to right, a space where the gap
 /// between two characters is wider than a third of their size.
 fn lines(chars: &[Glyph]) -> Vec<(f64, String)> {
+    placed_lines(chars)
+        .into_iter()
+        .map(|l| (l.y, l.text))
+        .collect()
+}
+
+/// A line of characters: its baseline, left and right ends, size and text.
+struct Placed {
+    y: f64,
+    x0: f64,
+    x1: f64,
+    size: f64,
+    text: String,
+}
+
+fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
     let mut sorted: Vec<&Glyph> = chars.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut groups: Vec<Vec<&Glyph>> = Vec::new();
@@ -638,7 +705,10 @@ fn lines(chars: &[Glyph]) -> Vec<(f64, String)> {
     groups
         .into_iter()
         .map(|mut line| {
-            line.sort_by(|a, b| a.x.total_cmp(&b.x));
+            // in the order written, not by x: positions inside a run are computed from the
+            // font's widths, which pdf-extract gets wrong for some fonts (digits 2015 placed
+            // after the 年 that follows them), while the producer writes in reading order
+            line.sort_by_key(|g| g.seq);
             let mut s = String::new();
             let mut end: Option<f64> = None;
             for g in &line {
@@ -648,8 +718,17 @@ fn lines(chars: &[Glyph]) -> Vec<(f64, String)> {
                 s.push_str(&g.text);
                 end = Some(g.x + g.width);
             }
-            (line[0].y, s.trim().to_string())
+            Placed {
+                y: line[0].y,
+                x0: line.iter().map(|g| g.x).fold(f64::INFINITY, f64::min),
+                x1: line
+                    .iter()
+                    .map(|g| g.x + g.width)
+                    .fold(f64::NEG_INFINITY, f64::max),
+                size: line.iter().map(|g| g.size).fold(0.0, f64::max),
+                text: s.trim().to_string(),
+            }
         })
-        .filter(|(_, s)| !s.is_empty())
+        .filter(|l| !l.text.is_empty())
         .collect()
 }
