@@ -381,9 +381,22 @@ fn join(prev: &mut Found, next: Found) {
     let blank = |row: &[(usize, merged::Cell)]| row.iter().all(|(_, c)| c.text.is_empty());
     // a row cut by the page break is one row again (a row that starts the page with its top
     // border on the last page is a row of its own)
-    let cut = prev.open_bottom || rows.first().is_some_and(|r| blank(r));
+    let open = next.open_top && (prev.open_bottom || rows.first().is_some_and(|r| blank(r)));
+    // some producers (LibreOffice) close a cut row with a border on both pages: a first row with
+    // words only where the row above has words, and blanks where it has figures, goes on it
+    let words_go_on = rows.first().is_some_and(|first| {
+        let text_above = |col: usize| above(prev, col).map(|(r, at)| &prev.rows[r][at].1.text);
+        let words_on_words = first.iter().all(|(col, c)| {
+            c.text.is_empty()
+                || text_above(*col).is_some_and(|t| !t.is_empty() && !merged::is_number(t))
+        });
+        let blanks_under_figures = first.iter().any(|(col, c)| {
+            c.text.is_empty() && text_above(*col).is_some_and(|t| merged::is_number(t))
+        });
+        !blank(first) && words_on_words && blanks_under_figures
+    });
     prev.open_bottom = next.open_bottom;
-    if next.open_top && cut && !rows.is_empty() {
+    if (open || words_go_on) && !rows.is_empty() {
         for (col, cell) in rows.remove(0) {
             if let Some((r, at)) = above(prev, col) {
                 let a = &mut prev.rows[r][at].1;
@@ -637,6 +650,15 @@ fn overflow(
         mid > xs[0] && mid < xs[xs.len() - 1] && g.y < bottom + 5.0 * g.size
     };
     if below.is_empty() || !below.iter().all(within) {
+        return (bottom, false);
+    }
+    // a line across a column border is text under the table, not the end of a cell
+    let owned: Vec<Glyph> = below.iter().map(|g| (*g).clone()).collect();
+    let inner = &xs[1..xs.len() - 1];
+    if placed_lines(&owned)
+        .iter()
+        .any(|l| inner.iter().any(|x| l.x0 < x - NEAR && l.x1 > x + NEAR))
+    {
         return (bottom, false);
     }
     let last = rows.len() - 1;
