@@ -286,9 +286,15 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
         notes: Vec::new(),
         kept: None,
     };
-    let opened = match read(input) {
-        Ok(opened) => opened,
-        Err(reason) => return c.failed(reason),
+    // a reader's bug in one file (a PDF library meeting odd input) leaves the others checked
+    let opened = match batch::guarded(|| read(input)) {
+        Ok(Ok(opened)) => opened,
+        Ok(Err(reason)) => return c.failed(reason),
+        Err(panic) => {
+            return c.failed(format!(
+                "读取文件时出现内部错误（{panic}），其他文件不受影响；请另存为 .docx 或复制报告文字后粘贴"
+            ))
+        }
     };
     if let Some(encoding) = opened.encoding {
         c.notes.push(format!("{name}: 按 {encoding} 编码读取"));

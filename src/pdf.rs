@@ -16,7 +16,7 @@ pub struct Pdf {
     pub tables: Vec<Grid>,
 }
 
-const SAY: &str = "请使用文字版 PDF（可以选中文字的），或另存为 .docx，或复制报告文字后粘贴";
+const SAY: &str = "请使用文字版 PDF（能选中文字的），或另存为 .docx，或复制报告文字后粘贴";
 
 pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
     let doc =
