@@ -219,6 +219,16 @@ fn docx_made_from_the_pages_read_every_cell_and_find_the_injected_error_alone() 
             wrong["findings"].as_array().unwrap().len(),
             before.len() + 1
         );
+        // the span selects the wrong figure in the document's text that comes with the JSON
+        assert_eq!(wrong["format"], "docx");
+        let text: Vec<u16> = wrong["text"].as_str().unwrap().encode_utf16().collect();
+        let span = &f["spans"][0];
+        let (a, b) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        let actual = f["actual"].as_f64().unwrap().to_string();
+        assert_eq!(String::from_utf16(&text[a..b]).unwrap(), actual, "{name}");
         seen += 1;
     }
     assert_eq!(seen, 4);
