@@ -6,7 +6,9 @@ with one injected error (the 商业企业 figure of the row （一）予以公�
 total and its column total no longer add up).
 
 usage: scripts/make-docx-fixtures.py   (installs python-docx with pip --user when missing)
-The .docx are committed; tests/files.rs reads them. Run again only to change them.
+Then tests/fixtures/docx-pdf/: the same .docx printed to PDF by LibreOffice headless (a second
+PDF producer; apt-get installs libreoffice-writer-nogui when soffice is missing).
+The files are committed; tests/files.rs reads them. Run again only to change them.
 """
 import os
 import subprocess
@@ -16,6 +18,7 @@ from html.parser import HTMLParser
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REAL = os.path.join(ROOT, "tests", "fixtures", "real")
 OUT = os.path.join(ROOT, "tests", "fixtures", "docx")
+PDF_OUT = os.path.join(ROOT, "tests", "fixtures", "docx-pdf")
 REPORTS = ["2020_pingtan_zonghe_shiyanqu", "2022_pingtan_zonghe_shiyanqu",
            "2023_pingtan_zonghe_shiyanqu", "2024_pingtan_zonghe_shiyanqu"]
 
@@ -179,6 +182,18 @@ def main():
         write(article, os.path.join(OUT, name + ".docx"), False)
         old_new = write(article, os.path.join(OUT, name + ".error.docx"), True)
         print(f"{name}: {len(article.blocks)} blocks, injected {old_new}")
+    to_pdf()
+
+
+def to_pdf():
+    import glob
+    import shutil
+    if not shutil.which("soffice"):
+        subprocess.check_call(["apt-get", "install", "-y", "-q", "--no-install-recommends",
+                               "libreoffice-writer-nogui", "fonts-wqy-microhei"])
+    os.makedirs(PDF_OUT, exist_ok=True)
+    subprocess.check_call(["soffice", "--headless", "--convert-to", "pdf", "--outdir", PDF_OUT]
+                          + sorted(glob.glob(os.path.join(OUT, "*.docx"))))
 
 
 if __name__ == "__main__":

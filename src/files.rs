@@ -3,7 +3,7 @@
 //! (a scanned PDF, an old .doc, a broken zip) gets a Chinese message saying what to do.
 
 use crate::merged::Grid;
-use crate::{docx, html};
+use crate::{docx, html, pdf};
 
 /// What a file gave: the text a person reads (spans point into it), its tables read exactly,
 /// and how it was read.
@@ -11,7 +11,7 @@ use crate::{docx, html};
 pub struct Opened {
     pub text: String,
     pub tables: Vec<Grid>,
-    /// `txt`, `html` or `docx`
+    /// `txt`, `html`, `docx` or `pdf`
     pub format: &'static str,
     /// The encoding of a text or page that was not UTF-8.
     pub encoding: Option<&'static str>,
@@ -27,17 +27,18 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, String> {
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    if bytes.starts_with(b"%PDF") {
-        return Err(format!(
-            "暂不能读取 PDF 文件；{SAVE_AS}（扫描件没有文字层，需要文字版 PDF 或原 Word 文件）"
-        ));
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        let p = pdf::read(bytes)?;
+        return Ok(Opened {
+            text: p.text,
+            tables: p.tables,
+            format: "pdf",
+            encoding: None,
+        });
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         // the compound file of .doc, .wps, .et, and of an encrypted .docx alike
-        return Err(
-            "这是旧版 Word（.doc）、WPS（.wps）或加密的 Word 文件，无法直接读取；请另存为不加密的 .docx，或复制报告文字后粘贴"
-                .to_string(),
-        );
+        return Err("这是旧版 Word（.doc）、WPS（.wps）或加密的 Word 文件，无法直接读取；请另存为不加密的 .docx，或复制报告文字后粘贴".into());
     }
     // a zip is read as a .docx whatever its name says (a renamed .docx still opens)
     if bytes.starts_with(b"PK\x03\x04") || ext == "docx" {

@@ -21,6 +21,8 @@ pub mod html;
 pub mod merged;
 pub mod model;
 pub mod normalize;
+#[cfg(feature = "files")]
+pub mod pdf;
 pub mod rules;
 pub mod scan;
 pub mod schema;

@@ -164,6 +164,8 @@ struct Checked {
     notes: Vec<String>,
     /// The text and report, kept when several reports are compared or written to a workbook.
     kept: Option<(String, Report)>,
+    /// How the file was read: `txt`, `html`, `docx`, `pdf`.
+    format: &'static str,
 }
 
 fn check(args: &[String]) -> ExitCode {
@@ -186,6 +188,7 @@ fn check(args: &[String]) -> ExitCode {
     batch::quiet_panics();
     let mut rows = Vec::new();
     let mut kept: Vec<(String, String, Report)> = Vec::new();
+    let mut formats = Vec::new();
     let mut json_items = 0;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -202,6 +205,7 @@ fn check(args: &[String]) -> ExitCode {
             }
             if let Some((text, report)) = c.kept {
                 kept.push((c.row.file.clone(), text, report));
+                formats.push(c.format);
             }
             rows.push(c.row);
         },
@@ -210,10 +214,11 @@ fn check(args: &[String]) -> ExitCode {
     if !o.json && o.summary.is_none() && o.xlsx.is_none() && !cross.is_empty() {
         let _ = write!(out, "{}", human_cross(&kept, &cross));
     }
-    if o.json && !one {
+    if o.json && !one && o.xlsx.is_none() {
         // the array waits for every file: a report's cross-year findings may need a later file
-        for (name, text, report) in with_cross_year(kept, cross) {
-            let item = json(&name, &text, report, false);
+        for ((name, text, report), format) in with_cross_year(kept, cross).into_iter().zip(formats)
+        {
+            let item = json(&name, &text, report, false, format);
             let _ = write_item(&mut out, &item, true, &mut json_items);
         }
         kept = Vec::new();
@@ -285,15 +290,23 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
         output: None,
         notes: Vec::new(),
         kept: None,
+        format: "txt",
     };
-    let opened = match read(input) {
-        Ok(opened) => opened,
-        Err(reason) => return c.failed(reason),
+    // a reader's bug in one file (a PDF library meeting odd input) leaves the others checked
+    let opened = match batch::guarded(|| read(input)) {
+        Ok(Ok(opened)) => opened,
+        Ok(Err(reason)) => return c.failed(reason),
+        Err(panic) => {
+            return c.failed(format!(
+                "读取文件时出现内部错误（{panic}），其他文件不受影响；请另存为 .docx 或复制报告文字后粘贴"
+            ))
+        }
     };
     if let Some(encoding) = opened.encoding {
         c.notes.push(format!("{name}: 按 {encoding} 编码读取"));
     }
-    let (text, tables) = (opened.text, opened.tables);
+    let (text, tables, opened_format) = (opened.text, opened.tables, opened.format);
+    c.format = opened_format;
     let report = match batch::guarded(|| nianbao::check_with_tables(&text, &tables)) {
         Ok(r) => r,
         Err(panic) => {
@@ -311,7 +324,7 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
     let compared = o.xlsx.is_some() || (o.summary.is_none() && !one);
     if o.summary.is_none() && o.xlsx.is_none() && !(o.json && compared) {
         c.output = Some(if o.json {
-            json(&name, &text, report.clone(), one)
+            json(&name, &text, report.clone(), one, opened_format)
         } else {
             human(&name, &text, &report)
         });
@@ -401,11 +414,20 @@ impl Checked {
     }
 }
 
-/// The report as JSON; inside an array it also names its file.
-fn json(name: &str, text: &str, report: Report, one: bool) -> String {
+/// The report as JSON; inside an array it also names its file; read from a page, a .docx or a
+/// PDF, it also gives the format and the document's text.
+fn json(name: &str, text: &str, report: Report, one: bool, format: &str) -> String {
     let mut v = serde_json::to_value(report.into_utf16(text)).expect("report serializes");
-    if let (false, Some(map)) = (one, v.as_object_mut()) {
-        map.insert("file".into(), name.into());
+    if let Some(map) = v.as_object_mut() {
+        if !one {
+            map.insert("file".into(), name.into());
+        }
+        // spans point into the document's text, which a page, a .docx or a PDF does not hold
+        // as such: it comes along
+        if format != "txt" {
+            map.insert("format".into(), format.into());
+            map.insert("text".into(), text.into());
+        }
     }
     let mut s = serde_json::to_string_pretty(&v).expect("json");
     s.push('\n');

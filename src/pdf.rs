@@ -1,0 +1,756 @@
+//! PDF with a text layer: every character with its position (`pdf-extract` over `lopdf`), and
+//! the table rulings the producer drew (thin filled rectangles from Chromium, stroked lines
+//! from LibreOffice). Cells are the areas the rulings enclose, so a cell spans the rows and
+//! columns its borders leave open; the characters inside a cell are its text, read line by
+//! line (baseline) and left to right. Text outside tables becomes lines by baseline. A table
+//! that ends one page and starts the next with the same columns is one table. Tables then go
+//! through [`crate::check_with_tables`] like the clipboard's.
+
+use crate::merged::{self, Grid};
+use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
+
+/// What a PDF gives the checker: the text a person reads, and the tables exactly.
+#[derive(Debug, Default, PartialEq)]
+pub struct Pdf {
+    pub text: String,
+    pub tables: Vec<Grid>,
+}
+
+const SAY: &str = "请使用文字版 PDF（能选中文字的），或另存为 .docx，或复制报告文字后粘贴";
+
+pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
+    let doc =
+        lopdf::Document::load_mem(bytes).map_err(|_| format!("PDF 文件已损坏，无法读取；{SAY}"))?;
+    if doc.is_encrypted() {
+        return Err(format!(
+            "PDF 文件已加密，无法读取文字；请提供未加密的文件，{SAY}"
+        ));
+    }
+    let mut pages = Pages::default();
+    pdf_extract::output_doc(&doc, &mut pages)
+        .map_err(|e| format!("PDF 文件无法读取（{e}）；{SAY}"))?;
+    if pages.done.iter().all(|p| p.chars.is_empty()) {
+        return Err(format!(
+            "这个 PDF 没有文字层（可能是扫描件或图片），无法读取；{SAY}"
+        ));
+    }
+    Ok(layout(pages.done))
+}
+
+/// A character at its baseline, in points from the page's top left.
+#[derive(Debug, Clone)]
+struct Glyph {
+    /// Its place in the page's content stream: the order it was written in.
+    seq: usize,
+    x: f64,
+    y: f64,
+    width: f64,
+    size: f64,
+    text: String,
+}
+
+/// An axis-parallel ruling: `at` across, from `from` to `to` along.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    at: f64,
+    from: f64,
+    to: f64,
+}
+
+#[derive(Default)]
+struct Page {
+    height: f64,
+    chars: Vec<Glyph>,
+    across: Vec<Rule>, // horizontal: at = y
+    down: Vec<Rule>,   // vertical: at = x
+}
+
+#[derive(Default)]
+struct Pages {
+    page: Page,
+    done: Vec<Page>,
+}
+
+/// A ruling is a filled rectangle at most this thick (points), or a stroked line.
+const THIN: f64 = 2.5;
+/// Positions closer than this (points) are one line or one border.
+const NEAR: f64 = 2.0;
+
+impl Pages {
+    fn rect(&mut self, ctm: &Transform, x: f64, y: f64, w: f64, h: f64, filled: bool) {
+        let p = |x: f64, y: f64| {
+            let q = ctm.transform_point(euclid::point2(x, y));
+            (q.x, self.page.height - q.y)
+        };
+        let (a, b) = (p(x, y), p(x + w, y + h));
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        if !filled {
+            self.line((x0, y0), (x1, y0));
+            self.line((x0, y1), (x1, y1));
+            self.line((x0, y0), (x0, y1));
+            self.line((x1, y0), (x1, y1));
+        } else if y1 - y0 <= THIN && x1 - x0 > THIN {
+            self.page.across.push(Rule {
+                at: (y0 + y1) / 2.0,
+                from: x0,
+                to: x1,
+            });
+        } else if x1 - x0 <= THIN && y1 - y0 > THIN {
+            self.page.down.push(Rule {
+                at: (x0 + x1) / 2.0,
+                from: y0,
+                to: y1,
+            });
+        }
+    }
+
+    fn line(&mut self, a: (f64, f64), b: (f64, f64)) {
+        if (a.1 - b.1).abs() <= NEAR && (a.0 - b.0).abs() > NEAR {
+            self.page.across.push(Rule {
+                at: a.1,
+                from: a.0.min(b.0),
+                to: a.0.max(b.0),
+            });
+        } else if (a.0 - b.0).abs() <= NEAR && (a.1 - b.1).abs() > NEAR {
+            self.page.down.push(Rule {
+                at: a.0,
+                from: a.1.min(b.1),
+                to: a.1.max(b.1),
+            });
+        }
+    }
+
+    fn path(&mut self, ctm: &Transform, path: &Path, filled: bool) {
+        let mut at = (0.0, 0.0);
+        let mut start = at;
+        for op in &path.ops {
+            match *op {
+                PathOp::Rect(x, y, w, h) => self.rect(ctm, x, y, w, h, filled),
+                PathOp::MoveTo(x, y) => {
+                    at = (x, y);
+                    start = at;
+                }
+                PathOp::LineTo(x, y) => {
+                    if !filled {
+                        let p = |(x, y): (f64, f64)| {
+                            let q = ctm.transform_point(euclid::point2(x, y));
+                            (q.x, self.page.height - q.y)
+                        };
+                        let (a, b) = (p(at), p((x, y)));
+                        self.line(a, b);
+                    }
+                    at = (x, y);
+                }
+                PathOp::Close => at = start,
+                PathOp::CurveTo(.., x, y) => at = (x, y),
+            }
+        }
+    }
+}
+
+impl OutputDev for Pages {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.page = Page {
+            height: media.ury - media.lly,
+            ..Page::default()
+        };
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        self.done.push(std::mem::take(&mut self.page));
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        let v = trm.transform_vector(euclid::vec2(font_size, font_size));
+        let size = (v.x * v.y).abs().sqrt();
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        self.page.chars.push(Glyph {
+            seq: self.page.chars.len(),
+            x: trm.m31,
+            y: self.page.height - trm.m32,
+            width: width * font_size * trm.m11.abs(),
+            size,
+            text: text.to_string(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _: &ColorSpace,
+        _: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
+        self.path(ctm, path, false);
+        Ok(())
+    }
+
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _: &ColorSpace,
+        _: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
+        self.path(ctm, path, true);
+        Ok(())
+    }
+}
+
+/// A table found on one page: its column borders, its rows' cells, its lines for the text.
+struct Found {
+    top: f64,
+    bottom: f64,
+    columns: Vec<f64>,
+    /// Each row's cells with the grid column each starts at.
+    rows: Vec<Vec<(usize, merged::Cell)>>,
+    /// The first row goes on from the last page (no ruling above it).
+    open_top: bool,
+    /// The last row goes on to the next page (no ruling below it).
+    open_bottom: bool,
+}
+
+/// A block of a page in reading order.
+enum Block {
+    Line(Prose),
+    Table(Found),
+}
+
+/// A line of the page's text outside tables.
+struct Prose {
+    text: String,
+    /// It reaches the right margin: its paragraph may go on in the next line.
+    open: bool,
+    /// It starts at the left margin (not indented): it may go on a paragraph.
+    flush_left: bool,
+    y: f64,
+    size: f64,
+}
+
+impl Prose {
+    /// A paragraph wrapped by the page's width is one line again, so that a sentence split at
+    /// the margin reads as the page showed it (Chinese joined as is, other words by a space).
+    fn goes_on_with(&self, next: &Prose, new_page: bool) -> bool {
+        self.open && next.flush_left && (new_page || next.y - self.y < 2.2 * next.size.max(1.0))
+    }
+
+    fn append(&mut self, next: Prose) {
+        let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if ascii(self.text.chars().last()) && ascii(next.text.chars().next()) {
+            self.text.push(' ');
+        }
+        self.text.push_str(&next.text);
+        self.open = next.open;
+        self.y = next.y;
+    }
+}
+
+fn layout(pages: Vec<Page>) -> Pdf {
+    let mut blocks: Vec<Block> = Vec::new();
+    for page in pages {
+        let mut chars = page.chars.clone();
+        let tables = tables(&page);
+        let mut placed: Vec<(f64, Block)> = Vec::new();
+        for t in tables {
+            chars.retain(|g| !(g.y > t.top && g.y < t.bottom + NEAR && inside_x(&t, g)));
+            placed.push((t.top, Block::Table(t)));
+        }
+        let found = placed_lines(&chars);
+        let left = found.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+        // the right margin: where most long lines end (a line of digits may run past it, and
+        // Chinese line breaking leaves lines up to a few characters short)
+        let mut ends: Vec<f64> = found.iter().map(|l| l.x1).collect();
+        ends.sort_by(f64::total_cmp);
+        let right = ends.get(ends.len() * 4 / 5).copied().unwrap_or(0.0);
+        for l in found {
+            let prose = Prose {
+                open: l.x1 >= right - 3.0 * l.size,
+                flush_left: l.x0 <= left + 0.5 * l.size,
+                y: l.y,
+                size: l.size,
+                text: l.text,
+            };
+            placed.push((l.y, Block::Line(prose)));
+        }
+        placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut first = true;
+        for (_, b) in placed {
+            match (first, b, blocks.last_mut()) {
+                // a table that goes on from the last page: the same columns
+                (true, Block::Table(t), Some(Block::Table(prev)))
+                    if same_columns(&prev.columns, &t.columns) =>
+                {
+                    join(prev, t)
+                }
+                (new_page, Block::Line(l), Some(Block::Line(prev)))
+                    if prev.goes_on_with(&l, new_page) =>
+                {
+                    prev.append(l)
+                }
+                (_, b, _) => blocks.push(b),
+            }
+            first = false;
+        }
+    }
+    let mut out = Pdf::default();
+    for b in blocks {
+        match b {
+            Block::Line(l) => {
+                out.text.push_str(&l.text);
+                out.text.push('\n');
+            }
+            Block::Table(t) => {
+                let rows: Vec<Vec<merged::Cell>> = t
+                    .rows
+                    .into_iter()
+                    .map(|r| r.into_iter().map(|(_, c)| c).collect())
+                    .collect();
+                let (grid, lines) = merged::grid(&rows);
+                for l in lines {
+                    out.text.push_str(&l);
+                    out.text.push('\n');
+                }
+                out.tables.push(grid);
+            }
+        }
+    }
+    out
+}
+
+/// A table continued on the next page: a row cut by the page break is one row again (the
+/// continuation's cells appended to the cells above them), then the other rows follow.
+fn join(prev: &mut Found, next: Found) {
+    // the continuation's columns are some of the table's: a cell spanning rows down from the
+    // last page draws no border on the new one, so its column may be missing there
+    let index = |x: f64| prev.columns.iter().position(|p| (p - x).abs() <= NEAR);
+    let shift = index(next.columns[0]).unwrap_or(0);
+    let mut rows: Vec<Vec<(usize, merged::Cell)>> = next
+        .rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|(col, mut cell)| {
+                    let end =
+                        index(next.columns[col + cell.cols]).unwrap_or(col + cell.cols + shift);
+                    cell.cols = end - (col + shift);
+                    (col + shift, cell)
+                })
+                .collect()
+        })
+        .collect();
+    let Some(last) = prev.rows.len().checked_sub(1) else {
+        prev.rows = rows;
+        return;
+    };
+    // the cell above a column: in the last row, or one spanning down to it
+    let above = |prev: &Found, col: usize| {
+        (0..=last).rev().find_map(|r| {
+            let at = prev.rows[r].iter().position(|(c, _)| *c == col)?;
+            (r + prev.rows[r][at].1.rows > last).then_some((r, at))
+        })
+    };
+    let mut added = rows.len();
+    let blank = |row: &[(usize, merged::Cell)]| row.iter().all(|(_, c)| c.text.is_empty());
+    // a row cut by the page break is one row again (a row that starts the page with its top
+    // border on the last page is a row of its own)
+    let open = next.open_top && (prev.open_bottom || rows.first().is_some_and(|r| blank(r)));
+    // some producers (LibreOffice) close a cut row with a border on both pages: a first row with
+    // words only where the row above has words, and blanks where it has figures, goes on it
+    let words_go_on = rows.first().is_some_and(|first| {
+        let text_above = |col: usize| above(prev, col).map(|(r, at)| &prev.rows[r][at].1.text);
+        let words_on_words = first.iter().all(|(col, c)| {
+            c.text.is_empty()
+                || text_above(*col).is_some_and(|t| !t.is_empty() && !merged::is_number(t))
+        });
+        let blanks_under_figures = first.iter().any(|(col, c)| {
+            c.text.is_empty() && text_above(*col).is_some_and(|t| merged::is_number(t))
+        });
+        !blank(first) && words_on_words && blanks_under_figures
+    });
+    prev.open_bottom = next.open_bottom;
+    if (open || words_go_on) && !rows.is_empty() {
+        for (col, cell) in rows.remove(0) {
+            if let Some((r, at)) = above(prev, col) {
+                let a = &mut prev.rows[r][at].1;
+                a.text.push_str(&cell.text);
+                a.rows += cell.rows - 1;
+            }
+        }
+        added -= 1;
+    }
+    for col in 0..shift {
+        if let Some((r, at)) = above(prev, col) {
+            prev.rows[r][at].1.rows += added;
+        }
+    }
+    prev.rows.extend(rows);
+}
+
+fn inside_x(t: &Found, g: &Glyph) -> bool {
+    let mid = g.x + g.width / 2.0;
+    mid > t.columns[0] && mid < *t.columns.last().unwrap()
+}
+
+/// Whether a table's columns go on in `next`: each of its borders is one of the table's, and
+/// the right edge is the same.
+fn same_columns(table: &[f64], next: &[f64]) -> bool {
+    let known = |x: &f64| table.iter().any(|t| (t - x).abs() <= NEAR);
+    next.iter().all(known) && (table[table.len() - 1] - next[next.len() - 1]).abs() <= NEAR
+}
+
+/// Positions within [`NEAR`] of each other as one, sorted.
+fn distinct(mut v: Vec<f64>) -> Vec<f64> {
+    v.sort_by(f64::total_cmp);
+    let mut out: Vec<f64> = Vec::new();
+    for x in v {
+        if out.last().is_none_or(|l| x - l > NEAR) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Whether a ruling at `at` (within NEAR) covers the point `along`.
+fn ruled(rules: &[Rule], at: f64, along: f64) -> bool {
+    rules
+        .iter()
+        .any(|r| (r.at - at).abs() <= NEAR && r.from - NEAR <= along && along <= r.to + NEAR)
+}
+
+/// The tables of a page: groups of rulings that touch, each read as a grid of cells.
+fn tables(page: &Page) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (across, down) in groups(page) {
+        let mut ys = distinct(across.iter().map(|r| r.at).collect());
+        let xs = distinct(down.iter().map(|r| r.at).collect());
+        if ys.is_empty() || xs.len() < 2 {
+            continue;
+        }
+        // a table cut by the page's end (or going on from the last page) has its columns'
+        // borders run past its last (first) horizontal ruling: the page edge closes the row
+        let mut across = across;
+        let top = down.iter().map(|r| r.from).fold(f64::INFINITY, f64::min);
+        let bottom = down.iter().map(|r| r.to).fold(f64::NEG_INFINITY, f64::max);
+        let open_top = top < ys[0] - NEAR;
+        // the cut row's text may lie past its borders' ends: up to the page's edge, it is the row's
+        if open_top {
+            ys.insert(0, 0.0);
+            across.push(Rule {
+                at: 0.0,
+                from: xs[0],
+                to: xs[xs.len() - 1],
+            });
+        }
+        let mut open_bottom = bottom > ys[ys.len() - 1] + NEAR;
+        if open_bottom {
+            ys.push(page.height);
+            across.push(Rule {
+                at: page.height,
+                from: xs[0],
+                to: xs[xs.len() - 1],
+            });
+        }
+        if ys.len() < 2 {
+            continue;
+        }
+        let mut rows = cells(page, &across, &down, &xs, &ys);
+        if rows.iter().map(Vec::len).sum::<usize>() < 2 {
+            continue;
+        }
+        let (bottom, cut) = overflow(page, &across, &xs, *ys.last().unwrap(), &mut rows);
+        open_bottom |= cut;
+        // past the last ruling only cells spanning down from above: the last row was whole
+        if open_bottom
+            && rows.len() > 1
+            && rows[rows.len() - 1].iter().all(|(_, c)| c.text.is_empty())
+        {
+            drop_last_row(&mut rows);
+            open_bottom = false;
+        }
+        out.push(Found {
+            top: ys[0],
+            bottom,
+            columns: xs,
+            rows,
+            open_top,
+            open_bottom,
+        });
+    }
+    out.sort_by(|a, b| a.top.total_cmp(&b.top));
+    out
+}
+
+/// Rulings that touch one another, grouped (each group one table).
+fn groups(page: &Page) -> Vec<(Vec<Rule>, Vec<Rule>)> {
+    // (is_across, rule); a union of overlapping boxes, which is small for a report's pages
+    let all: Vec<(bool, Rule)> = page
+        .across
+        .iter()
+        .map(|r| (true, *r))
+        .chain(page.down.iter().map(|r| (false, *r)))
+        .collect();
+    let bbox = |(across, r): &(bool, Rule)| {
+        if *across {
+            (r.from, r.at, r.to, r.at)
+        } else {
+            (r.at, r.from, r.at, r.to)
+        }
+    };
+    let mut group: Vec<usize> = (0..all.len()).collect();
+    fn root(g: &mut [usize], mut i: usize) -> usize {
+        while g[i] != i {
+            g[i] = g[g[i]];
+            i = g[i];
+        }
+        i
+    }
+    for i in 0..all.len() {
+        for j in i + 1..all.len() {
+            let (a, b) = (bbox(&all[i]), bbox(&all[j]));
+            let touch =
+                a.0 <= b.2 + NEAR && b.0 <= a.2 + NEAR && a.1 <= b.3 + NEAR && b.1 <= a.3 + NEAR;
+            if touch {
+                let (ri, rj) = (root(&mut group, i), root(&mut group, j));
+                group[ri] = rj;
+            }
+        }
+    }
+    let mut by_root: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> = Default::default();
+    for (i, (across, r)) in all.iter().enumerate() {
+        let g = by_root.entry(root(&mut group, i)).or_default();
+        if *across {
+            g.0.push(*r);
+        } else {
+            g.1.push(*r);
+        }
+    }
+    by_root.into_values().collect()
+}
+
+/// The grid's cells: from each top-left position not yet covered, a cell grows right while
+/// no vertical ruling separates it and down while no horizontal ruling does.
+fn cells(
+    page: &Page,
+    across: &[Rule],
+    down: &[Rule],
+    xs: &[f64],
+    ys: &[f64],
+) -> Vec<Vec<(usize, merged::Cell)>> {
+    let (nr, nc) = (ys.len() - 1, xs.len() - 1);
+    let mut covered = vec![vec![false; nc]; nr];
+    let mut rows = Vec::new();
+    for r in 0..nr {
+        let mut row = Vec::new();
+        for c in 0..nc {
+            if covered[r][c] {
+                continue;
+            }
+            // a border is looked for just inside the row's top and bottom: a row cut by the
+            // page's edge has its borders at one end only
+            let (near_top, near_bottom) = (ys[r] + 2.0 * NEAR, ys[r + 1] - 2.0 * NEAR);
+            let border = |x: f64| ruled(down, x, near_top) || ruled(down, x, near_bottom);
+            let mut cols = 1;
+            while c + cols < nc && !border(xs[c + cols]) {
+                cols += 1;
+            }
+            let open_below = |r2: usize| {
+                (c..c + cols).all(|k| !ruled(across, ys[r2], (xs[k] + xs[k + 1]) / 2.0))
+            };
+            let mut rws = 1;
+            while r + rws < nr && open_below(r + rws) {
+                rws += 1;
+            }
+            for row_covered in covered.iter_mut().skip(r).take(rws) {
+                row_covered[c..c + cols].iter_mut().for_each(|x| *x = true);
+            }
+            let (x0, x1, y0, y1) = (xs[c], xs[c + cols], ys[r], ys[r + rws]);
+            let inside: Vec<Glyph> = page
+                .chars
+                .iter()
+                .filter(|g| {
+                    let mid = g.x + g.width / 2.0;
+                    mid > x0 && mid < x1 && g.y > y0 && g.y - g.size * 0.2 < y1
+                })
+                .cloned()
+                .collect();
+            // a ruled area with no border on its left or top is not a cell of this table
+            if !border(x0) && !ruled(across, y0, (x0 + x1) / 2.0) {
+                continue;
+            }
+            let text: Vec<String> = lines(&inside).into_iter().map(|(_, l)| l).collect();
+            row.push((
+                c,
+                merged::Cell {
+                    text: squeeze(&text.join("")),
+                    rows: rws,
+                    cols,
+                },
+            ));
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+/// Removes the last grid row, and from the cells spanning into it, that row.
+fn drop_last_row(rows: &mut Vec<Vec<(usize, merged::Cell)>>) {
+    rows.pop();
+    let last = rows.len();
+    for (r, row) in rows.iter_mut().enumerate() {
+        for (_, cell) in row.iter_mut() {
+            if r + cell.rows > last {
+                cell.rows = last - r;
+            }
+        }
+    }
+}
+
+/// A cell cut by the page's end may draw no border on this page at all, and its text then runs
+/// below the table's last ruling. When all that remains of the page lies just below the table
+/// and within its width, it is the text of the cells of its last row, by column. The table's
+/// new bottom, and whether the last row itself was cut (not only a cell spanning on).
+fn overflow(
+    page: &Page,
+    across: &[Rule],
+    xs: &[f64],
+    bottom: f64,
+    rows: &mut [Vec<(usize, merged::Cell)>],
+) -> (f64, bool) {
+    let below: Vec<&Glyph> = page.chars.iter().filter(|g| g.y > bottom + NEAR).collect();
+    let within = |g: &&Glyph| {
+        let mid = g.x + g.width / 2.0;
+        mid > xs[0] && mid < xs[xs.len() - 1] && g.y < bottom + 5.0 * g.size
+    };
+    if below.is_empty() || !below.iter().all(within) {
+        return (bottom, false);
+    }
+    // a line across a column border is text under the table, not the end of a cell
+    let owned: Vec<Glyph> = below.iter().map(|g| (*g).clone()).collect();
+    let inner = &xs[1..xs.len() - 1];
+    if placed_lines(&owned)
+        .iter()
+        .any(|l| inner.iter().any(|x| l.x0 < x - NEAR && l.x1 > x + NEAR))
+    {
+        return (bottom, false);
+    }
+    let last = rows.len() - 1;
+    // a last row with a border under it is whole: only a cell spanning on runs past it
+    let closed = (0..xs.len() - 1).any(|k| ruled(across, bottom, (xs[k] + xs[k + 1]) / 2.0));
+    let mut cut = false;
+    for k in 0..xs.len() - 1 {
+        let here: Vec<Glyph> = below
+            .iter()
+            .filter(|g| {
+                let mid = g.x + g.width / 2.0;
+                mid > xs[k] && mid < xs[k + 1]
+            })
+            .map(|g| (*g).clone())
+            .collect();
+        let text: String = lines(&here).into_iter().map(|(_, l)| l).collect();
+        if text.is_empty() {
+            continue;
+        }
+        let owner = (0..=last).rev().find_map(|r| {
+            let at = rows[r]
+                .iter()
+                .position(|(c, cell)| *c <= k && k < c + cell.cols && r + cell.rows > last)?;
+            Some((r, at))
+        });
+        if let Some((r, at)) = owner {
+            rows[r][at].1.text.push_str(&squeeze(&text));
+            cut |= r == last && !closed;
+        }
+    }
+    (below.iter().map(|g| g.y).fold(bottom, f64::max), cut)
+}
+
+fn squeeze(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Characters as lines by baseline (top to bottom), each left to right, a space where the gap
+/// between two characters is wider than a third of their size.
+fn lines(chars: &[Glyph]) -> Vec<(f64, String)> {
+    placed_lines(chars)
+        .into_iter()
+        .map(|l| (l.y, l.text))
+        .collect()
+}
+
+/// A line of characters: its baseline, left and right ends, size and text.
+struct Placed {
+    y: f64,
+    x0: f64,
+    x1: f64,
+    size: f64,
+    text: String,
+}
+
+fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
+    let mut sorted: Vec<&Glyph> = chars.iter().collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
+    for g in sorted {
+        match groups.last_mut() {
+            Some(line) if (g.y - line[0].y).abs() <= (g.size * 0.4).max(1.0) => line.push(g),
+            _ => groups.push(vec![g]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut line| {
+            // in the order written, not by x: positions inside a run are computed from the
+            // font's widths, which pdf-extract gets wrong for some fonts (digits 2015 placed
+            // after the 年 that follows them), while the producer writes in reading order
+            line.sort_by_key(|g| g.seq);
+            let mut s = String::new();
+            let mut end: Option<f64> = None;
+            for g in &line {
+                if end.is_some_and(|e| g.x - e > g.size / 3.0) {
+                    s.push(' ');
+                }
+                s.push_str(&g.text);
+                end = Some(g.x + g.width);
+            }
+            Placed {
+                y: line[0].y,
+                x0: line.iter().map(|g| g.x).fold(f64::INFINITY, f64::min),
+                x1: line
+                    .iter()
+                    .map(|g| g.x + g.width)
+                    .fold(f64::NEG_INFINITY, f64::max),
+                size: line.iter().map(|g| g.size).fold(0.0, f64::max),
+                text: s.trim().to_string(),
+            }
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect()
+}
