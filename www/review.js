@@ -508,7 +508,7 @@
     }).then(function (x) { return x.workbook(entries); }).then(function (bytes) {
       var type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       self.download(new Blob([bytes], { type: type }), '年报审核结果.xlsx');
-      self.notice('已导出 Excel：' + entries.length + ' 份报告，每份一张统计表和一张问题表。', false);
+      self.notice('已导出 Excel：' + entries.length + ' 份报告，每份一张单元格表、一张问题表和一张按模板绘制的表样。', false);
     }).catch(function (err) {
       self.notice('无法导出 Excel：' + (err && err.message || err) + '。可改用“导出 CSV”。', false);
     });
