@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS ?= ../shared/corpus
 PORT ?= 8080
 
-.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web bench-web screenshots fuzz bench
+.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web bench-web screenshots fuzz bench bench-first
 
 setup-rust:
 	@scripts/setup-rust.sh
@@ -68,3 +68,8 @@ fuzz: setup-rust
 bench: setup-rust
 	cargo build --release --bin nianbao --example bench
 	nice python3 bench/run.py
+
+## Only the page's way to its first result (run make wasm first); replaces that section of
+## bench/results.md.
+bench-first: setup-web
+	nice python3 bench/run.py --first-result

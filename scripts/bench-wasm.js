@@ -19,11 +19,13 @@ const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 function sizes() {
   const wasm = fs.readFileSync(path.join(ROOT, 'www/pkg/nianbao_bg.wasm'));
   const html = fs.readFileSync(path.join(ROOT, 'dist/nianbao.html'));
+  const xlsx = Buffer.concat(['nianbao_xlsx.js', 'nianbao_xlsx_bg.wasm.js'].map((f) => fs.readFileSync(path.join(ROOT, 'dist/pkg-xlsx', f))));
   const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
   const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   return [
     ['www/pkg/nianbao_bg.wasm (MVP)', wasm.length, gz(wasm), br(wasm)],
     ['dist/nianbao.html (single file)', html.length, gz(html), br(html)],
+    ['dist/pkg-xlsx/ (the Excel module beside it, loaded on 导出 Excel)', xlsx.length, gz(xlsx), br(xlsx)],
   ];
 }
 
@@ -45,7 +47,7 @@ async function once(url, text) {
     await ctx.addInitScript((t) => { if (window === window.top) localStorage.setItem('nianbao:v1:input', JSON.stringify({ text: t })); }, text);
     const page = ctx.pages()[0];
     await page.goto(url);
-    await page.waitForFunction(() => window.NB && window.NB.timing && window.NB.timing.firstResult, null, { timeout: 30000 });
+    await page.waitForFunction(() => window.NB && window.NB.timing && window.NB.timing.tablesPaint, null, { timeout: 30000 });
     return await page.evaluate(async (n) => {
       const t = window.NB.timing, app = window.NB.app, text = app.ta.value;
       const inside = [], roundTrip = [];
@@ -55,7 +57,13 @@ async function once(url, text) {
         roundTrip.push(performance.now() - t0);
         inside.push(r.ms);
       }
-      return { mode: app.engine.mode, ready: t.ready, first: t.firstResult, firstCheck: t.firstResult - t.ready, inside, roundTrip };
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        mode: app.engine.mode, ready: t.ready, first: t.firstResult, firstCheck: t.firstResult - t.ready, inside, roundTrip,
+        // the way to the first result, from navigation start
+        parsed: nav.domInteractive, scripts: t.start, sent: t.sent, received: t.received, checkMs: t.checkMs,
+        painted: t.firstPaint, tables: t.tablesPaint,
+      };
     }, WARM);
   } finally {
     await ctx.close();
@@ -76,17 +84,27 @@ async function main() {
   console.log(`\n## Timings: ${file} (${Buffer.byteLength(text)} bytes, ${text.length} UTF-16 units), median of ${RUNS} fresh profiles\n`);
   console.log('| page | load → checker ready | load → first result | first check (after ready) | warm check in wasm (median of ' + WARM + ') | warm round trip |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const all = [];
   try {
     for (const [name, url] of pages) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await once(url, text));
+      all.push([name, runs]);
       const m = (f) => median(runs.map(f)).toFixed(1) + ' ms';
       console.log(`| ${name} | ${m((r) => r.ready)} | ${m((r) => r.first)} | ${m((r) => r.firstCheck)} | ${m((r) => median(r.inside))} | ${m((r) => median(r.roundTrip))} |`);
     }
   } finally {
     server.close();
   }
-  console.log(`\nChromium ${require('child_process').execFileSync('/usr/bin/chromium', ['--version']).toString().trim()}, ${os.cpus().length} cores (${os.cpus()[0].model}), load average ${os.loadavg()[0].toFixed(2)} at the end.`);
+  console.log('\n## The way to the first result (median of each step over the same runs; ms from navigation start)\n');
+  console.log('| page | HTML parsed, scripts run | page scripts → checker ready (wasm) | ready → check sent | check (in wasm) | result → drawn | drawn → painted | **first result painted** | tables painted |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, runs] of all) {
+    const m = (f) => median(runs.map(f)).toFixed(1);
+    console.log(`| ${name} | ${m((r) => r.parsed)} | ${m((r) => r.ready - r.scripts)} | ${m((r) => r.sent - r.ready)} | ` +
+      `${m((r) => r.received - r.sent)} (${m((r) => r.checkMs)}) | ${m((r) => r.first - r.received)} | ${m((r) => r.painted - r.first)} | **${m((r) => r.painted)}** | ${m((r) => r.tables)} |`);
+  }
+  console.log(`\nChromium ${require('child_process').execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}, ${os.cpus().length} cores (${os.cpus()[0].model}), load average ${os.loadavg()[0].toFixed(2)} at the end.`);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -5,7 +5,8 @@
 //                                             (for file://)
 //   make-single.js --sample TXT OUT.js        the 示例 text as a classic script (no fetch needed)
 //   make-single.js WWW_DIR OUT.html           one self-contained HTML file: every stylesheet and
-//                                             script of index.html inlined, the wasm as base64.
+//                                             script of index.html inlined, the wasm as base64;
+//                                             the Excel module beside it in pkg-xlsx/.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -44,13 +45,15 @@ function downlevelGlue(file) {
   fs.writeFileSync(file, js);
 }
 
-/* The Excel module rides along for offline use, but only as data: its glue defines nb_xlsx and
-   its wasm sits in a block the browser does not run; engine.js instantiates it on 导出 Excel. */
-function xlsxModule(www) {
-  const b64 = fs.readFileSync(path.join(www, 'pkg-xlsx/nianbao_xlsx_bg.wasm')).toString('base64');
-  const glue = fs.readFileSync(path.join(www, 'pkg-xlsx/nianbao_xlsx.js'), 'utf8');
-  return '<script type="application/octet-stream" id="nb-xlsx-b64">' + b64 + '</script>\n' +
-    '<script>\n' + scriptSafe(glue) + '</script>\n';
+/* The Excel module travels beside the single file, not inside it: inlined, its 1 MB of base64
+   was parsed on every opening, before the first result could be painted. engine.js loads it
+   from dist/pkg-xlsx/ (classic scripts, which file:// allows) on the first 导出 Excel. */
+function xlsxBeside(www, out) {
+  const dir = path.join(path.dirname(out), 'pkg-xlsx');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of ['nianbao_xlsx.js', 'nianbao_xlsx_bg.wasm.js']) {
+    fs.copyFileSync(path.join(www, 'pkg-xlsx', f), path.join(dir, f));
+  }
 }
 
 function single(www, out) {
@@ -69,11 +72,11 @@ function single(www, out) {
     if (src === 'pkg/nianbao.js') js = b64Script(path.join(www, 'pkg/nianbao_bg.wasm')) + js;
     return '<script>\n' + scriptSafe(js) + '</script>';
   });
-  html = html.replace('</body>', xlsxModule(www) + '</body>');
   if (/<(script|link)[^>]+(src|href)="(?!data:)/.test(html)) {
     throw new Error('single file still references an outside asset');
   }
   write(out, html);
+  xlsxBeside(www, out);
 }
 
 const args = process.argv.slice(2);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // docs/screenshot-*.png: the page with the sample report loaded, at 1366×768 and at phone width;
+// docs/print-*.png: the page printed with a 2021, a 2019 and a 2008 report;
 // docs/review-*.png: the sample and the generated 2021/2022 pair loaded together, one finding
 // dismissed, and the printed 审核意见单 (Chromium's PDF, rendered to PNG by pdftoppm).
 'use strict';
@@ -82,6 +83,37 @@ async function review(origin) {
   }
 }
 
+/* The page printed (打印) with a 2021, a 2019 and a 2008 report: the tables as the forms draw
+   them, on paper. One PNG per report, its first pages side by side. */
+async function printed(origin) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-shot-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const reports = [['print-2021', 'www/sample.txt'], ['print-2019', 'tests/fixtures/web/national-2019.txt'],
+    ['print-2008', 'tests/fixtures/seeds/001_c2e2148ac72f28cc.txt']];
+  try {
+    const page = ctx.pages()[0];
+    await page.goto(origin + '/www/index.html');
+    await page.waitForFunction(() => { const a = document.querySelector('#nb-app'); return a && a.dataset.state === 'done'; });
+    for (const [name, file] of reports) {
+      await page.fill('#nb-input', fs.readFileSync(path.join(ROOT, file), 'utf8'));
+      await page.waitForFunction(() => document.querySelector('#nb-app').dataset.state === 'done');
+      const pdf = path.join(dir, name + '.pdf');
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdf, path.join(dir, name)]);
+      const pages = fs.readdirSync(dir).filter((f) => f.startsWith(name + '-') && f.endsWith('.png')).sort();
+      // the page that holds 表三 (or the 统计表), first
+      fs.copyFileSync(path.join(dir, pages[Math.min(1, pages.length - 1)]), path.join(OUT, name + '.png'));
+      console.log('wrote docs/' + name + '.png');
+    }
+  } finally {
+    await ctx.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { server, origin } = await start();
@@ -89,14 +121,15 @@ async function main() {
   try {
     await shoot(origin, { width: 1366, height: 768 }, false, [
       ['screenshot-1366x768.png', firstFinding],
-      ['screenshot-1366x768-table.png', (p) => p.evaluate(() => document.querySelectorAll('.nb-table-grid')[2].scrollIntoView())],
+      ['screenshot-1366x768-table.png', (p) => p.evaluate(() => document.querySelector('table[data-table="表三"]').scrollIntoView())],
     ]);
     await shoot(origin, { width: 390, height: 844 }, true, [
       ['screenshot-phone-390-results.png', (p) => p.evaluate(() => document.querySelector('#nb-results-h').scrollIntoView())],
-      ['screenshot-phone-390-table.png', (p) => p.evaluate(() => document.querySelectorAll('.nb-table-grid')[2].scrollIntoView())],
+      ['screenshot-phone-390-table.png', (p) => p.evaluate(() => document.querySelector('table[data-table="表三"]').scrollIntoView())],
       ['screenshot-phone-390-editor.png', firstFinding],
     ]);
     await review(origin);
+    await printed(origin);
   } finally {
     server.close();
   }

@@ -1,10 +1,14 @@
 //! The Excel workbook for reviewers: a summary sheet (one row per report), and per report the
-//! extracted table with the cells that have findings highlighted, and its findings with the
-//! dismissed ones and their reasons. Pure: it returns the bytes of the .xlsx file.
+//! extracted cells with those that have findings highlighted, its findings with the dismissed
+//! ones and their reasons, and the tables drawn as the template's form (表样: section and group
+//! rows, indented sub-items, merged header levels, 未读出 where a cell was not read). Pure: it
+//! returns the bytes of the .xlsx file.
 
 use crate::model::{Report, Severity, Span};
+use crate::schema::layout::{self, Drawn, DrawnBlock};
+use crate::schema::Template;
 use crate::source::line_col;
-use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// One report to put in the workbook.
 pub struct Entry<'a> {
@@ -59,6 +63,10 @@ fn build(entries: &[Entry]) -> Result<Vec<u8>, XlsxError> {
             .add_worksheet()
             .set_name(unique(&mut used, format!("{base}问题")))?;
         findings_sheet(findings, e, &head)?;
+        let form = book
+            .add_worksheet()
+            .set_name(unique(&mut used, format!("{base}表样")))?;
+        form_sheet(form, e)?;
     }
     book.save_to_buffer()
 }
@@ -119,14 +127,7 @@ fn table_sheet(sheet: &mut Worksheet, e: &Entry, head: &Format) -> Result<(), Xl
     )?;
     for (i, c) in e.report.cells.iter().enumerate() {
         let row = i as u32 + 1;
-        let codes: Vec<&str> = e
-            .report
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(k, f)| !is_dismissed(e, *k) && f.spans.iter().any(|s| overlaps(*s, c.span)))
-            .map(|(_, f)| f.code)
-            .collect();
+        let codes = flags(e, c.span);
         sheet.write_string(row, 0, &c.indicator)?;
         sheet.write_string(row, 1, safe(&c.label))?;
         sheet.write_string(row, 2, c.column.as_deref().unwrap_or(""))?;
@@ -144,6 +145,227 @@ fn table_sheet(sheet: &mut Worksheet, e: &Entry, head: &Format) -> Result<(), Xl
     Ok(())
 }
 
+/// The open findings' codes whose spans touch the cell (the list sheet and the form agree).
+fn flags(e: &Entry, cell: Span) -> Vec<&'static str> {
+    e.report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(k, f)| !is_dismissed(e, *k) && f.spans.iter().any(|s| overlaps(*s, cell)))
+        .map(|(_, f)| f.code)
+        .collect()
+}
+
+struct Formats {
+    caption: Format,
+    head: Format,
+    group: Format,
+    label: Vec<Format>,
+    value: Format,
+    flagged: Format,
+    missing: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let cell = Format::new().set_border(FormatBorder::Thin);
+        Formats {
+            caption: Format::new().set_bold(),
+            head: cell
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(Color::RGB(0xDDE7F3)),
+            group: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xF4F6F9)),
+            label: (0..4)
+                .map(|d| cell.clone().set_text_wrap().set_indent(2 * d))
+                .collect(),
+            value: cell.clone(),
+            flagged: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xF8D7DA)),
+            missing: cell.set_italic().set_font_color(Color::RGB(0x5F5F5F)),
+        }
+    }
+}
+
+/// The tables as the template draws them, one under the other.
+fn form_sheet(sheet: &mut Worksheet, e: &Entry) -> Result<(), XlsxError> {
+    let f = Formats::new();
+    let Some(template) = e.report.template.and_then(Template::from_name) else {
+        sheet.write_string(0, 0, "未识别统计表模板，单元格见“表”工作表。")?;
+        return Ok(());
+    };
+    sheet.set_column_width(0, 48)?;
+    let mut row = 0u32;
+    for t in layout::drawn(template) {
+        row = form_table(sheet, e, &t, row, &f)? + 1;
+    }
+    Ok(())
+}
+
+/// Writes one table from `row`; returns the row after it.
+fn form_table(
+    sheet: &mut Worksheet,
+    e: &Entry,
+    t: &Drawn,
+    mut row: u32,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    sheet.write_string_with_format(row, 0, format!("{} {}", t.name, t.caption), &f.caption)?;
+    row += 1;
+    let width = t.blocks.iter().map(|b| b.columns.len()).max().unwrap_or(1) as u16;
+    for b in &t.blocks {
+        let stubs: u16 = if b.unit_column { 2 } else { 1 };
+        let last = stubs + width - 1;
+        if let Some(title) = b.title {
+            merge(sheet, row, 0, row, last, title, &f.group)?;
+            row += 1;
+        }
+        row = form_head(sheet, b, row, stubs, last, f)?;
+        row = form_rows(sheet, e, b, row, stubs, last, f)?;
+    }
+    Ok(row)
+}
+
+/// Writes or merges: a one-cell "merge" is an error in the library.
+fn merge(
+    sheet: &mut Worksheet,
+    r0: u32,
+    c0: u16,
+    r1: u32,
+    c1: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if r0 == r1 && c0 == c1 {
+        sheet.write_string_with_format(r0, c0, text, format)?;
+    } else {
+        sheet.merge_range(r0, c0, r1, c1, text, format)?;
+    }
+    Ok(())
+}
+
+fn form_head(
+    sheet: &mut Worksheet,
+    b: &DrawnBlock,
+    row: u32,
+    stubs: u16,
+    last: u16,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let levels = b.head.len() as u32;
+    let stub = if b.stub.is_empty() { "项目" } else { b.stub };
+    merge(sheet, row, 0, row + levels - 1, 0, stub, &f.head)?;
+    if stubs == 2 {
+        merge(sheet, row, 1, row + levels - 1, 1, "单位", &f.head)?;
+    }
+    let mut taken = vec![vec![false; b.columns.len()]; levels as usize];
+    for (y, cells) in b.head.iter().enumerate() {
+        let mut x = 0;
+        for h in cells {
+            while taken[y][x] {
+                x += 1;
+            }
+            for line in &mut taken[y..y + h.rowspan] {
+                line[x..x + h.colspan].iter_mut().for_each(|t| *t = true);
+            }
+            let c0 = stubs + x as u16;
+            // a block narrower than the table: its last column reaches the table's edge
+            let c1 = if x + h.colspan == b.columns.len() {
+                last
+            } else {
+                c0 + h.colspan as u16 - 1
+            };
+            let r0 = row + y as u32;
+            merge(
+                sheet,
+                r0,
+                c0,
+                r0 + h.rowspan as u32 - 1,
+                c1,
+                h.label,
+                &f.head,
+            )?;
+            x += h.colspan;
+        }
+    }
+    Ok(row + levels)
+}
+
+fn form_rows(
+    sheet: &mut Worksheet,
+    e: &Entry,
+    b: &DrawnBlock,
+    mut row: u32,
+    stubs: u16,
+    last: u16,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let cells = &e.report.cells;
+    let find = |id: Option<&str>, col: Option<&str>| {
+        cells
+            .iter()
+            .find(|c| Some(c.indicator.as_str()) == id && c.column.as_deref() == col)
+    };
+    let read: Vec<bool> = b
+        .rows
+        .iter()
+        .map(|r| b.columns.iter().any(|&c| find(r.indicator, c).is_some()))
+        .collect();
+    let shown = layout::shown_rows(&b.rows, &read);
+    for (i, r) in b.rows.iter().enumerate() {
+        if !shown[i] {
+            continue;
+        }
+        if r.kind == "group" && !read[i] {
+            merge(sheet, row, 0, row, last, &r.label, &f.group)?;
+            row += 1;
+            continue;
+        }
+        let label = if r.kind == "group" {
+            &f.group
+        } else {
+            &f.label[usize::from(r.depth.min(3))]
+        };
+        sheet.write_string_with_format(row, 0, &r.label, label)?;
+        let mut unit = r.unit;
+        for (x, &col) in b.columns.iter().enumerate() {
+            let c0 = stubs + x as u16;
+            let c1 = if x + 1 == b.columns.len() { last } else { c0 };
+            match find(r.indicator, col) {
+                Some(c) => {
+                    unit = c.unit.as_deref().unwrap_or(unit);
+                    let fmt = if flags(e, c.span).is_empty() {
+                        &f.value
+                    } else {
+                        &f.flagged
+                    };
+                    if c1 > c0 {
+                        merge(sheet, row, c0, row, c1, "", fmt)?;
+                    }
+                    match c.value {
+                        Some(v) => sheet.write_number_with_format(row, c0, v, fmt)?,
+                        None => sheet.write_string_with_format(row, c0, safe(&c.raw), fmt)?,
+                    };
+                }
+                None => merge(sheet, row, c0, row, c1, "未读出", &f.missing)?,
+            }
+        }
+        if stubs == 2 {
+            sheet.write_string_with_format(row, 1, unit, &f.value)?;
+        }
+        row += 1;
+    }
+    Ok(row)
+}
+
 fn findings_sheet(sheet: &mut Worksheet, e: &Entry, head: &Format) -> Result<(), XlsxError> {
     let grey = Format::new().set_font_color(Color::RGB(0x777777));
     write_row(
@@ -158,6 +380,7 @@ fn findings_sheet(sheet: &mut Worksheet, e: &Entry, head: &Format) -> Result<(),
             "应为",
             "实为",
             "忽略原因",
+            "单元格",
         ],
         head,
     )?;
@@ -195,9 +418,22 @@ fn findings_sheet(sheet: &mut Worksheet, e: &Entry, head: &Format) -> Result<(),
             sheet.write_number_with_format(row, 6, v, fmt)?;
         }
         sheet.write_string_with_format(row, 7, safe(reason.unwrap_or("")), fmt)?;
+        if let Some(at) = f.spans.first().and_then(|s| cell_reference(e.report, *s)) {
+            sheet.write_string_with_format(row, 8, safe(&at), fmt)?;
+        }
     }
     sheet.autofit();
     Ok(())
+}
+
+/// How a reviewer names the cell a finding's culprit span falls in (`表三 （三）不予公开 3.
+/// 自然人`); none for the prose.
+fn cell_reference(r: &Report, span: Span) -> Option<String> {
+    let c = r.cells.iter().find(|c| {
+        span.start >= c.span.start && (span.start < c.span.end || span.start == c.span.start)
+    })?;
+    let t = r.template.and_then(Template::from_name)?;
+    layout::reference(t, &c.indicator, c.column.as_deref())
 }
 
 /// A sheet name from the report: 1-石景山区2017 (Excel allows 31 characters, none of `[]:*?/\`).

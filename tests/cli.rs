@@ -193,7 +193,9 @@ fn the_workbook_is_written_with_a_row_per_report() {
     let summary = x.worksheet_range("汇总").unwrap();
     assert_eq!(summary.rows().count(), 4);
     let names = x.sheet_names();
-    let findings = x.worksheet_range(&names[4]).unwrap();
+    // 汇总, then 表, 问题 and 表样 for each report: the later report's findings
+    assert!(names[5].ends_with("问题"), "{names:?}");
+    let findings = x.worksheet_range(&names[5]).unwrap();
     assert!(
         findings.rows().any(|r| r[2] == "carryover-mismatch"),
         "cross-year finding in the later report's sheet"

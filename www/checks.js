@@ -63,8 +63,14 @@
       if (!text) return Promise.resolve(self.checked(d, rev, null, null));
       var run = self.running = { doc: d, rev: rev, started: performance.now() };
       self.stats.sent++;
+      // the first result's way, for make bench-web: sent, checked in wasm (ms), back
+      if (!NB.timing.sent) NB.timing.sent = run.started;
       var done = function (r, err) {
         if (self.running === run) self.running = null;
+        if (r && !NB.timing.received) {
+          NB.timing.received = performance.now();
+          NB.timing.checkMs = r.ms;
+        }
         self.checked(d, rev, r, err);
       };
       return self.engine.check(text, d.tracked ? NB.gridsOf(d.tracked) : null).then(function (r) {
@@ -136,7 +142,9 @@
   };
 
   App.prototype.idle = function () {
-    if (!this.debouncing) this.setState('done');
+    if (this.debouncing) this.doneOnTables = false;
+    else if (this.tablesPending) this.doneOnTables = true;
+    else this.setState('done');
     this.renderStatus();
     this.renderList();
     var w = this.waiters;

@@ -48,8 +48,12 @@
   function mainThread(base, compiled) {
     return (compiled || Promise.resolve(null))
       .then(function (mod) { return mod || wasmSource(base); })
-      .then(function (src) { return wasm_bindgen({ module_or_path: src }); })
+      .then(function (src) {
+        NB.timing.instantiate = performance.now();
+        return wasm_bindgen({ module_or_path: src });
+      })
       .then(function () {
+        NB.timing.instantiated = performance.now();
         var e = api(function (m) {
           return new Promise(function (resolve) { resolve(NB.runWasm(wasm_bindgen, m)); });
         });
@@ -145,19 +149,34 @@
   }
 
   /* Prefers the worker so typing stays smooth; falls back to the main thread. */
+  /* Compiling starts as soon as this script runs, while the browser still parses and runs the
+     page's other scripts (V8 compiles off the main thread): the single file's inline bytes, or
+     the .wasm beside this script over http. Where wasm is blocked precheck.js has said so. */
+  function startEarly() {
+    if (NB.problem || typeof WebAssembly !== 'object') return null;
+    if (typeof NB_WASM_B64 === 'string') {
+      return WebAssembly.compile(bytesOf(NB_WASM_B64)).catch(function () { return null; });
+    }
+    var me = document.currentScript;
+    if (location.protocol === 'file:' || !me || !me.src) return null;
+    return compileEarly(me.src.replace(/[^\/]*([?#].*)?$/, ''));
+  }
+  var early = startEarly();
+
   NB.createEngine = function (opts) {
     var base = opts.base || '';
     var canWorker = typeof Worker === 'function' && location.protocol !== 'file:' && typeof NB_WASM_B64 !== 'string';
-    if (!canWorker) return mainThread(base);
-    var compiled = compileEarly(base), w;
+    if (!canWorker) return mainThread(base, early);
+    var compiled = early || compileEarly(base), w;
     try { w = workerEngine(base, compiled); } catch (e) { return mainThread(base, compiled); }
     return w.catch(function () { return mainThread(base, compiled); });
   };
 
   /* ---- The Excel module (www/pkg-xlsx): fetched and instantiated on the first 导出 Excel. ---- */
 
-  /* dist/nianbao.html carries it inline: the glue as a script (it only defines nb_xlsx) and
-     the wasm as base64 in a block that is never run. */
+  /* A page may carry it inline (the glue as a script defining nb_xlsx, the wasm as base64 in a
+     block that is never run); from file:// it comes from the base64 script beside the page
+     (dist/pkg-xlsx/ beside dist/nianbao.html); else the URL. */
   function xlsxSource(base) {
     var inline = document.getElementById('nb-xlsx-b64');
     if (inline) return Promise.resolve(bytesOf(inline.textContent.trim()));
@@ -169,7 +188,11 @@
 
   function xlsxMainThread(base) {
     var glue = typeof nb_xlsx === 'function' ? Promise.resolve() : loadScript(url(base, 'pkg-xlsx/nianbao_xlsx.js'));
-    return glue.then(function () { return xlsxSource(base); })
+    return glue.then(function () { return xlsxSource(base); }, function (err) {
+      // the offline file without the folder that travels with it
+      if (location.protocol === 'file:') throw new Error('Excel 模块不在本文件旁边（应与 nianbao.html 放在同一文件夹的 pkg-xlsx 文件夹）');
+      throw err;
+    })
       .then(function (src) { return nb_xlsx({ module_or_path: src }); })
       .then(function () {
         NB.xlsxIn = 'main';

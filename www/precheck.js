@@ -3,6 +3,8 @@
 (function () {
   'use strict';
   var NB = window.NB = window.NB || {};
+  // when the page's first script ran (make bench-web: the page's way to its first result)
+  NB.timing = { scripts: performance.now() };
 
   var ADVICE_BROWSER = '如使用 360、QQ、搜狗等双核浏览器，请点击地址栏右侧的图标切换到“极速模式”；' +
     '或改用新版 Chrome、Edge、Firefox 浏览器。如果是单位统一配置的电脑，请联系信息中心或网站管理员。';

@@ -18,7 +18,11 @@
     if (d.checkedRev !== d.rev) return; // its result is on the way
     var v = this.viewOf(d);
     this.render(v.report, d.text, v.dismissed);
-    if (d.report && !NB.timing.firstResult) NB.timing.firstResult = performance.now();
+    if (d.report && !NB.timing.firstResult) {
+      NB.timing.firstResult = performance.now();
+      // the frame that shows it: after the next animation frame's work
+      requestAnimationFrame(function () { setTimeout(function () { NB.timing.firstPaint = performance.now(); }, 0); });
+    }
     if (this.engine) this.renderStatus();
   };
 
@@ -33,7 +37,8 @@
     this.renderMeta(report);
     this.renderPairing();
     this.renderFindings(report, text);
-    this.renderTables(report);
+    if (report && !this.firstDrawn) this.tablesNextFrame(report);
+    else this.renderTables(report);
     this.applyFilter();
   };
 
@@ -120,6 +125,30 @@
       b.appendChild(el('span', 'nb-vh', flag === 'related' ? '（与问题相关）' : '（有' + SEV[flag] + '）'));
     }
     return b;
+  };
+
+  /* The very first result is painted in two frames: its summary and findings first, its tables
+     in the next one. That first layout of the long tables (their fonts shaped for the first
+     time) costs more than the rest of the page together. The page says 'done' once both are
+     drawn; later results are drawn whole. */
+  App.prototype.tablesNextFrame = function (report) {
+    var self = this, box = this.$('nb-tables');
+    this.firstDrawn = true;
+    this.tablesPending = true;
+    box.textContent = '';
+    box.appendChild(el('p', 'nb-hint', '正在绘制统计表…'));
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        self.tablesPending = false;
+        if (self.report === report) { // else a newer result has drawn its own
+          self.renderTables(report);
+          self.applyFilter();
+        }
+        requestAnimationFrame(function () { setTimeout(function () { NB.timing.tablesPaint = performance.now(); }, 0); });
+        if (self.doneOnTables) self.setState('done');
+        self.doneOnTables = false;
+      }, 0);
+    });
   };
 
   /* The tables as the template draws them (tableview.js), from the layouts the engine gives. */

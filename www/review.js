@@ -357,36 +357,40 @@
 
   /* ---------- 审核意见单 ---------- */
 
-  /* The table cell a span falls in: {table, row, column}, or null for the prose. */
-  NB.cellRef = function (report, span) {
-    var captions = tableCaptions(report.cells);
+  /* How a reviewer names the table cell a span falls in — `表三 （三）不予公开 3. 自然人`, from
+     the template's layout (the names come with it from src/schema/layout.rs) — or null for the
+     prose. A cell no template row holds is named by its printed label and column. */
+  NB.cellRef = function (report, span, layouts) {
     for (var i = 0; i < report.cells.length; i++) {
-      var c = report.cells[i].span;
-      if (span.start >= c.start && (span.start < c.end || span.start === c.start)) {
-        return { table: captions[i], row: report.cells[i].label, column: report.cells[i].column };
+      var c = report.cells[i];
+      if (span.start >= c.span.start && (span.start < c.span.end || span.start === c.span.start)) {
+        return layoutRef(c, report.template && layouts ? layouts[report.template] : null) ||
+          [c.label].concat(c.column ? [c.column] : []).join(' ');
       }
     }
     return null;
   };
 
-  function tableCaptions(cells) {
-    var out = cells.map(function () { return '统计表'; });
-    NB.gridsOfCells(cells).forEach(function (g) {
-      var caption = NB.GRID_CAPTION[g.columns[0]] || '主动公开政府信息情况';
-      g.rows.forEach(function (row) {
-        Object.keys(row.cols).forEach(function (k) { out[row.cols[k]] = caption; });
+  function layoutRef(cell, tables) {
+    var found = null;
+    (tables || []).forEach(function (t) {
+      t.blocks.forEach(function (b) {
+        var x = b.columns.indexOf(cell.column);
+        b.rows.forEach(function (r) {
+          if (found || r.indicator !== cell.indicator || x < 0) return;
+          found = cell.column === null ? r.reference : r.reference + ' ' + b.columnNames[x];
+        });
       });
     });
-    return out;
+    return found;
   }
 
-  NB.whereText = function (report, text, f) {
+  NB.whereText = function (report, text, f, layouts) {
     var s = f.spans[0];
     if (!s) return '全文';
-    var ref = NB.cellRef(report, s);
+    var ref = NB.cellRef(report, s, layouts);
     var line = '第 ' + NB.lineOf(text, s.start) + ' 行';
-    if (!ref) return '正文' + line;
-    return '表“' + ref.table + '”，行“' + ref.row + '”' + (ref.column ? '，列“' + ref.column + '”' : '') + '（' + line + '）';
+    return ref ? ref + '（' + line + '）' : '正文' + line;
   };
 
   function today() {
@@ -436,9 +440,9 @@
   };
 
   App.prototype.sheetFindings = function (page, r, text, dismissed) {
-    var open = [], gone = [];
+    var open = [], gone = [], layouts = this.engine ? this.engine.layouts : null;
     r.findings.forEach(function (f, i) {
-      var where = NB.whereText(r, text, f);
+      var where = NB.whereText(r, text, f, layouts);
       if (i in dismissed) gone.push([String(i + 1), f.code, where, f.message, dismissed[i]]);
       else open.push([String(i + 1), SEV[f.severity], where, f.message, num(f.expected), num(f.actual)]);
     });
@@ -504,7 +508,7 @@
     }).then(function (x) { return x.workbook(entries); }).then(function (bytes) {
       var type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       self.download(new Blob([bytes], { type: type }), '年报审核结果.xlsx');
-      self.notice('已导出 Excel：' + entries.length + ' 份报告，每份一张统计表和一张问题表。', false);
+      self.notice('已导出 Excel：' + entries.length + ' 份报告，每份一张单元格表、一张问题表和一张按模板绘制的表样。', false);
     }).catch(function (err) {
       self.notice('无法导出 Excel：' + (err && err.message || err) + '。可改用“导出 CSV”。', false);
     });

@@ -457,6 +457,8 @@ pub struct DrawnBlock {
     pub head: Vec<Vec<HeadCell>>,
     /// The value columns left to right, as the cells name them (`null`: a single-value table).
     pub columns: Vec<Option<&'static str>>,
+    /// The same columns as a reviewer names them in a cell reference (see [`reference`]).
+    pub column_names: Vec<String>,
     pub rows: Vec<DrawnRow>,
 }
 
@@ -475,6 +477,8 @@ pub struct DrawnRow {
     pub indicator: Option<&'static str>,
     pub depth: u8,
     pub unit: &'static str,
+    /// How a reviewer names the row: [`reference`] without the column.
+    pub reference: String,
 }
 
 /// The tables of a template as drawn.
@@ -484,12 +488,12 @@ pub fn drawn(t: Template) -> Vec<Drawn> {
         .map(|table| Drawn {
             name: table.name,
             caption: table.caption,
-            blocks: table.blocks.iter().map(drawn_block).collect(),
+            blocks: table.blocks.iter().map(|b| drawn_block(table, b)).collect(),
         })
         .collect()
 }
 
-fn drawn_block(b: &Block) -> DrawnBlock {
+fn drawn_block(table: &Table, b: &Block) -> DrawnBlock {
     let levels = b.head.iter().map(depth).max().unwrap_or(0);
     let mut head: Vec<Vec<HeadCell>> = (0..levels).map(|_| Vec::new()).collect();
     for h in b.head {
@@ -502,11 +506,20 @@ fn drawn_block(b: &Block) -> DrawnBlock {
         stub: b.stub,
         unit_column: b.unit_column,
         head,
+        column_names: columns
+            .iter()
+            .map(|c| column_name(b.head, c).unwrap_or_default())
+            .collect(),
         columns: columns
             .into_iter()
             .map(|c| (!c.is_empty()).then_some(c))
             .collect(),
-        rows: b.rows.iter().map(drawn_row).collect(),
+        rows: (0..b.rows.len())
+            .map(|at| DrawnRow {
+                reference: row_reference(table, b, at),
+                ..drawn_row(&b.rows[at])
+            })
+            .collect(),
     }
 }
 
@@ -567,7 +580,30 @@ fn drawn_row(r: &Row) -> DrawnRow {
         indicator: id,
         depth,
         unit: schema.map_or("", |i| i.unit),
+        reference: String::new(),
     }
+}
+
+/// Which rows of a block are drawn, given which rows the report has figures for: a variant
+/// only when read; a group unless it has no figures and no drawn row under it. (The page's
+/// tableview.js draws by the same rule.)
+pub fn shown_rows(rows: &[DrawnRow], read: &[bool]) -> Vec<bool> {
+    let mut shown: Vec<bool> = rows
+        .iter()
+        .zip(read)
+        .map(|(r, &read)| r.kind != "variant" || read)
+        .collect();
+    for i in (0..rows.len()).rev() {
+        if rows[i].kind != "group" || read[i] {
+            continue;
+        }
+        let under = rows[i + 1..]
+            .iter()
+            .take_while(|r| r.depth > rows[i].depth)
+            .count();
+        shown[i] = shown[i + 1..=i + under].iter().any(|&s| s);
+    }
+    shown
 }
 
 /// A wording as the form prints it: the schema keeps ASCII punctuation (its labels are
@@ -594,25 +630,30 @@ pub fn reference(t: Template, id: &str, column: Option<&str>) -> Option<String> 
             let Some(at) = b.rows.iter().position(|r| row_indicator(r) == Some(id)) else {
                 continue;
             };
-            let mut parts = vec![table.name.to_string()];
-            if let Some(title) = b.title {
-                parts.push(title.to_string());
-            }
-            let row = drawn_row(&b.rows[at]);
-            match enclosing_group(b.rows, at) {
-                Some(g) => {
-                    parts.push(g.label);
-                    parts.push(numbering(&row.label).unwrap_or(row.label));
-                }
-                None => parts.push(row.label),
-            }
-            if let Some(c) = column {
-                parts.push(column_name(b.head, c)?);
-            }
-            return Some(parts.join(" "));
+            let row = row_reference(table, b, at);
+            return match column {
+                Some(c) => Some(format!("{row} {}", column_name(b.head, c)?)),
+                None => Some(row),
+            };
         }
     }
     None
+}
+
+fn row_reference(table: &Table, b: &Block, at: usize) -> String {
+    let mut parts = vec![table.name.to_string()];
+    if let Some(title) = b.title {
+        parts.push(title.to_string());
+    }
+    let row = drawn_row(&b.rows[at]);
+    match enclosing_group(b.rows, at) {
+        Some(g) => {
+            parts.push(g.label);
+            parts.push(numbering(&row.label).unwrap_or(row.label));
+        }
+        None => parts.push(row.label),
+    }
+    parts.join(" ")
 }
 
 fn row_indicator(r: &Row) -> Option<&'static str> {
@@ -888,5 +929,26 @@ mod tests {
             "统计表 五、行政诉讼数量 （二）被依法纠错数"
         );
         assert_eq!(reference(Template::T2008, "apply.new", None), None);
+    }
+
+    #[test]
+    fn drawn_rows_and_columns_carry_the_same_references() {
+        for t in ALL {
+            for tb in drawn(t) {
+                for b in &tb.blocks {
+                    for r in &b.rows {
+                        for (c, name) in b.columns.iter().zip(&b.column_names) {
+                            let id = r.indicator.unwrap();
+                            let want = reference(t, id, *c).unwrap();
+                            let got = match c {
+                                Some(_) => format!("{} {name}", r.reference),
+                                None => r.reference.clone(),
+                            };
+                            assert_eq!(got, want);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

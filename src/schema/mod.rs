@@ -17,6 +17,13 @@ pub enum Template {
 }
 
 impl Template {
+    /// The template of a report's `template` field.
+    pub fn from_name(name: &str) -> Option<Template> {
+        [Template::T2008, Template::T2019, Template::T2021]
+            .into_iter()
+            .find(|t| t.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Template::T2008 => "2008",

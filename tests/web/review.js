@@ -190,7 +190,8 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     const sheet = s.pages.slice(1).find((p) => p.includes(later));
     assert.match(sheet, /审核意见单/);
     assert.match(sheet, /某某县人民政府办公室/);
-    assert.match(sheet, /表“收到和处理政府信息公开申请情况”，行“[^”]*上年结转[^”]*”，列“总计”/);
+    // the cell named as a reviewer names it: table, row, column
+    assert.ok(sheet.includes('表三 二、上年结转政府信息公开申请数量 总计（第 '), sheet);
     assert.ok(sheet.includes(REASON), 'the dismissed finding with its reason');
     assert.match(sheet, /已忽略 1 个/);
   });
@@ -204,11 +205,11 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     const book = JSON.parse(execFileSync('python3', [path.join(__dirname, 'read_xlsx.py'), xlsx.path]).toString());
     assert.equal(book.sheets[0], '汇总');
     assert.equal(book.rows['汇总'].length, all.length + 1, 'a header and one row per report');
-    assert.equal(book.sheets.length, 1 + 2 * all.length);
+    assert.equal(book.sheets.length, 1 + 3 * all.length, '汇总, then 表, 问题 and 表样 per report');
     const summary = book.rows['汇总'].find((r) => r[0] === later);
     assert.deepEqual([summary[1], summary[2], summary[8]], ['某某县人民政府办公室', 2022, 1]);
     const at = book.rows['汇总'].indexOf(summary);
-    const [tableSheet, findingSheet] = [book.sheets[2 * at - 1], book.sheets[2 * at]];
+    const [tableSheet, findingSheet, formSheet] = [book.sheets[3 * at - 2], book.sheets[3 * at - 1], book.sheets[3 * at]];
     const filled = book.filled[tableSheet];
     const rows = book.rows[tableSheet];
     const flagged = Object.keys(filled).map((ref) => rows[+ref.slice(1) - 1]);
@@ -219,13 +220,30 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     assert.ok(found.some((r) => r[1] === '警告' && r[2] === 'carryover-mismatch'), 'the other one stays open');
     // In every table sheet, the value cell (E) is highlighted exactly in the rows that name a finding.
     let highlighted = 0;
-    for (let i = 1; i < book.sheets.length; i += 2) {
+    for (let i = 1; i < book.sheets.length; i += 3) {
       const sheet = book.sheets[i];
       const want = book.rows[sheet].map((r, k) => (k > 0 && r[6] ? 'E' + (k + 1) : null)).filter(Boolean);
       assert.deepEqual(Object.keys(book.filled[sheet]).sort(), want.sort(), sheet);
       highlighted += want.length;
     }
     assert.ok(highlighted > 2, 'corpus reports have highlighted cells too');
+    // 表样: the 2021-format tables as the form draws them, the same cells highlighted
+    assert.match(formSheet, /表样$/);
+    const form = book.rows[formSheet];
+    const rowOf = (label) => form.findIndex((r) => r[0] === label) + 1;
+    for (const g of ['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']) {
+      assert.ok(book.merged[formSheet].includes(`A${rowOf(g)}:H${rowOf(g)}`), `${g} spans the value columns: ${book.merged[formSheet]}`);
+    }
+    assert.equal(rowOf('1.本机关不掌握相关政府信息'), rowOf('（四）无法提供') + 1);
+    const indent = book.indent[formSheet];
+    assert.deepEqual([indent['A' + rowOf('（一）予以公开')], indent['A' + rowOf('1.本机关不掌握相关政府信息')]], [2, 4], 'sub-items indented under their group');
+    assert.equal(indent['A' + rowOf('一、本年新收政府信息公开申请数量')], undefined);
+    const head = form.findIndex((r) => r.includes('申请人情况')) + 1;
+    assert.ok(book.merged[formSheet].includes(`B${head}:H${head}`) && book.merged[formSheet].includes(`C${head + 1}:G${head + 1}`), 'header levels merged');
+    // (headers and group rows are shaded too, in their own colours)
+    const lit = Object.keys(book.filled[formSheet]).filter((ref) => /F8D7DA$/.test(book.filled[formSheet][ref]))
+      .map((ref) => form[+ref.replace(/^[A-Z]+/, '') - 1][0]);
+    assert.deepEqual(lit, flagged.map(() => '二、上年结转政府信息公开申请数量'), 'the form lights the cells the list lights');
   });
 
   await test(`${name}: cleaning up: dismissal restored, list cleared`, async () => {
