@@ -163,10 +163,25 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
 
 fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
     let ind = r.anchor.indicator;
-    let label: String = if r.anchor.found && !r.anchor.broken {
-        r.anchor.printed(doc.text())
-    } else {
-        ind.labels[0].to_string()
+    // the label as printed when it reads as one of the row's wordings; else (broken by other
+    // cells, wrapped, characters out of order) the template's wording
+    let printed = r.anchor.printed(doc.text());
+    // crawler text runs the unit cell into the label (`主动公开信息数条`)
+    let unit_cut = grid::UNITS
+        .iter()
+        .find_map(|u| printed.strip_suffix(u))
+        .map(str::to_string);
+    let reads_as_wording = |l: &String| {
+        ind.labels
+            .iter()
+            .any(|w| schema::core(w) == schema::core(l))
+    };
+    let shown = std::iter::once(printed.clone())
+        .chain(unit_cut)
+        .find(|l| reads_as_wording(l));
+    let label: String = match shown {
+        Some(l) if r.anchor.found && !r.anchor.broken => l,
+        _ => ind.labels[0].to_string(),
     };
     let label_span = doc.span(r.anchor.label.clone());
     r.cells
