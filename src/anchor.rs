@@ -854,7 +854,7 @@ fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Token> {
             break;
         }
         let line = &text[l.start..l.end];
-        if is_page_marker(line.trim()) {
+        if crate::segment::is_page_marker(line.trim()) {
             continue;
         }
         let from = start.saturating_sub(l.start).min(line.len());
@@ -892,22 +892,6 @@ fn merge_glued_runs(text: &str, tokens: &mut Vec<Token>) {
         }
     }
     *tokens = out;
-}
-
-/// A page marker or running page count: `- 4 -`, `第 3 页`, `共 6 页`, `第3页 共6页`.
-fn is_page_marker(t: &str) -> bool {
-    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    if s.is_empty() {
-        return false;
-    }
-    let dash = |c: char| matches!(c, '-' | '—' | '–');
-    let inner = s.trim_matches(dash);
-    let framed = s.starts_with(dash) && s.ends_with(dash) && inner.len() + 2 <= s.len();
-    let pages = s.ends_with('页')
-        && s.chars().count() <= 14
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || "第共页/".contains(c));
-    (framed && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())) || pages
 }
 
 /// The figures of one line (bytes `from..to` of it).
@@ -1527,6 +1511,7 @@ mod tests {
 
     #[test]
     fn page_markers_are_not_figures() {
+        use crate::segment::is_page_marker;
         assert!(is_page_marker("- 4 -"));
         assert!(is_page_marker("第 3 页 共 6 页"));
         assert!(is_page_marker("共6页"));

@@ -198,16 +198,6 @@ fn is_header_row(row: &Row) -> bool {
         && row.label_parts.iter().all(|p| is_header_word(&p.text))
 }
 
-/// A page marker in PDF text: `- 5 -`, `—5—`, `第 5 页`.
-fn is_page_marker(t: &str) -> bool {
-    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let dash = |c: char| matches!(c, '-' | '—' | '–');
-    let inner = s.trim_matches(dash);
-    let framed = s.starts_with(dash) && s.ends_with(dash) && inner.len() + 2 <= s.len();
-    (framed && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()))
-        || (s.starts_with('第') && s.ends_with('页') && s.chars().count() <= 8)
-}
-
 /// Tables of the document: regions of table-like lines, each read in its own layout.
 pub fn tables(doc: &Document) -> Vec<Table> {
     regions(doc)
@@ -408,7 +398,7 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout, out: &mut dyn FnM
         let l = doc.lines[i];
         let raw = doc.line_text(i);
         let t = raw.trim();
-        if is_page_marker(t) {
+        if crate::segment::is_page_marker(t) {
             continue;
         }
         match layout {

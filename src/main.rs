@@ -321,6 +321,11 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
     c.row.errors = report.count(Severity::Error);
     c.row.warnings = report.count(Severity::Warning);
     c.row.infos = report.count(Severity::Info);
+    c.row.read = (!report.coverage.is_empty()).then(|| {
+        let sum =
+            |f: fn(&nianbao::coverage::Coverage) -> usize| report.coverage.iter().map(f).sum();
+        (sum(|c| c.read), sum(|c| c.expected))
+    });
     let compared = o.xlsx.is_some() || (o.summary.is_none() && !one);
     if o.summary.is_none() && o.xlsx.is_none() && !(o.json && compared) {
         c.output = Some(if o.json {

@@ -83,11 +83,82 @@ fn split_lines(text: &str) -> Vec<Line> {
 
 /// The first non-empty lines, joined until they read as a report title (002 splits
 /// `2017年宝山区政府信息公开工作` and `年度报告` over two lines).
+/// A page marker or running page count: `- 4 -`, `第 3 页`, `共 6 页`, `第3页 共6页`.
+pub fn is_page_marker(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if s.is_empty() {
+        return false;
+    }
+    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    let inner = s.trim_matches(dash);
+    let framed = s.starts_with(dash) && s.ends_with(dash) && inner.len() + 2 <= s.len();
+    let pages = s.ends_with('页')
+        && s.chars().count() <= 14
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "第共页/".contains(c));
+    (framed && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())) || pages
+}
+
+/// Field names of the header lines portals and archives put above an article
+/// (`发布时间: 2023-02-20`); `标题:` names the title itself.
+const PORTAL_FIELDS: &[&str] = &[
+    "标题",
+    "发布时间",
+    "发布日期",
+    "文号",
+    "发布机构",
+    "栏目",
+    "原文链接",
+    "本地目录",
+    "来源",
+    "索引号",
+    "信息来源",
+    "发文机关",
+    "成文日期",
+    "主题分类",
+    "分类",
+    "浏览次数",
+    "作者",
+];
+
+/// The field of a portal header line and where its value starts, if the line is one.
+fn portal_field(line: &str) -> Option<(&'static str, usize)> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    PORTAL_FIELDS.iter().find_map(|f| {
+        let rest = t.strip_prefix(f)?;
+        let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
+        Some((*f, lead + f.len() + (rest.len() - value.len())))
+    })
+}
+
+/// A line that is no part of a title: a portal field, a page marker, a rule of `=` or `-`,
+/// an archiver's note on where the page's links went.
+fn title_noise(t: &str) -> bool {
+    portal_field(t).is_some()
+        || is_page_marker(t)
+        || t.chars().all(|c| "=-—_*·".contains(c) || c.is_whitespace())
+        || t.contains("links.tsv")
+        || t.contains("==")
+}
+
 fn find_title(doc: &Document) -> Option<(String, Range<usize>)> {
+    // an archive's `标题:` line names the title outright
+    for i in 0..doc.lines.len().min(20) {
+        let raw = doc.line_text(i);
+        if let Some(("标题", at)) = portal_field(raw) {
+            let value = raw[at..].trim();
+            if !value.is_empty() {
+                let start =
+                    doc.lines[i].start + at + (raw[at..].len() - raw[at..].trim_start().len());
+                return Some((value.to_string(), start..start + value.len()));
+            }
+        }
+    }
     let mut parts: Vec<usize> = Vec::new();
     for i in 0..doc.lines.len() {
         let t = doc.line_text(i).trim();
-        if t.is_empty() {
+        if t.is_empty() || (parts.is_empty() && title_noise(t)) {
             continue;
         }
         if t.chars().count() > 60 || t.contains('。') {

@@ -11,16 +11,18 @@ pub struct Row {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Cells read and cells the template's tables have (`None`: no table).
+    pub read: Option<(usize, usize)>,
     /// Why the file could not be checked; `None` when it was.
     pub failure: Option<String>,
 }
 
-const HEADER: [&str; 8] = [
-    "文件", "单位", "年度", "模板", "错误", "警告", "提示", "状态",
+const HEADER: [&str; 9] = [
+    "文件", "单位", "年度", "模板", "错误", "警告", "提示", "读出", "状态",
 ];
 
 impl Row {
-    fn fields(&self) -> [String; 8] {
+    fn fields(&self) -> [String; 9] {
         let opt = |s: Option<String>| s.unwrap_or_default();
         let checked = self.failure.is_none();
         let count = |n: usize| {
@@ -38,6 +40,7 @@ impl Row {
             count(self.errors),
             count(self.warnings),
             count(self.infos),
+            opt(self.read.map(|(read, all)| format!("{read}/{all}"))),
             self.failure.clone().unwrap_or_else(|| "已检查".to_string()),
         ]
     }
@@ -45,10 +48,10 @@ impl Row {
 
 /// An aligned table; Chinese characters count as two columns, as terminals draw them.
 pub fn table(rows: &[Row]) -> String {
-    let lines: Vec<[String; 8]> = std::iter::once(HEADER.map(str::to_string))
+    let lines: Vec<[String; 9]> = std::iter::once(HEADER.map(str::to_string))
         .chain(rows.iter().map(Row::fields))
         .collect();
-    let mut widths = [0usize; 8];
+    let mut widths = [0usize; 9];
     for l in &lines {
         for (w, f) in widths.iter_mut().zip(l) {
             *w = (*w).max(display_width(f));
@@ -58,7 +61,7 @@ pub fn table(rows: &[Row]) -> String {
     for l in &lines {
         let mut line = String::new();
         for (k, (f, w)) in l.iter().zip(widths).enumerate() {
-            let numeric = (4..7).contains(&k);
+            let numeric = (4..8).contains(&k);
             let pad = " ".repeat(w - display_width(f));
             let cell = if numeric {
                 format!("{pad}{f}")
@@ -132,6 +135,7 @@ mod tests {
                 errors: 2,
                 warnings: 10,
                 infos: 0,
+                read: Some((173, 175)),
                 failure: None,
             },
             Row {
@@ -155,8 +159,8 @@ mod tests {
     #[test]
     fn csv_has_a_bom_and_quotes_what_needs_it() {
         let c = csv(&rows());
-        assert!(c.starts_with("\u{feff}文件,单位,年度,模板,错误,警告,提示,状态\r\n"));
-        assert!(c.contains("a.txt,宝山区,2017,2008,2,10,0,已检查\r\n"));
-        assert!(c.contains("\"b,\"\"c\"\".txt\",,,,,,,文件为空，没有可检查的内容\r\n"));
+        assert!(c.starts_with("\u{feff}文件,单位,年度,模板,错误,警告,提示,读出,状态\r\n"));
+        assert!(c.contains("a.txt,宝山区,2017,2008,2,10,0,173/175,已检查\r\n"));
+        assert!(c.contains("\"b,\"\"c\"\".txt\",,,,,,,,文件为空，没有可检查的内容\r\n"));
     }
 }

@@ -112,14 +112,14 @@ fn the_summary_is_one_aligned_row_per_file() {
     // the counts sit under their headers: 错误 then 警告
     let fields: Vec<&str> = lines[1].split_whitespace().collect();
     assert_eq!(
-        &fields[fields.len() - 4..fields.len() - 2],
+        &fields[fields.len() - 5..fields.len() - 3],
         ["1", "0"],
         "{}",
         lines[1]
     );
     let fields: Vec<&str> = lines[2].split_whitespace().collect();
     assert_eq!(
-        &fields[fields.len() - 4..fields.len() - 2],
+        &fields[fields.len() - 5..fields.len() - 3],
         ["0", "1"],
         "{}",
         lines[2]
@@ -140,12 +140,13 @@ fn the_csv_summary_has_a_bom_and_one_record_per_file() {
     assert!(o.stdout.starts_with(b"\xEF\xBB\xBF"), "no UTF-8 BOM");
     let out = stdout(&o);
     let records: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(records[0], "文件,单位,年度,模板,错误,警告,提示,状态");
+    assert_eq!(records[0], "文件,单位,年度,模板,错误,警告,提示,读出,状态");
     assert_eq!(records.len(), 3);
     let err: Vec<&str> = records[1].split(',').collect();
     assert!(err[0].ends_with("err.txt"));
     assert_eq!(&err[1..6], ["某街道", "2017", "2008", "1", "0"]);
-    assert_eq!(err[7], "已检查");
+    assert_eq!(err[7], "34/34", "cells read of the cells the table has");
+    assert_eq!(err[8], "已检查");
     assert!(out.contains("\r\n"), "CSV records end in CRLF");
     let same = run(&["check", "--format=csv", "--summary", s(&root)]);
     assert_eq!(same.stdout, o.stdout);
