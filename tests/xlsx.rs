@@ -130,8 +130,11 @@ fn cells_with_findings_are_highlighted() {
 const SAMPLE: &str = include_str!("../www/sample.txt");
 const R2019: &str = include_str!("fixtures/web/national-2019.txt");
 
-/// Column A of a sheet, and the merged regions as (first row, first col, last row, last col).
-fn form(text: &str) -> (Vec<Vec<String>>, Vec<(u32, u32, u32, u32)>) {
+/// A merged region: (first row, first col, last row, last col).
+type Merged = (u32, u32, u32, u32);
+
+/// The 表样 sheet's rows as text, and its merged regions.
+fn form(text: &str) -> (Vec<Vec<String>>, Vec<Merged>) {
     let r = nianbao::check(text);
     let bytes = workbook(&[Entry {
         name: "x.txt",
