@@ -131,10 +131,10 @@ const SAMPLE: &str = include_str!("../www/sample.txt");
 const R2019: &str = include_str!("fixtures/web/national-2019.txt");
 
 /// A merged region: (first row, first col, last row, last col).
-type Merge = (u32, u32, u32, u32);
+type Merged = (u32, u32, u32, u32);
 
-/// Column A of a sheet, and its merged regions.
-fn form(text: &str) -> (Vec<Vec<String>>, Vec<Merge>) {
+/// The 表样 sheet's rows as text, and its merged regions.
+fn form(text: &str) -> (Vec<Vec<String>>, Vec<Merged>) {
     let r = nianbao::check(text);
     let bytes = workbook(&[Entry {
         name: "x.txt",

@@ -159,7 +159,8 @@
     }
     var me = document.currentScript;
     if (location.protocol === 'file:' || !me || !me.src) return null;
-    return compileEarly(me.src.replace(/[^\/]*([?#].*)?$/, ''));
+    // this script runs from www/pkg/page.js (or, unbundled, www/engine.js): the base is www/
+    return compileEarly(me.src.replace(/[^\/]*([?#].*)?$/, '').replace(/pkg\/$/, ''));
   }
   var early = startEarly();
 

@@ -9,8 +9,7 @@
   if (!me) return;
   var base = me.src.replace(/[^\/]*([?#].*)?$/, '');
   // index.html's scripts but start.js, in its order (tests/web/run.js checks the two agree)
-  var scripts = ['precheck.js', 'pkg/nianbao.js', 'pkg/sample.js', 'format.js', 'ui.js', 'tables.js', 'protocol.js',
-    'engine.js', 'tableview.js', 'app.js', 'docs.js', 'checks.js', 'results.js', 'exports.js', 'review.js'];
+  var scripts = ['precheck.js', 'pkg/nianbao.js', 'pkg/sample.js', 'pkg/page.js'];
 
   function load(i, done) {
     if (i >= scripts.length) return done();

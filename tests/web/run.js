@@ -591,7 +591,8 @@ async function rulesTest(T) {
   });
 }
 
-/** The page's scripts, as index.html loads them (make-single.js inlines the same list). */
+/** The scripts index.html loads (make-single.js inlines the same list; pkg/page.js bundles
+ *  make-single.js's PAGE_SCRIPTS). */
 function pageScripts() {
   const html = fs.readFileSync(path.join(ROOT, 'www/index.html'), 'utf8');
   return Array.from(html.matchAll(/<script src="([^"]+)"><\/script>/g), (m) => m[1]);
@@ -603,10 +604,15 @@ async function syntaxTests() {
   const acorn = require('acorn');
   const es5 = ['precheck.js', 'start.js', 'nianbao-embed.js', 'protocol.js', 'worker.js'];
   const page = pageScripts();
+  const { PAGE_SCRIPTS } = require('../../scripts/make-single.js');
   const groups = [
     [5, es5],
-    [2017, page.concat(['xlsx-worker.js', 'pkg-xlsx/nianbao_xlsx.js']).filter((f) => !es5.includes(f))],
+    [2017, page.concat(PAGE_SCRIPTS, ['xlsx-worker.js', 'pkg-xlsx/nianbao_xlsx.js']).filter((f) => !es5.includes(f))],
   ];
+  await test('pkg/page.js is the page scripts of www/ as they are now (make wasm bundles them)', async () => {
+    const bundle = fs.readFileSync(path.join(ROOT, 'www/pkg/page.js'), 'utf8');
+    for (const f of PAGE_SCRIPTS) assert.ok(bundle.includes(fs.readFileSync(path.join(ROOT, 'www', f), 'utf8')), f + ' is stale in pkg/page.js');
+  });
   await test('the embed script loads the scripts of index.html, in its order', async () => {
     const embed = fs.readFileSync(path.join(ROOT, 'www/nianbao-embed.js'), 'utf8');
     const list = /var scripts = (\[[^\]]*\])/.exec(embed)[1];
