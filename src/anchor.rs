@@ -103,23 +103,34 @@ impl ReadRow {
 
 /// The Han characters of the text with the byte offset of each.
 struct HanStream {
-    text: String,
+    chars: Vec<char>,
     at: Vec<usize>,
+    /// Every two adjacent characters as one number, with the place of the first, sorted: a
+    /// wording is looked for only where its first two characters stand, instead of
+    /// searching the whole text once for each of the templates' hundred-odd wordings.
+    pairs: Vec<(u64, u32)>,
+}
+
+fn pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 21) | u64::from(b)
 }
 
 impl HanStream {
     fn new(text: &str) -> HanStream {
-        let mut s = HanStream {
-            text: String::new(),
-            at: Vec::new(),
-        };
+        let (mut chars, mut at) = (Vec::new(), Vec::new());
         for (i, c) in text.char_indices() {
             if is_han(c) {
-                s.text.push(c);
-                s.at.push(i);
+                chars.push(c);
+                at.push(i);
             }
         }
-        s
+        let mut pairs: Vec<(u64, u32)> = chars
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| (pair(w[0], w[1]), i as u32))
+            .collect();
+        pairs.sort_unstable();
+        HanStream { chars, at, pairs }
     }
 
     /// Normalized byte range of Han characters `from..to` (character indices).
@@ -127,19 +138,21 @@ impl HanStream {
         self.at[from]..self.at[to - 1] + 3
     }
 
-    /// Every occurrence (character index) of `needle`, at most `cap`.
+    /// Every occurrence (character index) of `needle`, in text order, at most `cap`.
     fn find_all(&self, needle: &str, cap: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut from = 0;
-        while let Some(i) = self.text[from..].find(needle) {
-            // every Han character of the stream is three bytes long
-            out.push((from + i) / 3);
-            from += i + 3;
-            if out.len() >= cap {
-                break;
-            }
-        }
-        out
+        let want: Vec<char> = needle.chars().collect();
+        let [a, b, ..] = want[..] else {
+            return Vec::new(); // wordings have two characters at least
+        };
+        let key = pair(a, b);
+        let from = self.pairs.partition_point(|p| p.0 < key);
+        self.pairs[from..]
+            .iter()
+            .take_while(|p| p.0 == key)
+            .map(|p| p.1 as usize)
+            .filter(|&i| self.chars.get(i..i + want.len()) == Some(&want[..]))
+            .take(cap)
+            .collect()
     }
 }
 
@@ -366,7 +379,7 @@ const MAX_INSERTED: usize = 4;
 /// Rows the chain skipped between two rows it found: a label broken by another cell's
 /// characters, found again as the wording's characters in order with a few others between.
 fn fill_gaps(han: &HanStream, rows: &[TemplateRow], picked: Vec<Occurrence>) -> Vec<Occurrence> {
-    let chars: Vec<char> = han.text.chars().collect();
+    let chars = &han.chars;
     let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
     for (n, o) in picked.iter().enumerate() {
         out.push(*o);
@@ -376,7 +389,7 @@ fn fill_gaps(han: &HanStream, rows: &[TemplateRow], picked: Vec<Occurrence>) -> 
             let found = cores
                 .iter()
                 .filter(|c| c.chars().count() >= 4)
-                .find_map(|c| loose_find(&chars, lo, next.from, c));
+                .find_map(|c| loose_find(chars, lo, next.from, c));
             if let Some((from, to, inserted)) = found {
                 out.push(Occurrence {
                     row,
@@ -743,34 +756,37 @@ fn header_year(zone: &str) -> Option<u32> {
 
 /// Table 四 has no row labels: its fifteen figures follow the headers 行政复议 … 复议后起诉.
 fn review_anchor(doc: &Document, after: usize) -> Option<Anchor> {
+    /// How far after the header's first word its last may stand.
+    const HEADER_SPAN: usize = 600;
     let ind = schema::indicator("review_lawsuit")?;
     let text = doc.text();
-    let rest = &text[after..];
-    let han = HanStream::new(rest);
+    // table 四 follows table 三 closely: only that stretch is looked at
+    let window_end =
+        crate::source::floor_char_boundary(text, (after + LONG_GAP + HEADER_SPAN).min(text.len()));
+    let han = HanStream::new(&text[after..window_end]);
     let start = han.find_all("行政复议", 1).first().copied()?;
-    let core = han.range(start, start + 4);
-    let core = core.start + after..core.end + after;
-    if core.start - after > LONG_GAP {
+    let first = han.at[start];
+    if first > LONG_GAP {
         return None;
     }
     // the figures come after the last of the header words
     let header_end = ["复议后起诉", "未经复议直接起诉", "尚未审结", "总计"]
         .iter()
         .filter_map(|w| {
-            let h = HanStream::new(&text[core.start..]);
-            let found = h.find_all(w, 8);
-            found
+            let n = w.chars().count();
+            han.find_all(w, 64)
                 .into_iter()
-                .filter(|&i| h.at[i] < 600)
-                .map(|i| core.start + h.at[i + w.chars().count() - 1] + 3)
+                .filter(|&i| i >= start && han.at[i] - first < HEADER_SPAN)
+                .map(|i| han.at[i + n - 1] + 3)
                 .max()
         })
         .max()
-        .unwrap_or(core.end);
+        .unwrap_or(first + "行政复议".len());
+    let core = after + first..after + header_end;
     Some(Anchor {
         indicator: ind,
-        core: core.start..header_end,
-        label: core.start..header_end,
+        core: core.clone(),
+        label: core,
         found: true,
         broken: false,
     })
