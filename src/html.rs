@@ -150,8 +150,12 @@ fn title_before(doc: &Html, body: ElementRef) -> Option<String> {
         let Some(e) = ElementRef::wrap(node) else {
             continue;
         };
+        // (the element's descendants include itself)
         let own_line = BLOCKS.contains(&name(e))
-            && !e.descendent_elements().any(|d| BLOCKS.contains(&name(d)));
+            && !e
+                .descendent_elements()
+                .skip(1)
+                .any(|d| BLOCKS.contains(&name(d)));
         let in_link = e
             .ancestors()
             .filter_map(ElementRef::wrap)
