@@ -376,7 +376,7 @@ fn damaged_files_are_checked_or_refused_with_a_message() {
         Path::new(DOCX).join("2023_pingtan_zonghe_shiyanqu.docx"),
         Path::new(REAL).join("2020_pingtan_zonghe_shiyanqu.html"),
     ];
-    let mut seed: u64 = 0x6e69_616e_6261_6f;
+    let mut seed: u64 = 0x006e_6961_6e62_616f;
     let mut next = |n: usize| {
         seed = seed
             .wrapping_mul(6364136223846793005)
