@@ -150,7 +150,7 @@ fn title_before(doc: &Html, body: ElementRef) -> Option<String> {
         let Some(e) = ElementRef::wrap(node) else {
             continue;
         };
-        // (descendent_elements starts with the element itself)
+        // (the element's descendants include itself)
         let own_line = BLOCKS.contains(&name(e))
             && !e
                 .descendent_elements()

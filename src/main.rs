@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "用法 (usage):
-  nianbao check [--json] PATH...   检查报告；PATH 为文件（.txt .html .htm .docx）、目录（其下所有这些文件）或 -（标准输入）
+  nianbao check [--json] PATH...   检查报告；PATH 为文件（.txt .html .htm .docx .pdf）、目录（其下所有这些文件）或 -（标准输入）
       --summary                    每个文件一行汇总（文件、单位、年度、模板、错误、警告）
       --format table|csv           汇总的格式；csv 带 UTF-8 BOM，可直接用 Excel 打开
       --format xlsx -o FILE        写审核用的 Excel 工作簿（汇总、各报告的表格和问题）
@@ -179,7 +179,7 @@ fn check(args: &[String]) -> ExitCode {
     let inputs = batch::expand(&o.paths);
     if inputs.is_empty() {
         eprintln!(
-            "没有找到要检查的文件（.txt、.html、.htm、.docx）：{}",
+            "没有找到要检查的文件（.txt、.html、.htm、.docx、.pdf）：{}",
             o.paths.join(" ")
         );
         return ExitCode::from(2);

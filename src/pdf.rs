@@ -27,8 +27,15 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
         ));
     }
     let mut pages = Pages::default();
-    pdf_extract::output_doc(&doc, &mut pages)
-        .map_err(|e| format!("PDF 文件无法读取（{e}）；{SAY}"))?;
+    // pdf-extract panics on some damaged files (unwrap on a parse error): that file's message
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pdf_extract::output_doc(&doc, &mut pages)
+    }));
+    match read {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(format!("PDF 文件无法读取（{e}）；{SAY}")),
+        Err(_) => return Err(format!("PDF 文件已损坏或结构特殊，无法读取文字；{SAY}")),
+    }
     if pages.done.iter().all(|p| p.chars.is_empty()) {
         return Err(format!(
             "这个 PDF 没有文字层（可能是扫描件或图片），无法读取；{SAY}"
