@@ -355,6 +355,10 @@ async function pageTests(T) {
     assert.ok(!shown.summary.includes('未发现问题（'), shown.summary);
     for (const t of expected) assert.ok(shown.summary.includes(`${t.table} ${t.read}/${t.expected}`), shown.summary);
     assert.ok(shown.findings.some((f) => f.code === 'table-incomplete'), 'the warning is listed');
+    // the tests after this one start from the sample
+    await T.$('#nb-sample').click();
+    await T.waitDone();
+    assert.equal(await T.value(), SAMPLE);
   });
 
   await test(`${T.spec.name}: editing a number updates the findings (typed, with stale replies dropped)`, async () => {
