@@ -9,7 +9,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "eval"))
 sys.path.insert(0, os.environ.get("SCORE_DIR", ""))
 from score import score_cells  # noqa: E402
 
-BIN = os.path.join(HERE, "..", "target", "release", "nianbao")
+BIN = os.environ.get("NIANBAO", os.path.join(HERE, "..", "target", "release", "nianbao"))
 gold = json.load(open(sys.argv[1]))
 ok = total = 0
 for path in sys.argv[2:]:

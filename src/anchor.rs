@@ -224,10 +224,8 @@ fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurrence> {
     let mut reach: Option<Occurrence> = None;
     for o in all {
         if let Some(r) = reach {
-            if o.to <= r.to && (o.to - o.from) < (r.to - r.from) && o.row != r.row {
-                continue;
-            }
-            if o.to <= r.to && o.row == r.row && o.from == r.from {
+            // inside a longer wording's occurrence, its own row's or another's
+            if o.to <= r.to && ((o.to - o.from) < (r.to - r.from) || o.row == r.row) {
                 continue;
             }
         }
