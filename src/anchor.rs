@@ -342,18 +342,28 @@ fn cluster(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occurrence> 
 
 /// The template rows found in the text, in text order.
 pub fn anchors(doc: &Document, t: Template) -> Vec<Anchor> {
+    anchors_in(doc, &HanStream::new(doc.text()), t)
+}
+
+/// How many rows of each template (2008, 2019, 2021) the text holds: the characters indexed
+/// once for all three.
+pub fn rows_found(doc: &Document) -> [usize; 3] {
     let han = HanStream::new(doc.text());
+    [Template::T2008, Template::T2019, Template::T2021].map(|t| anchors_in(doc, &han, t).len())
+}
+
+fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<Anchor> {
     let rows = template_rows(t);
-    let occ = occurrences(&han, rows);
+    let occ = occurrences(han, rows);
     let text = doc.text();
     let occ: Vec<Occurrence> = occ
         .into_iter()
         .filter(|o| !in_prose(text, han.range(o.from, o.to)))
         .collect();
     let picked = if t == Template::T2008 {
-        cluster(&han, &occ, rows.len())
+        cluster(han, &occ, rows.len())
     } else {
-        fill_gaps(&han, rows, chain(&han, &occ, rows.len()))
+        fill_gaps(han, rows, chain(han, &occ, rows.len()))
     };
     picked
         .into_iter()

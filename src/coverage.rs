@@ -1,9 +1,18 @@
 //! How much of each statistics table was read: the cells the template has, the cells read,
 //! and the rows not read in full. A check is only clean when every table was read whole.
 
-use crate::extract::Extraction;
+use crate::model::Cell;
 use crate::schema::{self, Indicator, Template};
 use serde::Serialize;
+
+/// What coverage is judged on: the template found, the cells read, the old form's value
+/// columns. (Not the extraction itself: reading asks it too, before it is done.)
+#[derive(Clone, Copy)]
+pub struct Tables<'a> {
+    pub template: Option<Template>,
+    pub cells: &'a [Cell],
+    pub old_columns: &'a [&'static str],
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Coverage {
@@ -25,24 +34,25 @@ const OLD_CORE_ROWS: &[&str] = &[
     "lawsuit.total",
 ];
 
-fn single_other_row(ex: &Extraction) -> bool {
+fn single_other_row(ex: &Tables) -> bool {
     let has = |id: &str| ex.cells.iter().any(|c| c.indicator == id);
     has("result.other") && !ex.cells.iter().any(|c| c.indicator.starts_with("other."))
 }
 
-fn width(ind: &Indicator, ex: &Extraction) -> usize {
+fn width(ind: &Indicator, ex: &Tables) -> usize {
     match ind.columns {
         schema::Columns::Named(n) => n.len(),
         schema::Columns::Single => ex.old_columns.len().max(1),
     }
 }
 
-fn cells_read(ind: &Indicator, ex: &Extraction) -> usize {
+fn cells_read(ind: &Indicator, ex: &Tables) -> usize {
     ex.cells.iter().filter(|c| c.indicator == ind.id).count()
 }
 
-/// Coverage of each table of the template the extraction found; empty when none was found.
-pub fn coverage(ex: &Extraction) -> Vec<Coverage> {
+/// Coverage of each table of the template found; empty when none was found.
+pub fn coverage(ex: Tables) -> Vec<Coverage> {
+    let ex = &ex;
     let Some(t) = ex.template else {
         return Vec::new();
     };
@@ -85,4 +95,10 @@ pub fn coverage(ex: &Extraction) -> Vec<Coverage> {
         }
     }
     out
+}
+
+/// Whether every table of the template was read in full.
+pub fn complete(ex: Tables) -> bool {
+    let c = coverage(ex);
+    !c.is_empty() && c.iter().all(|t| t.read == t.expected)
 }

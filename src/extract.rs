@@ -41,6 +41,17 @@ pub struct MatchedRow {
     pub score: f64,
 }
 
+impl Extraction {
+    /// What coverage is judged on.
+    pub fn tables(&self) -> crate::coverage::Tables<'_> {
+        crate::coverage::Tables {
+            template: self.template,
+            cells: &self.cells,
+            old_columns: self.old_columns,
+        }
+    }
+}
+
 pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     forget_scores();
     let extraction = extract_tables(doc, html_tables);
@@ -53,6 +64,9 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     // the anchored reading like any other: the old form's two value columns are the
     // anchored reader's
     let by_layout = read_by_layout(doc, html_tables);
+    if read_whole(doc, &by_layout) {
+        return by_layout; // nothing left for another reading to find
+    }
     let Some(t) = by_layout.template.or_else(|| anchored_template(doc)) else {
         return by_layout;
     };
@@ -64,6 +78,29 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     } else {
         by_layout
     }
+}
+
+/// A reading by layout that read every cell of every table, each row adding up, is not read
+/// again: the seeds, clean copies and exact grids are read once. The old form printed with a
+/// 历年累计 column is the exception: a reading by layout sees one value column there.
+fn read_whole(doc: &Document, ex: &Extraction) -> bool {
+    let mut ids: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    crate::coverage::complete(ex.tables())
+        && read_cells(ex, &[]).0 == ids.len()
+        && !(ex.template == Some(Template::T2008) && prints_cumulative(doc, ex))
+}
+
+/// Whether the table's lines hold a 历年累计 header.
+fn prints_cumulative(doc: &Document, ex: &Extraction) -> bool {
+    ex.table_lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .any(|lines| {
+            let (from, to) = (doc.lines[lines.start].start, doc.lines[lines.end - 1].end);
+            doc.text()[from..to].contains("累计")
+        })
 }
 
 /// How much of the template a reading holds that can be trusted: rows read whole, with no
@@ -97,11 +134,8 @@ fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
 
 /// The template whose rows the text holds most of, when the layout gave no rows.
 fn anchored_template(doc: &Document) -> Option<Template> {
-    let count = |t: Template| crate::anchor::anchors(doc, t).len();
-    let (old, national) = (
-        count(Template::T2008),
-        count(Template::T2021).max(count(Template::T2019)),
-    );
+    let [old, y2019, y2021] = crate::anchor::rows_found(doc);
+    let national = y2019.max(y2021);
     if old.max(national) < 3 {
         return None;
     }

@@ -23,7 +23,7 @@ fn check(cx: &Context) -> Vec<Finding> {
     if !read_any {
         return Vec::new(); // no table read at all: table-missing says so
     }
-    crate::coverage::coverage(cx.ex)
+    crate::coverage::coverage(cx.ex.tables())
         .into_iter()
         .filter(|c| c.read < c.expected)
         .map(|c| {
