@@ -13,7 +13,7 @@
 
 use crate::grid::{self, RawCell, Row};
 use crate::normalize::is_han;
-use crate::schema::{self, Columns, Indicator, Relation, Template};
+use crate::schema::{self, Indicator, Relation, Template};
 use crate::segment::Document;
 use std::ops::Range;
 
@@ -172,16 +172,10 @@ fn template_rows(t: Template) -> &'static [TemplateRow] {
     static ROWS: std::sync::OnceLock<[Vec<TemplateRow>; 3]> = std::sync::OnceLock::new();
     let all = ROWS.get_or_init(|| {
         [Template::T2008, Template::T2019, Template::T2021].map(|t| {
-            schema::indicators()
-                // group rows carry no figures (but for 2019's one-row （六）其他处理), and as
-                // anchors they would stand in the way of their first item
-                .filter(|i| {
-                    i.within.has(t)
-                        && i.by_label
-                        && (!i.heading || (t == Template::T2019 && i.id == "result.other"))
-                })
-                // 2019 prints （六） as one row: its 2021 items are not looked for
-                .filter(|i| !(t == Template::T2019 && i.id.starts_with("other.")))
+            // the rows that carry figures (group rows would stand in the way of their first
+            // item), found by their label
+            schema::value_rows(t)
+                .filter(|i| i.by_label)
                 .map(|i| {
                     let mut cores: Vec<String> = i.labels.iter().map(|w| han_core(w)).collect();
                     cores.retain(|c| c.chars().count() >= 2);
@@ -501,18 +495,6 @@ fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// How many figures each row has, and under which column names.
-fn row_columns(ind: &Indicator, old: &'static [&'static str]) -> &'static [&'static str] {
-    match ind.columns {
-        Columns::Named(n) => n,
-        Columns::Single => old,
-    }
-}
-
-fn width(columns: &[&str]) -> usize {
-    columns.len().max(1)
-}
-
 /// Reads the template's tables from the text. `old_columns` names the value columns of the
 /// old template (empty: one value per row).
 pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
@@ -533,18 +515,15 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     }
     let zone_end = zone_end(doc, anchors.last().map_or(0, |a| a.label.end));
     let tokens = tokens(doc, &anchors, zone_end);
-    let widths: Vec<usize> = anchors
-        .iter()
-        .map(|a| width(row_columns(a.indicator, old)))
-        .collect();
+    let widths: Vec<usize> = anchors.iter().map(|a| a.indicator.width(old)).collect();
     let mut plan = align(&anchors, &widths, &tokens);
     assign_orphans(&anchors, &widths, &tokens, &mut plan);
     let mut rows: Vec<ReadRow> = anchors
         .iter()
         .zip(plan)
         .map(|(a, taken)| {
-            let columns = row_columns(a.indicator, old);
-            let n = width(columns);
+            let columns = a.indicator.value_columns(old);
+            let n = a.indicator.width(old);
             let mut cells: Vec<Option<RawCell>> = vec![None; n];
             let mut unreadable = None;
             match taken {

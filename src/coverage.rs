@@ -39,13 +39,6 @@ fn single_other_row(ex: &Tables) -> bool {
     has("result.other") && !ex.cells.iter().any(|c| c.indicator.starts_with("other."))
 }
 
-fn width(ind: &Indicator, ex: &Tables) -> usize {
-    match ind.columns {
-        schema::Columns::Named(n) => n.len(),
-        schema::Columns::Single => ex.old_columns.len().max(1),
-    }
-}
-
 fn cells_read(ind: &Indicator, ex: &Tables) -> usize {
     ex.cells.iter().filter(|c| c.indicator == ind.id).count()
 }
@@ -73,7 +66,7 @@ pub fn coverage(ex: Tables) -> Vec<Coverage> {
             Template::T2008 => "统计表",
             _ => schema::national_table(ind),
         };
-        let expected = width(ind, ex);
+        let expected = ind.width(ex.old_columns);
         let read = cells_read(ind, ex).min(expected);
         let at = match out.iter().position(|c| c.table == table) {
             Some(at) => at,

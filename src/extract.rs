@@ -25,6 +25,9 @@ pub struct Extraction {
     pub notes: Vec<Note>,
     /// The old template's value columns when it prints a year and a 历年累计 column.
     pub old_columns: &'static [&'static str],
+    /// Per table, the cells the template has and the cells read (set once the reading is
+    /// chosen; the report and `table-incomplete` both use it).
+    pub coverage: Vec<crate::coverage::Coverage>,
 }
 
 /// A remark of the extraction, reported by the rule of the same code.
@@ -54,8 +57,9 @@ impl Extraction {
 
 pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     forget_scores();
-    let extraction = extract_tables(doc, html_tables);
+    let mut extraction = extract_tables(doc, html_tables);
     forget_scores();
+    extraction.coverage = crate::coverage::coverage(extraction.tables());
     extraction
 }
 
@@ -120,10 +124,7 @@ fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
                 .map(|c| c.value.map_or(String::new(), |v| format!("{v}")))
                 .collect();
             let columns: Vec<&str> = row.iter().filter_map(|c| c.column.as_deref()).collect();
-            let width = schema::indicator(id).map_or(1, |i| match i.columns {
-                Columns::Named(n) => n.len(),
-                Columns::Single => old_columns.len().max(1),
-            });
+            let width = schema::indicator(id).map_or(1, |i| i.width(old_columns));
             // a blank in a row with a 总计 column breaks its total; elsewhere it is a blank
             row.len() == width
                 && (columns.len() < 3 || !blank && crate::anchor::adds_up(&values, &columns))
@@ -192,6 +193,7 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
         fuzzy: Vec::new(),
         notes,
         old_columns,
+        coverage: Vec::new(),
     }
 }
 
@@ -307,6 +309,7 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         fuzzy,
         notes,
         old_columns: &[],
+        coverage: Vec::new(),
     }
 }
 

@@ -85,7 +85,7 @@ fn check_whole(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
         template: extraction.template.map(|t| t.name()),
         year: doc.year,
         agency: doc.agency.clone(),
-        coverage: coverage::coverage(extraction.tables()),
+        coverage: extraction.coverage.clone(),
         cells: extraction.cells,
         findings,
         facts,

@@ -23,8 +23,9 @@ fn check(cx: &Context) -> Vec<Finding> {
     if !read_any {
         return Vec::new(); // no table read at all: table-missing says so
     }
-    crate::coverage::coverage(cx.ex.tables())
-        .into_iter()
+    cx.ex
+        .coverage
+        .iter()
         .filter(|c| c.read < c.expected)
         .map(|c| {
             let named: Vec<String> = c

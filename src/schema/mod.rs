@@ -73,6 +73,25 @@ pub struct Indicator {
     pub by_label: bool,
 }
 
+impl Indicator {
+    /// The row's value columns; for single-value rows those the old form printed
+    /// (`old_columns`, empty for one value per row).
+    pub fn value_columns(&self, old_columns: &'static [&'static str]) -> &'static [&'static str] {
+        match self.columns {
+            Columns::Named(n) => n,
+            Columns::Single => old_columns,
+        }
+    }
+
+    /// How many cells the row has.
+    pub fn width(&self, old_columns: &[&str]) -> usize {
+        match self.columns {
+            Columns::Named(n) => n.len(),
+            Columns::Single => old_columns.len().max(1),
+        }
+    }
+}
+
 /// The value columns of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Columns {
