@@ -357,8 +357,9 @@ fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<Anchor> {
     let picked = if t == Template::T2008 {
         cluster(han, &occ, rows.len())
     } else {
-        fill_gaps(han, rows, chain(han, &occ, rows.len()))
+        chain(han, &occ, rows.len())
     };
+    let picked = fill_gaps(han, rows, picked);
     picked
         .into_iter()
         .map(|o| {
