@@ -359,7 +359,13 @@ fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<Anchor> {
     } else {
         chain(han, &occ, rows.len())
     };
-    let picked = fill_gaps(han, rows, picked);
+    let picked = fill_gaps(han, rows, picked, t != Template::T2008);
+    let picked: Vec<Occurrence> = (0..picked.len())
+        .map(|n| {
+            let hi = picked.get(n + 1).map_or(han.chars.len(), |p| p.from);
+            extend(han, rows, picked[n], hi)
+        })
+        .collect();
     picked
         .into_iter()
         .map(|o| {
@@ -381,19 +387,40 @@ const MAX_INSERTED: usize = 4;
 
 /// Rows the chain skipped between two rows it found: a label broken by another cell's
 /// characters, found again as the wording's characters in order with a few others between.
-fn fill_gaps(han: &HanStream, rows: &[TemplateRow], picked: Vec<Occurrence>) -> Vec<Occurrence> {
+/// `ordered`: the rows stand in template order (national formats); the old form's provinces
+/// order some rows their own way (网站 before 公报), so there any row not found may be in any gap.
+fn fill_gaps(
+    han: &HanStream,
+    rows: &[TemplateRow],
+    picked: Vec<Occurrence>,
+    ordered: bool,
+) -> Vec<Occurrence> {
     let chars = &han.chars;
+    let mut taken = vec![false; rows.len()];
+    picked.iter().for_each(|o| taken[o.row] = true);
     let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
     for (n, o) in picked.iter().enumerate() {
         out.push(*o);
         let Some(next) = picked.get(n + 1) else { break };
         let mut lo = o.to;
-        for (row, (_, cores)) in rows.iter().enumerate().take(next.row).skip(o.row + 1) {
+        let between = if ordered {
+            o.row + 1..next.row.max(o.row + 1)
+        } else {
+            0..rows.len()
+        };
+        for row in between {
+            if taken[row] {
+                continue;
+            }
+            let cores = &rows[row].1;
+            // the longest wording first: `网站公开` is inside `政府网站公开数`
             let found = cores
                 .iter()
                 .filter(|c| c.chars().count() >= 4)
-                .find_map(|c| loose_find(chars, lo, next.from, c));
+                .filter_map(|c| loose_find(chars, lo, next.from, c))
+                .min_by_key(|&(from, to, _)| (from, std::cmp::Reverse(to)));
             if let Some((from, to, inserted)) = found {
+                taken[row] = true;
                 out.push(Occurrence {
                     row,
                     from,
@@ -411,26 +438,45 @@ fn fill_gaps(han: &HanStream, rows: &[TemplateRow], picked: Vec<Occurrence>) -> 
 /// [`MAX_INSERTED`] others between them (a few more for a long wording).
 fn loose_find(chars: &[char], lo: usize, hi: usize, core: &str) -> Option<(usize, usize, usize)> {
     let want: Vec<char> = core.chars().collect();
-    for p in lo..hi {
-        if chars[p] != want[0] {
-            continue;
-        }
-        // a long wording wraps over more lines, with more of its neighbours between
-        let allowed = MAX_INSERTED + want.len() / 6;
-        let (mut j, mut q, mut skipped) = (1, p + 1, 0);
-        while j < want.len() && q < hi && skipped <= allowed {
-            if chars[q] == want[j] {
-                j += 1;
-            } else {
-                skipped += 1;
-            }
-            q += 1;
-        }
-        if j == want.len() && skipped <= allowed {
-            return Some((p, q, skipped));
-        }
+    (lo..hi).find_map(|p| loose_at(chars, p, hi, &want))
+}
+
+/// `want`'s characters in order from `chars[p]`, with at most [`MAX_INSERTED`] others between
+/// them (a few more for a long wording): (from, to, others).
+fn loose_at(chars: &[char], p: usize, hi: usize, want: &[char]) -> Option<(usize, usize, usize)> {
+    if chars.get(p) != want.first() {
+        return None;
     }
-    None
+    // a long wording wraps over more lines, with more of its neighbours between
+    let allowed = MAX_INSERTED + want.len() / 6;
+    let (mut j, mut q, mut skipped) = (1, p + 1, 0);
+    while j < want.len() && q < hi && skipped <= allowed {
+        if chars[q] == want[j] {
+            j += 1;
+        } else {
+            skipped += 1;
+        }
+        q += 1;
+    }
+    (j == want.len() && skipped <= allowed).then_some((p, q, skipped))
+}
+
+/// An occurrence of a short wording that a longer wording of the same row continues past
+/// other cells (`政府公报公开` `条 0 0` `数`): the row's whole label, broken.
+fn extend(han: &HanStream, rows: &[TemplateRow], o: Occurrence, hi: usize) -> Occurrence {
+    let found: String = han.chars[o.from..o.to].iter().collect();
+    rows[o.row]
+        .1
+        .iter()
+        .filter(|c| c.len() > found.len() && c.starts_with(&found))
+        .filter_map(|c| loose_at(&han.chars, o.from, hi, &c.chars().collect::<Vec<_>>()))
+        .max_by_key(|&(_, to, _)| to)
+        .map_or(o, |(from, to, inserted)| Occurrence {
+            from,
+            to,
+            inserted: inserted.max(1),
+            ..o
+        })
 }
 
 /// A wording quoted in a sentence (`主动公开信息数为1713条`, `收到申请数3件，`), not a row: the
@@ -1537,5 +1583,21 @@ mod tests {
         let rows = read_text(text, Template::T2021);
         let secret = rows.iter().find(|r| r.0 == "refused.secret").unwrap();
         assert!(secret.1.iter().all(|c| c.as_deref() == Some("0")));
+    }
+
+    /// pdftotext -layout of a province's old form: labels wrapped over the figures' line, the
+    /// website row printed before the gazette row (the national form has them the other way).
+    #[test]
+    fn old_form_wrapped_labels_in_their_own_order() {
+        let text = "指标名称 计量单位 2017年度 历年累计\n主动公开文件数 条 2122 10037\n\
+            其中：1、政府网站公\n               条 2122 10037\n开数\n\
+            2、政府公报公开\n               条 0 0\n数\n\
+            受理政府信息依申请公开总数 条 3 9\n";
+        let rows = read_text(text, Template::T2008);
+        let row = |id: &str| rows.iter().find(|r| r.0 == id).map(|r| r.1.clone());
+        let both = |a: &str, b: &str| Some(vec![Some(a.to_string()), Some(b.to_string())]);
+        assert_eq!(row("active.channel.website"), both("2122", "10037"));
+        assert_eq!(row("active.channel.gazette"), both("0", "0"));
+        assert_eq!(row("apply.received"), both("3", "9"));
     }
 }

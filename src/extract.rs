@@ -197,6 +197,44 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
     }
 }
 
+/// A label broken by other cells named by the row's wording its characters spell, under the
+/// numbering the report printed (`2、` + `同意部分公开答复数`): the numbering is how a reader
+/// finds the row in the report.
+fn numbered_wording(text: &str, a: &crate::anchor::Anchor) -> String {
+    let is_han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let spelled: Vec<char> = text[a.core.clone()].chars().filter(is_han).collect();
+    let spells = |w: &&&str| {
+        let mut rest = spelled.iter();
+        schema::core(w)
+            .chars()
+            .filter(is_han)
+            .all(|c| rest.any(|&s| s == c))
+    };
+    // the longest: `2.政府公报公开` is spelled by `政府公报公开数` too
+    let wording = a
+        .indicator
+        .labels
+        .iter()
+        .filter(spells)
+        .max_by_key(|w| schema::core(w).chars().count())
+        .unwrap_or(&a.indicator.labels[0]);
+    let numbering: String = text[a.label.start..a.core.start.max(a.label.start)]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if numbering.is_empty() {
+        return wording.to_string();
+    }
+    let numbering_char =
+        |c: char| c.is_ascii_digit() || "一二三四五六七八九十()（）.、:：".contains(c);
+    let bare = wording.trim_start_matches(numbering_char);
+    let bare = bare
+        .strip_prefix("其中")
+        .unwrap_or(bare)
+        .trim_start_matches(numbering_char);
+    format!("{numbering}{bare}")
+}
+
 fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
     let ind = r.anchor.indicator;
     // the label as printed when it reads as one of the row's wordings; else (broken by other
@@ -217,7 +255,7 @@ fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
         .find(|l| reads_as_wording(l));
     let label: String = match shown {
         Some(l) if r.anchor.found && !r.anchor.broken => l,
-        _ => ind.labels[0].to_string(),
+        _ => numbered_wording(doc.text(), &r.anchor),
     };
     let label_span = doc.span(r.anchor.label.clone());
     r.cells
