@@ -647,7 +647,10 @@ fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut Vec<ReadRow
         return;
     };
     let fits = |v: &[u64]| v[..v.len() - 1].iter().sum::<u64>() == v[v.len() - 1];
-    let Some(solved) = blocks::solve(&values, table.len(), width, &fits) else {
+    let pinned = pinned_rows(text, rows, &table, tokens, &zone, width);
+    let sums = column_relations(t, &table);
+    let between = |reading: &[Vec<u64>]| broken_in_columns(&sums, reading, width);
+    let Some(solved) = blocks::solve(&values, table.len(), width, &pinned, &fits, &between) else {
         return;
     };
     // with table 三's figures settled, table 四's are the next fifteen
@@ -693,6 +696,127 @@ fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut Vec<ReadRow
             }
         }
     }
+}
+
+/// Rows of `table` whose label is followed by exactly their own figures, at the place a row
+/// printed row by row would have them (`zone[r * width..]`).
+fn pinned_rows(
+    text: &str,
+    rows: &[ReadRow],
+    table: &[&Indicator],
+    tokens: &[Token],
+    zone: &[usize],
+    width: usize,
+) -> Vec<bool> {
+    let Some(span) = zone
+        .first()
+        .zip(zone.last())
+        .map(|(&a, &b)| tokens[a].range.start..tokens[b].range.end)
+    else {
+        return Vec::new();
+    };
+    // rows the chain of anchors passed over (labels pdftotext printed out of order) are
+    // looked for once more, printed whole, among the table's figures
+    let label = |ind: &Indicator| -> Option<Range<usize>> {
+        if let Some(r) = rows
+            .iter()
+            .find(|r| r.anchor.found && std::ptr::eq(r.anchor.indicator, ind))
+        {
+            return Some(r.anchor.label.clone());
+        }
+        let zone = &text[span.clone()];
+        ind.labels.iter().find_map(|w| {
+            let core = schema::core(w);
+            let at = zone.find(core.as_str())?;
+            (zone[at + core.len()..].find(core.as_str()).is_none())
+                .then(|| span.start + at..span.start + at + core.len())
+        })
+    };
+    let labels: Vec<Option<Range<usize>>> = table.iter().map(|i| label(i)).collect();
+    // the figures right after the label, nothing but spaces and line ends between them
+    let run_after = |end: usize| -> Vec<usize> {
+        let mut at = end;
+        let mut run = Vec::new();
+        for &k in zone.iter().filter(|&&k| tokens[k].range.start >= end) {
+            if !text[at..tokens[k].range.start].trim().is_empty() {
+                break;
+            }
+            run.push(k);
+            at = tokens[k].range.end;
+        }
+        run
+    };
+    labels
+        .iter()
+        .enumerate()
+        .map(|(n, label)| {
+            let Some(label) = label else { return false };
+            let own = run_after(label.end);
+            zone.get(n * width..(n + 1) * width) == Some(own.as_slice())
+        })
+        .collect()
+}
+
+/// The table's relations between rows as (left side, right side), indices into `table`: a
+/// total whose group row prints no figures (2021's （三）不予公开) stands for its items.
+fn column_relations(t: Template, table: &[&Indicator]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    fn spread(id: &str, t: Template, table: &[&Indicator], depth: usize) -> Option<Vec<usize>> {
+        if let Some(i) = table.iter().position(|r| r.id == id) {
+            return Some(vec![i]);
+        }
+        let parts = schema::relations().find_map(|r| match r {
+            Relation::Sum {
+                total,
+                parts,
+                within,
+                ..
+            } if *total == id && within.has(t) => Some(*parts),
+            _ => None,
+        })?;
+        if depth > 3 {
+            return None;
+        }
+        let spread: Option<Vec<Vec<usize>>> = parts
+            .iter()
+            .map(|p| spread(p, t, table, depth + 1))
+            .collect();
+        Some(spread?.concat())
+    }
+    let side = |ids: &[&str]| -> Option<Vec<usize>> {
+        let parts: Option<Vec<Vec<usize>>> = ids.iter().map(|i| spread(i, t, table, 0)).collect();
+        Some(parts?.concat())
+    };
+    schema::relations()
+        .filter_map(|r| match r {
+            Relation::Sum {
+                total,
+                parts,
+                within,
+                absent,
+            } if within.has(t) && absent.is_empty() => {
+                table.iter().position(|r| r.id == *total)?;
+                Some((side(&[total])?, side(parts)?))
+            }
+            Relation::Balance {
+                plus,
+                equals,
+                within,
+            } if within.has(t) => Some((side(plus)?, side(equals)?)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// How many (relation, column) pairs a reading of the table breaks.
+fn broken_in_columns(
+    sums: &[(Vec<usize>, Vec<usize>)],
+    reading: &[Vec<u64>],
+    width: usize,
+) -> usize {
+    let side = |rows: &[usize], c: usize| rows.iter().map(|&r| reading[r][c]).sum::<u64>();
+    sums.iter()
+        .map(|(l, r)| (0..width).filter(|&c| side(l, c) != side(r, c)).count())
+        .sum()
 }
 
 /// A row read from text without cell separators whose own total does not add up was most
