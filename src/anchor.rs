@@ -1045,30 +1045,39 @@ fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Token> {
 /// digits separated by single spaces, one of them run into the words, are one glued token
 /// whose spaces are sure cell borders.
 fn merge_glued_runs(text: &str, tokens: &mut Vec<Token>) {
+    let digits_only = |t: &Token| {
+        t.kind != Tok::Blank && text[t.range.clone()].bytes().all(|b| b.is_ascii_digit())
+    };
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut run: Vec<Token> = Vec::new();
+    let flush = |run: &mut Vec<Token>, out: &mut Vec<Token>| {
+        if run.len() > 1 && run.iter().any(|t| t.kind == Tok::Glued) {
+            out.push(Token {
+                range: run[0].range.start..run[run.len() - 1].range.end,
+                kind: Tok::Glued,
+            });
+            run.clear();
+        } else {
+            out.append(run);
+        }
+    };
     for t in tokens.drain(..) {
-        let joins = out.last().is_some_and(|last: &Token| {
-            (last.kind == Tok::Glued || t.kind == Tok::Glued)
-                && last.kind != Tok::Blank
-                && t.kind != Tok::Blank
-                && text[last.range.end..t.range.start] == *" "
-                && text[last.range.clone()]
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b' ')
-                && text[t.range.clone()].bytes().all(|b| b.is_ascii_digit())
-        });
-        if joins {
-            let last = out.last_mut().expect("checked");
-            last.range.end = t.range.end;
-            last.kind = Tok::Glued;
+        let continues = run
+            .last()
+            .is_some_and(|last| text[last.range.end..t.range.start] == *" ");
+        if !(continues && digits_only(&t)) {
+            flush(&mut run, &mut out);
+        }
+        if digits_only(&t) {
+            run.push(t);
         } else {
             out.push(t);
         }
     }
+    flush(&mut run, &mut out);
     *tokens = out;
 }
 
-/// The figures of one line (bytes `from..to` of it).
 fn line_tokens(
     line: &str,
     base: usize,
@@ -1157,9 +1166,11 @@ fn line_tokens(
         let after = line[end..].chars().next();
         let touches = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '|');
         // an amount run into a count (`39573802895.90元`) is glued too, and stays unread
+        // no figure is printed with a leading zero: `0000000` is seven cells
+        let leading_zero = digits.len() >= 2 && digits.starts_with('0') && !digits.starts_with("0.");
         let glued = digits.len() >= 2
             && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            && (touches(before) || touches(after) || numbering);
+            && (touches(before) || touches(after) || numbering || leading_zero);
         out.push(Token {
             range: base + s..base + end,
             kind: if glued { Tok::Glued } else { Tok::Value },
