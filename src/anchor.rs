@@ -793,7 +793,11 @@ fn column_relations(t: Template, table: &[&Indicator]) -> Vec<(Vec<usize>, Vec<u
                 parts,
                 within,
                 absent,
-            } if within.has(t) && absent.is_empty() => {
+            } if within.has(t) => {
+                // another variant's relation when one of its rows is printed
+                if absent.iter().any(|a| table.iter().any(|r| r.id == *a)) {
+                    return None;
+                }
                 table.iter().position(|r| r.id == *total)?;
                 Some((side(&[total])?, side(parts)?))
             }
@@ -1167,7 +1171,8 @@ fn line_tokens(
         let touches = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '|');
         // an amount run into a count (`39573802895.90元`) is glued too, and stays unread
         // no figure is printed with a leading zero: `0000000` is seven cells
-        let leading_zero = digits.len() >= 2 && digits.starts_with('0') && !digits.starts_with("0.");
+        let leading_zero =
+            digits.len() >= 2 && digits.starts_with('0') && !digits.starts_with("0.");
         let glued = digits.len() >= 2
             && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             && (touches(before) || touches(after) || numbering || leading_zero);
@@ -1595,77 +1600,100 @@ fn fits_row(parts: &[String], columns: &[&str]) -> bool {
     true
 }
 
-/// Keeps, for a row with several readings, those that make every Sum relation hold in which
-/// all other members are known; again until nothing changes.
+/// Most combinations of the open rows' readings tried for one relation.
+const MAX_COMBINATIONS: usize = 512;
+
+/// Keeps, for rows with several readings, those that some combination with the other open rows
+/// of a relation (column sums, the 勾稽关系) makes hold in every column; again until nothing
+/// changes. A relation no combination keeps is a wrong figure of the report's: nothing is
+/// kept or dropped by it.
 fn narrow_by_relations(rows: &[ReadRow], options: &mut [Option<Vec<Vec<String>>>], t: Template) {
-    let index = |id: &str| rows.iter().position(|r| r.anchor.indicator.id == id);
-    let sums: Vec<(usize, Vec<usize>)> = schema::relations()
-        .filter_map(|r| match r {
-            Relation::Sum {
-                total,
-                parts,
-                within,
-                absent,
-            } if within.has(t) => {
-                if absent.iter().any(|a| index(a).is_some()) {
-                    return None;
-                }
-                let total = index(total)?;
-                let parts: Option<Vec<usize>> = parts.iter().map(|p| index(p)).collect();
-                Some((total, parts?))
-            }
-            _ => None,
-        })
-        .collect();
+    let table: Vec<&Indicator> = rows.iter().map(|r| r.anchor.indicator).collect();
+    let relations = column_relations(t, &table);
+    let fixed = |m: usize, c: usize| -> Option<f64> {
+        rows[m]
+            .cells
+            .get(c)?
+            .as_ref()
+            .and_then(|x| crate::extract::parse_value(&x.text).0)
+    };
     for _ in 0..8 {
         let mut changed = false;
-        for (total, parts) in &sums {
-            let members: Vec<usize> = std::iter::once(*total)
-                .chain(parts.iter().copied())
-                .collect();
+        for (left, right) in &relations {
+            let mut members: Vec<usize> = left.iter().chain(right).copied().collect();
+            members.sort_unstable();
+            members.dedup();
             let open: Vec<usize> = members
                 .iter()
                 .copied()
                 .filter(|&m| options[m].as_ref().is_some_and(|o| o.len() > 1))
                 .collect();
-            let [one] = open.as_slice() else { continue };
-            let width = rows[*total].cells.len();
-            let known = |m: usize, c: usize| -> Option<f64> {
+            let combos = open.iter().try_fold(1usize, |n, &m| {
+                n.checked_mul(options[m].as_ref().map_or(1, Vec::len))
+            });
+            if open.is_empty() || combos.is_none_or(|n| n > MAX_COMBINATIONS) {
+                continue;
+            }
+            let width = members
+                .iter()
+                .map(|&m| rows[m].cells.len())
+                .min()
+                .unwrap_or(0);
+            let value = |m: usize, c: usize, pick: &[usize]| -> Option<f64> {
                 match &options[m] {
-                    Some(o) if o.len() == 1 => o[0][c].parse().ok(),
+                    Some(o) if o.len() > 1 => {
+                        let at = open.iter().position(|&x| x == m)?;
+                        o[pick[at]].get(c)?.parse().ok()
+                    }
+                    Some(o) if o.len() == 1 => o[0].get(c)?.parse().ok(),
                     Some(_) => None,
-                    None => rows[m].cells[c]
-                        .as_ref()
-                        .and_then(|x| crate::extract::parse_value(&x.text).0),
+                    None => fixed(m, c),
                 }
             };
-            let Some(opts) = options[*one].clone() else {
-                continue;
-            };
-            let kept: Vec<Vec<String>> = opts
-                .into_iter()
-                .filter(|o| {
-                    (0..width).all(|c| {
-                        let value = |m: usize| {
-                            if m == *one {
-                                o.get(c).and_then(|x| x.parse().ok())
-                            } else {
-                                known(m, c)
-                            }
-                        };
-                        let (Some(tv), Some(ps)) = (
-                            value(*total),
-                            parts.iter().map(|&p| value(p)).sum::<Option<f64>>(),
-                        ) else {
-                            return true;
-                        };
-                        (tv - ps).abs() < 0.005
-                    })
+            let holds = |pick: &[usize]| {
+                (0..width).all(|c| {
+                    let side =
+                        |s: &[usize]| s.iter().map(|&m| value(m, c, pick)).sum::<Option<f64>>();
+                    match (side(left), side(right)) {
+                        (Some(l), Some(r)) => (l - r).abs() < 0.005,
+                        _ => true,
+                    }
                 })
+            };
+            let sizes: Vec<usize> = open
+                .iter()
+                .map(|&m| options[m].as_ref().map_or(1, Vec::len))
                 .collect();
-            if !kept.is_empty() && kept.len() < options[*one].as_ref().map_or(0, |o| o.len()) {
-                options[*one] = Some(kept);
-                changed = true;
+            let mut used: Vec<Vec<bool>> = sizes.iter().map(|&n| vec![false; n]).collect();
+            let mut any = false;
+            let mut pick = vec![0usize; open.len()];
+            loop {
+                if holds(&pick) {
+                    any = true;
+                    pick.iter()
+                        .enumerate()
+                        .for_each(|(i, &p)| used[i][p] = true);
+                }
+                // the next combination, as an odometer over the open rows' readings
+                let Some(i) = (0..pick.len()).find(|&i| pick[i] + 1 < sizes[i]) else {
+                    break;
+                };
+                pick[i] += 1;
+                pick[..i].iter_mut().for_each(|p| *p = 0);
+            }
+            if !any {
+                continue;
+            }
+            for (i, &m) in open.iter().enumerate() {
+                let Some(o) = options[m].take() else { continue };
+                let kept: Vec<Vec<String>> = o
+                    .into_iter()
+                    .zip(&used[i])
+                    .filter(|(_, &u)| u)
+                    .map(|(x, _)| x)
+                    .collect();
+                changed |= kept.len() < sizes[i];
+                options[m] = Some(kept);
             }
         }
         if !changed {

@@ -245,7 +245,9 @@ mod tests {
         // row by row (0 0 0) (2 0 2); as one run (0 0 0) (0 2 2): both rows add up either way
         let values = [0, 0, 0, 2, 0, 2];
         let second = |got: Vec<Option<Vec<usize>>>| -> Option<Vec<u64>> {
-            got[1].as_ref().map(|t| t.iter().map(|&k| values[k]).collect())
+            got[1]
+                .as_ref()
+                .map(|t| t.iter().map(|&k| values[k]).collect())
         };
         let none = solve(&values, 2, 3, &[], &total_last, &|_| 0).unwrap();
         assert_eq!(second(none), None);
