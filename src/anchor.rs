@@ -597,7 +597,35 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
         read_blocks(text, t, &tokens, &mut rows);
     }
     distrust_broken_rows(text, &mut rows);
+    distrust_strangers(text, &mut rows);
     rows
+}
+
+/// A figure printed on a label's line right after it is that row's: a reading that gave it to
+/// another row misread both (pdftotext of a small table printed its first column with the
+/// labels, the rest after), so both are left unread rather than read wrong.
+fn distrust_strangers(text: &str, rows: &mut [ReadRow]) {
+    let owner = |at: usize| {
+        rows.iter().position(|q| {
+            q.anchor.found
+                && q.anchor.label.end <= at
+                && text[q.anchor.label.end..at].bytes().all(|b| b == b' ')
+        })
+    };
+    let mut wrong = vec![false; rows.len()];
+    for (r, row) in rows.iter().enumerate() {
+        for cell in row.cells.iter().flatten() {
+            if let Some(q) = owner(cell.range.start).filter(|&q| q != r) {
+                wrong[r] = true;
+                wrong[q] = true;
+            }
+        }
+    }
+    for (row, wrong) in rows.iter_mut().zip(wrong) {
+        if wrong {
+            row.cells.iter_mut().for_each(|c| *c = None);
+        }
+    }
 }
 
 /// Table 三 read again by [`blocks::solve`] when the reading in text order leaves rows
@@ -650,9 +678,44 @@ fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut Vec<ReadRow
     let pinned = pinned_rows(text, rows, &table, tokens, &zone, width);
     let sums = column_relations(t, &table);
     let between = |reading: &[Vec<u64>]| broken_in_columns(&sums, reading, width);
-    let Some(solved) = blocks::solve(&values, table.len(), width, &pinned, &fits, &between) else {
+    let Some(mut solved) = blocks::solve(&values, table.len(), width, &pinned, &fits, &between)
+    else {
         return;
     };
+    // a row that fails its total is the report's own wrong total only where it was printed as
+    // a row (its label right before its figures); elsewhere the cut itself is in doubt, and so
+    // is the reading in text order: only the rows printed as rows are kept
+    let doubtful = solved.iter().zip(&pinned).any(|(reading, &pinned)| {
+        reading.as_ref().is_some_and(|p| {
+            let v: Vec<u64> = p.iter().map(|&j| values[j]).collect();
+            !pinned && !fits(&v)
+        })
+    });
+    if doubtful {
+        // the rows up to the first not read in plain order stand as printed, and so do the rows
+        // printed as rows; the rest is left unread
+        let plain = |r: usize, reading: &Option<Vec<usize>>| {
+            reading
+                .as_ref()
+                .is_some_and(|p| p.iter().copied().eq(r * width..(r + 1) * width))
+        };
+        let prefix = (0..table.len())
+            .find(|&r| !plain(r, &solved[r]))
+            .unwrap_or(table.len());
+        let mut kept = solved;
+        for (r, reading) in kept.iter_mut().enumerate() {
+            if r >= prefix && !pinned[r] {
+                *reading = None;
+                if let Some(row) = rows
+                    .iter_mut()
+                    .find(|x| std::ptr::eq(x.anchor.indicator, table[r]))
+                {
+                    row.cells.iter_mut().for_each(|c| *c = None);
+                }
+            }
+        }
+        solved = kept;
+    }
     // with table 三's figures settled, table 四's are the next fifteen
     if let Some(review) = rows
         .iter_mut()
@@ -1799,8 +1862,24 @@ mod tests {
         let cols = schema::t2019::APPLICANTS;
         let row = |v: [&str; 7]| v.map(String::from).to_vec();
         // 2 printed after the total it belongs before: 2 + 0 + … + 19 = 21 fails, 19 adds up
-        assert_eq!(out_of_order(&row(["13", "4", "0", "0", "0", "19", "2"]), cols).len(), 7);
+        assert_eq!(
+            out_of_order(&row(["13", "4", "0", "0", "0", "19", "2"]), cols).len(),
+            7
+        );
         // a report's own wrong total: no figure of the row is the sum of the others
         assert!(out_of_order(&row(["1", "1", "0", "0", "0", "0", "3"]), cols).is_empty());
+    }
+
+    /// pdftotext of 2023's table 一: the first column printed with the labels, the rest after;
+    /// in text order 77 would fall to 规章 although it stands on 行政规范性文件's line.
+    #[test]
+    fn a_figure_on_another_labels_line_leaves_both_rows_unread() {
+        let text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n\n本年制发件数 本年废止件数 现行有效件数\n\n\
+            规章\n\n0\n\n行政规范性文件 77\n\n0\n\n0\n\n132\n\n470\n\n第二十条第（五）项\n信息内容\n\n本年处理决定数量\n\n行政许可\n\n2629\n";
+        let rows = read_text(text, Template::T2021);
+        let row = |id: &str| rows.iter().find(|r| r.0 == id).map(|r| r.1.clone()).unwrap();
+        assert!(row("disclose.rules").iter().all(Option::is_none));
+        assert!(row("disclose.normative").iter().all(Option::is_none));
+        assert_eq!(row("disclose.permit"), vec![Some("2629".to_string())]);
     }
 }
