@@ -55,17 +55,18 @@ fn real_renderings_are_read() {
         let (ok, n) = cells_right(&r, &g);
         right += ok;
         all += n;
-        let max_errors = g["max_errors"].as_u64().unwrap_or(0) as usize;
+        // the gold allows two errors over the report's own defects; none is needed
+        let max_errors = (g["max_errors"].as_u64().unwrap_or(0) as usize).saturating_sub(2);
         assert!(
             r.count(Severity::Error) <= max_errors,
-            "{name}: {} errors, at most {max_errors}: {:?}",
+            "{name}: {} errors, the report has {max_errors}: {:?}",
             r.count(Severity::Error),
             r.findings
         );
     }
     let share = right as f64 / all as f64;
-    // measured 95.2% on 2026-12-01; raise this as reading improves
-    assert!(share >= 0.95, "{right}/{all} gold cells read ({share:.3})");
+    // measured 96.9% on 2026-12-02; raise this as reading improves
+    assert!(share >= 0.965, "{right}/{all} gold cells read ({share:.3})");
 }
 
 #[test]
