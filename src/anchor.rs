@@ -1877,7 +1877,12 @@ mod tests {
         let text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n\n本年制发件数 本年废止件数 现行有效件数\n\n\
             规章\n\n0\n\n行政规范性文件 77\n\n0\n\n0\n\n132\n\n470\n\n第二十条第（五）项\n信息内容\n\n本年处理决定数量\n\n行政许可\n\n2629\n";
         let rows = read_text(text, Template::T2021);
-        let row = |id: &str| rows.iter().find(|r| r.0 == id).map(|r| r.1.clone()).unwrap();
+        let row = |id: &str| {
+            rows.iter()
+                .find(|r| r.0 == id)
+                .map(|r| r.1.clone())
+                .unwrap()
+        };
         assert!(row("disclose.rules").iter().all(Option::is_none));
         assert!(row("disclose.normative").iter().all(Option::is_none));
         assert_eq!(row("disclose.permit"), vec![Some("2629".to_string())]);

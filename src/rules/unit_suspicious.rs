@@ -7,7 +7,8 @@ rule! {
     /// 上万的数（如专项经费“50000 万元”，即 5 亿元），或以“元”为单位却只填了几十（如“5 元”，
     /// 多半应为 5 万元）；或者金额项写成了件、条等计数单位，计数项写成了元、万元。
     /// 各地 2008—2018 年统计表对金额有用“元”也有用“万元”的，两者本身都不算错；
-    /// 计数单位之间的差别（条、件、个）不影响数字，不报告。
+    /// 计数单位之间的差别（条、件、个）不影响数字，不报告。表二“行政事业性收费”是一个机关全部的
+    /// 收费，区县政府常以亿元计，10 亿元以上才提示。
     ///
     /// ## 依据
     /// 《政府信息公开情况统计表》“计量单位”一栏（收取的费用、专项经费）；
@@ -18,6 +19,16 @@ rule! {
 }
 
 const MONEY: &[&str] = &["元", "万元"];
+
+/// 万元 above which an amount looks like 元 written under 万元: 1 亿元 for what the disclosure
+/// work itself costs or earns; 表二's 行政事业性收费 is all the fees an agency collects, which a
+/// district's government counts in 亿元 (18651.06 万元 in a published report), so 10 亿元.
+fn ceiling(indicator: &str) -> f64 {
+    match indicator {
+        "disclose.fees" => 100_000.0,
+        _ => 10_000.0,
+    }
+}
 
 fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -57,7 +68,7 @@ fn problem(c: &Cell, unit: &str, expected: &str) -> Option<String> {
     }
     let v = c.value?;
     match unit {
-        "万元" if v >= 10_000.0 => Some(format!(
+        "万元" if v >= ceiling(&c.indicator) => Some(format!(
             "“{}”为 {} 万元（即 {} 亿元），数额异常，是否应以“元”为单位？",
             c.label,
             num(v),
