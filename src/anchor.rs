@@ -561,8 +561,8 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
         }
     }
     let zone_end = zone_end(doc, anchors.last().map_or(0, |a| a.label.end));
-    let tokens = tokens(doc, &anchors, zone_end);
     let widths: Vec<usize> = anchors.iter().map(|a| a.indicator.width(old)).collect();
+    let tokens = with_layout_blanks(doc, &anchors, &widths, tokens(doc, &anchors, zone_end));
     let mut plan = align(&anchors, &widths, &tokens);
     assign_orphans(&anchors, &widths, &tokens, &mut plan);
     let mut rows: Vec<ReadRow> = anchors
@@ -1136,6 +1136,107 @@ fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Token> {
     out.sort_by_key(|t| t.range.start);
     merge_glued_runs(text, &mut out);
     out
+}
+
+/// `pdftotext -layout` prints each figure under its column and a blank cell as nothing at all:
+/// where a row's one line holds fewer figures than the row has cells, each figure is put under
+/// the column whose figures (on the lines of the table's full rows of that width) it stands
+/// under, and the columns left over are blank cells.
+fn with_layout_blanks(
+    doc: &Document,
+    anchors: &[Anchor],
+    widths: &[usize],
+    mut tokens: Vec<Token>,
+) -> Vec<Token> {
+    let text = doc.text();
+    let column_of = |t: &Token| -> f64 {
+        let line = doc.lines[doc.line_of(t.range.start)];
+        let before = text[line.start..t.range.start].chars().count();
+        before as f64 + text[t.range.clone()].chars().count() as f64 / 2.0
+    };
+    // per row: its figures when they all stand on one line set out in columns
+    let on_one_line: Vec<Option<Vec<usize>>> = (0..anchors.len())
+        .map(|r| {
+            let (s, e) = (
+                anchors[r].label.start,
+                anchors.get(r + 1).map_or(usize::MAX, |a| a.label.start),
+            );
+            let own: Vec<usize> = (0..tokens.len())
+                .filter(|&k| (s..e).contains(&tokens[k].range.start))
+                .collect();
+            let first = *own.first()?;
+            let line = doc.lines[doc.line_of(tokens[first].range.start)];
+            let laid_out = own
+                .iter()
+                .all(|&k| tokens[k].kind == Tok::Value && tokens[k].range.end <= line.end)
+                && !text[line.start..line.end].contains('\t')
+                && text[line.start..line.end].contains("  ");
+            laid_out.then_some(own)
+        })
+        .collect();
+    let mut blanks = Vec::new();
+    for (r, own) in on_one_line.iter().enumerate() {
+        let w = widths[r];
+        let Some(own) = own.as_ref().filter(|o| w >= 2 && o.len() < w) else {
+            continue;
+        };
+        // the columns, from the full rows of this width nearest this row
+        let full: Vec<Vec<f64>> = on_one_line
+            .iter()
+            .enumerate()
+            .filter(|&(q, o)| widths[q] == w && o.as_ref().is_some_and(|o| o.len() == w))
+            .map(|(_, o)| {
+                o.as_ref()
+                    .expect("filtered")
+                    .iter()
+                    .map(|&k| column_of(&tokens[k]))
+                    .collect()
+            })
+            .collect();
+        if full.len() < 2 {
+            continue;
+        }
+        let centres: Vec<f64> = (0..w)
+            .map(|c| {
+                let mut at: Vec<f64> = full.iter().map(|f| f[c]).collect();
+                at.sort_by(f64::total_cmp);
+                at[at.len() / 2]
+            })
+            .collect();
+        let gap = centres
+            .windows(2)
+            .map(|p| p[1] - p[0])
+            .fold(f64::MAX, f64::min);
+        if gap < 2.0 {
+            continue;
+        }
+        let placed: Option<Vec<usize>> = own
+            .iter()
+            .map(|&k| {
+                let x = column_of(&tokens[k]);
+                let c = (0..w)
+                    .min_by(|&a, &b| (centres[a] - x).abs().total_cmp(&(centres[b] - x).abs()))?;
+                ((centres[c] - x).abs() <= gap / 2.0).then_some(c)
+            })
+            .collect();
+        let Some(placed) = placed.filter(|p| p.windows(2).all(|q| q[0] < q[1])) else {
+            continue;
+        };
+        for c in (0..w).filter(|c| !placed.contains(c)) {
+            // just before the figure of the next column, or just after the last figure
+            let at = match placed.iter().position(|&p| p > c) {
+                Some(i) => tokens[own[i]].range.start - 1,
+                None => tokens[own[own.len() - 1]].range.end,
+            };
+            blanks.push(Token {
+                range: at..at,
+                kind: Tok::Blank,
+            });
+        }
+    }
+    tokens.extend(blanks);
+    tokens.sort_by_key(|t| t.range.start);
+    tokens
 }
 
 /// Crawler text keeps a space here and there between glued cells (`200 000121`): runs of
@@ -1886,5 +1987,19 @@ mod tests {
         assert!(row("disclose.rules").iter().all(Option::is_none));
         assert!(row("disclose.normative").iter().all(Option::is_none));
         assert_eq!(row("disclose.permit"), vec![Some("2629".to_string())]);
+    }
+
+    /// pdftotext -layout prints a blank cell as nothing: the figure stands under its column.
+    #[test]
+    fn a_blank_cell_of_layout_text_is_placed_by_its_columns() {
+        let text = "        指标名称     计量单位   2013年度   历年累计\n\
+            主动公开信息数           条     72804    76424\n\
+            其中：1、网站公开         条     72804    76424\n\
+               2、政府公报公开       条       0\n\
+            受理依申请公开信息总数       条       0        0\n";
+        let rows = read_text(text, Template::T2008);
+        let row = |id: &str| rows.iter().find(|r| r.0 == id).map(|r| r.1.clone()).unwrap();
+        assert_eq!(row("active.channel.gazette"), vec![Some("0".to_string()), Some(String::new())]);
+        assert_eq!(row("apply.received"), vec![Some("0".to_string()), Some("0".to_string())]);
     }
 }
