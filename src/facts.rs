@@ -40,36 +40,94 @@ pub struct Token {
 /// that stand between two tables (`三、收到和处理政府信息公开申请情况`); a region without any
 /// matched row is kept whole.
 pub fn table_rows_lines(doc: &Document, ex: &Extraction) -> Vec<Range<usize>> {
+    table_rows(doc, ex)
+        .into_iter()
+        .map(|(lines, _)| lines)
+        .collect()
+}
+
+/// [`table_rows_lines`], each narrowed region with the bytes from its first matched row's
+/// label to its last matched row's last value (`None` for a region without matched rows).
+fn table_rows(doc: &Document, ex: &Extraction) -> Vec<(Range<usize>, Option<Range<usize>>)> {
     let mut out = Vec::new();
     for region in &ex.table_lines {
-        let lines: Vec<usize> = ex
+        let rows: Vec<Range<usize>> = ex
             .matched
             .iter()
-            .flat_map(|m| {
+            .map(|m| {
                 let end = m
                     .row
                     .values
                     .last()
                     .map_or(m.row.label_range().end, |v| v.range.end);
-                [doc.line_of(m.row.label_range().start), doc.line_of(end)]
+                m.row.label_range().start..end
             })
-            .filter(|l| region.contains(l))
+            .filter(|r| region.contains(&doc.line_of(r.start)))
+            .collect();
+        let lines: Vec<usize> = rows
+            .iter()
+            .flat_map(|r| [doc.line_of(r.start), doc.line_of(r.end)])
             .collect();
         let (Some(&first), Some(&last)) = (lines.iter().min(), lines.iter().max()) else {
-            out.push(region.clone());
+            out.push((region.clone(), None));
             continue;
+        };
+        let bytes_in = |lines: &Range<usize>| {
+            let (from, to) = (doc.lines[lines.start].start, doc.lines[lines.end - 1].end);
+            let inside: Vec<&Range<usize>> = rows
+                .iter()
+                .filter(|r| r.start >= from && r.start <= to)
+                .collect();
+            let start = inside.iter().map(|r| r.start).min()?;
+            let end = inside.iter().map(|r| r.end).max()?;
+            Some(start..end)
         };
         let mut start = first;
         for i in first..=last {
             if is_section_heading(doc, ex, i) {
                 if start < i {
-                    out.push(start..i);
+                    out.push((start..i, bytes_in(&(start..i))));
                 }
                 start = i + 1;
             }
         }
         if start <= last {
-            out.push(start..last + 1);
+            out.push((start..last + 1, bytes_in(&(start..last + 1))));
+        }
+    }
+    out
+}
+
+/// The prose that shares a line with a table: a page's text copied as one line holds the whole
+/// report, its paragraphs, then the table's title and rows run together (`…改进情况。 附件1：
+/// …统计表 指标名称计量单位2013年度历年累计主动公开信息数条1853…`). The text before the table
+/// (up to its announced title, else its first matched row) and after its last matched row is
+/// read when it holds a sentence (a `。`); a line of a table that is only a table holds none.
+fn prose_beside_tables(
+    doc: &Document,
+    ex: &Extraction,
+    tables: &[(Range<usize>, Option<Range<usize>>)],
+) -> Vec<(usize, Range<usize>)> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (lines, bytes) in tables {
+        let Some(bytes) = bytes else { continue };
+        let first = lines.start;
+        let line_start = doc.lines[first].start;
+        let start = ex
+            .table_announced
+            .as_ref()
+            .filter(|a| a.start >= line_start && a.start < bytes.start)
+            .map_or(bytes.start, |a| a.start);
+        let start = crate::source::floor_char_boundary(text, start);
+        if text[line_start..start].contains('。') {
+            out.push((first, line_start..start));
+        }
+        let last = lines.end - 1;
+        let line_end = doc.lines[last].end;
+        let end = crate::source::floor_char_boundary(text, bytes.end.min(line_end));
+        if text[end..line_end].contains('。') {
+            out.push((last, end..line_end));
         }
     }
     out
@@ -103,8 +161,10 @@ pub struct Prose {
 
 impl Prose {
     pub fn read(doc: &Document, ex: &Extraction) -> Prose {
-        let table_lines = table_rows_lines(doc, ex);
-        let tokens = tokens(doc, &table_lines);
+        let tables = table_rows(doc, ex);
+        let table_lines: Vec<Range<usize>> = tables.iter().map(|(l, _)| l.clone()).collect();
+        let beside = prose_beside_tables(doc, ex, &tables);
+        let tokens = tokens(doc, &table_lines, &beside);
         Prose {
             table_lines,
             tokens,
@@ -112,12 +172,21 @@ impl Prose {
     }
 }
 
-/// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped.
-fn tokens(doc: &Document, table_lines: &[Range<usize>]) -> Vec<Token> {
+/// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped,
+/// but not the prose beside a table on its line (see [`prose_beside_tables`]).
+fn tokens(
+    doc: &Document,
+    table_lines: &[Range<usize>],
+    beside: &[(usize, Range<usize>)],
+) -> Vec<Token> {
+    let mut parts: Vec<(usize, Range<usize>)> = prose_lines(doc, table_lines)
+        .map(|i| (i, doc.lines[i].start..doc.lines[i].end))
+        .chain(beside.iter().cloned())
+        .collect();
+    parts.sort_by_key(|(_, r)| r.start);
     let mut out = Vec::new();
-    for i in prose_lines(doc, table_lines) {
-        let line = doc.lines[i];
-        for sentence in sentences(doc.text(), line.start..line.end) {
+    for (i, part) in parts {
+        for sentence in sentences(doc.text(), part) {
             out.extend(tokens_in(doc.text(), sentence, i));
         }
     }
@@ -365,7 +434,7 @@ fn cue_indicators() -> &'static [Option<(&'static schema::Indicator, u32)>] {
     static IDS: OnceLock<Vec<Option<(&'static schema::Indicator, u32)>>> = OnceLock::new();
     IDS.get_or_init(|| {
         CUES.iter()
-            .map(|c| schema::indicator(c.indicator).map(|ind| (ind, unit_family(ind.unit))))
+            .map(|c| schema::indicator(c.indicator).map(|ind| (ind, units_of(ind))))
             .collect()
     })
 }
@@ -376,6 +445,13 @@ fn unit_bit(unit: &str) -> u32 {
         .iter()
         .position(|u| *u == unit)
         .map_or(0, |i| 1 << i)
+}
+
+/// The units a number may carry for an indicator.
+fn units_of(ind: &schema::Indicator) -> u32 {
+    let items = ind.within.has(Template::T2008)
+        && lexicon::ALSO_IN_ITEMS.iter().any(|p| ind.id.starts_with(p));
+    unit_family(ind.unit) | if items { unit_bit("条") } else { 0 }
 }
 
 /// The units a number may carry for an indicator counted in `template_unit`.

@@ -203,6 +203,13 @@ pub static CUES: &[Cue] = &[
         not: &["诉讼", "维持", "纠错", "纠正", "其他"],
         ..total("review.total", &["行政复议"])
     },
+    // `收到1份有关政府信息公开行政复议申请`: the matter named after the number; a review about
+    // anything else (`收到行政复议申请12份`, a 司法局's own caseload) is not this row
+    Cue {
+        after: &["信息公开", "行政复议"],
+        not: &["诉讼", "维持", "纠错", "纠正", "其他"],
+        ..total("review.total", &[])
+    },
     Cue {
         topic: Some("复议"),
         ..part("review.upheld", &["维持"])
@@ -289,12 +296,12 @@ pub static TOPICS: &[(&str, &str)] = &[("复议", "行政复议"), ("诉讼", "�
 /// Units read after a number, longest first. Any other word after a number (年, 月, 号, %)
 /// means the number is not a count of the kind the template keeps.
 pub static UNITS: &[&str] = &[
-    "人次", "万元", "件", "条", "人", "名", "次", "个", "篇", "项", "元", "场", "处",
+    "人次", "万元", "件", "条", "人", "名", "次", "个", "篇", "项", "元", "场", "处", "份",
 ];
 
 /// Units that state the same kind of count as the template's unit.
 pub static UNIT_FAMILIES: &[(&str, &[&str])] = &[
-    ("件", &["件", "项"]),
+    ("件", &["件", "项", "份"]),
     ("条", &["条", "件"]),
     ("次", &["次", "场"]),
     ("篇", &["篇", "条", "次"]),
@@ -303,6 +310,10 @@ pub static UNIT_FAMILIES: &[(&str, &[&str])] = &[
     ("人次", &["人次"]),
     ("万元", &["万元", "元"]),
 ];
+
+/// Indicators of the old form that provincial variants count in 条 (`受理依申请公开信息总数 条`,
+/// `4.网上申请数 条`), and their reports with them (`网上申请数3条`): requests and replies.
+pub static ALSO_IN_ITEMS: &[&str] = &["apply.", "reply."];
 
 /// Right before the number: the count is approximate, ordinal or a range.
 pub static NOT_EXACT_BEFORE: &[&str] = &[
