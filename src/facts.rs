@@ -317,10 +317,7 @@ pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
         } else {
             t.sentence.start
         };
-        if scope_words
-            .iter()
-            .any(|w| text[from..t.range.start].contains(w))
-        {
+        if scope_words.iter().any(|w| owns(text, from, t, w)) {
             scoped_sentence = Some(t.sentence.clone());
         }
         prev_end = t.range.end;
@@ -337,6 +334,35 @@ pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
         }
     }
     out
+}
+
+/// A sub-unit's word between `from` and the number names the unit the number is about, unless
+/// it stands in an earlier clause that lists the levels that report together
+/// (`区管委会办公室、区直各部门、各乡镇、县直各单位对政府信息进行了梳理和编目，2013年主动公开
+/// 政府信息4970条`): that list is every unit, the whole the number is counted over. A list
+/// after `其中` / `包括`, or in the number's own clause, is still a part.
+fn owns(text: &str, from: usize, t: &Token, word: &str) -> bool {
+    let mut at = from;
+    while let Some(i) = text[at..t.range.start].find(word) {
+        let p = at + i;
+        at = p + word.len();
+        let start = text[t.sentence.start..p]
+            .rfind(CLAUSE_MARK)
+            .map_or(t.sentence.start, |i| t.sentence.start + i);
+        let end = text[p..t.range.start]
+            .find(CLAUSE_MARK)
+            .map_or(t.range.start, |i| p + i);
+        let clause = &text[start..end];
+        let every_unit = end <= t.left.start
+            && clause.matches('、').count() >= lexicon::EVERY_UNIT_LIST - 1
+            && !lexicon::NOT_TOTAL_LIST
+                .iter()
+                .any(|w| text[t.sentence.start..end].contains(w));
+        if !every_unit {
+            return true;
+        }
+    }
+    false
 }
 
 fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
@@ -644,6 +670,23 @@ mod tests {
     fn a_sub_unit_named_in_the_sentence_owns_the_later_numbers() {
         let t = format!("{HEAD}全区申请总数为354件,其中区政府工作部门收到申请238件。其中七星镇政府、街道办事处网站主动公开信息101条;政府网站公开信息1421条。");
         assert_eq!(facts(&t), vec![("apply.received".to_string(), 354.0)]);
+    }
+
+    #[test]
+    fn a_list_of_every_level_in_an_earlier_clause_is_the_whole() {
+        let t = format!("{HEAD}区政府办公室、区直各部门、各乡镇、各街道办事处对政府信息进行了梳理,2017年主动公开政府信息4970条。");
+        assert_eq!(facts(&t), vec![("active.total".to_string(), 4970.0)]);
+    }
+
+    #[test]
+    fn a_list_in_the_numbers_clause_or_after_a_part_word_is_a_part() {
+        let own_clause = format!("{HEAD}区直各部门、各乡镇、各街道办事处主动公开政府信息3933条。");
+        assert_eq!(facts(&own_clause), vec![]);
+        let after_part =
+            format!("{HEAD}其中,区直各部门、各乡镇、各街道办事处认真梳理,主动公开政府信息3933条。");
+        assert_eq!(facts(&after_part), vec![]);
+        let two_units = format!("{HEAD}各乡镇、街道办事处认真梳理,主动公开政府信息101条。");
+        assert_eq!(facts(&two_units), vec![]);
     }
 
     #[test]

@@ -370,6 +370,13 @@ pub static SUB_SCOPE: &[&str] = &[
     "包括县",
 ];
 
+/// How many units, joined by `、`, make a list of every level that reports rather than a part
+/// (`区直各部门、各乡镇、县直各单位`; `七星镇政府、街道办事处` is two units, a part).
+pub static EVERY_UNIT_LIST: usize = 3;
+
+/// Before a list of units: it is a part of the whole (`其中，区直、县直各单位…`).
+pub static NOT_TOTAL_LIST: &[&str] = &["其中", "包括", "分别"];
+
 /// Words after a percentage's count that say what it is a share of (`占总数的`).
 pub static SHARE_OF: &[&str] = &["占"];
 
