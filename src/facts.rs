@@ -375,6 +375,7 @@ fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
     let evidence = evidence(&text[t.left.start..after_end]);
     Fact {
         indicator: cue.indicator.to_string(),
+        column: cue.column.map(str::to_string),
         value: t.value,
         unit: Some(t.unit.to_string()),
         span: doc.span(t.range.clone()),

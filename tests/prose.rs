@@ -594,3 +594,67 @@ fn a_review_about_other_matters_is_not_the_review_row() {
     ));
     assert_eq!(facts(&r), vec![("apply.received", 3.0)]);
 }
+
+// ---------------------------------------------------------------- 2021 表二: a column's figure
+
+#[test]
+fn documents_in_force_are_compared_with_their_column() {
+    let r = check(&fixture("real/2023_pingtan_zonghe_shiyanqu.web.txt"));
+    let f = r
+        .facts
+        .iter()
+        .find(|f| f.indicator == "disclose.normative")
+        .expect("a fact");
+    assert_eq!(
+        (f.value, f.column.as_deref()),
+        (393.0, Some("现行有效件数"))
+    );
+    let m = with_code(&r, "prose-table-mismatch");
+    assert_eq!(m.len(), 1, "{:?}", r.findings);
+    assert!(
+        m[0].message.contains("现行有效件数")
+            && m[0].message.contains("393")
+            && m[0].message.contains("470"),
+        "{}",
+        m[0].message
+    );
+}
+
+#[test]
+fn documents_issued_or_repealed_are_not_the_column_in_force() {
+    let r = check(
+        "某区2023年政府信息公开工作年度报告\n一、总体情况\n动态更新本年度制发的规范性文件77件。废止现行有效规范性文件12件。\
+         现行有效规章和规范性文件40件。本年共发布规范性文件20件。\n",
+    );
+    assert_eq!(facts(&r), vec![]);
+}
+
+// ---------------------------------------------------------------- the real reports' prose
+
+/// The contradictions of the real set's prose found in every rendering that reads the table.
+#[test]
+fn real_reports_prose_against_their_tables() {
+    let cases: &[(&str, &[&str])] = &[
+        ("2013_pingtan_xian", &["网上申请数3条", "信函申请数4条"]),
+        (
+            "2013_pingtan_zonghe_shiyanqu",
+            &["主动公开政府信息4970条", "行政复议申请"],
+        ),
+        (
+            "2012_pingtan_zonghe_shiyanqu",
+            &["主动公开政府信息1913条", "网站公开政府信息3636条"],
+        ),
+    ];
+    for (report, phrases) in cases {
+        for rendering in ["web", "glued"] {
+            let r = check(&fixture(&format!("real/{report}.{rendering}.txt")));
+            let m = with_code(&r, "prose-table-mismatch");
+            for p in *phrases {
+                assert!(
+                    m.iter().any(|f| f.message.contains(p)),
+                    "{report}.{rendering}: {p} not in {m:?}"
+                );
+            }
+        }
+    }
+}

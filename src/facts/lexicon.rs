@@ -19,6 +19,8 @@ pub struct Cue {
     pub rank: u8,
     /// The number must be read under this topic (see [`TOPICS`]).
     pub topic: Option<&'static str>,
+    /// The column of a row with several (2021 表二: `现行有效件数`), `None` for the row's figure.
+    pub column: Option<&'static str>,
 }
 
 const fn total(indicator: &'static str, before: &'static [&'static str]) -> Cue {
@@ -29,6 +31,7 @@ const fn total(indicator: &'static str, before: &'static [&'static str]) -> Cue 
         not: &[],
         rank: 1,
         topic: None,
+        column: None,
     }
 }
 
@@ -287,6 +290,19 @@ pub static CUES: &[Cue] = &[
     Cue {
         not: &["按时", "延期", "率", "未", "结转"],
         ..total("result.total", &["办结", "申请"])
+    },
+    // 2021 表二: a count of the documents in force is that column; what was issued or repealed
+    // this year is left alone (`动态更新本年度制发的规范性文件77件` is also written of the
+    // documents published, a reading the table cannot tell apart)
+    Cue {
+        column: Some("现行有效件数"),
+        not: &["制发", "废止", "拟", "规章"],
+        ..part("disclose.normative", &["现行有效", "规范性文件"])
+    },
+    Cue {
+        column: Some("现行有效件数"),
+        not: &["制发", "废止", "拟", "规范性文件"],
+        ..part("disclose.rules", &["现行有效", "规章"])
     },
 ];
 
