@@ -179,18 +179,78 @@ fn tokens(
     table_lines: &[Range<usize>],
     beside: &[(usize, Range<usize>)],
 ) -> Vec<Token> {
-    let mut parts: Vec<(usize, Range<usize>)> = prose_lines(doc, table_lines)
-        .map(|i| (i, doc.lines[i].start..doc.lines[i].end))
-        .chain(beside.iter().cloned())
-        .collect();
+    let lines: Vec<usize> = prose_lines(doc, table_lines).collect();
+    let width = lines.iter().map(|&i| display_width(doc.line_text(i))).max();
+    let mut parts: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let first = lines[k];
+        let mut last = first;
+        while k + 1 < lines.len() && lines[k + 1] == last + 1 && wraps(doc, last, width) {
+            k += 1;
+            last = lines[k];
+        }
+        parts.push((first, doc.lines[first].start..doc.lines[last].end));
+        k += 1;
+    }
+    parts.extend(beside.iter().cloned());
     parts.sort_by_key(|(_, r)| r.start);
     let mut out = Vec::new();
-    for (i, part) in parts {
+    for (_, part) in parts {
         for sentence in sentences(doc.text(), part) {
-            out.extend(tokens_in(doc.text(), sentence, i));
+            out.extend(
+                tokens_in(doc.text(), sentence, 0)
+                    .into_iter()
+                    .map(|t| Token {
+                        line: doc.line_of(t.range.start),
+                        ..t
+                    }),
+            );
         }
     }
     out
+}
+
+/// Below this width (in half-width columns) lines are not taken for a page's wrapped lines.
+const MIN_WRAP_WIDTH: usize = 40;
+
+/// A line that a PDF's text broke at the page's width: nearly as wide as the widest prose line
+/// and not the end of a sentence. Its sentence goes on in the next line (`…集中发布现行有效
+/// 行政规范性` / `文件393件，…`); a paragraph of a web copy is one line and ends with `。`.
+fn wraps(doc: &Document, line: usize, width: Option<usize>) -> bool {
+    let t = doc.line_text(line).trim_end();
+    let Some(width) = width.filter(|w| *w >= MIN_WRAP_WIDTH) else {
+        return false;
+    };
+    !t.ends_with(SENTENCE_END) && display_width(t) * 100 >= width * WRAP_SHARE
+}
+
+/// How full (percent of the widest prose line) a wrapped line is.
+const WRAP_SHARE: usize = 85;
+
+/// Half-width columns: a Han character or full-width mark counts two.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// A clause as it was written: without the line breaks (and the indentation around them) of a
+/// wrapped line.
+fn joined(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let pieces: Vec<&str> = s.split('\n').collect();
+    let mut out = String::with_capacity(s.len());
+    for (k, piece) in pieces.iter().enumerate() {
+        let piece = if k == 0 { piece } else { piece.trim_start() };
+        let piece = if k + 1 == pieces.len() {
+            piece
+        } else {
+            piece.trim_end()
+        };
+        out.push_str(piece);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn prose_lines<'a>(
@@ -200,7 +260,8 @@ fn prose_lines<'a>(
     let skipped = segment::line_mask(doc.lines.len(), table_lines);
     (0..doc.lines.len()).filter(move |&i| {
         let t = doc.line_text(i);
-        !skipped[i] && !t.contains('|') && !t.contains('\t')
+        // a paragraph indented with a tab is prose; a tab between two cells is a table's
+        !skipped[i] && !t.contains('|') && !t.trim_start().contains('\t')
     })
 }
 
@@ -352,7 +413,7 @@ fn owns(text: &str, from: usize, t: &Token, word: &str) -> bool {
         let end = text[p..t.range.start]
             .find(CLAUSE_MARK)
             .map_or(t.range.start, |i| p + i);
-        let clause = &text[start..end];
+        let clause = &*joined(&text[start..end]);
         let every_unit = end <= t.left.start
             && clause.matches('、').count() >= lexicon::EVERY_UNIT_LIST - 1
             && !lexicon::NOT_TOTAL_LIST
@@ -386,7 +447,7 @@ fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
 /// The phrase as a message can quote it: without the report's own quote marks (which would
 /// nest) and without a dangling parenthesis.
 fn evidence(phrase: &str) -> String {
-    phrase
+    joined(phrase)
         .chars()
         .filter(|c| !"“”\"".contains(*c))
         .collect::<String>()
@@ -404,9 +465,9 @@ struct About<'a> {
 
 fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
     let year = about.year;
-    let left = &text[t.left.clone()];
-    let right = &text[t.right.clone()];
-    let rest = &text[t.clause_rest.clone()];
+    let left = &*joined(&text[t.left.clone()]);
+    let right = &*joined(&text[t.right.clone()]);
+    let rest = &*joined(&text[t.clause_rest.clone()]);
     let after_unit = right.trim_start();
     if !is_exact(left, after_unit)
         || lexicon::NOT_THIS_YEAR.iter().any(|w| left.contains(w))
@@ -421,7 +482,9 @@ fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
         .iter()
         .zip(cue_indicators())
         .filter(|(c, found)| {
-            found.is_some_and(|(ind, units)| units & unit != 0 && cue_fits(c, ind, text, t, about))
+            found.is_some_and(|(ind, units)| {
+                units & unit != 0 && cue_fits(c, ind, (left, right), text, t, about)
+            })
         })
         .map(|(c, _)| c)
         .collect();
@@ -491,13 +554,18 @@ fn unit_family(template_unit: &str) -> u32 {
         })
 }
 
-fn cue_fits(cue: &Cue, ind: &schema::Indicator, text: &str, t: &Token, about: &About) -> bool {
+fn cue_fits(
+    cue: &Cue,
+    ind: &schema::Indicator,
+    (left, right): (&str, &str),
+    text: &str,
+    t: &Token,
+    about: &About,
+) -> bool {
     let template = about.template;
     if !ind.within.has(template) {
         return false;
     }
-    let left = &text[t.left.clone()];
-    let right = &text[t.right.clone()];
     if cue.before.is_empty() && cue.after.is_empty() {
         return false;
     }
@@ -608,8 +676,8 @@ const BASE_LOOKBACK: usize = 200;
 
 /// A count introduced as a whole: `共收到…3件`, `申请总数为354件`, `已答复的338件申请中`.
 fn is_base(text: &str, t: &Token) -> bool {
-    let left = &text[t.left.clone()];
-    let right = &text[t.right.clone()];
+    let left = &*joined(&text[t.left.clone()]);
+    let right = &*joined(&text[t.right.clone()]);
     lexicon::BASE_BEFORE.iter().any(|w| left.contains(w)) || right.contains('中')
 }
 

@@ -658,3 +658,38 @@ fn real_reports_prose_against_their_tables() {
         }
     }
 }
+
+// ---------------------------------------------------------------- lines a PDF's text wrapped
+
+/// pdftotext breaks a paragraph at the page's width, inside a word: the sentence goes on.
+const WRAPPED_2008: &str = "二、依申请公开情况\n\
+本单位认真落实政府信息公开条例的各项要求，进一步规范依申请公开工作流程，全年共受理政府\n\
+信息公开申请3件，均已按时答复，未发生因政府信息公开引起的行政复议和行政诉讼案件。本单位\n\
+将继续做好依申请公开工作，在已经答复的2件申请中，“同意部分公开”的1件。\n";
+
+#[test]
+fn a_sentence_wrapped_by_a_pdf_is_read_whole() {
+    let r = check(&report_2008(WRAPPED_2008));
+    assert_eq!(
+        facts(&r),
+        vec![
+            ("apply.received", 3.0),
+            ("apply.answered", 2.0),
+            ("reply.partial", 1.0)
+        ]
+    );
+    let m = with_code(&r, "prose-table-mismatch");
+    assert!(m.iter().all(|f| !f.message.contains('\n')), "{m:?}");
+}
+
+#[test]
+fn a_heading_or_a_finished_sentence_does_not_run_into_the_next_line() {
+    // a short heading and a line ending in 。 end where they end: `四、行政复议情况` does not
+    // make the next line's count a review
+    let r = check(&report_2008(
+        "四、行政复议情况\n全年共收到群众来信3件，均已按时办理完毕，办理情况已经在门户网站上公开发布。\n\
+         本单位将继续做好政府信息公开工作，进一步完善工作机制，规范工作流程，提高工作水平。\n\
+         2件为咨询事项，已当场答复。\n",
+    ));
+    assert_eq!(facts(&r), vec![]);
+}
