@@ -577,12 +577,26 @@ fn cue_fits(
     if cue.not.iter().any(vetoes) {
         return false;
     }
+    if service_work(text, t, left, cue) {
+        return false;
+    }
     // whole counts only, except money
     if t.value.fract() != 0.0 && !t.unit.ends_with('元') {
         return false;
     }
     cue.topic
         .is_none_or(|topic| topic_at(text, t.range.start) == Some(topic))
+}
+
+/// A request count in a sentence about a service hall's work (`入驻审批服务部门和单位13个，开设
+/// 窗口26个，共受理申请121510件`) counts its cases, unless its own clause says the requests are
+/// for government information (`在行政服务中心设立受理点，全年共受理政府信息公开申请12件`).
+fn service_work(text: &str, t: &Token, left: &str, cue: &Cue) -> bool {
+    cue.indicator.starts_with("apply.")
+        && !left.contains("信息公开")
+        && lexicon::SERVICE_WORK
+            .iter()
+            .any(|w| joined(&text[t.sentence.start..t.left.start]).contains(w))
 }
 
 /// All `words` occur in `s`, each after the previous one.
@@ -756,6 +770,15 @@ mod tests {
         assert_eq!(facts(&after_part), vec![]);
         let two_units = format!("{HEAD}各乡镇、街道办事处认真梳理,主动公开政府信息101条。");
         assert_eq!(facts(&two_units), vec![]);
+    }
+
+    #[test]
+    fn a_service_halls_cases_are_not_requests_for_information() {
+        let t =
+            format!("{HEAD}目前,已入驻审批服务部门和单位13个,开设窗口26个,共受理申请121510件。");
+        assert_eq!(facts(&t), vec![]);
+        let own = format!("{HEAD}在行政服务中心设立受理点,全年共受理政府信息公开申请12件。");
+        assert_eq!(facts(&own), vec![("apply.received".to_string(), 12.0)]);
     }
 
     #[test]

@@ -393,6 +393,9 @@ pub static EVERY_UNIT_LIST: usize = 3;
 /// Before a list of units: it is a part of the whole (`其中，区直、县直各单位…`).
 pub static NOT_TOTAL_LIST: &[&str] = &["其中", "包括", "分别"];
 
+/// Earlier in a sentence: its request counts are a service hall's cases (see `service_work`).
+pub static SERVICE_WORK: &[&str] = &["审批", "政务服务", "行政服务", "便民服务", "窗口", "办件"];
+
 /// Words after a percentage's count that say what it is a share of (`占总数的`).
 pub static SHARE_OF: &[&str] = &["占"];
 
