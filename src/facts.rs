@@ -580,6 +580,13 @@ fn cue_fits(
     if service_work(text, t, left, cue) {
         return false;
     }
+    // `在…网站主动公开的425条政府信息中，机构职能…148条`: the count a breakdown is taken of is
+    // the whole published as much as one channel's
+    if cue.indicator.starts_with(lexicon::CHANNELS)
+        && lexicon::BREAKDOWN_OF.iter().any(|w| right.ends_with(w))
+    {
+        return false;
+    }
     // whole counts only, except money
     if t.value.fract() != 0.0 && !t.unit.ends_with('元') {
         return false;
@@ -779,6 +786,18 @@ mod tests {
         assert_eq!(facts(&t), vec![]);
         let own = format!("{HEAD}在行政服务中心设立受理点,全年共受理政府信息公开申请12件。");
         assert_eq!(facts(&own), vec![("apply.received".to_string(), 12.0)]);
+    }
+
+    #[test]
+    fn a_channels_count_that_a_breakdown_is_taken_of_is_not_linked() {
+        let t = format!("{HEAD}2017年,在区政府网站主动公开的425条政府信息中,机构职能类信息148条。");
+        assert_eq!(facts(&t), vec![]);
+        let channel =
+            format!("{HEAD}2017年,通过区政府网站主动公开政府信息425条,其中机构职能类信息148条。");
+        assert_eq!(
+            facts(&channel),
+            vec![("active.channel.website".to_string(), 425.0)]
+        );
     }
 
     #[test]

@@ -396,6 +396,12 @@ pub static NOT_TOTAL_LIST: &[&str] = &["其中", "包括", "分别"];
 /// Earlier in a sentence: its request counts are a service hall's cases (see `service_work`).
 pub static SERVICE_WORK: &[&str] = &["审批", "政务服务", "行政服务", "便民服务", "窗口", "办件"];
 
+/// The indicators of one channel of publication.
+pub static CHANNELS: &str = "active.channel.";
+
+/// Right after a count (its clause's end): the count is the whole a breakdown is taken of.
+pub static BREAKDOWN_OF: &[&str] = &["信息中", "条中", "件中"];
+
 /// Words after a percentage's count that say what it is a share of (`占总数的`).
 pub static SHARE_OF: &[&str] = &["占"];
 
