@@ -656,10 +656,12 @@ pub fn shares(doc: &Document, prose: &Prose) -> Vec<Share> {
         scan::share_at_start(&text[t.range.end..reach(text, t.range.end, t.sentence.end)])
     };
     let mut out = Vec::new();
+    let mut at: Vec<usize> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let Some((number, end)) = share_of(t) else {
             continue;
         };
+        at.push(k);
         let percent_range = t.range.end + number.start..t.range.end + end;
         let section = sections
             .partition_point(|&s| s <= t.line)
@@ -688,7 +690,42 @@ pub fn shares(doc: &Document, prose: &Prose) -> Vec<Share> {
             evidence: evidence(&text[t.left.start..percent_range.end]),
         });
     }
+    whole_of_parts(&mut out, &at, toks);
     out
+}
+
+/// A breakdown stated in full (shares of counts in a row, one after the other, whose
+/// percentages add up to 100 within rounding) is a breakdown of the sum of its counts:
+/// `县直各单位主动公开政府信息1251条，占67.5%。各乡镇主动公开政府信息602条，占32.5%` is of
+/// 1853, whatever total the text stated before it (`政府信息总数3618条`). The sum is one more
+/// base its shares may agree with; a share without any base stated is still not checked.
+fn whole_of_parts(shares: &mut [Share], at: &[usize], toks: &[Token]) {
+    let mut start = 0;
+    while start < shares.len() {
+        let mut end = start + 1;
+        while end < shares.len()
+            && at[end] == at[end - 1] + 1
+            && same_family(toks[at[end]].unit, toks[at[start]].unit)
+        {
+            end += 1;
+        }
+        let run = &shares[start..end];
+        let percent: f64 = run.iter().map(|s| s.percent).sum();
+        let slack: f64 = run
+            .iter()
+            .map(|s| 0.5 * 10f64.powi(-(s.decimals as i32)))
+            .sum();
+        if run.len() >= 2 && (percent - 100.0).abs() <= slack + 1e-9 {
+            let sum: f64 = run.iter().map(|s| s.count).sum();
+            let span = run[0].count_span;
+            for s in &mut shares[start..end] {
+                if !s.bases.is_empty() {
+                    s.bases.push((sum, span));
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 /// How many numbers back a percentage's base is looked for; a section of a report states far
@@ -797,6 +834,29 @@ mod tests {
         assert_eq!(
             facts(&channel),
             vec![("active.channel.website".to_string(), 425.0)]
+        );
+    }
+
+    #[test]
+    fn a_breakdown_stated_in_full_is_of_the_sum_of_its_parts() {
+        let t = format!(
+            "{HEAD}信息总数3618条。县直各单位公开信息1251条,占67.5%。各乡镇公开信息602条,占32.5%。"
+        );
+        let doc = Document::new(&t);
+        let ex = crate::extract::extract(&doc, &[]);
+        let s = shares(&doc, &Prose::read(&doc, &ex));
+        assert_eq!(s.len(), 2);
+        assert!(s[0].bases.iter().any(|b| b.0 == 1853.0), "{:?}", s[0].bases);
+        // percentages that do not add up to 100 are of the whole stated
+        let t = format!(
+            "{HEAD}信息总数3618条。县直各单位公开信息1251条,占67.5%。各乡镇公开信息602条,占22.5%。"
+        );
+        let doc = Document::new(&t);
+        let ex = crate::extract::extract(&doc, &[]);
+        let s = shares(&doc, &Prose::read(&doc, &ex));
+        assert!(
+            s.iter().all(|s| s.bases.iter().all(|b| b.0 == 3618.0)),
+            "{s:?}"
         );
     }
 
