@@ -40,36 +40,94 @@ pub struct Token {
 /// that stand between two tables (`三、收到和处理政府信息公开申请情况`); a region without any
 /// matched row is kept whole.
 pub fn table_rows_lines(doc: &Document, ex: &Extraction) -> Vec<Range<usize>> {
+    table_rows(doc, ex)
+        .into_iter()
+        .map(|(lines, _)| lines)
+        .collect()
+}
+
+/// [`table_rows_lines`], each narrowed region with the bytes from its first matched row's
+/// label to its last matched row's last value (`None` for a region without matched rows).
+fn table_rows(doc: &Document, ex: &Extraction) -> Vec<(Range<usize>, Option<Range<usize>>)> {
     let mut out = Vec::new();
     for region in &ex.table_lines {
-        let lines: Vec<usize> = ex
+        let rows: Vec<Range<usize>> = ex
             .matched
             .iter()
-            .flat_map(|m| {
+            .map(|m| {
                 let end = m
                     .row
                     .values
                     .last()
                     .map_or(m.row.label_range().end, |v| v.range.end);
-                [doc.line_of(m.row.label_range().start), doc.line_of(end)]
+                m.row.label_range().start..end
             })
-            .filter(|l| region.contains(l))
+            .filter(|r| region.contains(&doc.line_of(r.start)))
+            .collect();
+        let lines: Vec<usize> = rows
+            .iter()
+            .flat_map(|r| [doc.line_of(r.start), doc.line_of(r.end)])
             .collect();
         let (Some(&first), Some(&last)) = (lines.iter().min(), lines.iter().max()) else {
-            out.push(region.clone());
+            out.push((region.clone(), None));
             continue;
+        };
+        let bytes_in = |lines: &Range<usize>| {
+            let (from, to) = (doc.lines[lines.start].start, doc.lines[lines.end - 1].end);
+            let inside: Vec<&Range<usize>> = rows
+                .iter()
+                .filter(|r| r.start >= from && r.start <= to)
+                .collect();
+            let start = inside.iter().map(|r| r.start).min()?;
+            let end = inside.iter().map(|r| r.end).max()?;
+            Some(start..end)
         };
         let mut start = first;
         for i in first..=last {
             if is_section_heading(doc, ex, i) {
                 if start < i {
-                    out.push(start..i);
+                    out.push((start..i, bytes_in(&(start..i))));
                 }
                 start = i + 1;
             }
         }
         if start <= last {
-            out.push(start..last + 1);
+            out.push((start..last + 1, bytes_in(&(start..last + 1))));
+        }
+    }
+    out
+}
+
+/// The prose that shares a line with a table: a page's text copied as one line holds the whole
+/// report, its paragraphs, then the table's title and rows run together (`…改进情况。 附件1：
+/// …统计表 指标名称计量单位2013年度历年累计主动公开信息数条1853…`). The text before the table
+/// (up to its announced title, else its first matched row) and after its last matched row is
+/// read when it holds a sentence (a `。`); a line of a table that is only a table holds none.
+fn prose_beside_tables(
+    doc: &Document,
+    ex: &Extraction,
+    tables: &[(Range<usize>, Option<Range<usize>>)],
+) -> Vec<(usize, Range<usize>)> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (lines, bytes) in tables {
+        let Some(bytes) = bytes else { continue };
+        let first = lines.start;
+        let line_start = doc.lines[first].start;
+        let start = ex
+            .table_announced
+            .as_ref()
+            .filter(|a| a.start >= line_start && a.start < bytes.start)
+            .map_or(bytes.start, |a| a.start);
+        let start = crate::source::floor_char_boundary(text, start);
+        if text[line_start..start].contains('。') {
+            out.push((first, line_start..start));
+        }
+        let last = lines.end - 1;
+        let line_end = doc.lines[last].end;
+        let end = crate::source::floor_char_boundary(text, bytes.end.min(line_end));
+        if text[end..line_end].contains('。') {
+            out.push((last, end..line_end));
         }
     }
     out
@@ -103,8 +161,10 @@ pub struct Prose {
 
 impl Prose {
     pub fn read(doc: &Document, ex: &Extraction) -> Prose {
-        let table_lines = table_rows_lines(doc, ex);
-        let tokens = tokens(doc, &table_lines);
+        let tables = table_rows(doc, ex);
+        let table_lines: Vec<Range<usize>> = tables.iter().map(|(l, _)| l.clone()).collect();
+        let beside = prose_beside_tables(doc, ex, &tables);
+        let tokens = tokens(doc, &table_lines, &beside);
         Prose {
             table_lines,
             tokens,
@@ -112,16 +172,85 @@ impl Prose {
     }
 }
 
-/// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped.
-fn tokens(doc: &Document, table_lines: &[Range<usize>]) -> Vec<Token> {
+/// Numbers with units in the prose, in text order. Table rows and table-like lines are skipped,
+/// but not the prose beside a table on its line (see [`prose_beside_tables`]).
+fn tokens(
+    doc: &Document,
+    table_lines: &[Range<usize>],
+    beside: &[(usize, Range<usize>)],
+) -> Vec<Token> {
+    let lines: Vec<usize> = prose_lines(doc, table_lines).collect();
+    let width = lines.iter().map(|&i| display_width(doc.line_text(i))).max();
+    let mut parts: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let first = lines[k];
+        let mut last = first;
+        while k + 1 < lines.len() && lines[k + 1] == last + 1 && wraps(doc, last, width) {
+            k += 1;
+            last = lines[k];
+        }
+        parts.push((first, doc.lines[first].start..doc.lines[last].end));
+        k += 1;
+    }
+    parts.extend(beside.iter().cloned());
+    parts.sort_by_key(|(_, r)| r.start);
     let mut out = Vec::new();
-    for i in prose_lines(doc, table_lines) {
-        let line = doc.lines[i];
-        for sentence in sentences(doc.text(), line.start..line.end) {
-            out.extend(tokens_in(doc.text(), sentence, i));
+    for (_, part) in parts {
+        for sentence in sentences(doc.text(), part) {
+            out.extend(
+                tokens_in(doc.text(), sentence, 0)
+                    .into_iter()
+                    .map(|t| Token {
+                        line: doc.line_of(t.range.start),
+                        ..t
+                    }),
+            );
         }
     }
     out
+}
+
+/// Below this width (in half-width columns) lines are not taken for a page's wrapped lines.
+const MIN_WRAP_WIDTH: usize = 40;
+
+/// A line that a PDF's text broke at the page's width: nearly as wide as the widest prose line
+/// and not the end of a sentence. Its sentence goes on in the next line (`…集中发布现行有效
+/// 行政规范性` / `文件393件，…`); a paragraph of a web copy is one line and ends with `。`.
+fn wraps(doc: &Document, line: usize, width: Option<usize>) -> bool {
+    let t = doc.line_text(line).trim_end();
+    let Some(width) = width.filter(|w| *w >= MIN_WRAP_WIDTH) else {
+        return false;
+    };
+    !t.ends_with(SENTENCE_END) && display_width(t) * 100 >= width * WRAP_SHARE
+}
+
+/// How full (percent of the widest prose line) a wrapped line is.
+const WRAP_SHARE: usize = 85;
+
+/// Half-width columns: a Han character or full-width mark counts two.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// A clause as it was written: without the line breaks (and the indentation around them) of a
+/// wrapped line.
+fn joined(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let pieces: Vec<&str> = s.split('\n').collect();
+    let mut out = String::with_capacity(s.len());
+    for (k, piece) in pieces.iter().enumerate() {
+        let piece = if k == 0 { piece } else { piece.trim_start() };
+        let piece = if k + 1 == pieces.len() {
+            piece
+        } else {
+            piece.trim_end()
+        };
+        out.push_str(piece);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn prose_lines<'a>(
@@ -131,7 +260,8 @@ fn prose_lines<'a>(
     let skipped = segment::line_mask(doc.lines.len(), table_lines);
     (0..doc.lines.len()).filter(move |&i| {
         let t = doc.line_text(i);
-        !skipped[i] && !t.contains('|') && !t.contains('\t')
+        // a paragraph indented with a tab is prose; a tab between two cells is a table's
+        !skipped[i] && !t.contains('|') && !t.trim_start().contains('\t')
     })
 }
 
@@ -248,10 +378,7 @@ pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
         } else {
             t.sentence.start
         };
-        if scope_words
-            .iter()
-            .any(|w| text[from..t.range.start].contains(w))
-        {
+        if scope_words.iter().any(|w| owns(text, from, t, w)) {
             scoped_sentence = Some(t.sentence.clone());
         }
         prev_end = t.range.end;
@@ -270,6 +397,35 @@ pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
     out
 }
 
+/// A sub-unit's word between `from` and the number names the unit the number is about, unless
+/// it stands in an earlier clause that lists the levels that report together
+/// (`区管委会办公室、区直各部门、各乡镇、县直各单位对政府信息进行了梳理和编目，2013年主动公开
+/// 政府信息4970条`): that list is every unit, the whole the number is counted over. A list
+/// after `其中` / `包括`, or in the number's own clause, is still a part.
+fn owns(text: &str, from: usize, t: &Token, word: &str) -> bool {
+    let mut at = from;
+    while let Some(i) = text[at..t.range.start].find(word) {
+        let p = at + i;
+        at = p + word.len();
+        let start = text[t.sentence.start..p]
+            .rfind(CLAUSE_MARK)
+            .map_or(t.sentence.start, |i| t.sentence.start + i);
+        let end = text[p..t.range.start]
+            .find(CLAUSE_MARK)
+            .map_or(t.range.start, |i| p + i);
+        let clause = &*joined(&text[start..end]);
+        let every_unit = end <= t.left.start
+            && clause.matches('、').count() >= lexicon::EVERY_UNIT_LIST - 1
+            && !lexicon::NOT_TOTAL_LIST
+                .iter()
+                .any(|w| text[t.sentence.start..end].contains(w));
+        if !every_unit {
+            return true;
+        }
+    }
+    false
+}
+
 fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
     let text = doc.text();
     let after_end = if cue.after.is_empty() {
@@ -280,6 +436,7 @@ fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
     let evidence = evidence(&text[t.left.start..after_end]);
     Fact {
         indicator: cue.indicator.to_string(),
+        column: cue.column.map(str::to_string),
         value: t.value,
         unit: Some(t.unit.to_string()),
         span: doc.span(t.range.clone()),
@@ -290,7 +447,7 @@ fn fact(doc: &Document, t: &Token, cue: &Cue) -> Fact {
 /// The phrase as a message can quote it: without the report's own quote marks (which would
 /// nest) and without a dangling parenthesis.
 fn evidence(phrase: &str) -> String {
-    phrase
+    joined(phrase)
         .chars()
         .filter(|c| !"“”\"".contains(*c))
         .collect::<String>()
@@ -308,9 +465,9 @@ struct About<'a> {
 
 fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
     let year = about.year;
-    let left = &text[t.left.clone()];
-    let right = &text[t.right.clone()];
-    let rest = &text[t.clause_rest.clone()];
+    let left = &*joined(&text[t.left.clone()]);
+    let right = &*joined(&text[t.right.clone()]);
+    let rest = &*joined(&text[t.clause_rest.clone()]);
     let after_unit = right.trim_start();
     if !is_exact(left, after_unit)
         || lexicon::NOT_THIS_YEAR.iter().any(|w| left.contains(w))
@@ -325,7 +482,9 @@ fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
         .iter()
         .zip(cue_indicators())
         .filter(|(c, found)| {
-            found.is_some_and(|(ind, units)| units & unit != 0 && cue_fits(c, ind, text, t, about))
+            found.is_some_and(|(ind, units)| {
+                units & unit != 0 && cue_fits(c, ind, (left, right), text, t, about)
+            })
         })
         .map(|(c, _)| c)
         .collect();
@@ -365,7 +524,7 @@ fn cue_indicators() -> &'static [Option<(&'static schema::Indicator, u32)>] {
     static IDS: OnceLock<Vec<Option<(&'static schema::Indicator, u32)>>> = OnceLock::new();
     IDS.get_or_init(|| {
         CUES.iter()
-            .map(|c| schema::indicator(c.indicator).map(|ind| (ind, unit_family(ind.unit))))
+            .map(|c| schema::indicator(c.indicator).map(|ind| (ind, units_of(ind))))
             .collect()
     })
 }
@@ -378,6 +537,13 @@ fn unit_bit(unit: &str) -> u32 {
         .map_or(0, |i| 1 << i)
 }
 
+/// The units a number may carry for an indicator.
+fn units_of(ind: &schema::Indicator) -> u32 {
+    let items = ind.within.has(Template::T2008)
+        && lexicon::ALSO_IN_ITEMS.iter().any(|p| ind.id.starts_with(p));
+    unit_family(ind.unit) | if items { unit_bit("条") } else { 0 }
+}
+
 /// The units a number may carry for an indicator counted in `template_unit`.
 fn unit_family(template_unit: &str) -> u32 {
     lexicon::UNIT_FAMILIES
@@ -388,13 +554,18 @@ fn unit_family(template_unit: &str) -> u32 {
         })
 }
 
-fn cue_fits(cue: &Cue, ind: &schema::Indicator, text: &str, t: &Token, about: &About) -> bool {
+fn cue_fits(
+    cue: &Cue,
+    ind: &schema::Indicator,
+    (left, right): (&str, &str),
+    text: &str,
+    t: &Token,
+    about: &About,
+) -> bool {
     let template = about.template;
     if !ind.within.has(template) {
         return false;
     }
-    let left = &text[t.left.clone()];
-    let right = &text[t.right.clone()];
     if cue.before.is_empty() && cue.after.is_empty() {
         return false;
     }
@@ -406,12 +577,33 @@ fn cue_fits(cue: &Cue, ind: &schema::Indicator, text: &str, t: &Token, about: &A
     if cue.not.iter().any(vetoes) {
         return false;
     }
+    if service_work(text, t, left, cue) {
+        return false;
+    }
+    // `在…网站主动公开的425条政府信息中，机构职能…148条`: the count a breakdown is taken of is
+    // the whole published as much as one channel's
+    if cue.indicator.starts_with(lexicon::CHANNELS)
+        && lexicon::BREAKDOWN_OF.iter().any(|w| right.ends_with(w))
+    {
+        return false;
+    }
     // whole counts only, except money
     if t.value.fract() != 0.0 && !t.unit.ends_with('元') {
         return false;
     }
     cue.topic
         .is_none_or(|topic| topic_at(text, t.range.start) == Some(topic))
+}
+
+/// A request count in a sentence about a service hall's work (`入驻审批服务部门和单位13个，开设
+/// 窗口26个，共受理申请121510件`) counts its cases, unless its own clause says the requests are
+/// for government information (`在行政服务中心设立受理点，全年共受理政府信息公开申请12件`).
+fn service_work(text: &str, t: &Token, left: &str, cue: &Cue) -> bool {
+    cue.indicator.starts_with("apply.")
+        && !left.contains("信息公开")
+        && lexicon::SERVICE_WORK
+            .iter()
+            .any(|w| joined(&text[t.sentence.start..t.left.start]).contains(w))
 }
 
 /// All `words` occur in `s`, each after the previous one.
@@ -464,10 +656,12 @@ pub fn shares(doc: &Document, prose: &Prose) -> Vec<Share> {
         scan::share_at_start(&text[t.range.end..reach(text, t.range.end, t.sentence.end)])
     };
     let mut out = Vec::new();
+    let mut at: Vec<usize> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let Some((number, end)) = share_of(t) else {
             continue;
         };
+        at.push(k);
         let percent_range = t.range.end + number.start..t.range.end + end;
         let section = sections
             .partition_point(|&s| s <= t.line)
@@ -496,7 +690,42 @@ pub fn shares(doc: &Document, prose: &Prose) -> Vec<Share> {
             evidence: evidence(&text[t.left.start..percent_range.end]),
         });
     }
+    whole_of_parts(&mut out, &at, toks);
     out
+}
+
+/// A breakdown stated in full (shares of counts in a row, one after the other, whose
+/// percentages add up to 100 within rounding) is a breakdown of the sum of its counts:
+/// `县直各单位主动公开政府信息1251条，占67.5%。各乡镇主动公开政府信息602条，占32.5%` is of
+/// 1853, whatever total the text stated before it (`政府信息总数3618条`). The sum is one more
+/// base its shares may agree with; a share without any base stated is still not checked.
+fn whole_of_parts(shares: &mut [Share], at: &[usize], toks: &[Token]) {
+    let mut start = 0;
+    while start < shares.len() {
+        let mut end = start + 1;
+        while end < shares.len()
+            && at[end] == at[end - 1] + 1
+            && same_family(toks[at[end]].unit, toks[at[start]].unit)
+        {
+            end += 1;
+        }
+        let run = &shares[start..end];
+        let percent: f64 = run.iter().map(|s| s.percent).sum();
+        let slack: f64 = run
+            .iter()
+            .map(|s| 0.5 * 10f64.powi(-(s.decimals as i32)))
+            .sum();
+        if run.len() >= 2 && (percent - 100.0).abs() <= slack + 1e-9 {
+            let sum: f64 = run.iter().map(|s| s.count).sum();
+            let span = run[0].count_span;
+            for s in &mut shares[start..end] {
+                if !s.bases.is_empty() {
+                    s.bases.push((sum, span));
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 /// How many numbers back a percentage's base is looked for; a section of a report states far
@@ -505,8 +734,8 @@ const BASE_LOOKBACK: usize = 200;
 
 /// A count introduced as a whole: `共收到…3件`, `申请总数为354件`, `已答复的338件申请中`.
 fn is_base(text: &str, t: &Token) -> bool {
-    let left = &text[t.left.clone()];
-    let right = &text[t.right.clone()];
+    let left = &*joined(&text[t.left.clone()]);
+    let right = &*joined(&text[t.right.clone()]);
     lexicon::BASE_BEFORE.iter().any(|w| left.contains(w)) || right.contains('中')
 }
 
@@ -568,6 +797,67 @@ mod tests {
     fn a_sub_unit_named_in_the_sentence_owns_the_later_numbers() {
         let t = format!("{HEAD}全区申请总数为354件,其中区政府工作部门收到申请238件。其中七星镇政府、街道办事处网站主动公开信息101条;政府网站公开信息1421条。");
         assert_eq!(facts(&t), vec![("apply.received".to_string(), 354.0)]);
+    }
+
+    #[test]
+    fn a_list_of_every_level_in_an_earlier_clause_is_the_whole() {
+        let t = format!("{HEAD}区政府办公室、区直各部门、各乡镇、各街道办事处对政府信息进行了梳理,2017年主动公开政府信息4970条。");
+        assert_eq!(facts(&t), vec![("active.total".to_string(), 4970.0)]);
+    }
+
+    #[test]
+    fn a_list_in_the_numbers_clause_or_after_a_part_word_is_a_part() {
+        let own_clause = format!("{HEAD}区直各部门、各乡镇、各街道办事处主动公开政府信息3933条。");
+        assert_eq!(facts(&own_clause), vec![]);
+        let after_part =
+            format!("{HEAD}其中,区直各部门、各乡镇、各街道办事处认真梳理,主动公开政府信息3933条。");
+        assert_eq!(facts(&after_part), vec![]);
+        let two_units = format!("{HEAD}各乡镇、街道办事处认真梳理,主动公开政府信息101条。");
+        assert_eq!(facts(&two_units), vec![]);
+    }
+
+    #[test]
+    fn a_service_halls_cases_are_not_requests_for_information() {
+        let t =
+            format!("{HEAD}目前,已入驻审批服务部门和单位13个,开设窗口26个,共受理申请121510件。");
+        assert_eq!(facts(&t), vec![]);
+        let own = format!("{HEAD}在行政服务中心设立受理点,全年共受理政府信息公开申请12件。");
+        assert_eq!(facts(&own), vec![("apply.received".to_string(), 12.0)]);
+    }
+
+    #[test]
+    fn a_channels_count_that_a_breakdown_is_taken_of_is_not_linked() {
+        let t = format!("{HEAD}2017年,在区政府网站主动公开的425条政府信息中,机构职能类信息148条。");
+        assert_eq!(facts(&t), vec![]);
+        let channel =
+            format!("{HEAD}2017年,通过区政府网站主动公开政府信息425条,其中机构职能类信息148条。");
+        assert_eq!(
+            facts(&channel),
+            vec![("active.channel.website".to_string(), 425.0)]
+        );
+    }
+
+    #[test]
+    fn a_breakdown_stated_in_full_is_of_the_sum_of_its_parts() {
+        let t = format!(
+            "{HEAD}信息总数3618条。县直各单位公开信息1251条,占67.5%。各乡镇公开信息602条,占32.5%。"
+        );
+        let doc = Document::new(&t);
+        let ex = crate::extract::extract(&doc, &[]);
+        let s = shares(&doc, &Prose::read(&doc, &ex));
+        assert_eq!(s.len(), 2);
+        assert!(s[0].bases.iter().any(|b| b.0 == 1853.0), "{:?}", s[0].bases);
+        // percentages that do not add up to 100 are of the whole stated
+        let t = format!(
+            "{HEAD}信息总数3618条。县直各单位公开信息1251条,占67.5%。各乡镇公开信息602条,占22.5%。"
+        );
+        let doc = Document::new(&t);
+        let ex = crate::extract::extract(&doc, &[]);
+        let s = shares(&doc, &Prose::read(&doc, &ex));
+        assert!(
+            s.iter().all(|s| s.bases.iter().all(|b| b.0 == 3618.0)),
+            "{s:?}"
+        );
     }
 
     #[test]

@@ -104,6 +104,9 @@ pub struct Finding {
 #[derive(Debug, Clone, Serialize)]
 pub struct Fact {
     pub indicator: String,
+    /// The column of a row with several (2021 表二 `现行有效件数`); absent for the row's figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
     pub value: f64,
     pub unit: Option<String>,
     pub span: Span,

@@ -515,3 +515,181 @@ fn national_format_near_miss_numbers_that_are_not_indicators() {
         r.findings
     );
 }
+
+// ---------------------------------------------------------------- prose sharing a line with the table
+
+/// A page copied as one line: the paragraphs, then the table's title and rows run together.
+const GLUED_2013: &str = "某县人民政府2013年政府信息公开工作年度报告\n==================== 正文 ====================\n\
+一、概述 2013年全县主动公开政府信息1853条。全年共受理政府信息公开申请7件。四、存在的问题 无。 \
+附件：2013年政府信息公开情况统计表 指标名称 计量单位 2013年度 历年累计 主动公开信息数 条 1713 5395 \
+其中：1、网站公开 条 1713 5017 2、政府公报公开 条 0 7 受理依申请公开信息总数 件 7 28 其中：1、当面申请数 件 0 18 \
+2、传真申请数 件 0 0 3、电子邮件申请数 件 3 6 4、网上申请数 件 4 4 5、信函申请数 件 0 0 对申请的答复总数 件 3 24 \
+行政复议数 件 0 0 行政诉讼数 件 0 0 行政申诉、举报数 件 0 0 附件下载";
+
+#[test]
+fn prose_on_the_line_of_a_glued_table_is_read() {
+    let r = check(GLUED_2013);
+    assert_eq!(
+        facts(&r),
+        vec![("active.total", 1853.0), ("apply.received", 7.0)]
+    );
+    let m = with_code(&r, "prose-table-mismatch");
+    assert_eq!(m.len(), 1, "{:?}", r.findings);
+    assert!(m[0].message.contains("1853") && m[0].message.contains("1713"));
+}
+
+#[test]
+fn a_glued_table_without_a_sentence_before_it_gives_no_facts() {
+    // the same line without its paragraphs: the title, header and rows are not prose
+    let table = GLUED_2013
+        .split_once("无。 ")
+        .map(|(head, table)| format!("{}\n{table}", head.lines().next().unwrap_or("")))
+        .unwrap_or_default();
+    let r = check(&table);
+    assert_eq!(facts(&r), vec![]);
+    assert!(!has(&r, "prose-table-mismatch"), "{:?}", r.findings);
+}
+
+// ---------------------------------------------------------------- units of the old form's variants
+
+#[test]
+fn requests_counted_in_items_as_the_old_forms_variants_print_them() {
+    // `受理依申请公开信息总数 条`: the report counts its requests in 条 too
+    let r = check(&report_2008(
+        "二、依申请公开情况\n2017年共收到有关政府信息公开的申请3条，网上申请数2条，信函申请数1条；其中同意公开答复数2条。",
+    ));
+    assert_eq!(
+        facts(&r),
+        vec![
+            ("apply.received", 3.0),
+            ("apply.online", 2.0),
+            ("apply.letter", 1.0),
+            ("reply.granted", 2.0),
+        ]
+    );
+}
+
+#[test]
+fn items_stay_items_outside_requests() {
+    // 条 is not a unit of reviews, lawsuits or staff: `行政复议3条意见`, `培训3条`
+    let r = check(&report_2008(
+        "二、依申请公开情况\n针对行政复议提出整改意见3条。从事政府信息公开工作人员2条。",
+    ));
+    assert_eq!(facts(&r), vec![]);
+}
+
+#[test]
+fn a_review_named_after_its_count_is_the_review_row() {
+    let r = check(&report_2008(
+        "三、行政复议情况\n2017年未收到政府信息公开申请，收到1份有关政府信息公开行政复议申请已及时处理。",
+    ));
+    assert_eq!(facts(&r), vec![("review.total", 1.0)]);
+}
+
+#[test]
+fn a_review_about_other_matters_is_not_the_review_row() {
+    // a 司法局's own caseload, and requests counted in 份
+    let r = check(&report_2008(
+        "三、行政复议情况\n全年收到12份行政复议申请，均已办结。收到3份政府信息公开申请。",
+    ));
+    assert_eq!(facts(&r), vec![("apply.received", 3.0)]);
+}
+
+// ---------------------------------------------------------------- 2021 表二: a column's figure
+
+#[test]
+fn documents_in_force_are_compared_with_their_column() {
+    let r = check(&fixture("real/2023_pingtan_zonghe_shiyanqu.web.txt"));
+    let f = r
+        .facts
+        .iter()
+        .find(|f| f.indicator == "disclose.normative")
+        .expect("a fact");
+    assert_eq!(
+        (f.value, f.column.as_deref()),
+        (393.0, Some("现行有效件数"))
+    );
+    let m = with_code(&r, "prose-table-mismatch");
+    assert_eq!(m.len(), 1, "{:?}", r.findings);
+    assert!(
+        m[0].message.contains("现行有效件数")
+            && m[0].message.contains("393")
+            && m[0].message.contains("470"),
+        "{}",
+        m[0].message
+    );
+}
+
+#[test]
+fn documents_issued_or_repealed_are_not_the_column_in_force() {
+    let r = check(
+        "某区2023年政府信息公开工作年度报告\n一、总体情况\n动态更新本年度制发的规范性文件77件。废止现行有效规范性文件12件。\
+         现行有效规章和规范性文件40件。本年共发布规范性文件20件。\n",
+    );
+    assert_eq!(facts(&r), vec![]);
+}
+
+// ---------------------------------------------------------------- the real reports' prose
+
+/// The contradictions of the real set's prose found in every rendering that reads the table.
+#[test]
+fn real_reports_prose_against_their_tables() {
+    let cases: &[(&str, &[&str])] = &[
+        ("2013_pingtan_xian", &["网上申请数3条", "信函申请数4条"]),
+        (
+            "2013_pingtan_zonghe_shiyanqu",
+            &["主动公开政府信息4970条", "行政复议申请"],
+        ),
+        (
+            "2012_pingtan_zonghe_shiyanqu",
+            &["主动公开政府信息1913条", "网站公开政府信息3636条"],
+        ),
+    ];
+    for (report, phrases) in cases {
+        for rendering in ["web", "glued"] {
+            let r = check(&fixture(&format!("real/{report}.{rendering}.txt")));
+            let m = with_code(&r, "prose-table-mismatch");
+            for p in *phrases {
+                assert!(
+                    m.iter().any(|f| f.message.contains(p)),
+                    "{report}.{rendering}: {p} not in {m:?}"
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- lines a PDF's text wrapped
+
+/// pdftotext breaks a paragraph at the page's width, inside a word: the sentence goes on.
+const WRAPPED_2008: &str = "二、依申请公开情况\n\
+本单位认真落实政府信息公开条例的各项要求，进一步规范依申请公开工作流程，全年共受理政府\n\
+信息公开申请3件，均已按时答复，未发生因政府信息公开引起的行政复议和行政诉讼案件。本单位\n\
+将继续做好依申请公开工作，在已经答复的2件申请中，“同意部分公开”的1件。\n";
+
+#[test]
+fn a_sentence_wrapped_by_a_pdf_is_read_whole() {
+    let r = check(&report_2008(WRAPPED_2008));
+    assert_eq!(
+        facts(&r),
+        vec![
+            ("apply.received", 3.0),
+            ("apply.answered", 2.0),
+            ("reply.partial", 1.0)
+        ]
+    );
+    let m = with_code(&r, "prose-table-mismatch");
+    assert!(m.iter().all(|f| !f.message.contains('\n')), "{m:?}");
+}
+
+#[test]
+fn a_heading_or_a_finished_sentence_does_not_run_into_the_next_line() {
+    // a short heading and a line ending in 。 end where they end: `四、行政复议情况` does not
+    // make the next line's count a review
+    let r = check(&report_2008(
+        "四、行政复议情况\n全年共收到群众来信3件，均已按时办理完毕，办理情况已经在门户网站上公开发布。\n\
+         本单位将继续做好政府信息公开工作，进一步完善工作机制，规范工作流程，提高工作水平。\n\
+         2件为咨询事项，已当场答复。\n",
+    ));
+    assert_eq!(facts(&r), vec![]);
+}

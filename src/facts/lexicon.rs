@@ -19,6 +19,8 @@ pub struct Cue {
     pub rank: u8,
     /// The number must be read under this topic (see [`TOPICS`]).
     pub topic: Option<&'static str>,
+    /// The column of a row with several (2021 表二: `现行有效件数`), `None` for the row's figure.
+    pub column: Option<&'static str>,
 }
 
 const fn total(indicator: &'static str, before: &'static [&'static str]) -> Cue {
@@ -29,6 +31,7 @@ const fn total(indicator: &'static str, before: &'static [&'static str]) -> Cue 
         not: &[],
         rank: 1,
         topic: None,
+        column: None,
     }
 }
 
@@ -203,6 +206,13 @@ pub static CUES: &[Cue] = &[
         not: &["诉讼", "维持", "纠错", "纠正", "其他"],
         ..total("review.total", &["行政复议"])
     },
+    // `收到1份有关政府信息公开行政复议申请`: the matter named after the number; a review about
+    // anything else (`收到行政复议申请12份`, a 司法局's own caseload) is not this row
+    Cue {
+        after: &["信息公开", "行政复议"],
+        not: &["诉讼", "维持", "纠错", "纠正", "其他"],
+        ..total("review.total", &[])
+    },
     Cue {
         topic: Some("复议"),
         ..part("review.upheld", &["维持"])
@@ -281,6 +291,19 @@ pub static CUES: &[Cue] = &[
         not: &["按时", "延期", "率", "未", "结转"],
         ..total("result.total", &["办结", "申请"])
     },
+    // 2021 表二: a count of the documents in force is that column; what was issued or repealed
+    // this year is left alone (`动态更新本年度制发的规范性文件77件` is also written of the
+    // documents published, a reading the table cannot tell apart)
+    Cue {
+        column: Some("现行有效件数"),
+        not: &["制发", "废止", "拟", "规章"],
+        ..part("disclose.normative", &["现行有效", "规范性文件"])
+    },
+    Cue {
+        column: Some("现行有效件数"),
+        not: &["制发", "废止", "拟", "规范性文件"],
+        ..part("disclose.rules", &["现行有效", "规章"])
+    },
 ];
 
 /// Topics that decide how a 维持 / 纠错 / 其他情形 count is read: the one named last before it.
@@ -289,12 +312,12 @@ pub static TOPICS: &[(&str, &str)] = &[("复议", "行政复议"), ("诉讼", "�
 /// Units read after a number, longest first. Any other word after a number (年, 月, 号, %)
 /// means the number is not a count of the kind the template keeps.
 pub static UNITS: &[&str] = &[
-    "人次", "万元", "件", "条", "人", "名", "次", "个", "篇", "项", "元", "场", "处",
+    "人次", "万元", "件", "条", "人", "名", "次", "个", "篇", "项", "元", "场", "处", "份",
 ];
 
 /// Units that state the same kind of count as the template's unit.
 pub static UNIT_FAMILIES: &[(&str, &[&str])] = &[
-    ("件", &["件", "项"]),
+    ("件", &["件", "项", "份"]),
     ("条", &["条", "件"]),
     ("次", &["次", "场"]),
     ("篇", &["篇", "条", "次"]),
@@ -303,6 +326,10 @@ pub static UNIT_FAMILIES: &[(&str, &[&str])] = &[
     ("人次", &["人次"]),
     ("万元", &["万元", "元"]),
 ];
+
+/// Indicators of the old form that provincial variants count in 条 (`受理依申请公开信息总数 条`,
+/// `4.网上申请数 条`), and their reports with them (`网上申请数3条`): requests and replies.
+pub static ALSO_IN_ITEMS: &[&str] = &["apply.", "reply."];
 
 /// Right before the number: the count is approximate, ordinal or a range.
 pub static NOT_EXACT_BEFORE: &[&str] = &[
@@ -358,6 +385,22 @@ pub static SUB_SCOPE: &[&str] = &[
     "包括市",
     "包括县",
 ];
+
+/// How many units, joined by `、`, make a list of every level that reports rather than a part
+/// (`区直各部门、各乡镇、县直各单位`; `七星镇政府、街道办事处` is two units, a part).
+pub static EVERY_UNIT_LIST: usize = 3;
+
+/// Before a list of units: it is a part of the whole (`其中，区直、县直各单位…`).
+pub static NOT_TOTAL_LIST: &[&str] = &["其中", "包括", "分别"];
+
+/// Earlier in a sentence: its request counts are a service hall's cases (see `service_work`).
+pub static SERVICE_WORK: &[&str] = &["审批", "政务服务", "行政服务", "便民服务", "窗口", "办件"];
+
+/// The indicators of one channel of publication.
+pub static CHANNELS: &str = "active.channel.";
+
+/// Right after a count (its clause's end): the count is the whole a breakdown is taken of.
+pub static BREAKDOWN_OF: &[&str] = &["信息中", "条中", "件中"];
 
 /// Words after a percentage's count that say what it is a share of (`占总数的`).
 pub static SHARE_OF: &[&str] = &["占"];

@@ -172,7 +172,10 @@ impl<'a> Context<'a> {
         if column.is_some() {
             return None;
         }
-        let f = self.facts.iter().find(|f| f.indicator == id)?;
+        let f = self
+            .facts
+            .iter()
+            .find(|f| f.indicator == id && f.column.is_none())?;
         Some(Figure {
             value: Some(f.value),
             kind: ValueKind::Number,

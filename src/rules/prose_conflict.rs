@@ -44,7 +44,12 @@ fn conflicts(facts: &[Fact]) -> Vec<(&Fact, &Fact)> {
     let mut first_of: Vec<Option<usize>> = vec![None; ids.len()];
     let mut other: Vec<Option<usize>> = vec![None; facts.len()];
     for (i, f) in facts.iter().enumerate() {
-        let Some(id) = ids.iter().position(|id| *id == f.indicator) else {
+        // a column's figure (2021 表二 `现行有效件数`) is not the row's other columns'
+        let Some(id) = ids
+            .iter()
+            .position(|id| *id == f.indicator)
+            .filter(|_| f.column.is_none())
+        else {
             continue;
         };
         match first_of[id] {

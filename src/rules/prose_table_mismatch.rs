@@ -19,9 +19,9 @@ rule! {
 
 fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut seen: Vec<(&str, f64)> = Vec::new();
+    let mut seen: Vec<(&str, Option<&str>, f64)> = Vec::new();
     for f in cx.facts {
-        let Some(cell) = table_cell(cx, &f.indicator) else {
+        let Some(cell) = table_cell(cx, f) else {
             continue;
         };
         let Some(cell_value) = cell.value else {
@@ -30,16 +30,17 @@ fn check(cx: &Context) -> Vec<Finding> {
         let Some(stated) = in_unit(f, cell.unit.as_deref()) else {
             continue;
         };
-        if (stated - cell_value).abs() < 0.005 || seen.contains(&(f.indicator.as_str(), stated)) {
+        let key = (f.indicator.as_str(), f.column.as_deref(), stated);
+        if (stated - cell_value).abs() < 0.005 || seen.contains(&key) {
             continue;
         }
-        seen.push((&f.indicator, stated));
+        seen.push(key);
         out.push(finding(
             "prose-table-mismatch",
             format!(
                 "正文“{}”写的{}为 {}，但统计表{}为 {}。",
                 f.evidence,
-                schema::core(&super::label_of(&f.indicator)),
+                named(f),
                 num(stated),
                 quoted(&cell.label, cell.column.as_deref()),
                 num(cell_value)
@@ -52,9 +53,13 @@ fn check(cx: &Context) -> Vec<Finding> {
     out
 }
 
-/// The table's figure for a prose fact: the single value, the 总计 column of table 三, or the
-/// year's column of the old form.
-pub(super) fn table_cell<'a>(cx: &Context<'a>, id: &str) -> Option<&'a Cell> {
+/// The table's figure for a prose fact: the column it names (2021 表二 `现行有效件数`), else
+/// the single value, the 总计 column of table 三, or the year's column of the old form.
+pub(super) fn table_cell<'a>(cx: &Context<'a>, f: &Fact) -> Option<&'a Cell> {
+    let id = f.indicator.as_str();
+    if let Some(column) = f.column.as_deref() {
+        return cx.cell(id, Some(column));
+    }
     // the old form printed for the year and cumulatively: the prose speaks of the year
     let year_column = cx.ex.old_columns.first().copied();
     cx.cell(id, None)
@@ -69,5 +74,14 @@ fn in_unit(f: &Fact, table_unit: Option<&str>) -> Option<f64> {
         (Some("元"), Some("万元")) => Some(f.value / 10_000.0),
         (Some("万元"), Some("元")) => Some(f.value * 10_000.0),
         _ => Some(f.value),
+    }
+}
+
+/// The indicator as the message names it: `行政规范性文件现行有效件数` for a column's figure.
+fn named(f: &Fact) -> String {
+    let row = schema::core(&super::label_of(&f.indicator));
+    match f.column.as_deref() {
+        Some(column) => format!("{row}{column}"),
+        None => row.to_string(),
     }
 }
