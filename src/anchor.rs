@@ -1222,17 +1222,24 @@ fn with_layout_blanks(
         let Some(placed) = placed.filter(|p| p.windows(2).all(|q| q[0] < q[1])) else {
             continue;
         };
-        for c in (0..w).filter(|c| !placed.contains(c)) {
-            // just before the figure of the next column, or just after the last figure
-            let at = match placed.iter().position(|&p| p > c) {
-                Some(i) => tokens[own[i]].range.start - 1,
-                None => tokens[own[own.len() - 1]].range.end,
-            };
-            blanks.push(Token {
-                range: at..at,
-                kind: Tok::Blank,
-            });
-        }
+        // just before the figure of the next column (on the space there), or after the last
+        let at = |c: usize| match placed.iter().position(|&p| p > c) {
+            Some(i) => {
+                let start = tokens[own[i]].range.start;
+                (start > 0 && text.as_bytes()[start - 1] == b' ').then(|| start - 1)
+            }
+            None => Some(tokens[own[own.len() - 1]].range.end),
+        };
+        let row: Option<Vec<Token>> = (0..w)
+            .filter(|c| !placed.contains(c))
+            .map(|c| {
+                at(c).map(|at| Token {
+                    range: at..at,
+                    kind: Tok::Blank,
+                })
+            })
+            .collect();
+        blanks.extend(row.into_iter().flatten());
     }
     tokens.extend(blanks);
     tokens.sort_by_key(|t| t.range.start);
@@ -1262,7 +1269,7 @@ fn merge_glued_runs(text: &str, tokens: &mut Vec<Token>) {
     for t in tokens.drain(..) {
         let continues = run
             .last()
-            .is_some_and(|last| text[last.range.end..t.range.start] == *" ");
+            .is_some_and(|last| text.get(last.range.end..t.range.start) == Some(" "));
         if !(continues && digits_only(&t)) {
             flush(&mut run, &mut out);
         }
@@ -1998,8 +2005,19 @@ mod tests {
                2、政府公报公开       条       0\n\
             受理依申请公开信息总数       条       0        0\n";
         let rows = read_text(text, Template::T2008);
-        let row = |id: &str| rows.iter().find(|r| r.0 == id).map(|r| r.1.clone()).unwrap();
-        assert_eq!(row("active.channel.gazette"), vec![Some("0".to_string()), Some(String::new())]);
-        assert_eq!(row("apply.received"), vec![Some("0".to_string()), Some("0".to_string())]);
+        let row = |id: &str| {
+            rows.iter()
+                .find(|r| r.0 == id)
+                .map(|r| r.1.clone())
+                .unwrap()
+        };
+        assert_eq!(
+            row("active.channel.gazette"),
+            vec![Some("0".to_string()), Some(String::new())]
+        );
+        assert_eq!(
+            row("apply.received"),
+            vec![Some("0".to_string()), Some("0".to_string())]
+        );
     }
 }
