@@ -1,0 +1,262 @@
+//! Table 三 read again, block by block, where the reading in text order left rows unread or not
+//! adding up; the table's relations between rows that choose between cuts.
+
+use super::*;
+
+/// Table 三 read again by [`blocks::solve`] when the reading in text order leaves rows
+/// unread or not adding up: all its figures, from its first label to table 四, cut into runs
+/// of rows printed column after column.
+pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut Vec<ReadRow>) {
+    let table: Vec<&'static Indicator> = schema::value_rows(t)
+        .filter(|i| schema::national_table(i) == "表三")
+        .collect();
+    let in_table = |r: &ReadRow| table.iter().any(|i| std::ptr::eq(*i, r.anchor.indicator));
+    let sound = |r: &ReadRow| {
+        let parts: Option<Vec<String>> = r
+            .cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.text.clone()))
+            .collect();
+        parts.is_some_and(|p| adds_up(&p, r.columns))
+    };
+    let read_whole = rows.iter().filter(|r| in_table(r) && sound(r)).count() == table.len();
+    if read_whole || table.is_empty() {
+        return;
+    }
+    let Some(start) = rows
+        .iter()
+        .filter(|r| in_table(r))
+        .map(|r| r.anchor.label.start)
+        .min()
+    else {
+        return;
+    };
+    let end = rows
+        .iter()
+        .find(|r| r.anchor.indicator.id == "review_lawsuit")
+        .map_or(usize::MAX, |r| r.anchor.label.start);
+    let zone: Vec<usize> = (0..tokens.len())
+        .filter(|&k| (start..end).contains(&tokens[k].range.start))
+        .collect();
+    let width = schema::t2019::APPLICANTS.len();
+    if zone.len() != table.len() * width || zone.iter().any(|&k| tokens[k].kind != Tok::Value) {
+        return;
+    }
+    let Some(values) = zone
+        .iter()
+        .map(|&k| text[tokens[k].range.clone()].parse::<u64>().ok())
+        .collect::<Option<Vec<u64>>>()
+    else {
+        return;
+    };
+    let fits = |v: &[u64]| v[..v.len() - 1].iter().sum::<u64>() == v[v.len() - 1];
+    let pinned = pinned_rows(text, rows, &table, tokens, &zone, width);
+    let sums = column_relations(t, &table);
+    let between = |reading: &[Vec<u64>]| broken_in_columns(&sums, reading, width);
+    let Some(mut solved) = blocks::solve(&values, table.len(), width, &pinned, &fits, &between)
+    else {
+        return;
+    };
+    // a row that fails its total is the report's own wrong total only where it was printed as
+    // a row (its label right before its figures); elsewhere the cut itself is in doubt, and so
+    // is the reading in text order: only the rows printed as rows are kept
+    let doubtful = solved.iter().zip(&pinned).any(|(reading, &pinned)| {
+        reading.as_ref().is_some_and(|p| {
+            let v: Vec<u64> = p.iter().map(|&j| values[j]).collect();
+            !pinned && !fits(&v)
+        })
+    });
+    if doubtful {
+        // the rows up to the first not read in plain order stand as printed, and so do the rows
+        // printed as rows; the rest is left unread
+        let plain = |r: usize, reading: &Option<Vec<usize>>| {
+            reading
+                .as_ref()
+                .is_some_and(|p| p.iter().copied().eq(r * width..(r + 1) * width))
+        };
+        let prefix = (0..table.len())
+            .find(|&r| !plain(r, &solved[r]))
+            .unwrap_or(table.len());
+        let mut kept = solved;
+        for (r, reading) in kept.iter_mut().enumerate() {
+            if r >= prefix && !pinned[r] {
+                *reading = None;
+                if let Some(row) = rows
+                    .iter_mut()
+                    .find(|x| std::ptr::eq(x.anchor.indicator, table[r]))
+                {
+                    row.cells.iter_mut().for_each(|c| *c = None);
+                }
+            }
+        }
+        solved = kept;
+    }
+    // with table 三's figures settled, table 四's are the next fifteen
+    if let Some(review) = rows
+        .iter_mut()
+        .find(|r| r.anchor.indicator.id == "review_lawsuit")
+    {
+        let next: Vec<&Token> = tokens.iter().filter(|t| t.range.start >= end).collect();
+        let n = review.columns.len();
+        if next.len() >= n && next[..n].iter().all(|t| t.kind == Tok::Value) {
+            review.cells = next[..n].iter().map(|t| Some(raw(text, t))).collect();
+        }
+    }
+    for (ind, reading) in table.iter().zip(solved) {
+        let Some(picked) = reading else { continue };
+        let cells: Vec<Option<RawCell>> = picked
+            .iter()
+            .map(|&j| Some(raw(text, &tokens[zone[j]])))
+            .collect();
+        match rows
+            .iter_mut()
+            .find(|r| std::ptr::eq(r.anchor.indicator, *ind))
+        {
+            Some(r) => {
+                r.cells = cells;
+                r.unreadable = None;
+            }
+            None => {
+                let at = tokens[zone[picked[0]]].range.clone();
+                rows.push(ReadRow {
+                    anchor: Anchor {
+                        indicator: ind,
+                        core: at.clone(),
+                        label: at,
+                        found: false,
+                        broken: false,
+                    },
+                    columns: schema::t2019::APPLICANTS,
+                    cells,
+                    unreadable: None,
+                    reconstructed: None,
+                });
+            }
+        }
+    }
+}
+
+/// Rows of `table` whose label is followed by exactly their own figures, at the place a row
+/// printed row by row would have them (`zone[r * width..]`).
+pub(super) fn pinned_rows(
+    text: &str,
+    rows: &[ReadRow],
+    table: &[&Indicator],
+    tokens: &[Token],
+    zone: &[usize],
+    width: usize,
+) -> Vec<bool> {
+    let Some(span) = zone
+        .first()
+        .zip(zone.last())
+        .map(|(&a, &b)| tokens[a].range.start..tokens[b].range.end)
+    else {
+        return Vec::new();
+    };
+    // rows the chain of anchors passed over (labels pdftotext printed out of order) are
+    // looked for once more, printed whole, among the table's figures
+    let label = |ind: &Indicator| -> Option<Range<usize>> {
+        if let Some(r) = rows
+            .iter()
+            .find(|r| r.anchor.found && std::ptr::eq(r.anchor.indicator, ind))
+        {
+            return Some(r.anchor.label.clone());
+        }
+        let zone = &text[span.clone()];
+        ind.labels.iter().find_map(|w| {
+            let core = schema::core(w);
+            let at = zone.find(core.as_str())?;
+            (zone[at + core.len()..].find(core.as_str()).is_none())
+                .then(|| span.start + at..span.start + at + core.len())
+        })
+    };
+    let labels: Vec<Option<Range<usize>>> = table.iter().map(|i| label(i)).collect();
+    // the figures right after the label, nothing but spaces and line ends between them
+    let run_after = |end: usize| -> Vec<usize> {
+        let mut at = end;
+        let mut run = Vec::new();
+        for &k in zone.iter().filter(|&&k| tokens[k].range.start >= end) {
+            if !text[at..tokens[k].range.start].trim().is_empty() {
+                break;
+            }
+            run.push(k);
+            at = tokens[k].range.end;
+        }
+        run
+    };
+    labels
+        .iter()
+        .enumerate()
+        .map(|(n, label)| {
+            let Some(label) = label else { return false };
+            let own = run_after(label.end);
+            zone.get(n * width..(n + 1) * width) == Some(own.as_slice())
+        })
+        .collect()
+}
+
+/// The table's relations between rows as (left side, right side), indices into `table`: a
+/// total whose group row prints no figures (2021's （三）不予公开) stands for its items.
+pub(super) fn column_relations(t: Template, table: &[&Indicator]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    fn spread(id: &str, t: Template, table: &[&Indicator], depth: usize) -> Option<Vec<usize>> {
+        if let Some(i) = table.iter().position(|r| r.id == id) {
+            return Some(vec![i]);
+        }
+        let parts = schema::relations().find_map(|r| match r {
+            Relation::Sum {
+                total,
+                parts,
+                within,
+                ..
+            } if *total == id && within.has(t) => Some(*parts),
+            _ => None,
+        })?;
+        if depth > 3 {
+            return None;
+        }
+        let spread: Option<Vec<Vec<usize>>> = parts
+            .iter()
+            .map(|p| spread(p, t, table, depth + 1))
+            .collect();
+        Some(spread?.concat())
+    }
+    let side = |ids: &[&str]| -> Option<Vec<usize>> {
+        let parts: Option<Vec<Vec<usize>>> = ids.iter().map(|i| spread(i, t, table, 0)).collect();
+        Some(parts?.concat())
+    };
+    schema::relations()
+        .filter_map(|r| match r {
+            Relation::Sum {
+                total,
+                parts,
+                within,
+                absent,
+            } if within.has(t) => {
+                // another variant's relation when one of its rows is printed
+                if absent.iter().any(|a| table.iter().any(|r| r.id == *a)) {
+                    return None;
+                }
+                table.iter().position(|r| r.id == *total)?;
+                Some((side(&[total])?, side(parts)?))
+            }
+            Relation::Balance {
+                plus,
+                equals,
+                within,
+            } if within.has(t) => Some((side(plus)?, side(equals)?)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// How many (relation, column) pairs a reading of the table breaks.
+pub(super) fn broken_in_columns(
+    sums: &[(Vec<usize>, Vec<usize>)],
+    reading: &[Vec<u64>],
+    width: usize,
+) -> usize {
+    let side = |rows: &[usize], c: usize| rows.iter().map(|&r| reading[r][c]).sum::<u64>();
+    sums.iter()
+        .map(|(l, r)| (0..width).filter(|&c| side(l, c) != side(r, c)).count())
+        .sum()
+}

@@ -1,0 +1,357 @@
+//! The table's figures as tokens: numbers between the table's header and the prose after it,
+//! without numberings, years, notes and page markers; empty fields and the blank cells of
+//! `-layout` text; glued runs of digits.
+
+use super::*;
+
+/// Header words a statistics table starts with: figures may stand between them and the first
+/// label found (a row whose label pdftotext printed elsewhere).
+pub(super) const TABLE_HEADS: &[&str] = &["指标名称", "统计指标"];
+
+/// The figures of the tables, in text order, from the table's header (or the first row's
+/// label) to `end`.
+pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Token> {
+    let text = doc.text();
+    let first = anchors.iter().map(|a| a.label.start).min().unwrap_or(0);
+    let from = crate::source::floor_char_boundary(text, first.saturating_sub(600));
+    let start = TABLE_HEADS
+        .iter()
+        .filter_map(|h| text[from..first].rfind(h).map(|i| from + i + h.len()))
+        .max()
+        .unwrap_or(first);
+    let mut out = Vec::new();
+    let year = doc.year;
+    let first_line = doc.line_of(start);
+    for i in first_line..doc.lines.len() {
+        let l = doc.lines[i];
+        if l.start >= end {
+            break;
+        }
+        let line = &text[l.start..l.end];
+        if crate::segment::is_page_marker(line.trim()) {
+            continue;
+        }
+        let from = start.saturating_sub(l.start).min(line.len());
+        let to = end.saturating_sub(l.start).min(line.len());
+        line_tokens(line, l.start, from, to, year, &mut out);
+    }
+    out.extend(blank_cells(text, anchors, end));
+    out.sort_by_key(|t| t.range.start);
+    merge_glued_runs(text, &mut out);
+    out
+}
+
+/// `pdftotext -layout` prints each figure under its column and a blank cell as nothing at all:
+/// where a row's one line holds fewer figures than the row has cells, each figure is put under
+/// the column whose figures (on the lines of the table's full rows of that width) it stands
+/// under, and the columns left over are blank cells.
+pub(super) fn with_layout_blanks(
+    doc: &Document,
+    anchors: &[Anchor],
+    widths: &[usize],
+    mut tokens: Vec<Token>,
+) -> Vec<Token> {
+    let text = doc.text();
+    let column_of = |t: &Token| -> f64 {
+        let line = doc.lines[doc.line_of(t.range.start)];
+        let before = text[line.start..t.range.start].chars().count();
+        before as f64 + text[t.range.clone()].chars().count() as f64 / 2.0
+    };
+    // per row: its figures when they all stand on one line set out in columns
+    let on_one_line: Vec<Option<Vec<usize>>> = (0..anchors.len())
+        .map(|r| {
+            let (s, e) = (
+                anchors[r].label.start,
+                anchors.get(r + 1).map_or(usize::MAX, |a| a.label.start),
+            );
+            let own: Vec<usize> = (0..tokens.len())
+                .filter(|&k| (s..e).contains(&tokens[k].range.start))
+                .collect();
+            let first = *own.first()?;
+            let line = doc.lines[doc.line_of(tokens[first].range.start)];
+            let laid_out = own
+                .iter()
+                .all(|&k| tokens[k].kind == Tok::Value && tokens[k].range.end <= line.end)
+                && !text[line.start..line.end].contains('\t')
+                && text[line.start..line.end].contains("  ");
+            laid_out.then_some(own)
+        })
+        .collect();
+    let mut blanks = Vec::new();
+    for (r, own) in on_one_line.iter().enumerate() {
+        let w = widths[r];
+        let Some(own) = own.as_ref().filter(|o| w >= 2 && o.len() < w) else {
+            continue;
+        };
+        // the columns, from the full rows of this width nearest this row
+        let full: Vec<Vec<f64>> = on_one_line
+            .iter()
+            .enumerate()
+            .filter(|&(q, o)| widths[q] == w && o.as_ref().is_some_and(|o| o.len() == w))
+            .map(|(_, o)| {
+                o.as_ref()
+                    .expect("filtered")
+                    .iter()
+                    .map(|&k| column_of(&tokens[k]))
+                    .collect()
+            })
+            .collect();
+        if full.len() < 2 {
+            continue;
+        }
+        let centres: Vec<f64> = (0..w)
+            .map(|c| {
+                let mut at: Vec<f64> = full.iter().map(|f| f[c]).collect();
+                at.sort_by(f64::total_cmp);
+                at[at.len() / 2]
+            })
+            .collect();
+        let gap = centres
+            .windows(2)
+            .map(|p| p[1] - p[0])
+            .fold(f64::MAX, f64::min);
+        if gap < 2.0 {
+            continue;
+        }
+        let placed: Option<Vec<usize>> = own
+            .iter()
+            .map(|&k| {
+                let x = column_of(&tokens[k]);
+                let c = (0..w)
+                    .min_by(|&a, &b| (centres[a] - x).abs().total_cmp(&(centres[b] - x).abs()))?;
+                ((centres[c] - x).abs() <= gap / 2.0).then_some(c)
+            })
+            .collect();
+        let Some(placed) = placed.filter(|p| p.windows(2).all(|q| q[0] < q[1])) else {
+            continue;
+        };
+        // just before the figure of the next column (on the space there), or after the last
+        let at = |c: usize| match placed.iter().position(|&p| p > c) {
+            Some(i) => {
+                let start = tokens[own[i]].range.start;
+                (start > 0 && text.as_bytes()[start - 1] == b' ').then(|| start - 1)
+            }
+            None => Some(tokens[own[own.len() - 1]].range.end),
+        };
+        let row: Option<Vec<Token>> = (0..w)
+            .filter(|c| !placed.contains(c))
+            .map(|c| {
+                at(c).map(|at| Token {
+                    range: at..at,
+                    kind: Tok::Blank,
+                })
+            })
+            .collect();
+        blanks.extend(row.into_iter().flatten());
+    }
+    tokens.extend(blanks);
+    tokens.sort_by_key(|t| t.range.start);
+    tokens
+}
+
+/// Crawler text keeps a space here and there between glued cells (`200 000121`): runs of
+/// digits separated by single spaces, one of them run into the words, are one glued token
+/// whose spaces are sure cell borders.
+pub(super) fn merge_glued_runs(text: &str, tokens: &mut Vec<Token>) {
+    let digits_only = |t: &Token| {
+        t.kind != Tok::Blank && text[t.range.clone()].bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut run: Vec<Token> = Vec::new();
+    let flush = |run: &mut Vec<Token>, out: &mut Vec<Token>| {
+        if run.len() > 1 && run.iter().any(|t| t.kind == Tok::Glued) {
+            out.push(Token {
+                range: run[0].range.start..run[run.len() - 1].range.end,
+                kind: Tok::Glued,
+            });
+            run.clear();
+        } else {
+            out.append(run);
+        }
+    };
+    for t in tokens.drain(..) {
+        let continues = run
+            .last()
+            .is_some_and(|last| text.get(last.range.end..t.range.start) == Some(" "));
+        if !(continues && digits_only(&t)) {
+            flush(&mut run, &mut out);
+        }
+        if digits_only(&t) {
+            run.push(t);
+        } else {
+            out.push(t);
+        }
+    }
+    flush(&mut run, &mut out);
+    *tokens = out;
+}
+
+pub(super) fn line_tokens(
+    line: &str,
+    base: usize,
+    from: usize,
+    to: usize,
+    year: Option<u32>,
+    out: &mut Vec<Token>,
+) {
+    let b = line.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let alone = line.trim();
+    while i < b.len() {
+        let c = b[i];
+        if c == b'(' {
+            depth += 1;
+        } else if c == b')' {
+            depth = depth.saturating_sub(1);
+        }
+        let sign = (c == b'-' || c == b'+')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || b[i - 1] == b' ' || b[i - 1] == b'\t');
+        if !(c.is_ascii_digit() || sign) {
+            if i >= from && i < to && line.is_char_boundary(i) {
+                if let Some(t) = mark_token(line, i) {
+                    out.push(Token {
+                        range: base + t.start..base + t.end,
+                        kind: Tok::Value,
+                    });
+                    i = t.end;
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let s = i;
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        if s < from || s >= to || depth > 0 {
+            continue;
+        }
+        let mut e = i;
+        let rest = &line[e..];
+        // a numbering (`2.其他`, `3、`): its last digit; digits before it are glued figures
+        let numbering = rest
+            .strip_prefix(['.', '、'])
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
+            && !line[s..e].contains('.');
+        if numbering {
+            e -= 1;
+            if e == s {
+                continue;
+            }
+        }
+        let rest = &line[e..];
+        if !numbering
+            && ["年", "月", "日", "%", "个百分点"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        {
+            continue;
+        }
+        if unit_then_paren(rest) {
+            continue;
+        }
+        let digits = &line[s..e];
+        if year.is_some_and(|y| digits == y.to_string()) && alone == digits {
+            continue; // `2013` of a `2013年度` header broken over lines
+        }
+        let mut end = e;
+        for u in ["万元", "元"] {
+            if line[e..].starts_with(u) {
+                end = e + u.len();
+            }
+        }
+        let before = line[..s].chars().next_back();
+        let after = line[end..].chars().next();
+        let touches = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '|');
+        // an amount run into a count (`39573802895.90元`) is glued too, and stays unread
+        // no figure is printed with a leading zero: `0000000` is seven cells
+        let leading_zero =
+            digits.len() >= 2 && digits.starts_with('0') && !digits.starts_with("0.");
+        let glued = digits.len() >= 2
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && (touches(before) || touches(after) || numbering || leading_zero);
+        out.push(Token {
+            range: base + s..base + end,
+            kind: if glued { Tok::Glued } else { Tok::Value },
+        });
+    }
+}
+
+/// `计1条)`: a count inside a note whose parenthesis opened on an earlier line.
+pub(super) fn unit_then_paren(rest: &str) -> bool {
+    let mut cs = rest.chars();
+    matches!(
+        (cs.next(), cs.next()),
+        (Some(u), Some(')')) if "条件次项个人篇".contains(u)
+    )
+}
+
+/// A not-applicable mark standing alone (`/`, `—`, `无`, `不适用`) at byte `i` of the line.
+pub(super) fn mark_token(line: &str, i: usize) -> Option<Range<usize>> {
+    let before = line[..i].chars().next_back();
+    if before.is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let rest = &line[i..];
+    let word = rest.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    (!word.is_empty() && grid::is_not_applicable(word) && word != "-").then(|| i..i + word.len())
+}
+
+/// Empty cells of copies with cell separators (tabs, `|`): a field between two separators after a row's label that
+/// holds nothing; the field after the last tab counts while the row has only figures so far.
+pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Token> {
+    let mut starts: Vec<usize> = anchors.iter().map(|a| a.label.start).collect();
+    starts.sort_unstable();
+    let mut out = Vec::new();
+    for (n, &s) in starts.iter().enumerate() {
+        let e = starts.get(n + 1).copied().unwrap_or(end).min(text.len());
+        if e <= s {
+            continue;
+        }
+        let window = &text[s..e];
+        if !window.contains(['\t', '|']) {
+            continue;
+        }
+        let fields: Vec<(usize, &str)> = window
+            .split(['\t', '|'])
+            .scan(s, |at, f| {
+                let here = *at;
+                *at += f.len() + 1;
+                Some((here, f))
+            })
+            .collect();
+        let mut pure = true;
+        for (k, &(at, f)) in fields.iter().enumerate().skip(1) {
+            let last = k + 1 == fields.len();
+            let t = f.trim();
+            if t.is_empty() {
+                if !last || pure {
+                    out.push(Token {
+                        range: at..at,
+                        kind: Tok::Blank,
+                    });
+                }
+            } else if !is_figure_or_unit(t) {
+                pure = false;
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn is_figure_or_unit(t: &str) -> bool {
+    matches!(
+        grid::classify(t),
+        grid::CellClass::Value | grid::CellClass::Unit
+    )
+}

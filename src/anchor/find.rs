@@ -1,0 +1,557 @@
+//! Finding the template's rows: the text's Han characters indexed by pairs, each row's wordings
+//! found on them, the occurrences chained in table order (or clustered, for the old form's
+//! provincial orders), labels broken by other cells found again between their neighbours.
+
+use super::*;
+
+/// The Han characters of the text with the byte offset of each.
+pub(super) struct HanStream {
+    chars: Vec<char>,
+    at: Vec<usize>,
+    /// Every two adjacent characters as one number, with the place of the first, sorted: a
+    /// wording is looked for only where its first two characters stand, instead of
+    /// searching the whole text once for each of the templates' hundred-odd wordings.
+    pairs: Vec<(u64, u32)>,
+}
+
+pub(super) fn pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 21) | u64::from(b)
+}
+
+impl HanStream {
+    fn new(text: &str) -> HanStream {
+        let (mut chars, mut at) = (Vec::new(), Vec::new());
+        for (i, c) in text.char_indices() {
+            if is_han(c) {
+                chars.push(c);
+                at.push(i);
+            }
+        }
+        let mut pairs: Vec<(u64, u32)> = chars
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| (pair(w[0], w[1]), i as u32))
+            .collect();
+        pairs.sort_unstable();
+        HanStream { chars, at, pairs }
+    }
+
+    /// Normalized byte range of Han characters `from..to` (character indices).
+    fn range(&self, from: usize, to: usize) -> Range<usize> {
+        self.at[from]..self.at[to - 1] + 3
+    }
+
+    /// Every occurrence (character index) of `needle`, in text order, at most `cap`.
+    fn find_all(&self, needle: &str, cap: usize) -> Vec<usize> {
+        let want: Vec<char> = needle.chars().collect();
+        let [a, b, ..] = want[..] else {
+            return Vec::new(); // wordings have two characters at least
+        };
+        let key = pair(a, b);
+        let from = self.pairs.partition_point(|p| p.0 < key);
+        self.pairs[from..]
+            .iter()
+            .take_while(|p| p.0 == key)
+            .map(|p| p.1 as usize)
+            .filter(|&i| self.chars.get(i..i + want.len()) == Some(&want[..]))
+            .take(cap)
+            .collect()
+    }
+}
+
+/// The Han characters of a wording's core: what a label keeps in any rendering.
+pub(super) fn han_core(wording: &str) -> String {
+    schema::core(wording)
+        .chars()
+        .filter(|&c| is_han(c))
+        .collect()
+}
+
+/// A row of a template with the Han cores of its wordings.
+pub(super) type TemplateRow = (&'static Indicator, Vec<String>);
+
+/// The rows of a template that are found by label, in table order, with their Han cores.
+pub(super) fn template_rows(t: Template) -> &'static [TemplateRow] {
+    static ROWS: std::sync::OnceLock<[Vec<TemplateRow>; 3]> = std::sync::OnceLock::new();
+    let all = ROWS.get_or_init(|| {
+        [Template::T2008, Template::T2019, Template::T2021].map(|t| {
+            // the rows that carry figures (group rows would stand in the way of their first
+            // item), found by their label
+            schema::value_rows(t)
+                .filter(|i| i.by_label)
+                .map(|i| {
+                    let mut cores: Vec<String> = i.labels.iter().map(|w| han_core(w)).collect();
+                    cores.retain(|c| c.chars().count() >= 2);
+                    cores.dedup();
+                    (i, cores)
+                })
+                .collect()
+        })
+    });
+    &all[t as usize]
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Occurrence {
+    row: usize,
+    from: usize,
+    to: usize,
+    /// Other characters between the wording's own (a label broken by other cells).
+    inserted: usize,
+}
+
+/// Occurrences of every row's wording; one inside a longer occurrence of another row's
+/// wording is dropped (`传真申请数` inside `信函、传真申请数`).
+pub(super) fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurrence> {
+    const CAP: usize = 256;
+    let mut all: Vec<Occurrence> = Vec::new();
+    for (row, (_, cores)) in rows.iter().enumerate() {
+        for c in cores {
+            let n = c.chars().count();
+            all.extend(han.find_all(c, CAP).into_iter().map(|from| Occurrence {
+                row,
+                from,
+                to: from + n,
+                inserted: 0,
+            }));
+        }
+    }
+    all.sort_by_key(|o| (o.from, std::cmp::Reverse(o.to)));
+    let mut kept: Vec<Occurrence> = Vec::with_capacity(all.len());
+    let mut reach: Option<Occurrence> = None;
+    for o in all {
+        if let Some(r) = reach {
+            // inside a longer wording's occurrence, its own row's or another's
+            if o.to <= r.to && ((o.to - o.from) < (r.to - r.from) || o.row == r.row) {
+                continue;
+            }
+        }
+        if reach.is_none_or(|r| o.to > r.to) {
+            reach = Some(o);
+        }
+        kept.push(o);
+    }
+    kept
+}
+
+/// Gaps longer than this (normalized bytes) between two rows are unlikely inside one table.
+pub(super) const LONG_GAP: usize = 2500;
+
+/// The chain of occurrences, increasing in both text and table order, that holds the most
+/// rows; a long gap costs a little, so that a wording quoted in the prose loses to the table's.
+pub(super) fn chain(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occurrence> {
+    #[derive(Clone, Copy)]
+    struct Best {
+        score: f64,
+        end: usize,
+        at: usize,
+    }
+    let mut best: Vec<Option<Best>> = vec![None; rows];
+    let mut pred: Vec<Option<usize>> = vec![None; occ.len()];
+    let mut score = vec![0.0f64; occ.len()];
+    for (n, o) in occ.iter().enumerate() {
+        let start = han.at[o.from];
+        let mut top = (1.0, None);
+        for b in best[..o.row].iter().flatten() {
+            if b.end > start {
+                continue;
+            }
+            let gap = if start - b.end > LONG_GAP { 0.6 } else { 0.0 };
+            let s = b.score + 1.0 - gap;
+            if s > top.0 + 1e-9 {
+                top = (s, Some(b.at));
+            }
+        }
+        score[n] = top.0;
+        pred[n] = top.1;
+        let end = han.at[o.to - 1] + 3;
+        let slot = &mut best[o.row];
+        // on a tie the earlier place stays: a table's rows stand together, and the same
+        // words come again in later headers (`其他`, `总计` of table 四)
+        if slot.is_none_or(|b| top.0 > b.score + 1e-9) {
+            *slot = Some(Best {
+                score: top.0,
+                end,
+                at: n,
+            });
+        }
+    }
+    let Some(mut at) = (0..occ.len()).max_by(|&a, &b| {
+        score[a]
+            .partial_cmp(&score[b])
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(b.cmp(&a))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = vec![occ[at]];
+    while let Some(p) = pred[at] {
+        out.push(occ[p]);
+        at = p;
+    }
+    out.reverse();
+    out
+}
+
+/// The old template's rows differ in order from province to province: its rows are the
+/// first occurrence of each wording within the densest cluster of wordings.
+pub(super) fn cluster(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occurrence> {
+    let mut clusters: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=occ.len() {
+        let split = i == occ.len() || han.at[occ[i].from] > han.at[occ[i - 1].to - 1] + LONG_GAP;
+        if split {
+            clusters.push(start..i);
+            start = i;
+        }
+    }
+    let distinct = |r: &Range<usize>| {
+        let mut seen = vec![false; rows];
+        occ[r.clone()].iter().for_each(|o| seen[o.row] = true);
+        seen.iter().filter(|&&s| s).count()
+    };
+    let Some(best) = clusters.iter().max_by_key(|r| distinct(r)) else {
+        return Vec::new();
+    };
+    // of a wording found twice (the table and a sentence near it), the one closest to
+    // another row's wording: table rows stand next to each other
+    let inside = &occ[best.clone()];
+    let nearest = |o: &Occurrence| {
+        inside
+            .iter()
+            .filter(|p| p.row != o.row)
+            .map(|p| han.at[p.from].abs_diff(han.at[o.from]))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    // rows in table order, each at a place no earlier row took (two rows may share a wording)
+    let mut out: Vec<Occurrence> = Vec::new();
+    for row in 0..rows {
+        let best = inside
+            .iter()
+            .filter(|o| o.row == row && !out.iter().any(|t| t.from == o.from))
+            .min_by_key(|o| (nearest(o), o.from));
+        out.extend(best.copied());
+    }
+    out.sort_by_key(|o| o.from);
+    out
+}
+
+/// The template rows found in the text, in text order.
+pub fn anchors(doc: &Document, t: Template) -> Vec<Anchor> {
+    anchors_in(doc, &HanStream::new(doc.text()), t)
+}
+
+/// How many rows of each template (2008, 2019, 2021) the text holds: the characters indexed
+/// once for all three.
+pub fn rows_found(doc: &Document) -> [usize; 3] {
+    let han = HanStream::new(doc.text());
+    [Template::T2008, Template::T2019, Template::T2021].map(|t| anchors_in(doc, &han, t).len())
+}
+
+pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<Anchor> {
+    let rows = template_rows(t);
+    let occ = occurrences(han, rows);
+    let text = doc.text();
+    let occ: Vec<Occurrence> = occ
+        .into_iter()
+        .filter(|o| !in_prose(text, han.range(o.from, o.to)))
+        .collect();
+    let picked = if t == Template::T2008 {
+        cluster(han, &occ, rows.len())
+    } else {
+        chain(han, &occ, rows.len())
+    };
+    let picked = fill_gaps(han, rows, picked, t != Template::T2008);
+    let picked: Vec<Occurrence> = (0..picked.len())
+        .map(|n| {
+            let hi = picked.get(n + 1).map_or(han.chars.len(), |p| p.from);
+            extend(han, rows, picked[n], hi)
+        })
+        .collect();
+    picked
+        .into_iter()
+        .map(|o| {
+            let core = han.range(o.from, o.to);
+            Anchor {
+                indicator: rows[o.row].0,
+                label: printed_label(doc.text(), core.clone()),
+                core,
+                found: true,
+                broken: o.inserted > 0,
+            }
+        })
+        .collect()
+}
+
+/// Characters of other cells a wrapped label may have between its fragments (a group label
+/// printed one character per line: `3.危及“三安全一稳` `（三）` `定”`).
+pub(super) const MAX_INSERTED: usize = 4;
+
+/// Rows the chain skipped between two rows it found: a label broken by another cell's
+/// characters, found again as the wording's characters in order with a few others between.
+/// `ordered`: the rows stand in template order (national formats); the old form's provinces
+/// order some rows their own way (网站 before 公报), so there any row not found may be in any gap.
+pub(super) fn fill_gaps(
+    han: &HanStream,
+    rows: &[TemplateRow],
+    picked: Vec<Occurrence>,
+    ordered: bool,
+) -> Vec<Occurrence> {
+    let chars = &han.chars;
+    let mut taken = vec![false; rows.len()];
+    picked.iter().for_each(|o| taken[o.row] = true);
+    let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
+    for (n, o) in picked.iter().enumerate() {
+        out.push(*o);
+        let Some(next) = picked.get(n + 1) else { break };
+        let mut lo = o.to;
+        let between = if ordered {
+            o.row + 1..next.row.max(o.row + 1)
+        } else {
+            0..rows.len()
+        };
+        for row in between {
+            if taken[row] {
+                continue;
+            }
+            let cores = &rows[row].1;
+            // the longest wording first: `网站公开` is inside `政府网站公开数`
+            let found = cores
+                .iter()
+                .filter(|c| c.chars().count() >= 4)
+                .filter_map(|c| loose_find(chars, lo, next.from, c))
+                .min_by_key(|&(from, to, _)| (from, std::cmp::Reverse(to)));
+            if let Some((from, to, inserted)) = found {
+                taken[row] = true;
+                out.push(Occurrence {
+                    row,
+                    from,
+                    to,
+                    inserted,
+                });
+                lo = to;
+            }
+        }
+    }
+    out
+}
+
+/// The first place in `chars[lo..hi]` holding `core`'s characters in order, with at most
+/// [`MAX_INSERTED`] others between them (a few more for a long wording).
+pub(super) fn loose_find(
+    chars: &[char],
+    lo: usize,
+    hi: usize,
+    core: &str,
+) -> Option<(usize, usize, usize)> {
+    let want: Vec<char> = core.chars().collect();
+    (lo..hi).find_map(|p| loose_at(chars, p, hi, &want))
+}
+
+/// `want`'s characters in order from `chars[p]`, with at most [`MAX_INSERTED`] others between
+/// them (a few more for a long wording): (from, to, others).
+pub(super) fn loose_at(
+    chars: &[char],
+    p: usize,
+    hi: usize,
+    want: &[char],
+) -> Option<(usize, usize, usize)> {
+    if chars.get(p) != want.first() {
+        return None;
+    }
+    // a long wording wraps over more lines, with more of its neighbours between
+    let allowed = MAX_INSERTED + want.len() / 6;
+    let (mut j, mut q, mut skipped) = (1, p + 1, 0);
+    while j < want.len() && q < hi && skipped <= allowed {
+        if chars[q] == want[j] {
+            j += 1;
+        } else {
+            skipped += 1;
+        }
+        q += 1;
+    }
+    (j == want.len() && skipped <= allowed).then_some((p, q, skipped))
+}
+
+/// An occurrence of a short wording that a longer wording of the same row continues past
+/// other cells (`政府公报公开` `条 0 0` `数`): the row's whole label, broken.
+pub(super) fn extend(
+    han: &HanStream,
+    rows: &[TemplateRow],
+    o: Occurrence,
+    hi: usize,
+) -> Occurrence {
+    let found: String = han.chars[o.from..o.to].iter().collect();
+    rows[o.row]
+        .1
+        .iter()
+        .filter(|c| c.len() > found.len() && c.starts_with(&found))
+        .filter_map(|c| loose_at(&han.chars, o.from, hi, &c.chars().collect::<Vec<_>>()))
+        .max_by_key(|&(_, to, _)| to)
+        .map_or(o, |(from, to, inserted)| Occurrence {
+            from,
+            to,
+            inserted: inserted.max(1),
+            ..o
+        })
+}
+
+/// A wording quoted in a sentence (`主动公开信息数为1713条`, `收到申请数3件，`), not a row: the
+/// label runs on into other words, or its figure is followed by a count unit, as prose
+/// writes figures and tables never do.
+pub(super) fn in_prose(text: &str, core: Range<usize>) -> bool {
+    let label = printed_label(text, core.clone());
+    let mut depth = 0usize;
+    for c in text[core.end..label.end].chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ if "数量条件次项个人篇元".contains(c) => {}
+            _ if is_han(c) || "，。；:,;".contains(c) => return true,
+            _ => {}
+        }
+    }
+    let rest = text[label.end..].trim_start_matches(' ');
+    let digits = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let after = &rest[digits..];
+    let after = after.trim_start_matches(|c: char| "万元".contains(c));
+    digits > 0
+        && (after.starts_with(|c: char| "条件次项个人篇名家份期户天".contains(c))
+            || after.starts_with(|c: char| "，。；、,;".contains(c)))
+}
+
+/// The printed label around a match: back over numbering and `其中:`, on over the rest of the
+/// words up to a space, a figure or a tab.
+pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
+    let numbering = |c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十()（）.、:：其中".contains(c) || c == ','
+    };
+    let mut start = core.start;
+    for (i, c) in text[..core.start].char_indices().rev() {
+        if !numbering(c) || core.start - i > 24 {
+            break;
+        }
+        start = i;
+    }
+    // a numbering's digits only: never the figures of the row before (`条0182.传真申请数`)
+    let lead = &text[start..core.start];
+    let digits = lead.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = lead[digits..].starts_with(['.', '、', ')']);
+    if numbered && digits > 1 {
+        start += digits - 1;
+    } else if !numbered {
+        start += digits; // digits run straight into the words: the row before's figures
+    }
+    let mut end = core.end;
+    for (i, c) in text[core.end..].char_indices() {
+        if c.is_whitespace() || c.is_ascii_digit() || c == '|' {
+            break;
+        }
+        end = core.end + i + c.len_utf8();
+        if end - core.end > 120 {
+            break;
+        }
+    }
+    start..end
+}
+
+/// The old template's value columns: `2013年度` and `历年累计` when the header has both.
+pub(super) fn old_columns(doc: &Document, anchors: &[Anchor]) -> &'static [&'static str] {
+    let first = anchors.iter().map(|a| a.label.start).min().unwrap_or(0);
+    let last = anchors.iter().map(|a| a.label.end).max().unwrap_or(0);
+    let text = doc.text();
+    let from = crate::source::floor_char_boundary(text, first.saturating_sub(600));
+    // pdftotext may print the header's last cells after the label column
+    let to = crate::source::floor_char_boundary(text, (last + 400).min(text.len()));
+    let zone = &text[from..to];
+    let han: String = zone.chars().filter(|&c| is_han(c)).collect();
+    if !han.contains("累计") {
+        return &[];
+    }
+    let year = header_year(zone).or(doc.year);
+    year.and_then(schema::t2008::year_columns).unwrap_or(&[])
+}
+
+/// The year printed in a `2013年度` header, possibly broken over lines (`2013` … `年度`).
+pub(super) fn header_year(zone: &str) -> Option<u32> {
+    let at = zone.find("年度")?;
+    let before = &zone[..at];
+    let end = before.trim_end().len();
+    let digits = before[..end]
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits == 4 {
+        return before[end - 4..end].parse().ok();
+    }
+    // pdftotext prints `2013` on a line of its own, `年度` lines later
+    zone[..at]
+        .split_whitespace()
+        .rev()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse().ok())
+}
+
+/// Table 四 has no row labels: its fifteen figures follow the headers 行政复议 … 复议后起诉.
+pub(super) fn review_anchor(doc: &Document, after: usize) -> Option<Anchor> {
+    /// How far after the header's first word its last may stand.
+    const HEADER_SPAN: usize = 600;
+    let ind = schema::indicator("review_lawsuit")?;
+    let text = doc.text();
+    // table 四 follows table 三 closely: only that stretch is looked at
+    let window_end =
+        crate::source::floor_char_boundary(text, (after + LONG_GAP + HEADER_SPAN).min(text.len()));
+    let han = HanStream::new(&text[after..window_end]);
+    let start = han.find_all("行政复议", 1).first().copied()?;
+    let first = han.at[start];
+    if first > LONG_GAP {
+        return None;
+    }
+    // the figures come after the last of the header words
+    let header_end = ["复议后起诉", "未经复议直接起诉", "尚未审结", "总计"]
+        .iter()
+        .filter_map(|w| {
+            let n = w.chars().count();
+            han.find_all(w, 64)
+                .into_iter()
+                .filter(|&i| i >= start && han.at[i] - first < HEADER_SPAN)
+                .map(|i| han.at[i + n - 1] + 3)
+                .max()
+        })
+        .max()
+        .unwrap_or(first + "行政复议".len());
+    let core = after + first..after + header_end;
+    Some(Anchor {
+        indicator: ind,
+        core: core.clone(),
+        label: core,
+        found: true,
+        broken: false,
+    })
+}
+
+/// Where the last table's figures end: at the first line of prose after the last row, and
+/// never far past it.
+pub(super) fn zone_end(doc: &Document, last: usize) -> usize {
+    let text = doc.text();
+    let limit = crate::source::floor_char_boundary(text, (last + 3000).min(text.len()));
+    let first = doc.line_of(last);
+    for i in first + 1..doc.lines.len() {
+        let l = doc.lines[i];
+        if l.start >= limit {
+            break;
+        }
+        let t = doc.line_text(i);
+        let n = t.chars().count();
+        if n > 40 && (t.contains('。') || t.contains(';')) {
+            return l.start;
+        }
+    }
+    limit
+}

@@ -1,0 +1,256 @@
+//! Glued runs of digits split into their cells where the row's own total, `历年累计 ≥ 年度` and
+//! the table's relations leave exactly one reading.
+
+use super::*;
+
+/// Splits each row's glued run into its columns where exactly one split fits the row's own
+/// arithmetic and, taken over the whole table, the relations between rows.
+pub(super) fn split_glued(rows: &mut [ReadRow], t: Template) {
+    let mut options: Vec<Option<Vec<Vec<String>>>> = rows
+        .iter()
+        .map(|r| r.unreadable.as_ref().map(|g| splits(&g.text, r.columns)))
+        .collect();
+    narrow_by_relations(rows, &mut options, t);
+    for (row, opts) in rows.iter_mut().zip(options) {
+        let (Some(glued), Some(opts)) = (row.unreadable.clone(), opts) else {
+            continue;
+        };
+        if let [one] = opts.as_slice() {
+            let mut at = glued.range.start;
+            for (c, part) in one.iter().enumerate() {
+                row.cells[c] = Some(RawCell {
+                    text: part.clone(),
+                    range: at..at + part.len(),
+                });
+                at += part.len();
+            }
+            row.reconstructed = Some((glued, one.clone()));
+            row.unreadable = None;
+        }
+    }
+}
+
+/// At most this many readings of one glued run are kept; more is no reading at all.
+pub(super) const MAX_SPLITS: usize = 64;
+
+/// Every way to cut `digits` into one number per column (no leading zeros) that fits the
+/// row: a `总计` column equal to the others, `历年累计` at least the year's figure.
+pub(super) fn splits(digits: &str, columns: &[&str]) -> Vec<Vec<String>> {
+    let n = columns.len();
+    let chunks: Vec<&str> = digits.split(' ').filter(|c| !c.is_empty()).collect();
+    let length: usize = chunks.iter().map(|c| c.len()).sum();
+    if n < 2
+        || chunks.len() > n
+        || length < n
+        || length > 40
+        || !chunks.iter().all(|c| c.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    cut_chunks(&chunks, n, &mut Vec::new(), &mut out, &|p: &[String]| {
+        fits_row(p, columns)
+    });
+    out
+}
+
+/// Every way to cut runs of digits (a space between two runs is a cell border for sure)
+/// into `n` numbers in all, each run into one number or more.
+pub(super) fn cut_chunks(
+    chunks: &[&str],
+    n: usize,
+    parts: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+    fits: &dyn Fn(&[String]) -> bool,
+) {
+    let Some((first, rest)) = chunks.split_first() else {
+        if n == 0 && fits(parts) {
+            out.push(parts.clone());
+        }
+        return;
+    };
+    let most = n.saturating_sub(rest.len()).min(first.len());
+    for k in 1..=most {
+        let mut mine = Vec::new();
+        let mut cuts = Vec::new();
+        cut(first, k, &mut mine, &mut cuts, &|_| true);
+        for c in cuts {
+            let before = parts.len();
+            parts.extend(c);
+            cut_chunks(rest, n - k, parts, out, fits);
+            parts.truncate(before);
+            if out.len() > MAX_SPLITS {
+                return;
+            }
+        }
+    }
+}
+
+pub(super) fn cut(
+    rest: &str,
+    left: usize,
+    parts: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+    fits: &dyn Fn(&[String]) -> bool,
+) {
+    if out.len() > MAX_SPLITS {
+        return;
+    }
+    if left == 1 {
+        if (rest.len() > 1 && rest.starts_with('0')) || rest.len() > 15 {
+            return;
+        }
+        parts.push(rest.to_string());
+        if fits(parts) {
+            out.push(parts.clone());
+        }
+        parts.pop();
+        return;
+    }
+    for len in 1..=rest.len().saturating_sub(left - 1).min(15) {
+        let head = &rest[..len];
+        if len > 1 && head.starts_with('0') {
+            break;
+        }
+        parts.push(head.to_string());
+        cut(&rest[len..], left - 1, parts, out, fits);
+        parts.pop();
+    }
+}
+
+/// Whether a row's figures (whole numbers as text, by column name) fit its own total.
+pub fn adds_up(parts: &[String], columns: &[&str]) -> bool {
+    parts.len() == columns.len()
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && fits_row(parts, columns)
+}
+
+pub(super) fn fits_row(parts: &[String], columns: &[&str]) -> bool {
+    let v: Vec<u64> = parts
+        .iter()
+        .map(|p| p.parse().unwrap_or(u64::MAX))
+        .collect();
+    for (_, total, sum_of) in schema::t2019::ROW_TOTALS
+        .iter()
+        .filter(|(set, ..)| std::ptr::eq(*set, columns) || *set == columns)
+    {
+        let at = |name: &str| columns.iter().position(|c| *c == name);
+        let Some(ti) = at(total) else { continue };
+        let sum: u64 = sum_of.iter().filter_map(|p| at(p)).map(|i| v[i]).sum();
+        if v[ti] != sum {
+            return false;
+        }
+    }
+    if columns.last().is_some_and(|c| *c == "历年累计") && columns.len() == 2 {
+        return v[1] >= v[0];
+    }
+    true
+}
+
+/// Most combinations of the open rows' readings tried for one relation.
+pub(super) const MAX_COMBINATIONS: usize = 512;
+
+/// Keeps, for rows with several readings, those that some combination with the other open rows
+/// of a relation (column sums, the 勾稽关系) makes hold in every column; again until nothing
+/// changes. A relation no combination keeps is a wrong figure of the report's: nothing is
+/// kept or dropped by it.
+pub(super) fn narrow_by_relations(
+    rows: &[ReadRow],
+    options: &mut [Option<Vec<Vec<String>>>],
+    t: Template,
+) {
+    let table: Vec<&Indicator> = rows.iter().map(|r| r.anchor.indicator).collect();
+    let relations = column_relations(t, &table);
+    let fixed = |m: usize, c: usize| -> Option<f64> {
+        rows[m]
+            .cells
+            .get(c)?
+            .as_ref()
+            .and_then(|x| crate::extract::parse_value(&x.text).0)
+    };
+    for _ in 0..8 {
+        let mut changed = false;
+        for (left, right) in &relations {
+            let mut members: Vec<usize> = left.iter().chain(right).copied().collect();
+            members.sort_unstable();
+            members.dedup();
+            let open: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&m| options[m].as_ref().is_some_and(|o| o.len() > 1))
+                .collect();
+            let combos = open.iter().try_fold(1usize, |n, &m| {
+                n.checked_mul(options[m].as_ref().map_or(1, Vec::len))
+            });
+            if open.is_empty() || combos.is_none_or(|n| n > MAX_COMBINATIONS) {
+                continue;
+            }
+            let width = members
+                .iter()
+                .map(|&m| rows[m].cells.len())
+                .min()
+                .unwrap_or(0);
+            let value = |m: usize, c: usize, pick: &[usize]| -> Option<f64> {
+                match &options[m] {
+                    Some(o) if o.len() > 1 => {
+                        let at = open.iter().position(|&x| x == m)?;
+                        o[pick[at]].get(c)?.parse().ok()
+                    }
+                    Some(o) if o.len() == 1 => o[0].get(c)?.parse().ok(),
+                    Some(_) => None,
+                    None => fixed(m, c),
+                }
+            };
+            let holds = |pick: &[usize]| {
+                (0..width).all(|c| {
+                    let side =
+                        |s: &[usize]| s.iter().map(|&m| value(m, c, pick)).sum::<Option<f64>>();
+                    match (side(left), side(right)) {
+                        (Some(l), Some(r)) => (l - r).abs() < 0.005,
+                        _ => true,
+                    }
+                })
+            };
+            let sizes: Vec<usize> = open
+                .iter()
+                .map(|&m| options[m].as_ref().map_or(1, Vec::len))
+                .collect();
+            let mut used: Vec<Vec<bool>> = sizes.iter().map(|&n| vec![false; n]).collect();
+            let mut any = false;
+            let mut pick = vec![0usize; open.len()];
+            loop {
+                if holds(&pick) {
+                    any = true;
+                    pick.iter()
+                        .enumerate()
+                        .for_each(|(i, &p)| used[i][p] = true);
+                }
+                // the next combination, as an odometer over the open rows' readings
+                let Some(i) = (0..pick.len()).find(|&i| pick[i] + 1 < sizes[i]) else {
+                    break;
+                };
+                pick[i] += 1;
+                pick[..i].iter_mut().for_each(|p| *p = 0);
+            }
+            if !any {
+                continue;
+            }
+            for (i, &m) in open.iter().enumerate() {
+                let Some(o) = options[m].take() else { continue };
+                let kept: Vec<Vec<String>> = o
+                    .into_iter()
+                    .zip(&used[i])
+                    .filter(|(_, &u)| u)
+                    .map(|(x, _)| x)
+                    .collect();
+                changed |= kept.len() < sizes[i];
+                options[m] = Some(kept);
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
