@@ -60,9 +60,10 @@ pub(super) fn align(anchors: &[Anchor], widths: &[usize], tokens: &[Token]) -> V
     let window = |i: usize| -> Vec<usize> {
         let s = anchors[i].label.start;
         let e = anchors.get(i + 1).map_or(usize::MAX, |a| a.label.start);
-        (0..tokens.len())
-            .filter(|&k| tokens[k].range.start >= s && tokens[k].range.start < e)
-            .collect()
+        // tokens are in text order
+        let from = tokens.partition_point(|t| t.range.start < s);
+        let to = tokens.partition_point(|t| t.range.start < e).max(from);
+        (from..to).collect()
     };
     let windows: Vec<Vec<usize>> = (0..n).map(window).collect();
     let mut i = 0;

@@ -64,9 +64,9 @@ pub(super) fn with_layout_blanks(
                 anchors[r].label.start,
                 anchors.get(r + 1).map_or(usize::MAX, |a| a.label.start),
             );
-            let own: Vec<usize> = (0..tokens.len())
-                .filter(|&k| (s..e).contains(&tokens[k].range.start))
-                .collect();
+            let from = tokens.partition_point(|t| t.range.start < s);
+            let to = tokens.partition_point(|t| t.range.start < e).max(from);
+            let own: Vec<usize> = (from..to).collect();
             let first = *own.first()?;
             let line = doc.lines[doc.line_of(tokens[first].range.start)];
             let laid_out = own
