@@ -55,8 +55,23 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, String> {
     open_text(name, decoded.text, encoding)
 }
 
-/// A text or web page already decoded: the page decodes in the browser, which knows GB18030
-/// where the wasm carries no encoding tables.
+/// A text or web page the browser decoded from a legacy encoding (GB18030: the wasm carries no
+/// encoding tables; `malformed` where the browser's strict decoder refused the bytes), judged as
+/// [`crate::decode`] judges what it decodes, then read as [`open`] reads it.
+pub fn open_decoded(
+    name: &str,
+    text: String,
+    encoding: &'static str,
+    malformed: bool,
+) -> Result<Opened, String> {
+    if malformed {
+        return Err(crate::decode::UNKNOWN_ENCODING.into());
+    }
+    let d = crate::decode::checked(text, encoding)?;
+    open_text(name, d.text, Some(d.encoding))
+}
+
+/// A text or web page already decoded.
 pub fn open_text(
     name: &str,
     text: String,

@@ -195,9 +195,10 @@ pub fn open_file(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
     opened(crate::files::open(name, bytes))
 }
 
-/// A web page or text the browser has decoded (GB18030 included), as `openFile`.
+/// A web page or text the browser decoded from GB18030 (`malformed`: its strict decoder refused
+/// the bytes), as `openFile`.
 #[cfg(feature = "files")]
 #[wasm_bindgen(js_name = openText)]
-pub fn open_text(name: &str, text: String) -> Result<JsValue, JsError> {
-    opened(crate::files::open_text(name, text, None))
+pub fn open_text(name: &str, text: String, malformed: bool) -> Result<JsValue, JsError> {
+    opened(crate::files::open_decoded(name, text, "GB18030", malformed))
 }

@@ -28,13 +28,15 @@
   }
 
   /* What only the file reader (www/pkg-files) reads, decided as the CLI decides (src/files.rs):
-     'bytes' for a PDF, a zip (.docx) or an old Word/WPS file, by its bytes or its name;
-     'page' for a web page, which the browser decodes first (it knows GB18030); else null. */
+     'bytes' for a PDF, a zip (.docx), an old Word/WPS file (by its bytes or its name) and a web
+     page in UTF-8 or UTF-16; 'page' for a web page in GB18030, which the browser decodes (the
+     wasm has no encoding tables); else null. */
   function readerInput(name, bytes) {
     var ext = (/\.([^.]+)$/.exec(name) || ['', ''])[1].toLowerCase();
     if (starts(bytes, [0x25, 0x50, 0x44, 0x46]) || starts(bytes, [0x50, 0x4b, 3, 4]) ||
       starts(bytes, [0xd0, 0xcf, 0x11, 0xe0]) || ['pdf', 'docx', 'doc', 'wps'].indexOf(ext) >= 0) return 'bytes';
-    return ext === 'html' || ext === 'htm' ? 'page' : null;
+    if (ext !== 'html' && ext !== 'htm') return null;
+    return /^GB/.test(NB.decode(bytes).encoding) ? 'page' : 'bytes';
   }
 
   /* Resolves with {name, text, tables, format, encoding} or {name, problem}. */
@@ -55,14 +57,23 @@
   /* A PDF, Word file or web page, read by the file reader into the document's text (what the
      editor shows, so that a finding selects a visible place) and its tables read exactly. */
   function readDocument(name, bytes, how, base) {
-    var page = how === 'page' ? NB.decode(bytes) : null;
+    var page = how === 'page' ? gb18030(bytes) : null;
     return NB.loadFiles(base).then(function (reader) {
-      return reader.open(name, page ? page.text : bytes);
+      return reader.open(name, page || bytes);
     }).then(function (f) {
-      return { name: name, text: f.text, tables: f.tables, format: f.format, encoding: page && page.encoding };
+      return { name: name, text: f.text, tables: f.tables, format: f.format, encoding: page && 'GB18030（GBK）' };
     }, function (err) {
       return { name: name, problem: '：' + String(err && err.message || err).replace(/。$/, '') };
     });
+  }
+
+  /* Strictly, as the CLI's decoder: bytes it cannot decode are refused there with its message. */
+  function gb18030(bytes) {
+    try {
+      return { page: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), malformed: false };
+    } catch (e) {
+      return { page: true, text: '', malformed: true };
+    }
   }
 
   function openedText(r) {

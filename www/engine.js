@@ -185,7 +185,7 @@
     xlsx: {
       dir: 'pkg-xlsx', name: 'nianbao_xlsx', worker: 'xlsx-worker.js', what: 'Excel 模块',
       glue: function () { return typeof nb_xlsx === 'function' ? nb_xlsx : null; },
-      b64: function () { return NB_XLSX_B64; },
+      b64: function () { return typeof NB_XLSX_B64 === 'string' ? NB_XLSX_B64 : null; },
       local: function (g) { return { workbook: function (entries) { return Promise.resolve(g.workbook(entries)); } }; },
       remote: function (call) {
         return { workbook: function (entries) { return call({ type: 'workbook', entries: entries }).then(function (m) { return m.bytes; }); } };
@@ -194,7 +194,7 @@
     files: {
       dir: 'pkg-files', name: 'nianbao_files', worker: 'files-worker.js', what: 'PDF、Word 和网页的读取模块',
       glue: function () { return typeof nb_files === 'function' ? nb_files : null; },
-      b64: function () { return NB_FILES_B64; },
+      b64: function () { return typeof NB_FILES_B64 === 'string' ? NB_FILES_B64 : null; },
       // a turn for the page between two files: each is read at one go
       local: function (g) {
         var broken = false;
@@ -224,7 +224,8 @@
     var glue = s.glue() && !fresh ? Promise.resolve() : loadScript(at(s.name + '.js'));
     return glue.then(function () {
       if (location.protocol !== 'file:') return at(s.name + '_bg.wasm');
-      return loadScript(at(s.name + '_bg.wasm.js')).then(function () { return bytesOf(s.b64()); });
+      var b64 = s.b64() ? Promise.resolve() : loadScript(at(s.name + '_bg.wasm.js'));
+      return b64.then(function () { return bytesOf(s.b64()); });
     }).catch(function (err) {
       // the offline file without the folder that travels with it
       if (location.protocol === 'file:') throw new Error(s.what + '不在本文件旁边（应与 nianbao.html 放在同一文件夹的 ' + s.dir + ' 文件夹）');
@@ -241,7 +242,7 @@
 
   var loaded = {};
   /* Resolves with the module's API (xlsx: {workbook(entries) -> Promise<Uint8Array>}; files:
-     {open(name, bytes | text) -> Promise<{text, tables, format}>}). A failed load is retried
+     {open(name, bytes | {page, text, malformed}) -> Promise<{text, tables, format}>}). A failed load is retried
      next time; after a trap (err.broken) the next call gets a fresh instance. */
   function loadSide(key, base) {
     if (loaded[key]) return loaded[key];

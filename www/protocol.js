@@ -9,7 +9,8 @@
                     {type: 'result', id, findings, ms}     (a cross-year comparison)
                     {type: 'result', id, error}
    The file reader's worker (files-worker.js) answers {type: 'open', id, name, data} (data: the
-   bytes of a .pdf/.docx, or the text of a web page the browser decoded) with
+   bytes of a .pdf/.docx/page, or {page: true, text, malformed}: a GB18030 page the browser
+   decoded) with
    {type: 'result', id, file: {text, tables, format}} or {type: 'result', id, error, broken}.
    ES5, like the workers that load it. */
 (function (g) {
@@ -33,7 +34,7 @@
   /* Only the message a trap can have: wasm cannot unwind, so a reader library's panic, which the
      CLI catches (src/pdf.rs), ends the instance here. The CLI's words for the same file. */
   function trapMessage(name, data) {
-    var pdf = /\.pdf$/i.test(name) || (typeof data !== 'string' && data[0] === 0x25 && data[1] === 0x50 && data[2] === 0x44);
+    var pdf = /\.pdf$/i.test(name) || (!data.page && data[0] === 0x25 && data[1] === 0x50 && data[2] === 0x44);
     return pdf ? 'PDF 文件已损坏或结构特殊，无法读取文字；请使用文字版 PDF（能选中文字的），或另存为 .docx，或复制报告文字后粘贴'
       : '读取文件时出现内部错误，其他文件不受影响；请另存为 .docx 或复制报告文字后粘贴';
   }
@@ -42,7 +43,7 @@
      broken: the instance trapped and must not be used again. */
   NB.openWith = function (api, name, data) {
     try {
-      return { file: typeof data === 'string' ? api.openText(name, data) : api.openFile(name, data) };
+      return { file: data.page ? api.openText(name, data.text, data.malformed) : api.openFile(name, data) };
     } catch (err) {
       var trap = err instanceof WebAssembly.RuntimeError;
       return { error: trap ? trapMessage(name, data) : String(err && err.message || err), broken: trap };
