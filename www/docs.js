@@ -7,11 +7,10 @@
   var OLD_STORE_KEY = 'nianbao:v1:input';
   var STORE_KEY = 'nianbao:v2:docs';
   var MAX_FILE_BYTES = 8 * 1024 * 1024;
+  var MAX_DOC_BYTES = 64 * 1024 * 1024; // a PDF with its fonts and images
   /* A browser keeps about 5 million characters per site; serializing a longer text only to be
      refused would block the page for tens of milliseconds on every check. */
   var MAX_SAVED_CHARS = 2000000;
-
-  var MAX_DOC_BYTES = 64 * 1024 * 1024;
   var FORMAT = { pdf: 'PDF', docx: 'Word 文档', html: '网页' };
 
   function bytesOf(file) {
@@ -82,7 +81,7 @@
     return FORMAT[r.format] + (n ? '，' + n + ' 个表格按原表结构读取' : '');
   }
 
-  /* Each file read in turn, the status counting them: a folder of PDFs takes a while. */
+  /* The files read, the status counting them: a folder of PDFs takes a while. */
   App.prototype.readFiles = function (files) {
     var self = this, done = 0;
     this.setState('pending');
