@@ -250,6 +250,11 @@ async function damagedTest(T, h) {
       await T.frame.waitForFunction(() => /^已打开|”：/.test(window.__nbRoot().querySelector('#nb-notice-text').textContent), null, { timeout: 120000 });
       await T.waitDone();
       await sameAsSummary(T, files, summary);
+      const started = T.requests.filter((r) => /\/(files-worker\.js|nianbao_files\.js)$/.test(r.url)).length;
+      // one instance loads a worker and its glue (http), or the glue alone (file://)
+      const once = T.spec.name === 'http' ? 2 : 1;
+      assert.ok(started > once, `the trapped reader was replaced (${started} loads)`);
+      console.log(`     ${caught.length} PDFs on which the reader panics; ${started / once - 1} instances replaced`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       await fresh(T);
