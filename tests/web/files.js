@@ -246,15 +246,16 @@ async function damagedTest(T, h) {
       const caught = files.filter((f) => /结构特殊/.test(summary.get(path.basename(f)).status));
       assert.ok(caught.length > 0, 'some PDFs make the reader panic');
       await fresh(T);
+      const mark = T.requests.length;
       await T.$('#nb-file').setInputFiles(files);
       await T.frame.waitForFunction(() => /^已打开|”：/.test(window.__nbRoot().querySelector('#nb-notice-text').textContent), null, { timeout: 120000 });
       await T.waitDone();
       await sameAsSummary(T, files, summary);
-      const started = T.requests.filter((r) => /\/(files-worker\.js|nianbao_files\.js)$/.test(r.url)).length;
+      const loads = T.requests.slice(mark).filter((r) => /\/(files-worker\.js|nianbao_files\.js)$/.test(r.url)).map((r) => r.url);
       // one instance loads a worker and its glue (http), or the glue alone (file://)
       const once = T.spec.name === 'http' ? 2 : 1;
-      assert.ok(started > once, `the trapped reader was replaced (${started} loads)`);
-      console.log(`     ${caught.length} PDFs on which the reader panics; ${started / once - 1} instances replaced`);
+      console.log(`     ${caught.length} PDFs on which the reader panics; ${loads.length / once - 1} instances replaced`);
+      assert.equal(loads.length, once * (1 + caught.length), 'each trap replaced the reader once: ' + loads.join(' '));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       await fresh(T);
