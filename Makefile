@@ -32,8 +32,8 @@ score: cli
 cli:
 	cargo build --release
 
-## www/pkg (MVP wasm + no-modules glue, validated), www/pkg-xlsx (the Excel module, loaded on export)
-## and dist/nianbao.html (single file).
+## www/pkg (MVP wasm + no-modules glue, validated), www/pkg-xlsx (the Excel module, loaded on export),
+## www/pkg-files (the .pdf/.docx/.html reader, loaded when one is opened) and dist/nianbao.html (single file).
 wasm: setup-web
 	scripts/build-wasm.sh
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the MVP-feature wasm (so Chromium 69+ kernels such as 360/QQ 极速模式 can run it),
 # the no-modules glue in www/pkg/, the Excel module in www/pkg-xlsx/ (loaded only on 导出 Excel),
+# the file reader in www/pkg-files/ (loaded only when a .pdf/.docx/.html is opened),
 # and the single-file dist/nianbao.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,10 +36,15 @@ build www/pkg nianbao wasm_bindgen
 # make each build undo the other's cache.
 # Loaded only on export and inlined in dist/nianbao.html: built for size.
 CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_TARGET_DIR=target/wasm-xlsx build www/pkg-xlsx nianbao_xlsx nb_xlsx --features xlsx
+# The file reader (.pdf, .docx, .html): loaded only when such a file is opened; built for speed
+# (a PDF's characters are many), without the Excel writer.
+RUSTFLAGS="$RUSTFLAGS --cfg getrandom_backend=\"wasm_js\"" \
+  CARGO_TARGET_DIR=target/wasm-files build www/pkg-files nianbao_files nb_files --features files
 
 # For www/index.html opened from file://, where fetching the .wasm is refused.
 node scripts/make-single.js --b64-script www/pkg/nianbao_bg.wasm www/pkg/nianbao_bg.wasm.js
 node scripts/make-single.js --b64-script www/pkg-xlsx/nianbao_xlsx_bg.wasm www/pkg-xlsx/nianbao_xlsx_bg.wasm.js NB_XLSX_B64
+node scripts/make-single.js --b64-script www/pkg-files/nianbao_files_bg.wasm www/pkg-files/nianbao_files_bg.wasm.js NB_FILES_B64
 node scripts/make-single.js --sample www/sample.txt www/pkg/sample.js
 node scripts/make-single.js --bundle www www/pkg/page.js
 node scripts/make-single.js www dist/nianbao.html
@@ -50,4 +56,5 @@ if [ "$gz" -gt "$budget" ]; then
   exit 1
 fi
 echo "wasm: $(size www/pkg/nianbao_bg.wasm), MVP-valid; xlsx module: $(size www/pkg-xlsx/nianbao_xlsx_bg.wasm);" \
+  "files module: $(size www/pkg-files/nianbao_files_bg.wasm);" \
   "dist/nianbao.html: $(size dist/nianbao.html)"

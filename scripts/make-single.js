@@ -7,7 +7,8 @@
 //   make-single.js --bundle WWW_DIR OUT.js    the page's scripts (PAGE_SCRIPTS) as one file
 //   make-single.js WWW_DIR OUT.html           one self-contained HTML file: every stylesheet and
 //                                             script of index.html inlined, the wasm as base64;
-//                                             the Excel module beside it in pkg-xlsx/.
+//                                             the Excel module and the file reader beside
+//                                             it in pkg-xlsx/ and pkg-files/.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -41,19 +42,27 @@ function downlevelGlue(file) {
   js = js.replace(
     /const className = (\/\\\[object \(\[\^\\\]\]\+\)\\\]\/)\.exec\(toStringOutput\)\?\.\[1\];/,
     'const classMatch = $1.exec(toStringOutput); const className = classMatch ? classMatch[1] : undefined;');
+  // `var`, not `let`: a module whose instance trapped is loaded again by the same classic script,
+  // which a second `let` of the same name would refuse (engine.js, sideMainThread).
+  js = js.replace(/^let (\w+) = \(function\(exports\) \{/m, 'var $1 = (function(exports) {');
   const left = js.split('\n').filter((l) => /\?\.[\[(\w]|\?\?/.test(l.replace(/'[^']*'|"[^"]*"/g, '')));
   if (left.length) throw new Error('glue still uses ?. or ??:\n' + left.join('\n'));
   fs.writeFileSync(file, js);
 }
 
-/* The Excel module travels beside the single file, not inside it: inlined, its 1 MB of base64
-   was parsed on every opening, before the first result could be painted. engine.js loads it
-   from dist/pkg-xlsx/ (classic scripts, which file:// allows) on the first 导出 Excel. */
-function xlsxBeside(www, out) {
-  const dir = path.join(path.dirname(out), 'pkg-xlsx');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const f of ['nianbao_xlsx.js', 'nianbao_xlsx_bg.wasm.js']) {
-    fs.copyFileSync(path.join(www, 'pkg-xlsx', f), path.join(dir, f));
+/* The Excel module and the file reader travel beside the single file, not inside it: inlined,
+   the Excel module's 1 MB of base64 was parsed on every opening, before the first result could be
+   painted. engine.js loads them from dist/pkg-xlsx/ and dist/pkg-files/ (classic scripts, which
+   file:// allows) on the first 导出 Excel, the first .pdf/.docx/.html opened. */
+const BESIDE = { 'pkg-xlsx': 'nianbao_xlsx', 'pkg-files': 'nianbao_files' };
+
+function modulesBeside(www, out) {
+  for (const [folder, name] of Object.entries(BESIDE)) {
+    const dir = path.join(path.dirname(out), folder);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of [name + '.js', name + '_bg.wasm.js']) {
+      fs.copyFileSync(path.join(www, folder, f), path.join(dir, f));
+    }
   }
 }
 
@@ -77,7 +86,7 @@ function single(www, out) {
     throw new Error('single file still references an outside asset');
   }
   write(out, html);
-  xlsxBeside(www, out);
+  modulesBeside(www, out);
 }
 
 /* The page's own scripts, in load order: one file each by concern for the reader, one file

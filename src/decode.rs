@@ -52,13 +52,15 @@ fn utf16_with_bom(bytes: &[u8]) -> Option<Decoded> {
     })
 }
 
+/// Bytes that are neither UTF-8 nor GB18030.
+pub const UNKNOWN_ENCODING: &str =
+    "无法识别文件编码：既不是 UTF-8 也不是 GB18030（GBK），可能是二进制文件";
+
 #[cfg(not(target_arch = "wasm32"))]
 fn legacy(bytes: &[u8]) -> Result<Decoded, String> {
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(
-            "无法识别文件编码：既不是 UTF-8 也不是 GB18030（GBK），可能是二进制文件".into(),
-        );
+        return Err(UNKNOWN_ENCODING.into());
     }
     checked(text.into_owned(), "GB18030")
 }
@@ -69,7 +71,7 @@ fn legacy(_bytes: &[u8]) -> Result<Decoded, String> {
 }
 
 /// Text full of control characters is a binary file that happened to decode.
-fn checked(text: String, encoding: &'static str) -> Result<Decoded, String> {
+pub fn checked(text: String, encoding: &'static str) -> Result<Decoded, String> {
     let controls = text
         .chars()
         .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))

@@ -23,10 +23,7 @@ const SAVE_AS: &str = "请另存为 .docx 或复制报告文字后粘贴";
 /// Opens a file by what its bytes are, and by its name's extension where bytes say nothing
 /// (text and web pages are both text).
 pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, String> {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext = extension(name);
     if bytes.starts_with(b"%PDF") || ext == "pdf" {
         let p = pdf::read(bytes)?;
         return Ok(Opened {
@@ -55,8 +52,34 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, String> {
     }
     let decoded = crate::decode::decode(bytes)?;
     let encoding = (decoded.encoding != "UTF-8").then_some(decoded.encoding);
+    open_text(name, decoded.text, encoding)
+}
+
+/// A text or web page the browser decoded from a legacy encoding (GB18030: the wasm carries no
+/// encoding tables; `malformed` where the browser's strict decoder refused the bytes), judged as
+/// [`crate::decode`] judges what it decodes, then read as [`open`] reads it.
+pub fn open_decoded(
+    name: &str,
+    text: String,
+    encoding: &'static str,
+    malformed: bool,
+) -> Result<Opened, String> {
+    if malformed {
+        return Err(crate::decode::UNKNOWN_ENCODING.into());
+    }
+    let d = crate::decode::checked(text, encoding)?;
+    open_text(name, d.text, Some(d.encoding))
+}
+
+/// A text or web page already decoded.
+pub fn open_text(
+    name: &str,
+    text: String,
+    encoding: Option<&'static str>,
+) -> Result<Opened, String> {
+    let ext = extension(name);
     if matches!(ext.as_str(), "html" | "htm") {
-        let page = html::read(&decoded.text);
+        let page = html::read(&text);
         if page.text.trim().is_empty() {
             return Err("网页中没有找到报告正文".into());
         }
@@ -68,9 +91,15 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, String> {
         });
     }
     Ok(Opened {
-        text: decoded.text,
+        text,
         tables: Vec::new(),
         format: "txt",
         encoding,
     })
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
 }

@@ -166,3 +166,39 @@ pub fn workbook(entries: JsValue) -> Result<Vec<u8>, JsError> {
         .collect();
     crate::xlsx::workbook(&books).map_err(|e| JsError::new(&e))
 }
+
+/// What a file gave, for the page: the text to show (spans point into it), the exact tables,
+/// and its format.
+#[cfg(feature = "files")]
+#[derive(Serialize)]
+struct OpenedFile {
+    text: String,
+    tables: Tables,
+    format: &'static str,
+}
+
+#[cfg(feature = "files")]
+fn opened(o: Result<crate::files::Opened, String>) -> Result<JsValue, JsError> {
+    let o = o.map_err(|e| JsError::new(&e))?;
+    to_js(&OpenedFile {
+        text: o.text,
+        tables: o.tables,
+        format: o.format,
+    })
+}
+
+/// A .pdf, .docx (or anything else by its bytes) as the CLI opens it: `{text, tables, format}`;
+/// what cannot be read throws the CLI's Chinese message.
+#[cfg(feature = "files")]
+#[wasm_bindgen(js_name = openFile)]
+pub fn open_file(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+    opened(crate::files::open(name, bytes))
+}
+
+/// A web page or text the browser decoded from GB18030 (`malformed`: its strict decoder refused
+/// the bytes), as `openFile`.
+#[cfg(feature = "files")]
+#[wasm_bindgen(js_name = openText)]
+pub fn open_text(name: &str, text: String, malformed: bool) -> Result<JsValue, JsError> {
+    opened(crate::files::open_decoded(name, text, "GB18030", malformed))
+}

@@ -414,3 +414,25 @@ fn damaged_files_are_checked_or_refused_with_a_message() {
     assert!(!err.contains("内部错误"), "{err}");
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+/// The page decodes a GB18030 web page itself (the wasm carries no encoding tables) and hands the
+/// text to `open_decoded`: what it reads must be what the CLI reads from the bytes.
+#[test]
+fn a_page_decoded_by_the_browser_reads_as_its_bytes_do() {
+    let name = "2023_pingtan_zonghe_shiyanqu.html";
+    let page = std::fs::read_to_string(Path::new(REAL).join(name)).unwrap();
+    let (gbk, _, lossy) = encoding_rs::GB18030.encode(&page);
+    assert!(!lossy);
+    let from_bytes = nianbao::files::open(name, &gbk).unwrap();
+    let refused = nianbao::files::open_decoded(name, page.clone(), "GB18030", true).unwrap_err();
+    let mut broken = gbk.to_vec();
+    broken.extend([0x81, 0x20]); // a lead byte without its trail
+    assert_eq!(nianbao::files::open(name, &broken).unwrap_err(), refused);
+    let from_text = nianbao::files::open_decoded(name, page, "GB18030", false).unwrap();
+    assert_eq!(from_bytes.encoding, Some("GB18030"));
+    assert_eq!(from_text.encoding, Some("GB18030"));
+    assert_eq!(from_bytes.text, from_text.text);
+    assert_eq!(from_bytes.tables, from_text.tables);
+    assert!(!from_text.tables.is_empty());
+    assert_eq!(from_text.format, "html");
+}

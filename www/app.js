@@ -172,11 +172,12 @@
     this.timer = setTimeout(function () { self.runCheck(); }, DEBOUNCE_MS);
   };
 
-  /* Text replaced as a whole (示例, 清空, a file): the old text stays one 撤销 away. */
-  App.prototype.replaceText = function (text, message, name) {
+  /* Text replaced as a whole (示例, 清空, a file with the tables it was read with): the old text
+     stays one 撤销 away. */
+  App.prototype.replaceText = function (text, message, name, tracked) {
     this.undo = { doc: this.doc, text: this.ta.value, tracked: this.tracked, name: this.doc.name };
     this.doc.name = name || this.doc.name;
-    this.setText(text, null);
+    this.setText(text, tracked || null);
     this.notice(message, true);
     this.runCheck();
   };

@@ -2,7 +2,8 @@
    cannot start (file://, policies). Either way the app sees the same promise API:
    engine.check(text, tables) -> Promise<{report, ms, key}> (key: the agency's pairing key),
    engine.crossYear(prev, cur) -> Promise<{findings, ms}> (each {text, tables}).
-   NB.loadXlsx(base) loads the Excel module only when asked, in its own worker where possible.
+   NB.loadXlsx(base) and NB.loadFiles(base) load the Excel module and the file reader only when
+   asked, each in its own worker where possible.
    The messages to and from the checker are in protocol.js. */
 (function () {
   'use strict';
@@ -96,7 +97,7 @@
           started = true;
           clearTimeout(timer);
           resolve({
-            version: m.version, rules: m.rules, layouts: m.layouts, stop: function () { fail(new Error('后台线程已重启')); },
+            version: m.version, rules: m.rules, layouts: m.layouts, stop: function () { fail(restarted()); },
             busy: function () { return Object.keys(pending).length > 0; },
             call: function (msg, transfer) {
               msg.id = ++nextId;
@@ -109,7 +110,7 @@
         } else if (pending[m.id]) {
           var p = pending[m.id];
           delete pending[m.id];
-          if (m.error) p.reject(new Error(m.error)); else p.resolve(m);
+          if (m.error) p.reject(Object.assign(new Error(m.error), { broken: !!m.broken, restarted: !!m.restarted })); else p.resolve(m);
         }
       };
       compiled.then(function (mod) { worker.postMessage({ type: 'init', module: mod }); });
@@ -173,52 +174,112 @@
     return w.catch(function () { return mainThread(base, compiled); });
   };
 
-  /* ---- The Excel module (www/pkg-xlsx): fetched and instantiated on the first 导出 Excel. ---- */
+  /* ---- Modules loaded only when asked: the same crate built with other features. ---- */
 
-  /* A page may carry it inline (the glue as a script defining nb_xlsx, the wasm as base64 in a
-     block that is never run); from file:// it comes from the base64 script beside the page
-     (dist/pkg-xlsx/ beside dist/nianbao.html); else the URL. */
-  function xlsxSource(base) {
-    var inline = document.getElementById('nb-xlsx-b64');
-    if (inline) return Promise.resolve(bytesOf(inline.textContent.trim()));
-    if (location.protocol === 'file:') {
-      return loadScript(url(base, 'pkg-xlsx/nianbao_xlsx_bg.wasm.js')).then(function () { return bytesOf(NB_XLSX_B64); });
+  /* The Excel writer (www/pkg-xlsx, on the first 导出 Excel) and the file reader (www/pkg-files,
+     on the first .pdf/.docx/.html opened). Each in its own worker where possible; from file://
+     (no fetch, no worker) by classic scripts beside the page — dist/pkg-xlsx/ and dist/pkg-files/
+     beside dist/nianbao.html. `local` is what the module offers on the main thread, `remote`
+     the same through its worker. */
+  var SIDE = {
+    xlsx: {
+      dir: 'pkg-xlsx', name: 'nianbao_xlsx', worker: 'xlsx-worker.js', what: 'Excel 模块',
+      glue: function () { return typeof nb_xlsx === 'function' ? nb_xlsx : null; },
+      b64: function () { return typeof NB_XLSX_B64 === 'string' ? NB_XLSX_B64 : null; },
+      local: function (g) { return { workbook: function (entries) { return Promise.resolve(g.workbook(entries)); } }; },
+      remote: function (call) {
+        return { workbook: function (entries) { return call({ type: 'workbook', entries: entries }).then(function (m) { return m.bytes; }); } };
+      }
+    },
+    files: {
+      dir: 'pkg-files', name: 'nianbao_files', worker: 'files-worker.js', what: 'PDF、Word 和网页的读取模块',
+      glue: function () { return typeof nb_files === 'function' ? nb_files : null; },
+      b64: function () { return typeof NB_FILES_B64 === 'string' ? NB_FILES_B64 : null; },
+      // a turn for the page between two files: each is read at one go
+      local: function (g) {
+        var broken = false;
+        return { open: function (name, data) {
+          return new Promise(function (r) { setTimeout(r, 0); }).then(function () {
+            if (broken) throw restarted();
+            var r = NB.openWith(g, name, data);
+            broken = broken || r.broken;
+            if (r.error) throw Object.assign(new Error(r.error), { broken: r.broken });
+            return r.file;
+          });
+        } };
+      },
+      remote: function (call) {
+        return { open: function (name, data) {
+          // copied, not transferred: after a trap the request is sent again, to a fresh worker
+          return call({ type: 'open', name: name, data: data }).then(function (m) { return m.file; });
+        } };
+      }
     }
-    return Promise.resolve(url(base, 'pkg-xlsx/nianbao_xlsx_bg.wasm'));
-  }
+  };
 
-  function xlsxMainThread(base) {
-    var glue = typeof nb_xlsx === 'function' ? Promise.resolve() : loadScript(url(base, 'pkg-xlsx/nianbao_xlsx.js'));
-    return glue.then(function () { return xlsxSource(base); }, function (err) {
+  /* The glue (reloaded after a trap: a wasm instance that trapped is not used again), then the
+     wasm: from file:// the base64 script beside the page, else the URL. */
+  function sideMainThread(base, s, fresh) {
+    var at = function (f) { return url(base, s.dir + '/' + f); };
+    var glue = s.glue() && !fresh ? Promise.resolve() : loadScript(at(s.name + '.js'));
+    return glue.then(function () {
+      if (location.protocol !== 'file:') return at(s.name + '_bg.wasm');
+      var b64 = s.b64() ? Promise.resolve() : loadScript(at(s.name + '_bg.wasm.js'));
+      return b64.then(function () { return bytesOf(s.b64()); });
+    }).catch(function (err) {
       // the offline file without the folder that travels with it
-      if (location.protocol === 'file:') throw new Error('Excel 模块不在本文件旁边（应与 nianbao.html 放在同一文件夹的 pkg-xlsx 文件夹）');
+      if (location.protocol === 'file:') throw new Error(s.what + '不在本文件旁边（应与 nianbao.html 放在同一文件夹的 ' + s.dir + ' 文件夹）');
       throw err;
-    })
-      .then(function (src) { return nb_xlsx({ module_or_path: src }); })
-      .then(function () {
-        NB.xlsxIn = 'main';
-        return { workbook: function (entries) { return Promise.resolve(nb_xlsx.workbook(entries)); } };
-      });
+    }).then(function (src) { return s.glue()({ module_or_path: src }); })
+      .then(function () { return { api: s.local(s.glue()), stop: function () {}, where: 'main' }; });
   }
 
-  function xlsxWorker(base) {
-    return spawn(base, Promise.resolve(null), 'xlsx-worker.js').then(function (w) {
-      NB.xlsxIn = 'worker'; // where the Excel module was instantiated (the tests ask)
-      return {
-        workbook: function (entries) {
-          return w.call({ type: 'workbook', entries: entries }).then(function (m) { return m.bytes; });
-        }
-      };
+  function sideWorker(base, s) {
+    return spawn(base, Promise.resolve(null), s.worker).then(function (w) {
+      return { api: s.remote(w.call), stop: w.stop, where: 'worker' };
     });
   }
 
-  var xlsx = null;
-  /* Resolves with {workbook(entries) -> Promise<Uint8Array>}; a failed load is retried next time. */
-  NB.loadXlsx = function (base) {
-    if (xlsx) return xlsx;
-    var canWorker = typeof Worker === 'function' && location.protocol !== 'file:' && !document.getElementById('nb-xlsx-b64');
-    xlsx = (canWorker ? xlsxWorker(base).catch(function () { return xlsxMainThread(base); }) : xlsxMainThread(base));
-    xlsx.catch(function () { xlsx = null; });
-    return xlsx;
-  };
+  var loaded = {};
+  /* Resolves with the module's API (xlsx: {workbook(entries) -> Promise<Uint8Array>}; files:
+     {open(name, bytes | {page, text, malformed}) -> Promise<{text, tables, format}>}). A failed load is retried
+     next time; after a trap (err.broken) the next call gets a fresh instance. */
+  function loadSide(key, base) {
+    if (loaded[key]) return loaded[key];
+    var s = SIDE[key], again = key in loaded;
+    var canWorker = typeof Worker === 'function' && location.protocol !== 'file:';
+    var m = canWorker ? sideWorker(base, s).catch(function () { return sideMainThread(base, s, again); }) : sideMainThread(base, s, again);
+    var p = loaded[key] = m.then(function (x) {
+      NB[key + 'In'] = x.where; // where the module was instantiated (the tests ask)
+      return guarded(x, function () {
+        if (loaded[key] === p) loaded[key] = null;
+        x.stop();
+        return loadSide(key, base);
+      });
+    });
+    p.catch(function () { loaded[key] = null; });
+    return p;
+  }
+
+  /* After a trap the instance is replaced; the calls it had not answered yet go to the new one. */
+  function guarded(x, replace) {
+    var api = {}, next = null;
+    Object.keys(x.api).forEach(function (k) {
+      api[k] = function () {
+        var args = arguments;
+        return x.api[k].apply(null, args).catch(function (err) {
+          if (!err || !(err.broken || err.restarted)) throw err;
+          next = next || replace();
+          if (err.broken) throw err;
+          return next.then(function (a) { return a[k].apply(null, args); });
+        });
+      };
+    });
+    return api;
+  }
+
+  function restarted() { return Object.assign(new Error('后台线程已重启'), { restarted: true }); }
+
+  NB.loadXlsx = function (base) { return loadSide('xlsx', base); };
+  NB.loadFiles = function (base) { return loadSide('files', base); };
 })();

@@ -18,6 +18,7 @@ const reviewTests = require('./review');
 const stressTests = require('./stress');
 const structureTests = require('./structure');
 const a11yTests = require('./a11y');
+const fileTests = require('./files');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'target/release/nianbao');
@@ -30,8 +31,11 @@ const TEMPLATE = { '2008': '2008 年版（2008—2018 年度报告）', '2019': 
 const APPLICANTS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 const ONLY = process.env.NB_MODES ? process.env.NB_MODES.split(',') : null;
 
+// NB_TESTS=regex runs only the tests whose name matches (while working on some; not for make test)
+const PICK = process.env.NB_TESTS ? new RegExp(process.env.NB_TESTS) : null;
 let passed = 0, failed = 0;
 async function test(name, fn) {
+  if (PICK && !PICK.test(name)) return;
   const t0 = Date.now();
   try {
     await fn();
@@ -254,7 +258,8 @@ function counts(report) {
   return c;
 }
 
-function assertSameAsCli(shown, report, text) {
+/** `elsewhere(cell)`: a cell the template's drawn table has no column for, listed apart. */
+function assertSameAsCli(shown, report, text, elsewhere) {
   const c = counts(report);
   const m = /(\d+) 个错误、(\d+) 个警告、(\d+) 个提示/.exec(shown.summary);
   assert.ok(m, 'summary: ' + shown.summary);
@@ -283,7 +288,7 @@ function assertSameAsCli(shown, report, text) {
     assert.equal(s.column, c.column === null ? '' : c.column, 'column of ' + c.label);
     if (s.unit !== null) assert.equal(s.unit, c.unit || '', 'unit of ' + c.label);
     assert.ok(!s.headers.includes('(missing id)'), 'headers of ' + c.label + ' name cells of its table');
-    if (report.template) assert.ok(s.official, `${c.indicator}/${c.column} drawn in the template's table`);
+    if (report.template) assert.equal(s.official, !(elsewhere && elsewhere(c)), `${c.indicator}/${c.column} drawn in the template's table`);
     const flag = expectedFlag(report, c);
     assert.equal(s.flag, flag, `finding mark on ${c.label}/${c.column}`);
     if (flag) assert.ok(s.flagText.length > 0, 'the mark is also a word');
@@ -606,12 +611,12 @@ async function syntaxTests() {
   // Old kernels (Chromium 69: 360/QQ 极速模式) must parse every script; IE must parse the ES5 ones
   // so that it can show its explanation.
   const acorn = require('acorn');
-  const es5 = ['precheck.js', 'start.js', 'nianbao-embed.js', 'protocol.js', 'worker.js'];
+  const es5 = ['precheck.js', 'start.js', 'nianbao-embed.js', 'protocol.js', 'worker.js', 'files-worker.js'];
   const page = pageScripts();
   const { PAGE_SCRIPTS } = require('../../scripts/make-single.js');
   const groups = [
     [5, es5],
-    [2017, page.concat(PAGE_SCRIPTS, ['xlsx-worker.js', 'pkg-xlsx/nianbao_xlsx.js']).filter((f) => !es5.includes(f))],
+    [2017, page.concat(PAGE_SCRIPTS, ['xlsx-worker.js', 'pkg-xlsx/nianbao_xlsx.js', 'pkg-files/nianbao_files.js']).filter((f) => !es5.includes(f))],
   ];
   await test('pkg/page.js is the page scripts of www/ as they are now (make wasm bundles them)', async () => {
     const bundle = fs.readFileSync(path.join(ROOT, 'www/pkg/page.js'), 'utf8');
@@ -678,8 +683,10 @@ async function modeChecks(T) {
     assert.deepEqual(csp, []);
   });
   await test(`${T.spec.name}: no network request after load`, async () => {
-    // The Excel module is fetched (from the same place as the page) only when exporting.
-    const net = (r) => !/^(data|blob):/.test(r.url) && !/\/(pkg-xlsx\/nianbao_xlsx[^/]*|xlsx-worker\.js)$/.test(r.url);
+    // The Excel module and the file reader are fetched (from the same place as the page) only
+    // when exporting, when a document is opened; the reader's worker loads protocol.js too.
+    const onDemand = /\/(pkg-(xlsx|files)\/nianbao_(xlsx|files)[^/]*|(xlsx|files)-worker\.js|protocol\.js)$/;
+    const net = (r) => !/^(data|blob):/.test(r.url) && !onDemand.test(r.url);
     const late = T.requests.filter((r) => r.afterLoad && net(r));
     assert.deepEqual(late.map((r) => r.url), []);
     if (T.spec.worker) assert.ok(T.requests.some((r) => /nianbao_bg\.wasm$/.test(r.url)), 'the recorder saw the wasm load');
@@ -737,6 +744,13 @@ async function main() {
       if (spec.name === 'http') await stressTests(T, { test, cli, assertSameAsCli });
       // Reviewing many reports: www/ over http (worker) and the single file (main thread).
       if (spec.name === 'http' || spec.name === 'file') await reviewTests(T, { test, cli, files });
+      // PDF, Word and web pages: every mode; the batches where the reader runs in a worker
+      // (http) and on the main thread (file)
+      const h = { test, launch, assertSameAsCli, clickAndCheckSelections };
+      await fileTests.documentTests(T, h, CORPUS);
+      if (spec.name === 'http') await fileTests.batchTest(T, h, files, CORPUS);
+      if (spec.name === 'http' || spec.name === 'file') await fileTests.damagedTest(T, h);
+      if (spec.name === 'file') await fileTests.missingReaderTest(h);
       await modeChecks(T);
       await T.close();
     }
