@@ -535,7 +535,10 @@ fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
     };
     for row in rows {
         if row.label_parts.is_empty() {
-            continue; // label-less figures: table 四, read separately
+            // figures between a wrapped label's lines are its own; others are table 四's,
+            // read separately
+            m.figures_inside_label(row);
+            continue;
         }
         m.row(row);
     }
@@ -566,13 +569,30 @@ impl Matcher {
             if both > own + 1e-9 && !self.is_heading(&prev) {
                 return self.row(&joined);
             }
-            self.take(&prev, true);
+            let label_only = prev.values.is_empty();
+            self.take(&prev, label_only);
         }
         if bare(row) && row.values.is_empty() {
             self.pending = Some(row.clone());
             return;
         }
         self.take(row, false);
+    }
+
+    /// `pdftotext -layout` prints a cell's figure halfway down its row: where a label wraps,
+    /// between its lines (`（四）政府信息公开专项经费` / `2.5` / `（不包括…的经费） 万元`). A line of
+    /// figures alone after a label held back for its next line is that label's.
+    fn figures_inside_label(&mut self, row: &Row) {
+        let heading = self.pending.as_ref().is_some_and(|p| self.is_heading(p));
+        if let Some(p) = self
+            .pending
+            .as_mut()
+            .filter(|p| bare(p) && p.values.is_empty())
+        {
+            if !heading && !row.values.is_empty() {
+                p.values = row.values.clone();
+            }
+        }
     }
 
     fn is_heading(&self, row: &Row) -> bool {
@@ -582,7 +602,8 @@ impl Matcher {
 
     fn flush_pending(&mut self) {
         if let Some(prev) = self.pending.take() {
-            self.take(&prev, true);
+            let label_only = prev.values.is_empty();
+            self.take(&prev, label_only);
         }
     }
 
@@ -639,8 +660,12 @@ fn own_label(row: &Row, t: Template, cursor: usize) -> Row {
     trimmed
 }
 
+/// A label's first line joined with its next; figures printed between them are the row's.
 fn join(first: &Row, second: &Row) -> Row {
     let mut r = second.clone();
+    if r.values.is_empty() {
+        r.values = first.values.clone();
+    }
     let mut parts = first.label_parts.clone();
     parts.extend(second.label_parts.iter().cloned());
     r.label_parts = parts;
