@@ -51,6 +51,7 @@ impl Extraction {
             template: self.template,
             cells: &self.cells,
             old_columns: self.old_columns,
+            found: &self.matched,
         }
     }
 }
@@ -331,7 +332,12 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         .iter_mut()
         .filter_map(|m| split_glued_row(doc, m))
         .collect();
-    let cells = matched.iter().flat_map(|m| cells_of(doc, m)).collect();
+    let traceless = traceless_blanks(&tables);
+    let cells = matched
+        .iter()
+        .filter(|m| !figure_elsewhere(doc, &traceless, m))
+        .flat_map(|m| cells_of(doc, m))
+        .collect();
     let fuzzy = matched
         .iter()
         .enumerate()
@@ -349,6 +355,24 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         old_columns: &[],
         coverage: Vec::new(),
     }
+}
+
+/// The lines of tables printed one cell per line with nothing between cells (pdftotext of a
+/// PDF): there a blank cell leaves no trace at all.
+fn traceless_blanks(tables: &[grid::Table]) -> Vec<Range<usize>> {
+    tables
+        .iter()
+        .filter(|t| t.layout == grid::Layout::CellPerLine)
+        .map(|t| t.lines.clone())
+        .collect()
+}
+
+/// A row with no figure where blanks leave no trace: its figure may as well be printed
+/// elsewhere (pdftotext prints a tall row's cells out of order), so it is left unread, and
+/// reported so, rather than read as blank.
+fn figure_elsewhere(doc: &Document, traceless: &[Range<usize>], m: &MatchedRow) -> bool {
+    let line = doc.line_of(m.row.label_range().start);
+    m.row.values.iter().all(|v| v.text.is_empty()) && traceless.iter().any(|t| t.contains(&line))
 }
 
 /// The template whose wording the rows match best; national formats are told apart by the
