@@ -1001,4 +1001,45 @@ mod tests {
         );
         assert_eq!(parse_value("约5"), (None, ValueKind::Text));
     }
+
+    fn raw_of(ex: &Extraction, id: &str) -> Option<String> {
+        ex.cells
+            .iter()
+            .find(|c| c.indicator == id)
+            .map(|c| c.raw.clone())
+    }
+
+    /// pdftotext -layout centres a figure in its row: a wrapped label's figure stands between
+    /// the label's lines, the unit on the last.
+    #[test]
+    fn a_figure_between_a_wrapped_labels_lines_is_its_own() {
+        let text = "统计指标                          单位     统计数\n\
+            （三）从事政府信息公开工作人员数       人       5\n\
+            2.兼职人员数                        人       3\n\
+            （四）政府信息公开专项经费\n\
+            \x20                                           2.5\n\
+            （不包括用于政府公报编辑管理及政府网站建设维护等方面的  万元\n\
+            经费）\n\
+            （一）召开政府信息公开工作会议或专题会议数   次       4\n";
+        let ex = extract(&Document::new(text), &[]);
+        assert_eq!(raw_of(&ex, "org.budget").as_deref(), Some("2.5"));
+        assert_eq!(raw_of(&ex, "meeting.meetings").as_deref(), Some("4"));
+    }
+
+    /// One cell per line, nothing between cells: a row without a figure is not known to be
+    /// blank (its figure may be printed elsewhere); it is unread, and counted missing.
+    #[test]
+    fn a_row_without_a_figure_where_blanks_leave_no_trace_is_unread() {
+        let text = "统计指标\n单位\n统计数\n1.参加或举办新闻发布会总次数\n次\n4\n\
+            2.政府网站在线访谈次数\n次\n3\n3.政策解读稿件发布数\n篇\n\
+            4.微博微信回应事件数\n次\n6\n5.其他方式回应事件数\n次\n2\n";
+        let ex = extract(&Document::new(text), &[]);
+        assert_eq!(raw_of(&ex, "respond.explainers"), None);
+        assert_eq!(raw_of(&ex, "respond.weibo_wechat").as_deref(), Some("6"));
+        let missing: Vec<&String> = ex.coverage.iter().flat_map(|c| &c.missing).collect();
+        assert!(
+            missing.iter().any(|m| m.contains("政策解读稿件发布数")),
+            "{missing:?}"
+        );
+    }
 }
