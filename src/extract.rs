@@ -335,7 +335,7 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     let traceless = traceless_blanks(&tables);
     let cells = matched
         .iter()
-        .filter(|m| !figure_elsewhere(doc, &traceless, m))
+        .filter(|m| !figure_elsewhere(doc, &traceless, &rows, template, m))
         .flat_map(|m| cells_of(doc, m))
         .collect();
     let fuzzy = matched
@@ -367,12 +367,44 @@ fn traceless_blanks(tables: &[grid::Table]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// A row with no figure where blanks leave no trace: its figure may as well be printed
-/// elsewhere (pdftotext prints a tall row's cells out of order), so it is left unread, and
+/// A row with no figure where blanks leave no trace is a blank while the rows after it keep
+/// step (label, unit, figure). Where the next row's label cells hold the labels of several
+/// rows, pdftotext printed the cells around there out of order (tall rows' labels after their
+/// figures): the figure may as well be printed elsewhere, so the row is left unread, and
 /// reported so, rather than read as blank.
-fn figure_elsewhere(doc: &Document, traceless: &[Range<usize>], m: &MatchedRow) -> bool {
-    let line = doc.line_of(m.row.label_range().start);
-    m.row.values.iter().all(|v| v.text.is_empty()) && traceless.iter().any(|t| t.contains(&line))
+fn figure_elsewhere(
+    doc: &Document,
+    traceless: &[Range<usize>],
+    rows: &[&Row],
+    t: Option<Template>,
+    m: &MatchedRow,
+) -> bool {
+    let (Some(t), range) = (t, m.row.label_range()) else {
+        return false;
+    };
+    let line = doc.line_of(range.start);
+    if !m.row.values.iter().all(|v| v.text.is_empty())
+        || !traceless.iter().any(|l| l.contains(&line))
+    {
+        return false;
+    }
+    let Some(next) = rows
+        .iter()
+        .find(|r| !r.label_parts.is_empty() && r.label_range().start >= range.end)
+    else {
+        return false;
+    };
+    rows_labelled(&next.label_parts, t) >= 2
+}
+
+/// How many value rows of the template (headings aside) a run of label cells names. Where a
+/// stream's label cells before a figure name two or more, pdftotext printed the labels of tall
+/// rows apart from their figures: no figure near them is known to be whose.
+fn rows_labelled(parts: &[RawCell], t: Template) -> usize {
+    parts
+        .iter()
+        .filter(|p| best_match(&p.text, t, 0).is_some_and(|(_, s, i)| s >= 0.9 && !i.heading))
+        .count()
 }
 
 /// The template whose wording the rows match best; national formats are told apart by the
@@ -1026,19 +1058,22 @@ mod tests {
         assert_eq!(raw_of(&ex, "meeting.meetings").as_deref(), Some("4"));
     }
 
-    /// One cell per line, nothing between cells: a row without a figure is not known to be
-    /// blank (its figure may be printed elsewhere); it is unread, and counted missing.
+    /// One cell per line, nothing between cells: a row without a figure is a blank while the
+    /// next row keeps step; where the next label cells name several rows (labels printed apart
+    /// from their figures), its figure may be printed elsewhere: unread, and counted missing.
     #[test]
-    fn a_row_without_a_figure_where_blanks_leave_no_trace_is_unread() {
+    fn a_row_without_a_figure_where_blanks_leave_no_trace() {
         let text = "统计指标\n单位\n统计数\n1.参加或举办新闻发布会总次数\n次\n4\n\
             2.政府网站在线访谈次数\n次\n3\n3.政策解读稿件发布数\n篇\n\
-            4.微博微信回应事件数\n次\n6\n5.其他方式回应事件数\n次\n2\n";
+            4.微博微信回应事件数\n次\n制发规范性文件总数\n（一）回应公众关注热点或重大舆情数\n6\n\
+            5.其他方式回应事件数\n次\n2\n";
         let ex = extract(&Document::new(text), &[]);
-        assert_eq!(raw_of(&ex, "respond.explainers"), None);
-        assert_eq!(raw_of(&ex, "respond.weibo_wechat").as_deref(), Some("6"));
+        assert_eq!(raw_of(&ex, "respond.explainers").as_deref(), Some(""));
+        assert_eq!(raw_of(&ex, "respond.weibo_wechat"), None);
+        assert_eq!(raw_of(&ex, "respond.other").as_deref(), Some("2"));
         let missing: Vec<&String> = ex.coverage.iter().flat_map(|c| &c.missing).collect();
         assert!(
-            missing.iter().any(|m| m.contains("政策解读稿件发布数")),
+            missing.iter().any(|m| m.contains("微博微信回应事件数")),
             "{missing:?}"
         );
     }

@@ -80,6 +80,15 @@ fn cells(r: &nianbao::Report) -> Vec<(String, Option<String>, String)> {
     out
 }
 
+/// What the old form's defects may be reported as: the wrong total (as a sum or as a part
+/// larger than its whole), the blank, and rows a rendering could not read.
+const EXPECTED_2008: [&str; 4] = [
+    "sum-mismatch",
+    "part-exceeds-whole",
+    "blank-value",
+    "table-incomplete",
+];
+
 /// The old national 统计表 with “（二）申请办结数” 23 over 按时 20 + 延期 2, and the cell of
 /// “3.政策解读稿件发布数” left empty.
 fn names_the_closed_total(m: &str) -> bool {
@@ -106,7 +115,14 @@ fn old_form_gives_the_wrong_total_and_the_blank_in_every_rendering() {
             blank("blank-value") || blank("table-incomplete"),
             "{kind}: {found:?}"
         );
-        assert_eq!(found.len(), 2, "{kind}: nothing else: {found:?}");
+        // nothing else, but where the text lost a row's figure, the table-incomplete saying so
+        let others = found
+            .iter()
+            .filter(|(c, _)| !EXPECTED_2008.contains(c))
+            .count();
+        assert_eq!(others, 0, "{kind}: {found:?}");
+        let wanted = if kind == "pdf" { 3 } else { 2 };
+        assert_eq!(found.len(), wanted, "{kind}: {found:?}");
     }
 }
 
@@ -126,11 +142,12 @@ fn old_form_web_and_layout_text_read_every_cell_alike() {
 }
 
 /// pdftotext without -layout prints the cells of rows near the tall (two-paragraph) labels
-/// out of order and the empty cell as nothing: those rows, the blank one among them, are
-/// reported unread rather than read as blank.
-// Known gap: three figures displaced with their units (`件 8` of 制发规范性文件总数 after
-// 其中：主动公开规范性文件数, `次 2`, `6`) are still read for rows near where they landed;
-// no finding rests on them here, but the cells are wrong.
+/// out of order and an empty cell as nothing. The blank row is followed by a row in step
+/// (label, unit, figure) and is read as blank; “4.微博微信回应事件数”, followed by a run of
+/// other rows' labels, has its figure printed elsewhere and is reported unread, not blank.
+// Known gap: two figures land on rows near where pdftotext put them — `件 8` (制发规范性文件总数)
+// is read for 其中：主动公开规范性文件数 and the `6` of 4.微博微信回应事件数 for the heading
+// （二）通过不同渠道和方式回应解读的情况. No finding rests on them here, but the cells are wrong.
 #[test]
 fn old_form_pdf_text_says_which_rows_it_could_not_read() {
     let found = serious(&check(&rendered("report2008", "pdf")));
@@ -139,12 +156,10 @@ fn old_form_pdf_text_says_which_rows_it_could_not_read() {
         .filter(|(c, _)| *c == "table-incomplete")
         .collect();
     assert_eq!(incomplete.len(), 1, "{found:?}");
-    assert!(
-        incomplete[0].1.contains("政策解读稿件发布数")
-            && incomplete[0].1.contains("微博微信回应事件数"),
-        "{found:?}"
-    );
-    assert!(!found.iter().any(|(c, _)| *c == "blank-value"), "{found:?}");
+    assert!(incomplete[0].1.contains("微博微信回应事件数"), "{found:?}");
+    let blanks: Vec<_> = found.iter().filter(|(c, _)| *c == "blank-value").collect();
+    assert_eq!(blanks.len(), 1, "{found:?}");
+    assert!(blanks[0].1.contains("政策解读稿件发布数"), "{found:?}");
 }
 
 /// The 2019 trial format (2020 report) with “四、结转下年度继续办理” one too many in the 自然人
