@@ -12,6 +12,8 @@ pub struct Tables<'a> {
     pub template: Option<Template>,
     pub cells: &'a [Cell],
     pub old_columns: &'a [&'static str],
+    /// The rows whose label the reading found, read or not.
+    pub found: &'a [crate::extract::MatchedRow],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +41,11 @@ fn single_other_row(ex: &Tables) -> bool {
     has("result.other") && !ex.cells.iter().any(|c| c.indicator.starts_with("other."))
 }
 
+/// A row of the old form counts when its label was found: its figure unread is missing.
+fn found(ind: &Indicator, ex: &Tables) -> bool {
+    ex.found.iter().any(|m| std::ptr::eq(m.indicator, ind))
+}
+
 fn cells_read(ind: &Indicator, ex: &Tables) -> usize {
     ex.cells.iter().filter(|c| c.indicator == ind.id).count()
 }
@@ -51,7 +58,7 @@ pub fn coverage(ex: Tables) -> Vec<Coverage> {
     };
     let rows: Vec<&'static Indicator> = match t {
         Template::T2008 => schema::value_rows(t)
-            .filter(|i| OLD_CORE_ROWS.contains(&i.id) || cells_read(i, ex) > 0)
+            .filter(|i| OLD_CORE_ROWS.contains(&i.id) || cells_read(i, ex) > 0 || found(i, ex))
             .collect(),
         // a 2021 table still printing （六） as one row is read as 2019 prints it
         // (template-mismatch says so)

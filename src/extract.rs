@@ -51,6 +51,7 @@ impl Extraction {
             template: self.template,
             cells: &self.cells,
             old_columns: self.old_columns,
+            found: &self.matched,
         }
     }
 }
@@ -331,7 +332,12 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         .iter_mut()
         .filter_map(|m| split_glued_row(doc, m))
         .collect();
-    let cells = matched.iter().flat_map(|m| cells_of(doc, m)).collect();
+    let traceless = traceless_blanks(&tables);
+    let cells = matched
+        .iter()
+        .filter(|m| !figure_elsewhere(doc, &traceless, &rows, template, m))
+        .flat_map(|m| cells_of(doc, m))
+        .collect();
     let fuzzy = matched
         .iter()
         .enumerate()
@@ -349,6 +355,56 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         old_columns: &[],
         coverage: Vec::new(),
     }
+}
+
+/// The lines of tables printed one cell per line with nothing between cells (pdftotext of a
+/// PDF): there a blank cell leaves no trace at all.
+fn traceless_blanks(tables: &[grid::Table]) -> Vec<Range<usize>> {
+    tables
+        .iter()
+        .filter(|t| t.layout == grid::Layout::CellPerLine)
+        .map(|t| t.lines.clone())
+        .collect()
+}
+
+/// A row with no figure where blanks leave no trace is a blank while the rows after it keep
+/// step (label, unit, figure). Where the next row's label cells hold the labels of several
+/// rows, pdftotext printed the cells around there out of order (tall rows' labels after their
+/// figures): the figure may as well be printed elsewhere, so the row is left unread, and
+/// reported so, rather than read as blank.
+fn figure_elsewhere(
+    doc: &Document,
+    traceless: &[Range<usize>],
+    rows: &[&Row],
+    t: Option<Template>,
+    m: &MatchedRow,
+) -> bool {
+    let (Some(t), range) = (t, m.row.label_range()) else {
+        return false;
+    };
+    let line = doc.line_of(range.start);
+    if !m.row.values.iter().all(|v| v.text.is_empty())
+        || !traceless.iter().any(|l| l.contains(&line))
+    {
+        return false;
+    }
+    let Some(next) = rows
+        .iter()
+        .find(|r| !r.label_parts.is_empty() && r.label_range().start >= range.end)
+    else {
+        return false;
+    };
+    rows_labelled(&next.label_parts, t) >= 2
+}
+
+/// How many value rows of the template (headings aside) a run of label cells names. Where a
+/// stream's label cells before a figure name two or more, pdftotext printed the labels of tall
+/// rows apart from their figures: no figure near them is known to be whose.
+fn rows_labelled(parts: &[RawCell], t: Template) -> usize {
+    parts
+        .iter()
+        .filter(|p| best_match(&p.text, t, 0).is_some_and(|(_, s, i)| s >= 0.9 && !i.heading))
+        .count()
 }
 
 /// The template whose wording the rows match best; national formats are told apart by the
@@ -535,7 +591,10 @@ fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
     };
     for row in rows {
         if row.label_parts.is_empty() {
-            continue; // label-less figures: table 四, read separately
+            // figures between a wrapped label's lines are its own; others are table 四's,
+            // read separately
+            m.figures_inside_label(row);
+            continue;
         }
         m.row(row);
     }
@@ -566,13 +625,30 @@ impl Matcher {
             if both > own + 1e-9 && !self.is_heading(&prev) {
                 return self.row(&joined);
             }
-            self.take(&prev, true);
+            let label_only = prev.values.is_empty();
+            self.take(&prev, label_only);
         }
         if bare(row) && row.values.is_empty() {
             self.pending = Some(row.clone());
             return;
         }
         self.take(row, false);
+    }
+
+    /// `pdftotext -layout` prints a cell's figure halfway down its row: where a label wraps,
+    /// between its lines (`（四）政府信息公开专项经费` / `2.5` / `（不包括…的经费） 万元`). A line of
+    /// figures alone after a label held back for its next line is that label's.
+    fn figures_inside_label(&mut self, row: &Row) {
+        let heading = self.pending.as_ref().is_some_and(|p| self.is_heading(p));
+        if let Some(p) = self
+            .pending
+            .as_mut()
+            .filter(|p| bare(p) && p.values.is_empty())
+        {
+            if !heading && !row.values.is_empty() {
+                p.values = row.values.clone();
+            }
+        }
     }
 
     fn is_heading(&self, row: &Row) -> bool {
@@ -582,7 +658,8 @@ impl Matcher {
 
     fn flush_pending(&mut self) {
         if let Some(prev) = self.pending.take() {
-            self.take(&prev, true);
+            let label_only = prev.values.is_empty();
+            self.take(&prev, label_only);
         }
     }
 
@@ -639,8 +716,12 @@ fn own_label(row: &Row, t: Template, cursor: usize) -> Row {
     trimmed
 }
 
+/// A label's first line joined with its next; figures printed between them are the row's.
 fn join(first: &Row, second: &Row) -> Row {
     let mut r = second.clone();
+    if r.values.is_empty() {
+        r.values = first.values.clone();
+    }
     let mut parts = first.label_parts.clone();
     parts.extend(second.label_parts.iter().cloned());
     r.label_parts = parts;
@@ -951,5 +1032,49 @@ mod tests {
             (Some(1e20), ValueKind::Number)
         );
         assert_eq!(parse_value("约5"), (None, ValueKind::Text));
+    }
+
+    fn raw_of(ex: &Extraction, id: &str) -> Option<String> {
+        ex.cells
+            .iter()
+            .find(|c| c.indicator == id)
+            .map(|c| c.raw.clone())
+    }
+
+    /// pdftotext -layout centres a figure in its row: a wrapped label's figure stands between
+    /// the label's lines, the unit on the last.
+    #[test]
+    fn a_figure_between_a_wrapped_labels_lines_is_its_own() {
+        let text = "统计指标                          单位     统计数\n\
+            （三）从事政府信息公开工作人员数       人       5\n\
+            2.兼职人员数                        人       3\n\
+            （四）政府信息公开专项经费\n\
+            \x20                                           2.5\n\
+            （不包括用于政府公报编辑管理及政府网站建设维护等方面的  万元\n\
+            经费）\n\
+            （一）召开政府信息公开工作会议或专题会议数   次       4\n";
+        let ex = extract(&Document::new(text), &[]);
+        assert_eq!(raw_of(&ex, "org.budget").as_deref(), Some("2.5"));
+        assert_eq!(raw_of(&ex, "meeting.meetings").as_deref(), Some("4"));
+    }
+
+    /// One cell per line, nothing between cells: a row without a figure is a blank while the
+    /// next row keeps step; where the next label cells name several rows (labels printed apart
+    /// from their figures), its figure may be printed elsewhere: unread, and counted missing.
+    #[test]
+    fn a_row_without_a_figure_where_blanks_leave_no_trace() {
+        let text = "统计指标\n单位\n统计数\n1.参加或举办新闻发布会总次数\n次\n4\n\
+            2.政府网站在线访谈次数\n次\n3\n3.政策解读稿件发布数\n篇\n\
+            4.微博微信回应事件数\n次\n制发规范性文件总数\n（一）回应公众关注热点或重大舆情数\n6\n\
+            5.其他方式回应事件数\n次\n2\n";
+        let ex = extract(&Document::new(text), &[]);
+        assert_eq!(raw_of(&ex, "respond.explainers").as_deref(), Some(""));
+        assert_eq!(raw_of(&ex, "respond.weibo_wechat"), None);
+        assert_eq!(raw_of(&ex, "respond.other").as_deref(), Some("2"));
+        let missing: Vec<&String> = ex.coverage.iter().flat_map(|c| &c.missing).collect();
+        assert!(
+            missing.iter().any(|m| m.contains("微博微信回应事件数")),
+            "{missing:?}"
+        );
     }
 }

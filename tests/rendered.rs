@@ -1,16 +1,23 @@
-//! A report written as portals publish it (`tests/fixtures/rendered/make_report.py`: cells
-//! holding paragraphs, group labels in merged cells, labels that wrap) with one wrong total,
-//! rendered by `shared/tools/render.js` with the real tools (Chromium's text of the page,
-//! pdftotext of its PDF with and without -layout). Every rendering gives that one error.
+//! Reports written as portals publish them (`tests/fixtures/rendered/make_report.py` and
+//! `make_more.py`: cells holding paragraphs, group labels in merged cells, labels that wrap)
+//! with injected errors, rendered by `shared/tools/render.js` with the real tools (Chromium's
+//! text of the page, pdftotext of its PDF with and without -layout). Every rendering gives
+//! those errors, or says which rows it could not read; never a false finding.
 
 use nianbao::{check, Severity};
 
-fn rendering(kind: &str) -> String {
+const KINDS: [&str; 3] = ["web", "pdf", "pdflayout"];
+
+fn rendered(report: &str, kind: &str) -> String {
     let path = format!(
-        "{}/tests/fixtures/rendered/report2021.{kind}.txt",
+        "{}/tests/fixtures/rendered/{report}.{kind}.txt",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(path).expect("rendering")
+}
+
+fn rendering(kind: &str) -> String {
+    rendered("report2021", kind)
 }
 
 fn serious(r: &nianbao::Report) -> Vec<(&'static str, String)> {
@@ -59,5 +66,130 @@ fn pdf_text_gives_the_wrong_total_and_says_what_it_could_not_read() {
         found.iter().filter(|(c, _)| *c == "sum-mismatch").count(),
         1,
         "{found:?}"
+    );
+}
+
+/// The cells read, as (indicator, column, raw text), sorted (readings differ in order).
+fn cells(r: &nianbao::Report) -> Vec<(String, Option<String>, String)> {
+    let mut out: Vec<_> = r
+        .cells
+        .iter()
+        .map(|c| (c.indicator.clone(), c.column.clone(), c.raw.clone()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// What the old form's defects may be reported as: the wrong total (as a sum or as a part
+/// larger than its whole), the blank, and rows a rendering could not read.
+const EXPECTED_2008: [&str; 4] = [
+    "sum-mismatch",
+    "part-exceeds-whole",
+    "blank-value",
+    "table-incomplete",
+];
+
+/// The old national 统计表 with “（二）申请办结数” 23 over 按时 20 + 延期 2, and the cell of
+/// “3.政策解读稿件发布数” left empty.
+fn names_the_closed_total(m: &str) -> bool {
+    m.contains("申请办结数") && m.contains("23") && m.contains("22")
+}
+
+#[test]
+fn old_form_gives_the_wrong_total_and_the_blank_in_every_rendering() {
+    for kind in KINDS {
+        let found = serious(&check(&rendered("report2008", kind)));
+        let sums: Vec<_> = found
+            .iter()
+            .filter(|(c, _)| *c == "sum-mismatch" || *c == "part-exceeds-whole")
+            .collect();
+        assert_eq!(sums.len(), 1, "{kind}: {found:?}");
+        assert!(names_the_closed_total(&sums[0].1), "{kind}: {found:?}");
+        // the blank: as a blank where the text shows the empty cell, else as a row unread
+        let blank = |code: &str| {
+            found
+                .iter()
+                .any(|(c, m)| *c == code && m.contains("政策解读稿件发布数"))
+        };
+        assert!(
+            blank("blank-value") || blank("table-incomplete"),
+            "{kind}: {found:?}"
+        );
+        // nothing else, but where the text lost a row's figure, the table-incomplete saying so
+        let others = found
+            .iter()
+            .filter(|(c, _)| !EXPECTED_2008.contains(c))
+            .count();
+        assert_eq!(others, 0, "{kind}: {found:?}");
+        let wanted = if kind == "pdf" { 3 } else { 2 };
+        assert_eq!(found.len(), wanted, "{kind}: {found:?}");
+    }
+}
+
+/// Chromium's copy keeps the empty cell between tabs, and -layout prints the unit with nothing
+/// after it on the row's own line: both read every cell, the blank as a blank. (-layout also
+/// prints the 2.5 of the wrapped “（四）政府信息公开专项经费” between the label's lines.)
+#[test]
+fn old_form_web_and_layout_text_read_every_cell_alike() {
+    let web = check(&rendered("report2008", "web"));
+    let layout = check(&rendered("report2008", "pdflayout"));
+    assert_eq!(web.cells.len(), 58);
+    assert_eq!(cells(&web), cells(&layout));
+    let budget = web.cells.iter().find(|c| c.indicator == "org.budget");
+    assert_eq!(budget.map(|c| c.raw.as_str()), Some("2.5"));
+    let found = serious(&web);
+    assert!(found.iter().any(|(c, _)| *c == "blank-value"), "{found:?}");
+}
+
+/// pdftotext without -layout prints the cells of rows near the tall (two-paragraph) labels
+/// out of order and an empty cell as nothing. The blank row is followed by a row in step
+/// (label, unit, figure) and is read as blank; “4.微博微信回应事件数”, followed by a run of
+/// other rows' labels, has its figure printed elsewhere and is reported unread, not blank.
+// Known gap: two figures land on rows near where pdftotext put them — `件 8` (制发规范性文件总数)
+// is read for 其中：主动公开规范性文件数 and the `6` of 4.微博微信回应事件数 for the heading
+// （二）通过不同渠道和方式回应解读的情况. No finding rests on them here, but the cells are wrong.
+#[test]
+fn old_form_pdf_text_says_which_rows_it_could_not_read() {
+    let found = serious(&check(&rendered("report2008", "pdf")));
+    let incomplete: Vec<_> = found
+        .iter()
+        .filter(|(c, _)| *c == "table-incomplete")
+        .collect();
+    assert_eq!(incomplete.len(), 1, "{found:?}");
+    assert!(incomplete[0].1.contains("微博微信回应事件数"), "{found:?}");
+    let blanks: Vec<_> = found.iter().filter(|(c, _)| *c == "blank-value").collect();
+    assert_eq!(blanks.len(), 1, "{found:?}");
+    assert!(blanks[0].1.contains("政策解读稿件发布数"), "{found:?}");
+}
+
+/// The 2019 trial format (2020 report) with “四、结转下年度继续办理” one too many in the 自然人
+/// column (and so in 总计): one balance-mismatch, the same 198 cells in every rendering.
+#[test]
+fn trial_format_gives_exactly_the_balance_error_in_every_rendering() {
+    let web = cells(&check(&rendered("report2019", "web")));
+    for kind in KINDS {
+        let r = check(&rendered("report2019", kind));
+        let found = serious(&r);
+        assert_eq!(found.len(), 1, "{kind}: {found:?}");
+        assert_eq!(found[0].0, "balance-mismatch", "{kind}: {found:?}");
+        assert!(found[0].1.contains("自然人"), "{kind}: {found:?}");
+        assert_eq!(r.cells.len(), 198, "{kind}: every cell read");
+        assert_eq!(cells(&r), web, "{kind}: the same cells as the web copy");
+    }
+    let raw = |id: &str, col: &str| {
+        web.iter()
+            .find(|(i, c, _)| i == id && c.as_deref() == Some(col))
+            .map(|(_, _, v)| v.clone())
+    };
+    // （六）其他处理 is one row with figures of its own; table 二 has the 2019 columns
+    assert_eq!(raw("result.other", "总计").as_deref(), Some("2"));
+    assert_eq!(raw("apply.carried_out", "自然人").as_deref(), Some("3"));
+    assert_eq!(
+        raw("disclose2019.procurement", "采购总金额").as_deref(),
+        Some("356.8")
+    );
+    assert_eq!(
+        raw("disclose2019.penalty", "本年增/减").as_deref(),
+        Some("-2")
     );
 }
