@@ -672,6 +672,7 @@ pub fn shares(doc: &Document, prose: &Prose) -> Vec<Share> {
             .rev()
             .take(BASE_LOOKBACK)
             .take_while(|b| section.is_none_or(|s| b.line >= s))
+            .take_while(|b| !heading_between(&text[b.range.end..t.range.start]))
             .filter(|b| same_family(b.unit, t.unit) && b.value >= t.value && b.value > 0.0)
             .filter(|b| share_of(b).is_none() && is_base(text, b))
             .take(3)
@@ -726,6 +727,26 @@ fn whole_of_parts(shares: &mut [Share], at: &[usize], toks: &[Token]) {
         }
         start = end;
     }
+}
+
+/// Whether a numbered section heading (`三、`, after a sentence's end or a space) stands in
+/// `between`: crawler text runs the whole report into one line, so its sections are not lines.
+fn heading_between(between: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut after_break = false;
+    let mut numerals = 0;
+    for c in between.chars() {
+        if numerals > 0 && c == '、' && after_break {
+            return true;
+        }
+        if numeral(c) {
+            numerals += 1;
+            continue;
+        }
+        after_break = c.is_whitespace() || "。；".contains(c);
+        numerals = 0;
+    }
+    false
 }
 
 /// How many numbers back a percentage's base is looked for; a section of a report states far
@@ -894,5 +915,19 @@ mod tests {
         assert_eq!(s[0].count, 2.0);
         assert_eq!(s[0].percent, 67.0);
         assert_eq!(s[0].bases.first().map(|b| b.0), Some(3.0));
+    }
+
+    /// Crawler text runs the report into one line: a whole counted in an earlier section
+    /// (`累计办结9542件` before `三、主动公开政府信息情况`) is not the base of a share after it.
+    #[test]
+    fn a_share_has_no_base_beyond_a_section_heading_on_its_line() {
+        let t = format!("{HEAD}共受理申请30件，累计办结25件。 三、主动公开政府信息情况 区直各单位主动公开政府信息18条，占60%。");
+        let doc = Document::new(&t);
+        let ex = crate::extract::extract(&doc, &[]);
+        let s = shares(&doc, &Prose::read(&doc, &ex));
+        assert_eq!(s.len(), 1);
+        assert!(s[0].bases.is_empty(), "{:?}", s[0].bases);
+        assert!(heading_between("件。 三、主动"));
+        assert!(!heading_between("其中三、四两项"));
     }
 }
