@@ -202,7 +202,7 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
 /// numbering the report printed (`2、` + `同意部分公开答复数`): the numbering is how a reader
 /// finds the row in the report.
 fn numbered_wording(text: &str, a: &crate::anchor::Anchor) -> String {
-    let is_han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let is_han = |c: &char| crate::normalize::is_han(*c);
     let spelled: Vec<char> = text[a.core.clone()].chars().filter(is_han).collect();
     let spells = |w: &&&str| {
         let mut rest = spelled.iter();

@@ -67,29 +67,7 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
         })
     });
     if doubtful {
-        // the rows up to the first not read in plain order stand as printed, and so do the rows
-        // printed as rows; the rest is left unread
-        let plain = |r: usize, reading: &Option<Vec<usize>>| {
-            reading
-                .as_ref()
-                .is_some_and(|p| p.iter().copied().eq(r * width..(r + 1) * width))
-        };
-        let prefix = (0..table.len())
-            .find(|&r| !plain(r, &solved[r]))
-            .unwrap_or(table.len());
-        let mut kept = solved;
-        for (r, reading) in kept.iter_mut().enumerate() {
-            if r >= prefix && !pinned[r] {
-                *reading = None;
-                if let Some(row) = rows
-                    .iter_mut()
-                    .find(|x| std::ptr::eq(x.anchor.indicator, table[r]))
-                {
-                    row.cells.iter_mut().for_each(|c| *c = None);
-                }
-            }
-        }
-        solved = kept;
+        keep_rows_printed_in_order(&mut solved, &pinned, &table, width, rows);
     }
     // with table 三's figures settled, table 四's are the next fifteen
     if let Some(review) = rows
@@ -132,6 +110,37 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
                     reconstructed: None,
                 });
             }
+        }
+    }
+}
+
+/// Of a cut in doubt, the rows up to the first not read in plain order stand as printed, and so
+/// do the rows printed as rows (`pinned`); the rest is left unread.
+fn keep_rows_printed_in_order(
+    solved: &mut [Option<Vec<usize>>],
+    pinned: &[bool],
+    table: &[&'static Indicator],
+    width: usize,
+    rows: &mut [ReadRow],
+) {
+    let plain = |r: usize, reading: &Option<Vec<usize>>| {
+        reading
+            .as_ref()
+            .is_some_and(|p| p.iter().copied().eq(r * width..(r + 1) * width))
+    };
+    let prefix = (0..table.len())
+        .find(|&r| !plain(r, &solved[r]))
+        .unwrap_or(table.len());
+    for (r, reading) in solved.iter_mut().enumerate() {
+        if r < prefix || pinned[r] {
+            continue;
+        }
+        *reading = None;
+        if let Some(row) = rows
+            .iter_mut()
+            .find(|x| std::ptr::eq(x.anchor.indicator, table[r]))
+        {
+            row.cells.iter_mut().for_each(|c| *c = None);
         }
     }
 }

@@ -77,56 +77,35 @@ pub(super) fn with_layout_blanks(
             laid_out.then_some(own)
         })
         .collect();
+    // per width: the columns' centres, from every row of that width read full on one line
+    let mut centres: Vec<(usize, Option<Vec<f64>>)> = Vec::new();
     let mut blanks = Vec::new();
     for (r, own) in on_one_line.iter().enumerate() {
         let w = widths[r];
         let Some(own) = own.as_ref().filter(|o| w >= 2 && o.len() < w) else {
             continue;
         };
-        // the columns, from the full rows of this width nearest this row
-        let full: Vec<Vec<f64>> = on_one_line
-            .iter()
-            .enumerate()
-            .filter(|&(q, o)| widths[q] == w && o.as_ref().is_some_and(|o| o.len() == w))
-            .map(|(_, o)| {
-                o.as_ref()
-                    .expect("filtered")
-                    .iter()
-                    .map(|&k| column_of(&tokens[k]))
-                    .collect()
-            })
-            .collect();
-        if full.len() < 2 {
-            continue;
+        if !centres.iter().any(|(width, _)| *width == w) {
+            let full: Vec<Vec<f64>> = (0..anchors.len())
+                .filter(|&q| widths[q] == w)
+                .filter_map(|q| on_one_line[q].as_ref().filter(|o| o.len() == w))
+                .map(|o| o.iter().map(|&k| column_of(&tokens[k])).collect())
+                .collect();
+            centres.push((w, column_centres(&full, w)));
         }
-        let centres: Vec<f64> = (0..w)
-            .map(|c| {
-                let mut at: Vec<f64> = full.iter().map(|f| f[c]).collect();
-                at.sort_by(f64::total_cmp);
-                at[at.len() / 2]
-            })
-            .collect();
-        let gap = centres
-            .windows(2)
-            .map(|p| p[1] - p[0])
-            .fold(f64::MAX, f64::min);
-        if gap < 2.0 {
-            continue;
-        }
-        let placed: Option<Vec<usize>> = own
+        let Some(Some(centres)) = centres
             .iter()
-            .map(|&k| {
-                let x = column_of(&tokens[k]);
-                let c = (0..w)
-                    .min_by(|&a, &b| (centres[a] - x).abs().total_cmp(&(centres[b] - x).abs()))?;
-                ((centres[c] - x).abs() <= gap / 2.0).then_some(c)
-            })
-            .collect();
-        let Some(placed) = placed.filter(|p| p.windows(2).all(|q| q[0] < q[1])) else {
+            .find(|(width, _)| *width == w)
+            .map(|(_, c)| c)
+        else {
+            continue;
+        };
+        let at: Vec<f64> = own.iter().map(|&k| column_of(&tokens[k])).collect();
+        let Some(placed) = place_under(&at, centres) else {
             continue;
         };
         // just before the figure of the next column (on the space there), or after the last
-        let at = |c: usize| match placed.iter().position(|&p| p > c) {
+        let blank_at = |c: usize| match placed.iter().position(|&p| p > c) {
             Some(i) => {
                 let start = tokens[own[i]].range.start;
                 (start > 0 && text.as_bytes()[start - 1] == b' ').then(|| start - 1)
@@ -136,7 +115,7 @@ pub(super) fn with_layout_blanks(
         let row: Option<Vec<Token>> = (0..w)
             .filter(|c| !placed.contains(c))
             .map(|c| {
-                at(c).map(|at| Token {
+                blank_at(c).map(|at| Token {
                     range: at..at,
                     kind: Tok::Blank,
                 })
@@ -147,6 +126,45 @@ pub(super) fn with_layout_blanks(
     tokens.extend(blanks);
     tokens.sort_by_key(|t| t.range.start);
     tokens
+}
+
+/// Each column's centre, the median over the full rows (at least two of them, and the columns
+/// at least two characters apart).
+fn column_centres(full: &[Vec<f64>], w: usize) -> Option<Vec<f64>> {
+    if full.len() < 2 {
+        return None;
+    }
+    let centres: Vec<f64> = (0..w)
+        .map(|c| {
+            let mut at: Vec<f64> = full.iter().map(|f| f[c]).collect();
+            at.sort_by(f64::total_cmp);
+            at[at.len() / 2]
+        })
+        .collect();
+    let gap = min_gap(&centres);
+    (gap >= 2.0).then_some(centres)
+}
+
+fn min_gap(centres: &[f64]) -> f64 {
+    centres
+        .windows(2)
+        .map(|p| p[1] - p[0])
+        .fold(f64::MAX, f64::min)
+}
+
+/// The column each figure (by its centre) stands under: the nearest, within half the narrowest
+/// gap between columns, each figure in a column further right than the one before.
+fn place_under(at: &[f64], centres: &[f64]) -> Option<Vec<usize>> {
+    let gap = min_gap(centres);
+    let placed: Vec<usize> = at
+        .iter()
+        .map(|&x| {
+            let c = (0..centres.len())
+                .min_by(|&a, &b| (centres[a] - x).abs().total_cmp(&(centres[b] - x).abs()))?;
+            ((centres[c] - x).abs() <= gap / 2.0).then_some(c)
+        })
+        .collect::<Option<_>>()?;
+    placed.windows(2).all(|q| q[0] < q[1]).then_some(placed)
 }
 
 /// Crawler text keeps a space here and there between glued cells (`200 000121`): runs of
