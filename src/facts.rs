@@ -478,12 +478,16 @@ fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
         return None;
     }
     let unit = unit_bit(t.unit);
+    // the sentence's words are looked at once for the token, not once per cue
+    let service = std::cell::OnceCell::new();
+    let in_service_sentence = || *service.get_or_init(|| service_sentence(text, t));
     let fits: Vec<&'static Cue> = CUES
         .iter()
         .zip(cue_indicators())
         .filter(|(c, found)| {
             found.is_some_and(|(ind, units)| {
-                units & unit != 0 && cue_fits(c, ind, (left, right), text, t, about)
+                units & unit != 0
+                    && cue_fits(c, ind, (left, right), text, t, about, &in_service_sentence)
             })
         })
         .map(|(c, _)| c)
@@ -561,6 +565,7 @@ fn cue_fits(
     text: &str,
     t: &Token,
     about: &About,
+    in_service_sentence: &dyn Fn() -> bool,
 ) -> bool {
     let template = about.template;
     if !ind.within.has(template) {
@@ -577,7 +582,7 @@ fn cue_fits(
     if cue.not.iter().any(vetoes) {
         return false;
     }
-    if service_work(text, t, left, cue) {
+    if service_work(left, cue, in_service_sentence) {
         return false;
     }
     // `在…网站主动公开的425条政府信息中，机构职能…148条`: the count a breakdown is taken of is
@@ -598,12 +603,14 @@ fn cue_fits(
 /// A request count in a sentence about a service hall's work (`入驻审批服务部门和单位13个，开设
 /// 窗口26个，共受理申请121510件`) counts its cases, unless its own clause says the requests are
 /// for government information (`在行政服务中心设立受理点，全年共受理政府信息公开申请12件`).
-fn service_work(text: &str, t: &Token, left: &str, cue: &Cue) -> bool {
-    cue.indicator.starts_with("apply.")
-        && !left.contains("信息公开")
-        && lexicon::SERVICE_WORK
-            .iter()
-            .any(|w| joined(&text[t.sentence.start..t.left.start]).contains(w))
+fn service_work(left: &str, cue: &Cue, in_service_sentence: &dyn Fn() -> bool) -> bool {
+    cue.indicator.starts_with("apply.") && !left.contains("信息公开") && in_service_sentence()
+}
+
+/// Whether the sentence before a token speaks of a service hall's work.
+fn service_sentence(text: &str, t: &Token) -> bool {
+    let before = joined(&text[t.sentence.start..t.left.start]);
+    lexicon::SERVICE_WORK.iter().any(|w| before.contains(w))
 }
 
 /// All `words` occur in `s`, each after the previous one.
