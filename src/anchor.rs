@@ -24,6 +24,7 @@ mod doubt;
 mod figures;
 mod find;
 mod glued;
+mod tail;
 
 use align::*;
 use by_blocks::*;

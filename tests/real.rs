@@ -66,7 +66,7 @@ fn real_renderings_are_read() {
     }
     let share = right as f64 / all as f64;
     // measured 97.0% on 2026-12-02; raise this as reading improves
-    assert!(share >= 0.965, "{right}/{all} gold cells read ({share:.3})");
+    assert!(share >= 0.985, "{right}/{all} gold cells read ({share:.3})");
 }
 
 #[test]

@@ -9,6 +9,16 @@
 /// more is taken for a misreading and not used).
 const MAX_FAILING: usize = 2;
 
+/// What the text shows of how rows were printed.
+pub struct Printed<'a> {
+    /// Rows whose figures stand right after their own label, as many as the row has cells:
+    /// printed row by row there, never part of a longer run.
+    pub pinned: &'a [bool],
+    /// Whether the figure `values[j]` stands beside row `r`'s label (`beside(r, j)`): a run
+    /// split in two flows prints the columns of one flow with the labels.
+    pub beside: &'a dyn Fn(usize, usize) -> bool,
+}
+
 /// Per row, the token (an index into `values`) of each column, or `None` when the best cuts
 /// (those leaving the fewest rows not adding up) disagree about the row. `None` overall when
 /// every cut leaves more than [`MAX_FAILING`] rows not adding up.
@@ -17,13 +27,11 @@ const MAX_FAILING: usize = 2;
 /// fewest are kept (a table of mostly zeros reads `x 0 0 0 0 0 x` after a row of zeros as
 /// well one way as the other, its column sums only one way).
 ///
-/// `pinned`: rows whose figures stand right after their own label, as many as the row has
-/// cells: printed row by row there, never part of a longer run.
 pub fn solve(
     values: &[u64],
     rows: usize,
     width: usize,
-    pinned: &[bool],
+    printed: &Printed,
     fits: &dyn Fn(&[u64]) -> bool,
     between: &dyn Fn(&[Vec<u64>]) -> usize,
 ) -> Option<Vec<Option<Vec<usize>>>> {
@@ -31,21 +39,33 @@ pub fn solve(
         return None;
     }
     const FAR: usize = usize::MAX / 4;
-    // failing[i][k-1]: rows of the run i..i+k, printed column after column, not adding up. A
+    // failing[i]: per way of printing a run from row i, the rows of the run not adding up. A
     // row printed on its own may be the report's wrong total; a run of rows must add up, or
     // it is not how the table was printed.
-    let failing: Vec<Vec<usize>> = (0..rows)
+    // a run split in two flows only where one flow's figures stand beside their labels
+    let shown = |run: Run, i: usize| match run.shape {
+        Shape::Columns => true,
+        Shape::Split { at, .. } => (0..run.rows).all(|r| {
+            let tokens = row_tokens(i, run, r, width);
+            // the flow of the left columns is the one with the labels
+            tokens[..at].iter().all(|&j| (printed.beside)(i + r, j))
+        }),
+    };
+    // only the ways that may have been printed are kept: a run of rows not holding a pinned
+    // row, its split flows shown, every row adding up
+    let failing: Vec<Vec<(Run, usize)>> = (0..rows)
         .map(|i| {
-            (1..=rows - i)
-                .map(|k| {
-                    let n = (0..k)
-                        .filter(|&r| !fits(&row_values(values, i, k, r, width)))
-                        .count();
-                    let holds_pinned = (i..i + k).any(|r| pinned.get(r) == Some(&true));
-                    if k > 1 && (n > 0 || holds_pinned) {
-                        FAR
+            let free = (i..rows)
+                .take_while(|&r| printed.pinned.get(r) != Some(&true))
+                .count();
+            runs(rows - i, width)
+                .filter(|run| run.rows == 1 || (run.rows <= free && shown(*run, i)))
+                .filter_map(|run| {
+                    let fails = |r: usize| !fits(&row_values(values, i, run, r, width));
+                    if run.rows == 1 {
+                        Some((run, usize::from(fails(0))))
                     } else {
-                        n
+                        (!(0..run.rows).any(fails)).then_some((run, 0))
                     }
                 })
                 .collect()
@@ -54,9 +74,9 @@ pub fn solve(
     let mut from_start = vec![FAR; rows + 1];
     from_start[0] = 0;
     for i in 0..rows {
-        for k in 1..=rows - i {
-            let via = from_start[i].saturating_add(failing[i][k - 1]);
-            from_start[i + k] = from_start[i + k].min(via);
+        for &(run, cost) in &failing[i] {
+            let via = from_start[i].saturating_add(cost);
+            from_start[i + run.rows] = from_start[i + run.rows].min(via);
         }
     }
     let best = from_start[rows];
@@ -66,8 +86,9 @@ pub fn solve(
     let mut to_end = vec![FAR; rows + 1];
     to_end[rows] = 0;
     for i in (0..rows).rev() {
-        to_end[i] = (1..=rows - i)
-            .map(|k| failing[i][k - 1].saturating_add(to_end[i + k]))
+        to_end[i] = failing[i]
+            .iter()
+            .map(|&(run, cost)| cost.saturating_add(to_end[i + run.rows]))
             .min()
             .unwrap_or(FAR);
     }
@@ -118,7 +139,7 @@ const MAX_READINGS: usize = 48;
 
 /// The cuts' costs, for walking the best ones.
 struct Cut<'a> {
-    failing: &'a [Vec<usize>],
+    failing: &'a [Vec<(Run, usize)>],
     to_end: &'a [usize],
     rows: usize,
     width: usize,
@@ -129,15 +150,15 @@ impl Cut<'_> {
     fn agreed(&self, from_start: &[usize], best: usize, values: &[u64]) -> Vec<Option<Vec<usize>>> {
         let mut readings: Vec<Vec<(Vec<u64>, Vec<usize>)>> = vec![Vec::new(); self.rows];
         for i in 0..self.rows {
-            for k in 1..=self.rows - i {
+            for &(run, cost) in &self.failing[i] {
                 let through = from_start[i]
-                    .saturating_add(self.failing[i][k - 1])
-                    .saturating_add(self.to_end[i + k]);
+                    .saturating_add(cost)
+                    .saturating_add(self.to_end[i + run.rows]);
                 if through != best {
                     continue;
                 }
-                for r in 0..k {
-                    let tokens = row_tokens(i, k, r, self.width);
+                for r in 0..run.rows {
+                    let tokens = row_tokens(i, run, r, self.width);
                     let v: Vec<u64> = tokens.iter().map(|&t| values[t]).collect();
                     if !readings[i + r].iter().any(|(seen, _)| *seen == v) {
                         readings[i + r].push((v, tokens));
@@ -157,25 +178,31 @@ impl Cut<'_> {
     /// The distinct whole readings (per row, its tokens) of the best cuts, built from the last
     /// row back; `None` past [`MAX_READINGS`].
     fn readings(&self, values: &[u64]) -> Option<Vec<Vec<Vec<usize>>>> {
-        let mut from: Vec<Vec<Vec<Vec<usize>>>> = vec![Vec::new(); self.rows + 1];
-        from[self.rows] = vec![Vec::new()];
+        // per row from the end, the readings from there with a fingerprint of their values:
+        // readings equal in values are one reading, and comparing fingerprints instead of whole
+        // tables keeps a table of zeros, read alike in thousands of ways, cheap (two distinct
+        // readings sharing a 64-bit fingerprint is not a case to plan for)
+        let mut from: Vec<Vec<(u64, Vec<Vec<usize>>)>> = vec![Vec::new(); self.rows + 1];
+        from[self.rows] = vec![(0, Vec::new())];
         for i in (0..self.rows).rev() {
             if self.to_end[i] > MAX_FAILING {
                 continue; // no cut from here is among the best
             }
-            let mut here: Vec<Vec<Vec<usize>>> = Vec::new();
-            let mut seen: std::collections::HashSet<Vec<u64>> = Default::default();
-            for k in 1..=self.rows - i {
-                if self.failing[i][k - 1].saturating_add(self.to_end[i + k]) != self.to_end[i] {
+            let mut here: Vec<(u64, Vec<Vec<usize>>)> = Vec::new();
+            let mut seen: std::collections::HashSet<u64> = Default::default();
+            for &(run, cost) in &self.failing[i] {
+                if cost.saturating_add(self.to_end[i + run.rows]) != self.to_end[i] {
                     continue;
                 }
-                let run: Vec<Vec<usize>> =
-                    (0..k).map(|r| row_tokens(i, k, r, self.width)).collect();
-                for rest in &from[i + k] {
-                    let reading: Vec<Vec<usize>> = run.iter().chain(rest).cloned().collect();
-                    let key: Vec<u64> = reading.iter().flatten().map(|&t| values[t]).collect();
-                    if seen.insert(key) {
-                        here.push(reading);
+                let printed: Vec<Vec<usize>> = (0..run.rows)
+                    .map(|r| row_tokens(i, run, r, self.width))
+                    .collect();
+                let head = fingerprint(printed.iter().flatten().map(|&t| values[t]));
+                let shift = BASE.wrapping_pow((run.rows * self.width) as u32);
+                for (rest_print, rest) in &from[i + run.rows] {
+                    let print = head.wrapping_add(rest_print.wrapping_mul(shift));
+                    if seen.insert(print) {
+                        here.push((print, printed.iter().chain(rest).cloned().collect()));
                     }
                 }
                 if here.len() > MAX_READINGS {
@@ -184,17 +211,96 @@ impl Cut<'_> {
             }
             from[i] = here;
         }
-        Some(std::mem::take(&mut from[0]))
+        Some(
+            std::mem::take(&mut from[0])
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect(),
+        )
     }
 }
 
-/// The tokens of row `r` of a run of `k` rows starting at row `i`, printed column after column.
-fn row_tokens(i: usize, k: usize, r: usize, width: usize) -> Vec<usize> {
-    (0..width).map(|c| i * width + c * k + r).collect()
+const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A 64-bit fingerprint of a run of figures, Σ mix(vⱼ)·BASEʲ: the fingerprint of two runs one
+/// after the other is the first's plus the second's times BASE to the first's length.
+fn fingerprint(values: impl Iterator<Item = u64>) -> u64 {
+    let mut at = 1u64;
+    values.fold(0, |h, v| {
+        let mixed = (v ^ (v >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9) | 1;
+        let h = h.wrapping_add(mixed.wrapping_mul(at));
+        at = at.wrapping_mul(BASE);
+        h
+    })
 }
 
-fn row_values(values: &[u64], i: usize, k: usize, r: usize, width: usize) -> Vec<u64> {
-    row_tokens(i, k, r, width)
+/// How a run of rows was printed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shape {
+    /// Column after column: each column's figures of the run, top to bottom.
+    Columns,
+    /// The run's columns from `at` on row by row, then its columns before `at` row by row, or
+    /// the other way round (`left_first`): pdftotext prints the label column with the first
+    /// figure column as one flow and the other columns as another, a page's worth of each.
+    Split { at: usize, left_first: bool },
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    rows: usize,
+    shape: Shape,
+}
+
+/// The ways a run starting with `left` rows still to read may have been printed.
+fn runs(left: usize, width: usize) -> impl Iterator<Item = Run> {
+    let single = Run {
+        rows: 1,
+        shape: Shape::Columns,
+    };
+    let longer = (2..=left).flat_map(move |rows| {
+        let split = (1..width).flat_map(move |at| {
+            [false, true].map(|left_first| Run {
+                rows,
+                shape: Shape::Split { at, left_first },
+            })
+        });
+        std::iter::once(Run {
+            rows,
+            shape: Shape::Columns,
+        })
+        .chain(split)
+    });
+    std::iter::once(single).chain(longer)
+}
+
+/// The tokens of row `r` of `run` starting at row `i`.
+fn row_tokens(i: usize, run: Run, r: usize, width: usize) -> Vec<usize> {
+    let k = run.rows;
+    let base = i * width;
+    match run.shape {
+        Shape::Columns => (0..width).map(|c| base + c * k + r).collect(),
+        Shape::Split { at, left_first } => {
+            let (left, right) = (at, width - at);
+            let (left_from, right_from) = if left_first {
+                (base, base + k * left)
+            } else {
+                (base + k * right, base)
+            };
+            (0..width)
+                .map(|c| {
+                    if c < at {
+                        left_from + r * left + c
+                    } else {
+                        right_from + r * right + (c - at)
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+fn row_values(values: &[u64], i: usize, run: Run, r: usize, width: usize) -> Vec<u64> {
+    row_tokens(i, run, r, width)
         .into_iter()
         .map(|t| values[t])
         .collect()
@@ -204,15 +310,59 @@ fn row_values(values: &[u64], i: usize, k: usize, r: usize, width: usize) -> Vec
 mod tests {
     use super::*;
 
+    fn no_labels() -> Printed<'static> {
+        Printed {
+            pinned: &[],
+            beside: &|_, _| false,
+        }
+    }
+
     fn total_last(v: &[u64]) -> bool {
         v[..v.len() - 1].iter().sum::<u64>() == v[v.len() - 1]
+    }
+
+    #[test]
+    fn a_run_printed_in_two_flows_is_read_where_the_first_column_stands_by_the_labels() {
+        // rows (1 0 1) (0 0 0) (2 0 2): the last two columns of the three row by row, then the
+        // first column, each figure after its row's label (tokens 6, 7, 8)
+        let values = [0, 1, 0, 0, 0, 2, 1, 0, 2];
+        let third = |printed: &Printed| -> Option<Vec<u64>> {
+            let got = solve(&values, 3, 3, printed, &total_last, &|_| 0)?;
+            Some(got[2].as_ref()?.iter().map(|&k| values[k]).collect())
+        };
+        let by_labels = Printed {
+            pinned: &[],
+            beside: &|r, j| j == 6 + r,
+        };
+        assert_eq!(third(&by_labels), Some(vec![2, 0, 2]));
+        // without the labels beside the figures the two flows are not assumed, and no other
+        // way of printing adds up
+        assert_eq!(third(&no_labels()), None);
+    }
+
+    #[test]
+    fn a_fingerprint_of_two_runs_is_made_of_theirs() {
+        let (a, b) = ([3, 0, 0, 7], [0, 2, 5]);
+        let both = fingerprint(a.iter().chain(&b).copied());
+        let shift = BASE.wrapping_pow(a.len() as u32);
+        let made =
+            fingerprint(a.into_iter()).wrapping_add(fingerprint(b.into_iter()).wrapping_mul(shift));
+        assert_eq!(both, made);
+        assert_ne!(
+            fingerprint([0, 2].into_iter()),
+            fingerprint([2, 0].into_iter())
+        );
+        assert_ne!(
+            fingerprint([0].into_iter()),
+            fingerprint([0, 0].into_iter())
+        );
     }
 
     #[test]
     fn runs_of_rows_printed_column_after_column_are_told_apart() {
         // rows (80 1 81) (0 0 0) (22 0 22) printed as one run, then (19 1 20) row by row
         let values = [80, 0, 22, 1, 0, 0, 81, 0, 22, 19, 1, 20];
-        let got = solve(&values, 4, 3, &[], &total_last, &|_| 0).expect("a cut adds up");
+        let got = solve(&values, 4, 3, &no_labels(), &total_last, &|_| 0).expect("a cut adds up");
         let read = |r: usize| -> Vec<u64> {
             got[r]
                 .as_ref()
@@ -230,14 +380,22 @@ mod tests {
     #[test]
     fn a_row_two_cuts_read_differently_is_not_read() {
         // row by row: (0 1 1) (2 1 3); as one run: (0 1 1) (1 2 3): both add up
-        let got = solve(&[0, 1, 1, 2, 1, 3], 2, 3, &[], &total_last, &|_| 0).unwrap();
+        let got = solve(&[0, 1, 1, 2, 1, 3], 2, 3, &no_labels(), &total_last, &|_| 0).unwrap();
         assert!(got[0].is_some(), "both cuts read the first row alike");
         assert!(got[1].is_none(), "the second row is read two ways");
         // a report's own wrong total, printed row by row, is read as printed
-        let wrong = solve(&[1, 1, 3], 1, 3, &[], &total_last, &|_| 0).unwrap();
+        let wrong = solve(&[1, 1, 3], 1, 3, &no_labels(), &total_last, &|_| 0).unwrap();
         assert_eq!(wrong[0], Some(vec![0, 1, 2]));
         // three rows wrong whatever the cut: a misreading, not used
-        assert!(solve(&[1, 1, 3, 1, 1, 3, 1, 1, 3], 3, 3, &[], &total_last, &|_| 0).is_none());
+        assert!(solve(
+            &[1, 1, 3, 1, 1, 3, 1, 1, 3],
+            3,
+            3,
+            &no_labels(),
+            &total_last,
+            &|_| 0
+        )
+        .is_none());
     }
 
     #[test]
@@ -249,14 +407,18 @@ mod tests {
                 .as_ref()
                 .map(|t| t.iter().map(|&k| values[k]).collect())
         };
-        let none = solve(&values, 2, 3, &[], &total_last, &|_| 0).unwrap();
+        let none = solve(&values, 2, 3, &no_labels(), &total_last, &|_| 0).unwrap();
         assert_eq!(second(none), None);
         // a column sum that only the first reading keeps
         let column = |r: &[Vec<u64>]| usize::from(r[1][0] != 2);
-        let by_sums = solve(&values, 2, 3, &[], &total_last, &column).unwrap();
+        let by_sums = solve(&values, 2, 3, &no_labels(), &total_last, &column).unwrap();
         assert_eq!(second(by_sums), Some(vec![2, 0, 2]));
         // the second row's label stands right before its three figures
-        let by_label = solve(&values, 2, 3, &[false, true], &total_last, &|_| 0).unwrap();
+        let pinned = Printed {
+            pinned: &[false, true],
+            beside: &|_, _| false,
+        };
+        let by_label = solve(&values, 2, 3, &pinned, &total_last, &|_| 0).unwrap();
         assert_eq!(second(by_label), Some(vec![2, 0, 2]));
     }
 }

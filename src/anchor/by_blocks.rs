@@ -50,24 +50,68 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
         return;
     };
     let fits = |v: &[u64]| v[..v.len() - 1].iter().sum::<u64>() == v[v.len() - 1];
-    let pinned = pinned_rows(text, rows, &table, tokens, &zone, width);
+    let labels = table_labels(text, rows, &table, tokens, &zone);
+    let pinned = pinned_rows(text, &labels, tokens, &zone, width);
+    let beside = |row: usize, j: usize| beside_own_label(&labels, row, tokens[zone[j]].range.start);
     let sums = column_relations(t, &table);
-    let between = |reading: &[Vec<u64>]| broken_in_columns(&sums, reading, width);
-    let Some(mut solved) = blocks::solve(&values, table.len(), width, &pinned, &fits, &between)
-    else {
+    let printed = blocks::Printed {
+        pinned: &pinned,
+        beside: &beside,
+    };
+    let first_failing_unpinned = |solved: &[Option<Vec<usize>>]| {
+        solved.iter().zip(&pinned).position(|(reading, &pinned)| {
+            reading.as_ref().is_some_and(|p| {
+                let v: Vec<u64> = p.iter().map(|&j| values[j]).collect();
+                !pinned && !fits(&v)
+            })
+        })
+    };
+    // the rows before the last `open` cut into runs; where rows are left open, a cut is as
+    // good as the last rows can be placed after it
+    let cut = |open: usize| {
+        let head = table.len() - open;
+        let within: Vec<_> = sums
+            .iter()
+            .filter(|(l, r)| l.iter().chain(r).all(|&x| x < head))
+            .cloned()
+            .collect();
+        let between = |reading: &[Vec<u64>]| {
+            let broken = broken_in_columns(&within, reading, width);
+            let placed = open == 0
+                || tail::place(reading, open, &values[head * width..], width, &fits, &sums)
+                    .is_some();
+            broken + usize::from(!placed)
+        };
+        let mut solved = blocks::solve(
+            &values[..head * width],
+            head,
+            width,
+            &printed,
+            &fits,
+            &between,
+        )?;
+        solved.resize(table.len(), None);
+        Some(solved)
+    };
+    let Some(mut solved) = cut(0) else {
         return;
     };
     // a row that fails its total is the report's own wrong total only where it was printed as
-    // a row (its label right before its figures); elsewhere the cut itself is in doubt, and so
-    // is the reading in text order: only the rows printed as rows are kept
-    let doubtful = solved.iter().zip(&pinned).any(|(reading, &pinned)| {
-        reading.as_ref().is_some_and(|p| {
-            let v: Vec<u64> = p.iter().map(|&j| values[j]).collect();
-            !pinned && !fits(&v)
-        })
-    });
-    if doubtful {
-        keep_rows_printed_in_order(&mut solved, &pinned, &table, width, rows);
+    // a row (its label right before its figures); elsewhere the cut itself is in doubt: the
+    // last rows may be printed in no order a cut describes (a page's last figures after the
+    // next rows'), to be placed by the arithmetic; failing that, only the rows printed as rows
+    // are kept of the reading in text order
+    if let Some(first) = first_failing_unpinned(&solved) {
+        let with_open_tail = (table.len() - first..=MAX_OPEN_TAIL)
+            .filter_map(|open| Some((open, cut(open)?)))
+            .find(|(_, s)| first_failing_unpinned(s).is_none());
+        match with_open_tail {
+            Some((open, mut head)) => {
+                place_open_tail(&mut head, open, &values, width, &fits, &sums);
+                solved = head;
+            }
+            None => keep_rows_printed_in_order(&mut solved, &pinned, &table, width, rows),
+        }
     }
     // with table 三's figures settled, table 四's are the next fifteen
     if let Some(review) = rows
@@ -81,7 +125,17 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
         }
     }
     for (ind, reading) in table.iter().zip(solved) {
-        let Some(picked) = reading else { continue };
+        // a row the cuts read more ways than one keeps none of them, nor the reading in text
+        // order (it is the cuts' figures it would take)
+        let Some(picked) = reading else {
+            if let Some(r) = rows
+                .iter_mut()
+                .find(|r| std::ptr::eq(r.anchor.indicator, *ind))
+            {
+                r.cells.iter_mut().for_each(|c| *c = None);
+            }
+            continue;
+        };
         let cells: Vec<Option<RawCell>> = picked
             .iter()
             .map(|&j| Some(raw(text, &tokens[zone[j]])))
@@ -111,6 +165,45 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
                 });
             }
         }
+    }
+}
+
+/// Rows at the end of table 三 a cut may leave to the arithmetic.
+const MAX_OPEN_TAIL: usize = 3;
+
+/// The last `open` rows placed by [`tail::place`] from the figures after the rows read, each
+/// figure's token the first of its value not yet taken.
+fn place_open_tail(
+    solved: &mut [Option<Vec<usize>>],
+    open: usize,
+    values: &[u64],
+    width: usize,
+    fits: &dyn Fn(&[u64]) -> bool,
+    sums: &tail::Relations,
+) {
+    let head = solved.len() - open;
+    let Some(read) = solved[..head]
+        .iter()
+        .map(|r| Some(r.as_ref()?.iter().map(|&j| values[j]).collect::<Vec<u64>>()))
+        .collect::<Option<Vec<Vec<u64>>>>()
+    else {
+        return;
+    };
+    let from = head * width;
+    let Some(placed) = tail::place(&read, open, &values[from..], width, fits, sums) else {
+        return;
+    };
+    let mut taken = vec![false; values.len() - from];
+    for (row, cells) in solved[head..].iter_mut().zip(placed) {
+        let tokens: Vec<usize> = cells
+            .iter()
+            .filter_map(|&v| {
+                let k = (0..taken.len()).find(|&k| !taken[k] && values[from + k] == v)?;
+                taken[k] = true;
+                Some(from + k)
+            })
+            .collect();
+        *row = Some(tokens);
     }
 }
 
@@ -145,16 +238,14 @@ fn keep_rows_printed_in_order(
     }
 }
 
-/// Rows of `table` whose label is followed by exactly their own figures, at the place a row
-/// printed row by row would have them (`zone[r * width..]`).
-pub(super) fn pinned_rows(
+/// Where each row of `table` has its label in the text, if anywhere.
+fn table_labels(
     text: &str,
     rows: &[ReadRow],
     table: &[&Indicator],
     tokens: &[Token],
     zone: &[usize],
-    width: usize,
-) -> Vec<bool> {
+) -> Vec<Option<Range<usize>>> {
     let Some(span) = zone
         .first()
         .zip(zone.last())
@@ -179,7 +270,30 @@ pub(super) fn pinned_rows(
                 .then(|| span.start + at..span.start + at + core.len())
         })
     };
-    let labels: Vec<Option<Range<usize>>> = table.iter().map(|i| label(i)).collect();
+    table.iter().map(|i| label(i)).collect()
+}
+
+/// Whether a figure at `at` stands after row `row`'s label and before any other row's label.
+fn beside_own_label(labels: &[Option<Range<usize>>], row: usize, at: usize) -> bool {
+    let Some(Some(own)) = labels.get(row) else {
+        return false;
+    };
+    own.start < at
+        && !labels
+            .iter()
+            .flatten()
+            .any(|l| own.start < l.start && l.start < at)
+}
+
+/// Rows of `table` whose label is followed by exactly their own figures, at the place a row
+/// printed row by row would have them (`zone[r * width..]`).
+pub(super) fn pinned_rows(
+    text: &str,
+    labels: &[Option<Range<usize>>],
+    tokens: &[Token],
+    zone: &[usize],
+    width: usize,
+) -> Vec<bool> {
     // the figures right after the label, nothing but spaces and line ends between them
     let run_after = |end: usize| -> Vec<usize> {
         let mut at = end;
