@@ -52,7 +52,11 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
     let fits = |v: &[u64]| v[..v.len() - 1].iter().sum::<u64>() == v[v.len() - 1];
     let labels = table_labels(text, rows, &table, tokens, &zone);
     let pinned = pinned_rows(text, &labels, tokens, &zone, width);
-    let beside = |row: usize, j: usize| beside_own_label(&labels, row, tokens[zone[j]].range.start);
+    let windows = label_windows(&labels);
+    let beside = |row: usize, j: usize| {
+        let at = tokens[zone[j]].range.start;
+        windows.get(row).and_then(Option::as_ref).is_some_and(|w| w.contains(&at))
+    };
     let sums = column_relations(t, &table);
     let printed = blocks::Printed {
         pinned: &pinned,
@@ -273,16 +277,22 @@ fn table_labels(
     table.iter().map(|i| label(i)).collect()
 }
 
-/// Whether a figure at `at` stands after row `row`'s label and before any other row's label.
-fn beside_own_label(labels: &[Option<Range<usize>>], row: usize, at: usize) -> bool {
-    let Some(Some(own)) = labels.get(row) else {
-        return false;
-    };
-    own.start < at
-        && !labels
-            .iter()
-            .flatten()
-            .any(|l| own.start < l.start && l.start < at)
+/// Per row, the stretch of text from just after its label's start to the next row's label: a
+/// figure there stands beside that row's label.
+fn label_windows(labels: &[Option<Range<usize>>]) -> Vec<Option<Range<usize>>> {
+    let mut starts: Vec<usize> = labels.iter().flatten().map(|l| l.start).collect();
+    starts.sort_unstable();
+    labels
+        .iter()
+        .map(|l| {
+            let own = l.as_ref()?.start;
+            let next = starts[starts.partition_point(|&s| s <= own)..]
+                .first()
+                .copied()
+                .unwrap_or(usize::MAX);
+            Some(own + 1..next)
+        })
+        .collect()
 }
 
 /// Rows of `table` whose label is followed by exactly their own figures, at the place a row
