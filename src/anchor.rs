@@ -23,6 +23,7 @@ mod by_blocks;
 mod doubt;
 mod figures;
 mod find;
+mod flow;
 mod glued;
 mod tail;
 
@@ -151,6 +152,9 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     }
     distrust_broken_rows(text, &mut rows);
     distrust_strangers(text, &mut rows);
+    if t == Template::T2008 {
+        flow::read_by_flow(doc, &mut rows, zone_end);
+    }
     rows
 }
 

@@ -125,7 +125,14 @@ fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
                 .map(|c| c.value.map_or(String::new(), |v| format!("{v}")))
                 .collect();
             let columns: Vec<&str> = row.iter().filter_map(|c| c.column.as_deref()).collect();
-            let width = schema::indicator(id).map_or(1, |i| i.width(old_columns));
+            let Some(ind) = schema::indicator(id) else {
+                return false;
+            };
+            // a figure under a heading was misplaced: the heading has no cell to hold it
+            if ind.heading {
+                return false;
+            }
+            let width = ind.width(old_columns);
             // a blank in a row with a 总计 column breaks its total; elsewhere it is a blank
             row.len() == width
                 && (columns.len() < 3 || !blank && crate::anchor::adds_up(&values, &columns))

@@ -55,7 +55,10 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
     let windows = label_windows(&labels);
     let beside = |row: usize, j: usize| {
         let at = tokens[zone[j]].range.start;
-        windows.get(row).and_then(Option::as_ref).is_some_and(|w| w.contains(&at))
+        windows
+            .get(row)
+            .and_then(Option::as_ref)
+            .is_some_and(|w| w.contains(&at))
     };
     let sums = column_relations(t, &table);
     let printed = blocks::Printed {
