@@ -234,6 +234,29 @@ fn fingerprint(values: impl Iterator<Item = u64>) -> u64 {
     })
 }
 
+/// Every way `rows` rows of `width` columns may have been printed as one run (row by row
+/// included): per row, the index of each column's figure among the run's figures in text
+/// order, and how many first columns are printed with the labels (in a split into two flows;
+/// none otherwise).
+pub fn printings(rows: usize, width: usize) -> impl Iterator<Item = (Vec<Vec<usize>>, usize)> {
+    let plain = Run {
+        rows,
+        shape: Shape::Split {
+            at: 0,
+            left_first: true,
+        },
+    };
+    let whole = runs(rows, width).filter(move |r| r.rows == rows && rows > 1);
+    std::iter::once(plain).chain(whole).map(move |run| {
+        let labelled = match run.shape {
+            Shape::Split { at, .. } => at,
+            Shape::Columns => 0,
+        };
+        let reading = (0..rows).map(|r| row_tokens(0, run, r, width)).collect();
+        (reading, labelled)
+    })
+}
+
 /// How a run of rows was printed.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Shape {

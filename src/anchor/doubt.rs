@@ -5,7 +5,11 @@ use super::*;
 
 /// A figure printed on a label's line right after it is that row's: a reading that gave it to
 /// another row misread both (pdftotext of a small table printed its first column with the
-/// labels, the rest after), so both are left unread rather than read wrong.
+/// labels, the rest after). The rows between the two are read again over all their figures in
+/// every way of printing that leaves each such figure with its own row (row by row, column
+/// after column, the first columns with the labels and the others after); a cell is read
+/// where every such way gives it the same figure, the others are left unread rather than
+/// read wrong.
 pub(super) fn distrust_strangers(text: &str, rows: &mut [ReadRow]) {
     let owner = |at: usize| {
         rows.iter().position(|q| {
@@ -14,20 +18,97 @@ pub(super) fn distrust_strangers(text: &str, rows: &mut [ReadRow]) {
                 && text[q.anchor.label.end..at].bytes().all(|b| b == b' ')
         })
     };
-    let mut wrong = vec![false; rows.len()];
+    let mut groups: Vec<Range<usize>> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         for cell in row.cells.iter().flatten() {
             if let Some(q) = owner(cell.range.start).filter(|&q| q != r) {
-                wrong[r] = true;
-                wrong[q] = true;
+                groups.push(r.min(q)..r.max(q) + 1);
             }
         }
     }
-    for (row, wrong) in rows.iter_mut().zip(wrong) {
-        if wrong {
-            row.cells.iter_mut().for_each(|c| *c = None);
+    let agreed: Vec<(Range<usize>, Vec<Cells>)> = groups
+        .into_iter()
+        .map(|group| {
+            let at = group.start;
+            let own_row = |pos: usize| {
+                owner(pos)
+                    .and_then(|o| o.checked_sub(at))
+                    .filter(|&o| o < group.len())
+            };
+            let cells = agreed_cells(text, &rows[group.clone()], &own_row);
+            (group, cells)
+        })
+        .collect();
+    for (group, cells) in agreed {
+        for (row, cells) in rows[group].iter_mut().zip(cells) {
+            row.cells = cells;
         }
     }
+}
+
+/// A row's cells, `None` where not read.
+type Cells = Vec<Option<RawCell>>;
+
+/// Per row of `group`, its cells where every way of printing the group's figures that keeps
+/// each figure with the row it stands beside reads the same; all unread when no way does.
+/// `owner`: the row of the group (if any) whose label a figure at that place stands right
+/// after.
+fn agreed_cells(
+    text: &str,
+    group: &[ReadRow],
+    owner: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<Cells> {
+    let unread: Vec<Cells> = group.iter().map(|r| vec![None; r.cells.len()]).collect();
+    let width = group.first().map_or(0, |r| r.cells.len());
+    let Some(mut cells) = group
+        .iter()
+        .filter(|r| r.cells.len() == width)
+        .map(|r| r.cells.iter().cloned().collect::<Option<Vec<RawCell>>>())
+        .collect::<Option<Vec<Vec<RawCell>>>>()
+        .map(|c| c.concat())
+        .filter(|c| c.len() == group.len() * width && width > 0)
+    else {
+        return unread;
+    };
+    cells.sort_by_key(|c| c.range.start);
+    // per figure, the row of the group whose label it stands right after
+    let first: Vec<Option<usize>> = cells.iter().map(|c| owner(c.range.start)).collect();
+    let windows: Vec<Range<usize>> = (0..group.len())
+        .map(|r| {
+            let next = group
+                .get(r + 1)
+                .map_or(usize::MAX, |n| n.anchor.label.start);
+            group[r].anchor.label.start..next
+        })
+        .collect();
+    let readings: Vec<Vec<Vec<usize>>> = blocks::printings(group.len(), width)
+        .filter(|(reading, labelled)| {
+            reading.iter().enumerate().all(|(r, tokens)| {
+                tokens.iter().enumerate().all(|(c, &t)| {
+                    first[t].is_none_or(|o| o == r)
+                        && (c >= *labelled || windows[r].contains(&cells[t].range.start))
+                })
+            })
+        })
+        .map(|(reading, _)| reading)
+        .collect();
+    if readings.is_empty() {
+        return unread;
+    }
+    let value = |t: usize| text[cells[t].range.clone()].to_string();
+    (0..group.len())
+        .map(|r| {
+            (0..width)
+                .map(|c| {
+                    let v = value(readings[0][r][c]);
+                    readings
+                        .iter()
+                        .all(|x| value(x[r][c]) == v)
+                        .then(|| cells[readings[0][r][c]].clone())
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A row read from text without cell separators whose own total does not add up was most
