@@ -16,6 +16,15 @@ fn main() {
             .iter()
             .map(|c| c.as_ref().map_or("?".into(), |c| format!("[{}]", c.text)))
             .collect();
-        println!("{:28} {}", r.anchor.indicator.id, cells.join(" "));
+        let label = &doc.text()[r.anchor.label.clone()];
+        let label: String = label
+            .chars()
+            .map(|c| if c == '\n' { '|' } else { c })
+            .collect();
+        if std::env::var("NB_LABELS").is_ok() {
+            println!("{:28} {} «{label}»", r.anchor.indicator.id, cells.join(" "));
+        } else {
+            println!("{:28} {}", r.anchor.indicator.id, cells.join(" "));
+        }
     }
 }

@@ -59,7 +59,11 @@ impl Anchor {
     pub fn printed(&self, text: &str) -> String {
         let before = &text[self.label.start..self.core.start.max(self.label.start)];
         let inside = &text[self.core.clone()];
-        let after = &text[self.core.end.min(self.label.end)..self.label.end];
+        // a note wrapped onto later lines has the row's figures between its lines
+        let after: String = text[self.core.end.min(self.label.end)..self.label.end]
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.bytes().all(|b| b.is_ascii_digit() || b"+-.".contains(&b)))
+            .collect();
         before
             .chars()
             .chain(inside.chars().filter(|c| !c.is_ascii_digit()))
@@ -139,8 +143,9 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     let zone_end = zone_end(doc, anchors.last().map_or(0, |a| a.label.end));
     let widths: Vec<usize> = anchors.iter().map(|a| a.indicator.width(old)).collect();
     let tokens = with_layout_blanks(doc, &anchors, &widths, tokens(doc, &anchors, zone_end));
-    let mut plan = align(&anchors, &widths, &tokens);
-    assign_orphans(&anchors, &widths, &tokens, &mut plan);
+    let seen = figures_first(text, &anchors, &widths, &tokens);
+    let mut plan = align(&seen, &widths, &tokens);
+    assign_orphans(&seen, &widths, &tokens, &mut plan);
     let mut rows: Vec<ReadRow> = anchors
         .iter()
         .zip(plan)
@@ -150,8 +155,16 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     if t != Template::T2008 {
         read_blocks(text, t, &tokens, &mut rows);
     }
-    distrust_broken_rows(text, &mut rows);
+    let first = anchors.iter().map(|a| a.label.start).min().unwrap_or(0);
+    let sections_after = sections_after_tables(doc, first).unwrap_or(text.len());
+    distrust_broken_rows(text, &mut rows, sections_after);
     distrust_strangers(text, &mut rows);
+    let figures_above: Vec<bool> = seen
+        .iter()
+        .zip(&anchors)
+        .map(|(s, a)| s.label.start != a.label.start)
+        .collect();
+    distrust_figures_around_labels(&mut rows, &figures_above);
     if t == Template::T2008 {
         flow::read_by_flow(doc, &mut rows, zone_end);
     }
@@ -293,6 +306,53 @@ mod tests {
             vec![some("77"), None, some("470")]
         );
         assert_eq!(row("disclose.permit"), vec![some("2629")]);
+    }
+
+    /// Cells whose paragraphs keep a margin: pdftotext prints each row's figures a little above
+    /// its label, the first row's between the header and its label; a wrapped note holds its
+    /// row's figures between its lines.
+    #[test]
+    fn figures_printed_above_their_labels_are_their_rows() {
+        let text = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然\n人\n总计\n\
+            10 1 0\n0\n0\n0 11\n一、本年新收政府信息公开申请数量\n2\n0 0\n0\n0\n0 2\n\
+            二、上年结转政府信息公开申请数量\n5 0 0 0 0 0 5\n（一）予以公开\n\
+            （二）部分公开（区分处理的，只计这一\n3 1 0 0 0 0 4\n情形，不计其他情形）\n\
+            0 0 0 0 0 0 0\n1.属于国家秘密\n";
+        let rows = read_text(text, Template::T2021);
+        let row = |id: &str| -> Vec<String> {
+            let r = rows.iter().find(|r| r.0 == id).unwrap();
+            r.1.iter()
+                .map(|c| c.clone().unwrap_or("?".into()))
+                .collect()
+        };
+        assert_eq!(row("apply.new"), ["10", "1", "0", "0", "0", "0", "11"]);
+        assert_eq!(row("apply.carried_in"), ["2", "0", "0", "0", "0", "0", "2"]);
+        assert_eq!(row("result.granted"), ["5", "0", "0", "0", "0", "0", "5"]);
+        assert_eq!(row("result.partial"), ["3", "1", "0", "0", "0", "0", "4"]);
+        assert_eq!(row("refused.secret"), ["0"; 7]);
+    }
+
+    /// A block of table 二 printed as its labels, then its rows' figures (three columns, then
+    /// two): read row by row.
+    #[test]
+    fn labels_then_their_rows_figures_are_read_row_by_row() {
+        let text = "二、主动公开政府信息情况\n信息内容\n规章\n规范性文件\n信息内容\n行政许可\n\
+            信息内容\n行政事业性收费\n\
+            第二十条第（一）项\n本年新制作数量\n本年新公开数量\n对外公开总数量\n0\n0\n2\n15\n15\n203\n\
+            第二十条第（五）项\n上一年项目数量\n本年增/减\n处理决定数量\n312\n+4\n18436\n\
+            第二十条第（八）项\n上一年项目数量\n本年增/减\n11\n-2\n";
+        let rows = read_text(text, Template::T2019);
+        let row = |id: &str| {
+            rows.iter()
+                .find(|r| r.0 == id)
+                .map(|r| r.1.clone())
+                .unwrap()
+        };
+        let some = |v: &[&str]| v.iter().map(|x| Some(x.to_string())).collect::<Vec<_>>();
+        assert_eq!(row("disclose2019.rules"), some(&["0", "0", "2"]));
+        assert_eq!(row("disclose2019.normative"), some(&["15", "15", "203"]));
+        assert_eq!(row("disclose2019.permit"), some(&["312", "+4", "18436"]));
+        assert_eq!(row("disclose2019.fees"), some(&["11", "-2"]));
     }
 
     /// pdftotext -layout prints a blank cell as nothing: the figure stands under its column.

@@ -186,3 +186,40 @@ fn trial_format_gives_exactly_the_balance_error_in_every_rendering() {
         Some("-2")
     );
 }
+
+/// A 2020 report in the 2019 format whose cells hold Word's `<p style="margin:0pt">`
+/// (report2020above.html, rendered by render.js like the others): pdftotext
+/// prints each row's figures a little above its label (`1180 37 2 5 11 8 1243` before
+/// `一、本年新收…`), table 二 as all its labels then all its figures, and the last figures of
+/// table 四 after the sections that follow it. Injected: 法律服务机构's balance is one off.
+/// Web copy and -layout read every cell; pdftotext reads table 三 with the figures above
+/// their labels, finds the balance error, and reports what it could not place (the two rows
+/// with a figure after the label, table 四) instead of reading them wrong.
+#[test]
+fn figures_printed_above_their_labels_are_their_rows() {
+    let web = check(&rendered("report2020above", "web"));
+    let layout = check(&rendered("report2020above", "pdflayout"));
+    assert_eq!(web.cells.len(), 198);
+    assert_eq!(cells(&layout), cells(&web));
+    let pdf = check(&rendered("report2020above", "pdf"));
+    let found = serious(&pdf);
+    let balance: Vec<_> = found
+        .iter()
+        .filter(|(c, _)| *c == "balance-mismatch")
+        .collect();
+    assert_eq!(balance.len(), 1, "{found:?}");
+    assert!(balance[0].1.contains("法律服务机构"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(c, _)| matches!(*c, "balance-mismatch" | "table-incomplete")),
+        "{found:?}"
+    );
+    // every cell read is the web copy's
+    let web_cells = cells(&web);
+    for c in cells(&pdf) {
+        assert!(web_cells.contains(&c), "{c:?} not in the web copy");
+    }
+    // table 三 less its two rows in doubt (14 cells), table 四 (15) unread
+    assert!(pdf.cells.len() >= 169, "{} cells", pdf.cells.len());
+}

@@ -42,6 +42,76 @@ pub(super) fn assign_orphans(
     }
 }
 
+/// The anchors as the alignment should see them. Where pdftotext prints a table's figures a
+/// little above their labels (cells whose paragraphs keep a margin), a row's figures stand
+/// before its label: the table's first row then has its figures between the table's header
+/// and its label, where a table printed label first has none. Such a table's rows are aligned
+/// as starting just after the previous row's label. (Tables of one column are left alone: the
+/// old form's unit and figure flow is read by its units.)
+pub(super) fn figures_first(
+    text: &str,
+    anchors: &[Anchor],
+    widths: &[usize],
+    tokens: &[Token],
+) -> Vec<Anchor> {
+    let mut seen = anchors.to_vec();
+    let table = |a: &Anchor| schema::national_table(a.indicator);
+    let mut i = 0;
+    while i < anchors.len() {
+        let j = (i..anchors.len())
+            .take_while(|&k| table(&anchors[k]) == table(&anchors[i]))
+            .last()
+            .unwrap_or(i);
+        if widths[i] >= 3 && figures_before(text, anchors, i, tokens) >= widths[i] {
+            for k in i + 1..=j {
+                seen[k].label.start = anchors[k - 1].label.end.min(anchors[k].label.start);
+            }
+            let header_end = anchors[..i].last().map_or(0, |a| a.label.end);
+            seen[i].label.start = run_start(text, anchors[i].label.start, tokens).max(header_end);
+        }
+        i = j + 1;
+    }
+    seen
+}
+
+/// How many figures stand right before anchor `i`'s label, after text that is no row's label
+/// (the table's header): nothing but figures, spaces and line ends between them.
+fn figures_before(text: &str, anchors: &[Anchor], i: usize, tokens: &[Token]) -> usize {
+    let at = anchors[i].label.start;
+    let from = run_start(text, at, tokens);
+    let run = tokens
+        .iter()
+        .filter(|t| t.kind == Tok::Value && (from..at).contains(&t.range.start))
+        .count();
+    // after another row's label, the figures are that row's (printed label first)
+    let after_label = anchors[..i].last().is_some_and(|p| {
+        text[p.label.end.min(from)..from]
+            .chars()
+            .all(|c| !is_han(c))
+    });
+    if after_label {
+        0
+    } else {
+        run
+    }
+}
+
+/// Where the run of figures right before `at` starts (`at` when none).
+fn run_start(text: &str, at: usize, tokens: &[Token]) -> usize {
+    let mut from = at;
+    for t in tokens[..tokens.partition_point(|t| t.range.start < at)]
+        .iter()
+        .rev()
+    {
+        let between = &text[t.range.end.min(from)..from];
+        if t.kind != Tok::Value || !between.chars().all(|c| c.is_whitespace() || c == '|') {
+            break;
+        }
+        from = t.range.start;
+    }
+    from
+}
+
 /// How a row's figures were found.
 #[derive(Debug, Clone)]
 pub(super) enum Taken {
@@ -86,6 +156,16 @@ pub(super) fn align(anchors: &[Anchor], widths: &[usize], tokens: &[Token]) -> V
             i = j + 1;
             continue;
         }
+        if let Some(j) = labels_then_rows(&windows, widths, tokens, i) {
+            let mut at = windows[j].iter();
+            for r in i..=j {
+                let cells = (0..widths[r]).map(|_| at.next().copied()).collect();
+                plan[r] = Some(Taken::Cells(cells));
+            }
+            windows[j].iter().for_each(|&k| used[k] = true);
+            i = j + 1;
+            continue;
+        }
         i += 1;
     }
     let rest: Vec<usize> = (0..n).filter(|&r| plan[r].is_none()).collect();
@@ -97,6 +177,28 @@ pub(super) fn align(anchors: &[Anchor], widths: &[usize], tokens: &[Token]) -> V
     plan.into_iter()
         .map(|p| p.unwrap_or(Taken::Cells(Vec::new())))
         .collect()
+}
+
+/// The last row of a run from row `i` whose labels pdftotext printed one after the other and
+/// then all their figures row by row (table 二's blocks of three and two columns: its labels,
+/// then its figures): the rows' widths differ, so that the figures cannot be column after
+/// column, and the figures after the last label are exactly the run's cells.
+fn labels_then_rows(
+    windows: &[Vec<usize>],
+    widths: &[usize],
+    tokens: &[Token],
+    i: usize,
+) -> Option<usize> {
+    let mut j = i;
+    while j + 1 < windows.len() && windows[j].is_empty() {
+        j += 1;
+    }
+    let run = &widths[i..=j];
+    let need: usize = run.iter().sum();
+    let last = &windows[j];
+    let mixed = run.iter().any(|&w| w != run[0]);
+    (j > i && mixed && last.len() == need && last.iter().all(|&k| tokens[k].kind == Tok::Value))
+        .then_some(j)
 }
 
 /// Costs of the alignment: a cell left unread, a figure skipped, a figure printed after the

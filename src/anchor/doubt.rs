@@ -111,10 +111,28 @@ fn agreed_cells(
         .collect()
 }
 
+/// In a table whose figures pdftotext printed above their labels ([`figures_first`]), a row
+/// with figures before its label and one after it on the label's line has that one out of the
+/// run (`1 0 0 1 0 30` / `3.补正后申请内容仍不明确 28`): which column it is, the text does not
+/// say, and a total of zeros adds up in every place; the row is left unread.
+pub(super) fn distrust_figures_around_labels(rows: &mut [ReadRow], figures_above: &[bool]) {
+    for (row, &above) in rows.iter_mut().zip(figures_above) {
+        let label = row.anchor.label.clone();
+        let cells = row.cells.iter().flatten();
+        let before = cells.clone().any(|c| c.range.start < label.start);
+        let after = cells.clone().any(|c| c.range.start >= label.end);
+        if above && before && after {
+            row.cells.iter_mut().for_each(|c| *c = None);
+        }
+    }
+}
+
 /// A row read from text without cell separators whose own total does not add up was most
 /// likely aligned with the wrong figures: it is left unread (and reported incomplete) rather
 /// than reported as a wrong total. Rows of tab-separated copies keep their cells.
-pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow]) {
+/// `sections_after`: where the report's sections after its tables begin; figures past it were
+/// not printed with their row.
+pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow], sections_after: usize) {
     let starts: Vec<usize> = rows.iter().map(|r| r.anchor.label.start).collect();
     for r in rows.iter_mut() {
         if r.columns.len() < 3 || r.reconstructed.is_some() {
@@ -141,7 +159,8 @@ pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow]) {
             .copied()
             .filter(|&s| s > start)
             .min()
-            .unwrap_or(text.len());
+            .unwrap_or(text.len())
+            .min(sections_after.max(start));
         let end = crate::source::floor_char_boundary(text, end);
         let tabbed = text[start..end].contains('\t');
         // figures all between the row's label and the next: read as printed, so a total

@@ -8,6 +8,24 @@ use super::*;
 /// label found (a row whose label pdftotext printed elsewhere).
 pub(super) const TABLE_HEADS: &[&str] = &["指标名称", "统计指标"];
 
+/// The start of the lines holding figures only right before `at`'s line: a first row printed
+/// with its figures above its label ([`super::align::figures_first`]).
+fn figure_lines_before(doc: &Document, at: usize) -> usize {
+    let mut line = doc.line_of(at);
+    while line > 0 {
+        let t = doc.line_text(line - 1);
+        let figures = t.split_whitespace().all(|w| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes().all(|b| b.is_ascii_digit() || b"+-.".contains(&b))
+        });
+        if !figures {
+            break;
+        }
+        line -= 1;
+    }
+    doc.lines[line].start.min(at)
+}
+
 /// The figures of the tables, in text order, from the table's header (or the first row's
 /// label) to `end`.
 pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Token> {
@@ -18,7 +36,7 @@ pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Toke
         .iter()
         .filter_map(|h| text[from..first].rfind(h).map(|i| from + i + h.len()))
         .max()
-        .unwrap_or(first);
+        .unwrap_or_else(|| figure_lines_before(doc, first));
     let mut out = Vec::new();
     let year = doc.year;
     let first_line = doc.line_of(start);

@@ -457,7 +457,31 @@ pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
             break;
         }
     }
-    start..end
+    start..close_note(text, start, end)
+}
+
+/// The end of a label whose note in brackets wraps onto later lines with the row's figures
+/// between (`(二)部分公开(区分处理的,只计这一` `131 6 0 1 2 1 141` `情形,不计其他情形)`): the
+/// closing bracket, when no other row's numbering starts a line before it; else `end`.
+fn close_note(text: &str, start: usize, end: usize) -> usize {
+    let label = &text[start..end];
+    if label.matches('(').count() <= label.matches(')').count() {
+        return end;
+    }
+    let to = crate::source::floor_char_boundary(text, (end + 200).min(text.len()));
+    let Some(close) = text[end..to].find(')') else {
+        return end;
+    };
+    let between = &text[end..end + close];
+    let numbered = |l: &str| {
+        let l = l.trim_start();
+        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+        l.starts_with('(') || (digits > 0 && l[digits..].starts_with(['.', '、']))
+    };
+    if between.contains('(') || between.lines().skip(1).any(numbered) {
+        return end;
+    }
+    end + close + 1
 }
 
 /// The old template's value columns: `2013年度` and `历年累计` when the header has both.
@@ -534,6 +558,25 @@ pub(super) fn review_anchor(doc: &Document, after: usize) -> Option<Anchor> {
         found: true,
         broken: false,
     })
+}
+
+/// The heading of the national report's sections after its tables (`五、存在的主要问题及改进情况`,
+/// `六、其他需要报告的事项`). pdftotext may print the last figures of table 四 after those
+/// short sections, in order or not.
+fn after_the_tables(line: &str) -> bool {
+    let t = line.trim_start();
+    (t.starts_with("五、") || t.starts_with("六、"))
+        && ["问题", "改进", "其他需要报告"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
+/// The start of the first line after `from` that heads the sections after the tables.
+pub(super) fn sections_after_tables(doc: &Document, from: usize) -> Option<usize> {
+    let first = doc.line_of(from);
+    (first + 1..doc.lines.len())
+        .find(|&i| after_the_tables(doc.line_text(i)))
+        .map(|i| doc.lines[i].start)
 }
 
 /// Where the last table's figures end: at the first line of prose after the last row, and
