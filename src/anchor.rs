@@ -332,6 +332,27 @@ mod tests {
         assert_eq!(row("refused.secret"), ["0"; 7]);
     }
 
+    /// pdftotext -layout of a group label printed one character per line (`（` `四` `）` `无` `法`
+    /// `提` `供`): its `无` is no not-applicable mark of the row beside it.
+    #[test]
+    fn a_character_of_a_vertical_group_label_is_not_a_figure() {
+        let text = "    1.本机关不掌握相关政府信息    315   9   1   1   3   3   332\n\
+            （\n四\n    2.没有\n）\n    现成信\n无\n    息需要    40    2   0   0   0   0   42\n\
+            法\n    另行制\n提\n      作\n供\n    3.补正后申请内容仍不明确    0   0   0   0   0   0   0\n";
+        let rows = read_text(text, Template::T2021);
+        let row = |id: &str| {
+            rows.iter()
+                .find(|r| r.0 == id)
+                .map(|r| r.1.clone())
+                .unwrap()
+        };
+        let want: Vec<Option<String>> = ["40", "2", "0", "0", "0", "0", "42"]
+            .iter()
+            .map(|v| Some(v.to_string()))
+            .collect();
+        assert_eq!(row("unable.must_create"), want);
+    }
+
     /// A block of table 二 printed as its labels, then its rows' figures (three columns, then
     /// two): read row by row.
     #[test]

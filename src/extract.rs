@@ -95,6 +95,19 @@ fn read_whole(doc: &Document, ex: &Extraction) -> bool {
     crate::coverage::complete(ex.tables())
         && read_cells(ex, &[]).0 == ids.len()
         && !(ex.template == Some(Template::T2008) && prints_cumulative(doc, ex))
+        && !(ex.template == Some(Template::T2008) && anchors_find_more(doc, ex))
+}
+
+/// Whether the old form's labels, looked for anchored, name a row the reading by layout did not
+/// take (its rows vary by province, so a row missed there would not be missed in coverage).
+fn anchors_find_more(doc: &Document, ex: &Extraction) -> bool {
+    crate::anchor::anchors(doc, Template::T2008)
+        .iter()
+        .any(|a| {
+            !ex.matched
+                .iter()
+                .any(|m| std::ptr::eq(m.indicator, a.indicator))
+        })
 }
 
 /// Whether the table's lines hold a 历年累计 header.
@@ -654,6 +667,7 @@ impl Matcher {
         {
             if !heading && !row.values.is_empty() {
                 p.values = row.values.clone();
+                p.unit = p.unit.take().or_else(|| row.unit.clone());
             }
         }
     }

@@ -585,7 +585,10 @@ impl RowBuilder {
         let labelling = self.row.unit.is_none() && self.row.values.is_empty();
         match class {
             CellClass::Empty if !started => {} // a stray separator before a row
-            CellClass::Text | CellClass::Unit if !started => self.row.label_parts.push(c),
+            CellClass::Text if !started => self.row.label_parts.push(c),
+            // a unit cell opening a line (`\t件\t9` under its label, in Chromium's copy of cells
+            // holding paragraphs) is the unit of the label above, not words of it
+            CellClass::Unit if !started => self.row.unit = Some(c),
             CellClass::Text if labelling => self.row.label_parts.push(c), // a label over several lines
             CellClass::Unit if labelling => self.row.unit = Some(c),
             CellClass::Text if self.layout.is_stream() && !self.positional() => {

@@ -223,3 +223,34 @@ fn figures_printed_above_their_labels_are_their_rows() {
     // table 三 less its two rows in doubt (14 cells), table 四 (15) unread
     assert!(pdf.cells.len() >= 169, "{} cells", pdf.cells.len());
 }
+
+/// Chromium's copy of an old national form whose label cells hold paragraphs: the unit and the
+/// figure on a line of their own after the label (`2.同意公开答复数` / `\t件\t9`). The unit is the
+/// row's, not a word of its label (which read `2.同意公开答复数件` as 不同意公开答复数).
+#[test]
+fn a_unit_opening_the_line_under_its_label_is_the_rows_unit() {
+    let text = "统计指标\t单位\t统计数\n\n\n三、依申请公开情况\n\n\t\t\n\n\n\
+        （三）申请答复数\n\n（注：含本年度结转下年度办理的申请）\n\n\t件\t23\n\n\n\
+        1.属于已主动公开范围数\n\n\t件\t5\n\n\n2.同意公开答复数\n\n\t件\t9\n\n\n\
+        3.同意部分公开答复数\n\n\t件\t2\n\n\n4.不同意公开答复数（具体情形见下）\n\n\t件\t3\n\n\n\
+        5.不属于本行政机关公开数\n\n\t件\t2\n\n\n6.申请信息不存在数\n\n\t件\t1\n\n\n\
+        7.告知作出更改补充数\n\n\t件\t1\n\n\n8.告知通过其他途径办理数\n\n\t件\t0\n";
+    let r = check(text);
+    let raw = |id: &str| {
+        r.cells
+            .iter()
+            .find(|c| c.indicator == id)
+            .map(|c| (c.label.clone(), c.raw.clone()))
+    };
+    assert_eq!(
+        raw("reply.granted"),
+        Some(("2.同意公开答复数".into(), "9".into()))
+    );
+    assert_eq!(
+        raw("reply.refused").map(|x| x.1),
+        Some("3".to_string()),
+        "{:?}",
+        r.cells
+    );
+    assert!(serious(&r).is_empty(), "{:?}", serious(&r));
+}

@@ -54,9 +54,27 @@ pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Toke
         line_tokens(line, l.start, from, to, year, &mut out);
     }
     out.extend(blank_cells(text, anchors, end));
+    out.retain(|t| !in_vertical_label(doc, t));
     out.sort_by_key(|t| t.range.start);
     merge_glued_runs(text, &mut out);
     out
+}
+
+/// A `无` printed alone on its line as a character of the group label `（四）无法提供` printed
+/// one character per line (`无`, then `法` a line or two below), not a not-applicable mark.
+fn in_vertical_label(doc: &Document, t: &Token) -> bool {
+    let text = doc.text();
+    if &text[t.range.clone()] != "无" {
+        return false;
+    }
+    let line = doc.line_of(t.range.start);
+    if doc.line_text(line).trim() != "无" {
+        return false;
+    }
+    (line + 1..(line + 4).min(doc.lines.len())).any(|i| {
+        let next = doc.line_text(i).trim();
+        next == "法" || next.starts_with("法提")
+    })
 }
 
 /// `pdftotext -layout` prints each figure under its column and a blank cell as nothing at all:
