@@ -56,8 +56,40 @@ pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Toke
     out.extend(blank_cells(text, anchors, end));
     out.retain(|t| !in_vertical_label(doc, t));
     out.sort_by_key(|t| t.range.start);
+    if text[from..first].contains("序号") {
+        drop_serials(doc, &mut out);
+    }
     merge_glued_runs(text, &mut out);
     out
+}
+
+/// A table with a 序号 column numbers its rows 1, 2, 3…: each number first on its line (before
+/// the label in -layout text, on a line of its own in pdftotext) and never right after a unit,
+/// as the row's figure is. Those numbers are not figures of the rows.
+fn drop_serials(doc: &Document, tokens: &mut Vec<Token>) {
+    let text = doc.text();
+    let units = crate::grid::UNITS;
+    let mut next = 1u64;
+    tokens.retain(|t| {
+        let word = &text[t.range.clone()];
+        if t.kind != Tok::Value || word.parse::<u64>() != Ok(next) {
+            return true;
+        }
+        let line = doc.line_of(t.range.start);
+        let first_on_line = text[doc.lines[line].start..t.range.start].trim().is_empty();
+        let after_unit = (0..line)
+            .rev()
+            .map(|i| doc.line_text(i).trim())
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| {
+                units.contains(&l) || units.iter().any(|u| l.ends_with(&format!(" {u}")))
+            });
+        let serial = first_on_line && !after_unit;
+        if serial {
+            next += 1;
+        }
+        !serial
+    });
 }
 
 /// A `无` printed alone on its line as a character of the group label `（四）无法提供` printed

@@ -16,7 +16,8 @@ struct Slot {
 }
 
 /// Reads the rows of a single-column old form by the run of its units and figures, when the
-/// reading by labels left a row found unread and the run fits the rows as said above. The run
+/// run fits the rows as said above (the reading by labels may have read rows wrong without
+/// knowing: a label printed apart from its figures takes the next row's). The run
 /// starts with the units and figures printed before the first label.
 pub(super) fn read_by_flow(doc: &Document, rows: &mut [ReadRow], zone_end: usize) {
     let text = doc.text();
@@ -24,8 +25,7 @@ pub(super) fn read_by_flow(doc: &Document, rows: &mut [ReadRow], zone_end: usize
         .filter(|&r| rows[r].anchor.found && !rows[r].anchor.indicator.heading)
         .collect();
     let single = order.iter().all(|&r| rows[r].cells.len() == 1);
-    let unread = order.iter().any(|&r| rows[r].read_count() < 1);
-    if order.is_empty() || !single || !unread {
+    if order.is_empty() || !single {
         return;
     }
     let place = |r: usize| {
@@ -208,6 +208,29 @@ mod tests {
             "a unit with no figure"
         );
         assert_eq!(of("respond.weibo_wechat").as_deref(), Some("6"));
+        assert_eq!(of("apply.fax").as_deref(), Some("15"));
+    }
+
+    /// A 序号 column: the row numbers, first on their lines and never after a unit, are not
+    /// figures; a label printed after the next rows' figures (`（一）主动公开政府信息数` below
+    /// `条 20`) does not take the figure after it.
+    #[test]
+    fn row_numbers_and_labels_printed_late_do_not_take_figures() {
+        let text = "序号 统计指标\n1\n2\n单位\n统计数\n条\n1260\n一、主动公开情况\n\
+            3\n其中：主动公开规范性文件数\n条\n12\n4\n1.政府公报公开政府信息数\n条\n20\n\
+            （一）主动公开政府信息数\n(不同渠道和方式公开相同信息计1条)\n5\n2.政府网站公开政府信息数\n\
+            条\n150\n6\n（一）收到申请数\n件\n23\n7\n1.当面申请数\n件\n8\n8\n2.传真申请数\n件\n15\n";
+        let got = read(text);
+        let of = |id: &str| {
+            got.iter()
+                .find(|(i, _)| *i == id)
+                .and_then(|(_, c)| c.clone())
+        };
+        assert_eq!(of("active.total").as_deref(), Some("1260"));
+        assert_eq!(of("active.normative").as_deref(), Some("12"));
+        assert_eq!(of("active.channel.gazette").as_deref(), Some("20"));
+        assert_eq!(of("active.channel.website").as_deref(), Some("150"));
+        assert_eq!(of("apply.in_person").as_deref(), Some("8"));
         assert_eq!(of("apply.fax").as_deref(), Some("15"));
     }
 
