@@ -130,6 +130,10 @@ pub(super) fn distrust_figures_around_labels(rows: &mut [ReadRow], figures_above
 /// A row read from text without cell separators whose own total does not add up was most
 /// likely aligned with the wrong figures: it is left unread (and reported incomplete) rather
 /// than reported as a wrong total. Rows of tab-separated copies keep their cells.
+/// Han characters a row's figures may have among them and its label (a group label printed one
+/// character per line, a page's running head) and still be the row's as printed.
+const MAX_WORDS_AMONG_FIGURES: usize = 24;
+
 /// `sections_after`: where the report's sections after its tables begin; figures past it were
 /// not printed with their row.
 pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow], sections_after: usize) {
@@ -165,7 +169,17 @@ pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow], sections_af
         let tabbed = text[start..end].contains('\t');
         // figures all between the row's label and the next: read as printed, so a total
         // that fails is the report's own
+        // and no other cells' words between the label and its last figure: the next row's
+        // label may not have been found, and the figures be another stretch's
+        let last = cells.iter().map(|c| c.range.start).max().unwrap_or(start);
+        let words_between = text[r.anchor.label.end.min(last)..last]
+            .chars()
+            .filter(|&c| is_han(c))
+            .count();
+        // (table 四 is one row whose label is its header, its words among the figures)
+        let review = r.anchor.indicator.id == "review_lawsuit";
         let own = r.anchor.found
+            && (review || words_between <= MAX_WORDS_AMONG_FIGURES)
             && cells
                 .iter()
                 .all(|c| c.range.start >= start && c.range.end <= end);
