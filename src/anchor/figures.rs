@@ -145,33 +145,38 @@ pub(super) fn with_layout_blanks(
             laid_out.then_some(own)
         })
         .collect();
-    // per width: the columns' centres, from every row of that width read full on one line
-    let mut centres: Vec<(usize, Option<Vec<f64>>)> = Vec::new();
+    // the columns of the nearest full rows of the same width above and below: lines of -layout
+    // text start at different places where group labels stand beside some rows only
+    let full = |q: usize, w: usize| {
+        on_one_line[q]
+            .as_ref()
+            .filter(|o| widths[q] == w && o.len() == w)
+            .map(|o| {
+                o.iter()
+                    .map(|&k| column_of(&tokens[k]))
+                    .collect::<Vec<f64>>()
+            })
+    };
     let mut blanks = Vec::new();
     for (r, own) in on_one_line.iter().enumerate() {
         let w = widths[r];
         let Some(own) = own.as_ref().filter(|o| w >= 2 && o.len() < w) else {
             continue;
         };
-        if !centres.iter().any(|(width, _)| *width == w) {
-            let full: Vec<Vec<f64>> = (0..anchors.len())
-                .filter(|&q| widths[q] == w)
-                .filter_map(|q| on_one_line[q].as_ref().filter(|o| o.len() == w))
-                .map(|o| o.iter().map(|&k| column_of(&tokens[k])).collect())
-                .collect();
-            centres.push((w, column_centres(&full, w)));
-        }
-        let Some(Some(centres)) = centres
-            .iter()
-            .find(|(width, _)| *width == w)
-            .map(|(_, c)| c)
-        else {
-            continue;
-        };
+        let above = (0..r).rev().find_map(|q| full(q, w));
+        let below = (r + 1..anchors.len()).find_map(|q| full(q, w));
         let at: Vec<f64> = own.iter().map(|&k| column_of(&tokens[k])).collect();
-        let Some(placed) = place_under(&at, centres) else {
+        let placings: Vec<Option<Vec<usize>>> = [above, below]
+            .into_iter()
+            .flatten()
+            .map(|centres| place_under(&at, &centres))
+            .collect();
+        let Some(Some(placed)) = placings.first().cloned() else {
             continue;
         };
+        if placings.iter().any(|p| p.as_ref() != Some(&placed)) {
+            continue;
+        }
         // just before the figure of the next column (on the space there), or after the last
         let blank_at = |c: usize| match placed.iter().position(|&p| p > c) {
             Some(i) => {
@@ -194,23 +199,6 @@ pub(super) fn with_layout_blanks(
     tokens.extend(blanks);
     tokens.sort_by_key(|t| t.range.start);
     tokens
-}
-
-/// Each column's centre, the median over the full rows (at least two of them, and the columns
-/// at least two characters apart).
-fn column_centres(full: &[Vec<f64>], w: usize) -> Option<Vec<f64>> {
-    if full.len() < 2 {
-        return None;
-    }
-    let centres: Vec<f64> = (0..w)
-        .map(|c| {
-            let mut at: Vec<f64> = full.iter().map(|f| f[c]).collect();
-            at.sort_by(f64::total_cmp);
-            at[at.len() / 2]
-        })
-        .collect();
-    let gap = min_gap(&centres);
-    (gap >= 2.0).then_some(centres)
 }
 
 fn min_gap(centres: &[f64]) -> f64 {
