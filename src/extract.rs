@@ -78,9 +78,7 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     let anchored = read_anchored(doc, t, by_layout.table_announced.clone());
     // both judged by the columns the text shows (a reading by layout may have seen one)
     let columns = anchored.old_columns;
-    // on a tie the anchored reading: it places a blank field where its tabs stand, where the
-    // reading by layout of cells holding paragraphs moved it to the row's end
-    if read_cells(&anchored, columns) >= read_cells(&by_layout, columns) {
+    if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
         anchored
     } else {
         by_layout
