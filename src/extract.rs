@@ -98,15 +98,26 @@ fn read_whole(doc: &Document, ex: &Extraction) -> bool {
         && !(ex.template == Some(Template::T2008) && anchors_find_more(doc, ex))
 }
 
-/// Whether the old form's labels, looked for anchored, name a row the reading by layout did not
-/// take (its rows vary by province, so a row missed there would not be missed in coverage).
+/// Whether the table's text holds the wording of an old-form row the reading by layout did not
+/// take (its rows vary by province, so a row missed there would not be missed in coverage). On
+/// the Han characters of the table's lines, each wording whole: a row found this way is read
+/// anchored too, and the readings compared.
 fn anchors_find_more(doc: &Document, ex: &Extraction) -> bool {
-    crate::anchor::anchors(doc, Template::T2008)
+    let text = doc.text();
+    let han: String = ex
+        .table_lines
         .iter()
-        .any(|a| {
-            !ex.matched
-                .iter()
-                .any(|m| std::ptr::eq(m.indicator, a.indicator))
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| text[doc.lines[l.start].start..doc.lines[l.end - 1].end].chars())
+        .filter(|&c| crate::normalize::is_han(c))
+        .collect();
+    schema::value_rows(Template::T2008)
+        .filter(|ind| !ex.matched.iter().any(|m| std::ptr::eq(m.indicator, *ind)))
+        .any(|ind| {
+            ind.labels.iter().any(|l| {
+                let core = schema::core(l);
+                core.chars().count() >= 4 && han.contains(core.as_str())
+            })
         })
 }
 
