@@ -229,6 +229,20 @@ mod tests {
             .collect()
     }
 
+    /// The cells read for a row of `text`, by its indicator (a row not found fails the test).
+    fn rows_of(text: &str, t: Template) -> impl Fn(&str) -> Vec<Option<String>> {
+        let rows = read_text(text, t);
+        move |id| match rows.iter().find(|r| r.0 == id) {
+            Some(r) => r.1.clone(),
+            None => panic!("no row {id}"),
+        }
+    }
+
+    /// A row read whole, as those figures.
+    fn read_as(figures: &[&str]) -> Vec<Option<String>> {
+        figures.iter().map(|f| Some(f.to_string())).collect()
+    }
+
     #[test]
     fn page_markers_are_not_figures() {
         use crate::segment::is_page_marker;
@@ -292,13 +306,7 @@ mod tests {
     fn a_figure_on_another_labels_line_leaves_the_cells_in_doubt_unread() {
         let text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n\n本年制发件数 本年废止件数 现行有效件数\n\n\
             规章\n\n0\n\n行政规范性文件 77\n\n0\n\n0\n\n132\n\n470\n\n第二十条第（五）项\n信息内容\n\n本年处理决定数量\n\n行政许可\n\n2629\n";
-        let rows = read_text(text, Template::T2021);
-        let row = |id: &str| {
-            rows.iter()
-                .find(|r| r.0 == id)
-                .map(|r| r.1.clone())
-                .unwrap()
-        };
+        let row = rows_of(text, Template::T2021);
         let some = |v: &str| Some(v.to_string());
         assert_eq!(row("disclose.rules"), vec![some("0"), some("0"), None]);
         assert_eq!(
@@ -318,18 +326,24 @@ mod tests {
             二、上年结转政府信息公开申请数量\n5 0 0 0 0 0 5\n（一）予以公开\n\
             （二）部分公开（区分处理的，只计这一\n3 1 0 0 0 0 4\n情形，不计其他情形）\n\
             0 0 0 0 0 0 0\n1.属于国家秘密\n";
-        let rows = read_text(text, Template::T2021);
-        let row = |id: &str| -> Vec<String> {
-            let r = rows.iter().find(|r| r.0 == id).unwrap();
-            r.1.iter()
-                .map(|c| c.clone().unwrap_or("?".into()))
-                .collect()
-        };
-        assert_eq!(row("apply.new"), ["10", "1", "0", "0", "0", "0", "11"]);
-        assert_eq!(row("apply.carried_in"), ["2", "0", "0", "0", "0", "0", "2"]);
-        assert_eq!(row("result.granted"), ["5", "0", "0", "0", "0", "0", "5"]);
-        assert_eq!(row("result.partial"), ["3", "1", "0", "0", "0", "0", "4"]);
-        assert_eq!(row("refused.secret"), ["0"; 7]);
+        let row = rows_of(text, Template::T2021);
+        assert_eq!(
+            row("apply.new"),
+            read_as(&["10", "1", "0", "0", "0", "0", "11"])
+        );
+        assert_eq!(
+            row("apply.carried_in"),
+            read_as(&["2", "0", "0", "0", "0", "0", "2"])
+        );
+        assert_eq!(
+            row("result.granted"),
+            read_as(&["5", "0", "0", "0", "0", "0", "5"])
+        );
+        assert_eq!(
+            row("result.partial"),
+            read_as(&["3", "1", "0", "0", "0", "0", "4"])
+        );
+        assert_eq!(row("refused.secret"), read_as(&["0"; 7]));
     }
 
     /// pdftotext -layout of a group label printed one character per line (`（` `四` `）` `无` `法`
@@ -339,18 +353,11 @@ mod tests {
         let text = "    1.本机关不掌握相关政府信息    315   9   1   1   3   3   332\n\
             （\n四\n    2.没有\n）\n    现成信\n无\n    息需要    40    2   0   0   0   0   42\n\
             法\n    另行制\n提\n      作\n供\n    3.补正后申请内容仍不明确    0   0   0   0   0   0   0\n";
-        let rows = read_text(text, Template::T2021);
-        let row = |id: &str| {
-            rows.iter()
-                .find(|r| r.0 == id)
-                .map(|r| r.1.clone())
-                .unwrap()
-        };
-        let want: Vec<Option<String>> = ["40", "2", "0", "0", "0", "0", "42"]
-            .iter()
-            .map(|v| Some(v.to_string()))
-            .collect();
-        assert_eq!(row("unable.must_create"), want);
+        let row = rows_of(text, Template::T2021);
+        assert_eq!(
+            row("unable.must_create"),
+            read_as(&["40", "2", "0", "0", "0", "0", "42"])
+        );
     }
 
     /// A block of table 二 printed as its labels, then its rows' figures (three columns, then
@@ -362,18 +369,11 @@ mod tests {
             第二十条第（一）项\n本年新制作数量\n本年新公开数量\n对外公开总数量\n0\n0\n2\n15\n15\n203\n\
             第二十条第（五）项\n上一年项目数量\n本年增/减\n处理决定数量\n312\n+4\n18436\n\
             第二十条第（八）项\n上一年项目数量\n本年增/减\n11\n-2\n";
-        let rows = read_text(text, Template::T2019);
-        let row = |id: &str| {
-            rows.iter()
-                .find(|r| r.0 == id)
-                .map(|r| r.1.clone())
-                .unwrap()
-        };
-        let some = |v: &[&str]| v.iter().map(|x| Some(x.to_string())).collect::<Vec<_>>();
-        assert_eq!(row("disclose2019.rules"), some(&["0", "0", "2"]));
-        assert_eq!(row("disclose2019.normative"), some(&["15", "15", "203"]));
-        assert_eq!(row("disclose2019.permit"), some(&["312", "+4", "18436"]));
-        assert_eq!(row("disclose2019.fees"), some(&["11", "-2"]));
+        let row = rows_of(text, Template::T2019);
+        assert_eq!(row("disclose2019.rules"), read_as(&["0", "0", "2"]));
+        assert_eq!(row("disclose2019.normative"), read_as(&["15", "15", "203"]));
+        assert_eq!(row("disclose2019.permit"), read_as(&["312", "+4", "18436"]));
+        assert_eq!(row("disclose2019.fees"), read_as(&["11", "-2"]));
     }
 
     /// pdftotext -layout prints a blank cell as nothing: the figure stands under its column.
@@ -384,13 +384,7 @@ mod tests {
             其中：1、网站公开         条     72804    76424\n\
                2、政府公报公开       条       0\n\
             受理依申请公开信息总数       条       0        0\n";
-        let rows = read_text(text, Template::T2008);
-        let row = |id: &str| {
-            rows.iter()
-                .find(|r| r.0 == id)
-                .map(|r| r.1.clone())
-                .unwrap()
-        };
+        let row = rows_of(text, Template::T2008);
         assert_eq!(
             row("active.channel.gazette"),
             vec![Some("0".to_string()), Some(String::new())]

@@ -103,32 +103,35 @@ fn read_whole(doc: &Document, ex: &Extraction) -> bool {
 /// the Han characters of the table's lines, each wording whole: a row found this way is read
 /// anchored too, and the readings compared.
 fn anchors_find_more(doc: &Document, ex: &Extraction) -> bool {
-    let text = doc.text();
-    let han: String = ex
-        .table_lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .flat_map(|l| text[doc.lines[l.start].start..doc.lines[l.end - 1].end].chars())
+    let han: String = table_texts(doc, ex)
+        .flat_map(str::chars)
         .filter(|&c| crate::normalize::is_han(c))
         .collect();
-    schema::value_rows(Template::T2008)
-        .filter(|ind| !ex.matched.iter().any(|m| std::ptr::eq(m.indicator, *ind)))
-        .any(|ind| {
-            ind.labels.iter().any(|l| {
-                let core = schema::core(l);
-                core.chars().count() >= 4 && han.contains(core.as_str())
-            })
+    let t = Template::T2008;
+    schema::indicators()
+        .zip(schema::wording_cores())
+        .filter(|(ind, _)| ind.within.has(t) && !ind.heading)
+        .filter(|(ind, _)| !ex.matched.iter().any(|m| std::ptr::eq(m.indicator, *ind)))
+        .any(|(_, cores)| {
+            cores
+                .iter()
+                .any(|c| c.chars() >= 4 && han.contains(c.text.as_str()))
         })
 }
 
 /// Whether the table's lines hold a 历年累计 header.
 fn prints_cumulative(doc: &Document, ex: &Extraction) -> bool {
+    table_texts(doc, ex).any(|t| t.contains("累计"))
+}
+
+/// The text of each stretch of lines a reading took for a table.
+fn table_texts<'a>(doc: &'a Document, ex: &'a Extraction) -> impl Iterator<Item = &'a str> {
     ex.table_lines
         .iter()
         .filter(|l| !l.is_empty())
-        .any(|lines| {
+        .map(|lines| {
             let (from, to) = (doc.lines[lines.start].start, doc.lines[lines.end - 1].end);
-            doc.text()[from..to].contains("累计")
+            &doc.text()[from..to]
         })
 }
 

@@ -33,7 +33,7 @@ pub(super) fn read_by_flow(doc: &Document, rows: &mut [ReadRow], zone_end: usize
             .position(|i| std::ptr::eq(i, rows[r].anchor.indicator))
             .unwrap_or(usize::MAX)
     };
-    order.sort_by_key(|&r| place(r));
+    order.sort_by_cached_key(|&r| place(r));
     // headings included: the run may start before the table's first heading
     let first = rows
         .iter()
@@ -174,15 +174,21 @@ mod tests {
     use crate::schema::Template;
     use crate::segment::Document;
 
-    fn read(text: &str) -> Vec<(&'static str, Option<String>)> {
+    /// The cell read for a row of `text`, by its indicator.
+    fn read(text: &str) -> impl Fn(&str) -> Option<String> {
         let doc = Document::new(text);
-        super::super::read(&doc, Template::T2008)
+        let rows: Vec<(&'static str, Option<String>)> = super::super::read(&doc, Template::T2008)
             .into_iter()
             .map(|r| {
                 let cell = r.cells.first().cloned().flatten().map(|c| c.text);
                 (r.anchor.indicator.id, cell)
             })
-            .collect()
+            .collect();
+        move |id| {
+            rows.iter()
+                .find(|(i, _)| *i == id)
+                .and_then(|(_, c)| c.clone())
+        }
     }
 
     const DISPLACED: &str = "统计指标\n单位\n统计数\n条\n1260\n条\n12\n一、主动公开情况\n\
@@ -193,12 +199,7 @@ mod tests {
 
     #[test]
     fn figures_printed_apart_from_their_labels_are_read_in_the_rows_order_by_their_units() {
-        let got = read(DISPLACED);
-        let of = |id: &str| {
-            got.iter()
-                .find(|(i, _)| *i == id)
-                .and_then(|(_, c)| c.clone())
-        };
+        let of = read(DISPLACED);
         assert_eq!(of("active.total").as_deref(), Some("1260"));
         assert_eq!(of("active.normative").as_deref(), Some("12"));
         assert_eq!(of("active.normative_issued").as_deref(), Some("8"));
@@ -220,12 +221,7 @@ mod tests {
             3\n其中：主动公开规范性文件数\n条\n12\n4\n1.政府公报公开政府信息数\n条\n20\n\
             （一）主动公开政府信息数\n(不同渠道和方式公开相同信息计1条)\n5\n2.政府网站公开政府信息数\n\
             条\n150\n6\n（一）收到申请数\n件\n23\n7\n1.当面申请数\n件\n8\n8\n2.传真申请数\n件\n15\n";
-        let got = read(text);
-        let of = |id: &str| {
-            got.iter()
-                .find(|(i, _)| *i == id)
-                .and_then(|(_, c)| c.clone())
-        };
+        let of = read(text);
         assert_eq!(of("active.total").as_deref(), Some("1260"));
         assert_eq!(of("active.normative").as_deref(), Some("12"));
         assert_eq!(of("active.channel.gazette").as_deref(), Some("20"));
@@ -238,12 +234,7 @@ mod tests {
     fn a_run_whose_units_do_not_fit_the_rows_is_not_read_by_the_units() {
         // one unit fewer than the rows found: the run does not stand for the rows
         let short = DISPLACED.replace("条\n12\n", "12\n");
-        let got = read(&short);
-        let of = |id: &str| {
-            got.iter()
-                .find(|(i, _)| *i == id)
-                .and_then(|(_, c)| c.clone())
-        };
+        let of = read(&short);
         assert_ne!(of("active.normative_issued").as_deref(), Some("8"));
     }
 }
