@@ -754,7 +754,12 @@ mod tests {
             rows_of("统计指标\t单位\t统计数\n(一)收到申请数\t件\t3\n(二)申请办结数\t件\t\n");
         assert_eq!(l, Layout::TabRow);
         assert_eq!(rows[1], row("(二)申请办结数", Some("件"), &[""]));
-        let (l, rows) = rows_of("| 统计指标 | 单位 | 统计数 |\n|---|---|---|\n| (一)收到申请数 | 件 | 3 |\n| (二)申请办结数 | 件 |  |\n");
+        // a Markdown table (its |---| rule) arrives as tab rows (crate::markdown); pipe rows
+        // without a rule are read here
+        let (l, rows) = rows_of("| 统计指标 | 单位 | 统计数 |\n|---|---|---|\n| (一)收到申请数 | 件 | 3 |\n| (二)申请办结数 | 件 | 5 |\n");
+        assert_eq!(l, Layout::TabRow);
+        assert_eq!(rows[0], row("(一)收到申请数", Some("件"), &["3"]));
+        let (l, rows) = rows_of("| 统计指标 | 单位 | 统计数 |\n| (一)收到申请数 | 件 | 3 |\n| (二)申请办结数 | 件 |  |\n");
         assert_eq!(l, Layout::Markdown);
         assert_eq!(rows[0], row("(一)收到申请数", Some("件"), &["3"]));
         assert_eq!(rows[1], row("(二)申请办结数", Some("件"), &[""]));

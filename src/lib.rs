@@ -17,6 +17,7 @@ pub mod files;
 pub mod grid;
 #[cfg(feature = "files")]
 pub mod html;
+pub mod markdown;
 #[cfg(feature = "files")]
 pub mod merged;
 pub mod model;

@@ -18,8 +18,16 @@ pub struct Normalized {
 
 impl Normalized {
     pub fn new(original: &str) -> Normalized {
-        let first = map_chars(original);
-        let deletions = deletable_ranges(&first.text);
+        let mut first = map_chars(original);
+        let markdown = crate::markdown::edits(&first.text);
+        if !markdown.replace.is_empty() {
+            let mut bytes = std::mem::take(&mut first.text).into_bytes();
+            for &(i, b) in &markdown.replace {
+                bytes[i] = b;
+            }
+            first.text = String::from_utf8(bytes).expect("ASCII bytes replaced by ASCII bytes");
+        }
+        let deletions = merge(markdown.delete, deletable_ranges(&first.text));
         first.without(&deletions)
     }
 
@@ -77,6 +85,23 @@ impl Normalized {
             orig_len: self.orig_len,
         }
     }
+}
+
+/// Two sorted lists of byte ranges as one, sorted, a range overlapping an earlier one dropped.
+fn merge(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if a.is_empty() {
+        return b;
+    }
+    let mut all = a;
+    all.extend(b);
+    all.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for r in all {
+        if out.last().is_none_or(|last| r.0 >= last.1) {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// Character-by-character replacements.

@@ -53,14 +53,85 @@ pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Toke
         let to = end.saturating_sub(l.start).min(line.len());
         line_tokens(line, l.start, from, to, year, &mut out);
     }
+    out.retain(|t| !numbering_alone(doc, t));
     out.extend(blank_cells(text, anchors, end));
     out.retain(|t| !in_vertical_label(doc, t));
     out.sort_by_key(|t| t.range.start);
     if text[from..first].contains("序号") {
         drop_serials(doc, &mut out);
     }
+    merge_letter_spaced(doc, &mut out);
     merge_glued_runs(text, &mut out);
     out
+}
+
+/// Lines of one Han character each, this many at least in a row, show a label letter-spaced
+/// in a narrow cell that a PDF reader gave one character per line (PDFium's copy).
+const LETTER_SPACED_LABEL: usize = 3;
+
+/// PDFium copies a letter-spaced cell one character per line: a row's figures `37 0 … 37`
+/// come out as `3` `7` `0` … `3` `7`, a digit per line, right after the label's characters
+/// (`政` `府` `信` `息`), and nothing tells a line break between two cells from one between
+/// two digits of a figure. Such a run of single digits is one glued token: it is read where
+/// the row's arithmetic leaves one split, and left unread otherwise.
+fn merge_letter_spaced(doc: &Document, tokens: &mut Vec<Token>) {
+    let alone = |line: usize| doc.line_text(line).trim();
+    let single_digit = |t: &Token| {
+        t.kind == Tok::Value && t.range.len() == 1 && {
+            let line = doc.line_of(t.range.start);
+            alone(line).len() == 1
+        }
+    };
+    let after_spaced_label = |line: usize| {
+        line >= LETTER_SPACED_LABEL
+            && (line - LETTER_SPACED_LABEL..line).all(|l| {
+                let mut cs = alone(l).chars();
+                cs.next().is_some_and(is_han) && cs.next().is_none()
+            })
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let line = doc.line_of(t.range.start);
+        if !(single_digit(t) && after_spaced_label(line)) {
+            out.push(t.clone());
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len()
+            && single_digit(&tokens[j])
+            && doc.line_of(tokens[j].range.start) == line + (j - i)
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            out.push(Token {
+                range: t.range.start..tokens[j - 1].range.end,
+                kind: Tok::Glued,
+            });
+        } else {
+            out.push(t.clone());
+        }
+        i = j;
+    }
+    *tokens = out;
+}
+
+/// A row's numbering that a PDF reader put on a line of its own, the words after it on the next
+/// (`2` / `、网上申请数`): no figure.
+fn numbering_alone(doc: &Document, t: &Token) -> bool {
+    let line = doc.line_of(t.range.start);
+    let text = doc.text();
+    t.kind == Tok::Value
+        && doc.line_text(line).trim() == &text[t.range.clone()]
+        && t.range.len() <= 2
+        && line + 1 < doc.lines.len()
+        && {
+            let mut next = doc.line_text(line + 1).trim_start().chars();
+            matches!(next.next(), Some('、' | '.')) && next.next().is_some_and(is_han)
+        }
 }
 
 /// A table with a 序号 column numbers its rows 1, 2, 3…: each number first on its line (before

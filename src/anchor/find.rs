@@ -447,6 +447,7 @@ pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
     } else if !numbered {
         start += digits; // digits run straight into the words: the row before's figures
     }
+    start = numbering_on_the_line_before(text, start);
     let mut end = core.end;
     for (i, c) in text[core.end..].char_indices() {
         if c.is_whitespace() || c.is_ascii_digit() || c == '|' {
@@ -458,6 +459,24 @@ pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
         }
     }
     start..close_note(text, start, end)
+}
+
+/// Where a label starts whose numbering's digit a PDF reader put on the line before
+/// (`2` / `、网上申请数`): at that digit.
+fn numbering_on_the_line_before(text: &str, start: usize) -> usize {
+    if !text[start..].starts_with(['、', '.']) {
+        return start;
+    }
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let Some(line) = before.strip_suffix('\n') else {
+        return start;
+    };
+    let line_start = line.rfind('\n').map_or(0, |i| i + 1);
+    let digit = line[line_start..].trim();
+    if (1..=2).contains(&digit.len()) && digit.bytes().all(|b| b.is_ascii_digit()) {
+        return line_start + line[line_start..].find(digit).unwrap_or(0);
+    }
+    start
 }
 
 /// The end of a label whose note in brackets wraps onto later lines with the row's figures

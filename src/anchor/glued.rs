@@ -16,13 +16,22 @@ pub(super) fn split_glued(rows: &mut [ReadRow], t: Template) {
             continue;
         };
         if let [one] = opts.as_slice() {
-            let mut at = glued.range.start;
+            // the run's digits, where they stand (spaces and line breaks between some)
+            let digits: Vec<usize> = glued
+                .text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b.is_ascii_digit())
+                .map(|(i, _)| glued.range.start + i)
+                .collect();
+            let mut next = 0;
             for (c, part) in one.iter().enumerate() {
+                let (first, last) = (digits[next], digits[next + part.len() - 1]);
                 row.cells[c] = Some(RawCell {
                     text: part.clone(),
-                    range: at..at + part.len(),
+                    range: first..last + 1,
                 });
-                at += part.len();
+                next += part.len();
             }
             row.reconstructed = Some((glued, one.clone()));
             row.unreadable = None;
@@ -37,7 +46,9 @@ pub(super) const MAX_SPLITS: usize = 64;
 /// row: a `总计` column equal to the others, `历年累计` at least the year's figure.
 pub(super) fn splits(digits: &str, columns: &[&str]) -> Vec<Vec<String>> {
     let n = columns.len();
-    let chunks: Vec<&str> = digits.split(' ').filter(|c| !c.is_empty()).collect();
+    // a line break inside a run is no cell border (a letter-spaced figure, a digit per line)
+    let joined: String = digits.chars().filter(|&c| c != '\n').collect();
+    let chunks: Vec<&str> = joined.split(' ').filter(|c| !c.is_empty()).collect();
     let length: usize = chunks.iter().map(|c| c.len()).sum();
     if n < 2
         || chunks.len() > n

@@ -1,0 +1,144 @@
+//! Markdown as PDF-to-Markdown converters and chat assistants hand a report on, turned into the
+//! shape of a web copy: a pipe table row `|label|0|3|` becomes the label and its figures
+//! separated by tabs, as Chromium copies a table; a `<br>` inside a cell a line break, as a
+//! cell's paragraphs are; `|---|---|` lines and `<!-- … -->` comments nothing. The readers then
+//! read a Markdown table the way they read any copied table, instead of taking the pipes of
+//! vacant merged cells (`||2.其他…`) or a row's line end for blank cells.
+//!
+//! Every edit replaces one ASCII byte by another or deletes bytes, so that the normalized
+//! text keeps its map back to what was pasted.
+
+/// The edits that make a text's Markdown tables read like a web copy.
+#[derive(Debug, Default, PartialEq)]
+pub struct Edits {
+    /// (byte, new byte): `|` → `\t`, `<` of `<br>` → `\n`.
+    pub replace: Vec<(usize, u8)>,
+    /// Byte ranges to delete, sorted, not overlapping.
+    pub delete: Vec<(usize, usize)>,
+}
+
+/// Edits for a text, none unless it holds a Markdown table (a `|---|` line) or `<br>`.
+pub fn edits(text: &str) -> Edits {
+    let mut out = Edits::default();
+    if !text.contains("|---") && !text.contains("<br>") {
+        return out;
+    }
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        line_edits(body, start, &mut out);
+        start += line.len();
+    }
+    out.delete.sort_unstable();
+    out
+}
+
+fn line_edits(line: &str, at: usize, out: &mut Edits) {
+    let trimmed = line.trim();
+    let lead = line.len() - line.trim_start().len();
+    if is_rule(trimmed) {
+        out.delete.push((at, at + line.len()));
+        return;
+    }
+    let is_row = trimmed.len() >= 2 && trimmed.starts_with('|') && trimmed.ends_with('|');
+    let mut deleted: Vec<(usize, usize)> = Vec::new();
+    for (i, _) in line.match_indices("<br>") {
+        out.replace.push((at + i, b'\n'));
+        deleted.push((at + i + 1, at + i + 4));
+    }
+    for (open, close) in comments(line) {
+        deleted.retain(|&(s, _)| s < at + open || s >= at + close);
+        out.replace
+            .retain(|&(s, _)| s < at + open || s >= at + close);
+        deleted.push((at + open, at + close));
+    }
+    if is_row {
+        let first = lead;
+        // the row's closing pipe and the empty cells before it: a converter's grid wider than
+        // the row (a real blank there leaves the row a figure short, unread, never misplaced)
+        let kept = trimmed.trim_end_matches(['|', ' ']);
+        let close = lead + kept.len();
+        deleted.push((at + first, at + first + 1));
+        deleted.push((at + close, at + lead + trimmed.len()));
+        for (i, _) in line.match_indices('|') {
+            if i != first && i < close && !inside(&deleted, at + i) {
+                out.replace.push((at + i, b'\t'));
+            }
+        }
+    }
+    out.delete.extend(deleted);
+}
+
+/// A table's header rule: `|---|:---:|` (pipes, dashes, colons, spaces only).
+fn is_rule(t: &str) -> bool {
+    t.starts_with('|') && t.contains("---") && t.bytes().all(|b| b"|-: ".contains(&b))
+}
+
+/// `<!-- … -->` on the line, as byte ranges.
+fn comments(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = line[from..].find("<!--").map(|i| from + i) {
+        let Some(close) = line[open..].find("-->").map(|i| open + i + 3) else {
+            break;
+        };
+        out.push((open, close));
+        from = close;
+    }
+    out
+}
+
+fn inside(ranges: &[(usize, usize)], i: usize) -> bool {
+    ranges.iter().any(|&(s, e)| s <= i && i < e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(text: &str) -> String {
+        let e = edits(text);
+        let mut bytes = text.as_bytes().to_vec();
+        for &(i, b) in &e.replace {
+            bytes[i] = b;
+        }
+        let mut out = Vec::new();
+        for (i, b) in bytes.into_iter().enumerate() {
+            if !e.delete.iter().any(|&(s, t)| s <= i && i < t) {
+                out.push(b);
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_pipe_row_reads_as_a_copied_row() {
+        assert_eq!(
+            apply("|---|---|\n|主动公开信息数|条|425|1516|\n"),
+            "\n主动公开信息数\t条\t425\t1516\n"
+        );
+    }
+
+    #[test]
+    fn empty_cells_at_a_rows_end_go() {
+        assert_eq!(apply("|行政许可<br>10690|||\n"), "行政许可\n10690\n");
+        assert_eq!(apply("|---|\n|a|1| |2|\n"), "\na\t1\t \t2\n");
+    }
+
+    #[test]
+    fn a_vacant_merged_cell_stays_before_the_label_and_br_breaks_lines() {
+        assert_eq!(
+            apply("||2.其他法律行政<br>法规禁止公开<br>0|0|0|\n"),
+            "\t2.其他法律行政\n法规禁止公开\n0\t0\t0\n"
+        );
+    }
+
+    #[test]
+    fn comments_go_and_plain_text_stays() {
+        assert_eq!(
+            apply("<!-- Start of picture text -->3.其他 0 2<br>（七）总计 72<!-- End -->\n"),
+            "3.其他 0 2\n（七）总计 72\n"
+        );
+        assert_eq!(edits("a | b\n"), Edits::default());
+    }
+}
