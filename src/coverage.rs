@@ -16,6 +16,13 @@ pub struct Tables<'a> {
     pub found: &'a [crate::extract::MatchedRow],
 }
 
+/// Why a row found in the text was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// Its figures break the table's arithmetic in several places: not where the text put them.
+    Misplaced,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Coverage {
     /// `表二`, `表三`, `表四` of the national formats; `统计表` of the old template.

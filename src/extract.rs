@@ -28,6 +28,8 @@ pub struct Extraction {
     /// Per table, the cells the template has and the cells read (set once the reading is
     /// chosen; the report and `table-incomplete` both use it).
     pub coverage: Vec<crate::coverage::Coverage>,
+    /// Rows found but not read, and why.
+    pub unread: Vec<(&'static str, crate::coverage::Why)>,
 }
 
 /// A remark of the extraction, reported by the rule of the same code.
@@ -60,8 +62,44 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     forget_scores();
     let mut extraction = extract_tables(doc, html_tables);
     forget_scores();
+    leave_misread_rows_unread(doc, &mut extraction, !html_tables.is_empty());
     extraction.coverage = crate::coverage::coverage(extraction.tables());
     extraction
+}
+
+/// Rows whose figures break the arithmetic as no single mistake of the report would are
+/// misread: their cells are dropped (the rows stay found, so that coverage names them).
+fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
+    let Some(t) = ex.template else { return };
+    let rows: Vec<crate::verify::RowRead> = ex
+        .matched
+        .iter()
+        .map(|m| crate::verify::RowRead {
+            indicator: m.indicator.id,
+            label: m.row.label_range(),
+            values: m.row.values.iter().map(|v| v.range.clone()).collect(),
+        })
+        .collect();
+    let certain: Vec<&str> = if exact {
+        rows.iter().map(|r| r.indicator).collect()
+    } else {
+        crate::verify::certain_rows(doc.text(), &rows)
+    };
+    let mut misread = crate::verify::misread(t, &ex.cells, ex.old_columns, &certain);
+    for u in crate::verify::read_twice(&ex.cells) {
+        if !misread.contains(&u) {
+            misread.push(u);
+        }
+    }
+    if misread.is_empty() {
+        return;
+    }
+    ex.cells.retain(|c| !misread.iter().any(|u| u.holds(c)));
+    for u in misread {
+        if let Some(ind) = schema::indicator(&u.indicator) {
+            ex.unread.push((ind.id, crate::coverage::Why::Misplaced));
+        }
+    }
 }
 
 fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
@@ -229,6 +267,7 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
         notes,
         old_columns,
         coverage: Vec::new(),
+        unread: Vec::new(),
     }
 }
 
@@ -388,6 +427,7 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         notes,
         old_columns: &[],
         coverage: Vec::new(),
+        unread: Vec::new(),
     }
 }
 

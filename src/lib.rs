@@ -5,6 +5,7 @@
 //! no wasm dependency outside `wasm.rs`.
 
 pub mod anchor;
+pub mod arith;
 pub mod coverage;
 pub mod crossyear;
 pub mod decode;
@@ -29,6 +30,7 @@ pub mod scan;
 pub mod schema;
 pub mod segment;
 pub mod source;
+pub mod verify;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 #[cfg(feature = "xlsx")]

@@ -6,7 +6,6 @@ use crate::model::{Cell, Fact, Finding, Kind, Severity, Span, ValueKind};
 use crate::schema::{self, Template};
 use crate::segment::Document;
 
-pub mod arith;
 mod bad_number;
 mod balance_mismatch;
 mod blank_value;
@@ -96,15 +95,8 @@ pub struct Context<'a> {
     arithmetic: std::cell::OnceCell<arith::Arithmetic>,
 }
 
-/// A figure for an indicator (in one column), from the table or else from the prose.
-#[derive(Debug, Clone)]
-pub struct Figure {
-    pub value: Option<f64>,
-    pub kind: ValueKind,
-    pub span: Span,
-    pub label: String,
-    pub from_table: bool,
-}
+use crate::arith::Figures;
+pub use crate::arith::{self, quoted, Figure};
 
 impl<'a> Context<'a> {
     pub fn new(
@@ -198,17 +190,28 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The rules' arithmetic reads the table, and the prose where the table has no such row.
+impl Figures for Context<'_> {
+    fn template(&self) -> Template {
+        Context::template(self)
+    }
+    fn cell(&self, id: &str, column: Option<&str>) -> Option<&Cell> {
+        Context::cell(self, id, column)
+    }
+    fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure> {
+        Context::figure(self, id, column)
+    }
+    fn none_printed(&self, ids: &[&str]) -> bool {
+        Context::none_printed(self, ids)
+    }
+    fn columns(&self, id: &str) -> Vec<Option<&'static str>> {
+        Context::columns(self, id)
+    }
+}
+
 /// The canonical wording of an indicator, for messages.
 pub fn label_of(id: &str) -> String {
     schema::indicator(id).map_or_else(|| id.to_string(), |i| i.labels[0].to_string())
-}
-
-/// `“（三）申请答复数”`, or with a column: `“（七）总计”（自然人列）`.
-pub fn quoted(label: &str, column: Option<&str>) -> String {
-    match column {
-        Some(c) => format!("“{label}”（{c}列）"),
-        None => format!("“{label}”"),
-    }
 }
 
 /// A number as people write it: no `.0` on whole numbers.

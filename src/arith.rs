@@ -1,10 +1,35 @@
-//! The arithmetic of the tables, shared by `sum-mismatch` and `balance-mismatch`: every
-//! relation is a constraint Σleft = Σright over cells; failed constraints are grouped by the
-//! one cell that explains them all, so that one wrong figure gives one finding.
+//! The arithmetic of the tables: every relation is a constraint Σleft = Σright over cells;
+//! failed constraints are grouped by the one cell that explains them all, so that one wrong
+//! figure is one mistake. The reader verifies its readings with it (on the table's cells
+//! alone), and `sum-mismatch` and `balance-mismatch` report it (with the prose's figures
+//! where the table has no such row).
 
-use super::{Context, Figure};
-use crate::model::{Span, ValueKind};
-use crate::schema::{self, t2019::ROW_TOTALS, Relation};
+use crate::model::{Cell, Span, ValueKind};
+use crate::schema::{self, t2019::ROW_TOTALS, Relation, Template};
+
+/// A figure for an indicator (in one column), from the table or else from the prose.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub value: Option<f64>,
+    pub kind: ValueKind,
+    pub span: Span,
+    pub label: String,
+    pub from_table: bool,
+}
+
+/// Where the arithmetic finds its figures.
+pub trait Figures {
+    /// The template whose relations apply.
+    fn template(&self) -> Template;
+    /// The table cell of an indicator in a column.
+    fn cell(&self, id: &str, column: Option<&str>) -> Option<&Cell>;
+    /// The figure of an indicator in a column (the cell, or another source's figure).
+    fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure>;
+    /// Whether none of these rows is printed (a relation of another variant of the form).
+    fn none_printed(&self, ids: &[&str]) -> bool;
+    /// The value columns of an indicator (`[None]` for single-value rows).
+    fn columns(&self, id: &str) -> Vec<Option<&'static str>>;
+}
 
 #[derive(Debug, Clone)]
 pub struct Term {
@@ -90,7 +115,7 @@ fn term(id: &'static str, column: Option<&'static str>, f: &Figure, value: f64) 
 
 /// An indicator's figure as terms: itself, or — for a group row printed without figures of
 /// its own (（三）不予公开) — the terms of its parts.
-fn read(cx: &Context, id: &'static str, column: Option<&'static str>) -> Read {
+fn read(cx: &impl Figures, id: &'static str, column: Option<&'static str>) -> Read {
     match cx.figure(id, column) {
         Some(f) => match (f.kind, f.value) {
             (_, Some(v)) => Read::Value(vec![term(id, column, &f, v)]),
@@ -103,11 +128,11 @@ fn read(cx: &Context, id: &'static str, column: Option<&'static str>) -> Read {
     }
 }
 
-fn is_group(cx: &Context, id: &str) -> bool {
+fn is_group(cx: &impl Figures, id: &str) -> bool {
     schema::indicator(id).is_some_and(|i| i.heading) && parts_of(cx, id).is_some()
 }
 
-fn parts_of(cx: &Context, id: &str) -> Option<&'static [&'static str]> {
+fn parts_of(cx: &impl Figures, id: &str) -> Option<&'static [&'static str]> {
     let t = cx.template();
     schema::relations().find_map(|r| match r {
         Relation::Sum {
@@ -120,7 +145,7 @@ fn parts_of(cx: &Context, id: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-fn read_parts(cx: &Context, id: &'static str, column: Option<&'static str>) -> Read {
+fn read_parts(cx: &impl Figures, id: &'static str, column: Option<&'static str>) -> Read {
     let Some(parts) = parts_of(cx, id) else {
         return Read::Absent;
     };
@@ -139,7 +164,7 @@ fn read_parts(cx: &Context, id: &'static str, column: Option<&'static str>) -> R
 }
 
 fn read_all(
-    cx: &Context,
+    cx: &impl Figures,
     ids: &[&'static str],
     column: Option<&'static str>,
 ) -> Result<Vec<Term>, Option<Span>> {
@@ -154,7 +179,7 @@ fn read_all(
     Ok(out)
 }
 
-pub fn analyse(cx: &Context) -> Arithmetic {
+pub fn analyse(cx: &impl Figures) -> Arithmetic {
     let mut out = Arithmetic::default();
     let mut failed = Vec::new();
     for c in constraints(cx, &mut out.unchecked) {
@@ -166,7 +191,10 @@ pub fn analyse(cx: &Context) -> Arithmetic {
     out
 }
 
-fn constraints(cx: &Context, unchecked: &mut Vec<(Span, String, Span)>) -> Vec<Constraint> {
+pub fn constraints(
+    cx: &impl Figures,
+    unchecked: &mut Vec<(Span, String, Span)>,
+) -> Vec<Constraint> {
     let t = cx.template();
     let mut out = Vec::new();
     for r in schema::relations() {
@@ -188,9 +216,7 @@ fn constraints(cx: &Context, unchecked: &mut Vec<(Span, String, Span)>) -> Vec<C
                             left: vec![term(total, column, &f, v)],
                             right,
                         }),
-                        Err(Some(bad)) => {
-                            unchecked.push((f.span, super::quoted(&f.label, column), bad))
-                        }
+                        Err(Some(bad)) => unchecked.push((f.span, quoted(&f.label, column), bad)),
                         _ => {}
                     }
                 }
@@ -221,7 +247,7 @@ fn constraints(cx: &Context, unchecked: &mut Vec<(Span, String, Span)>) -> Vec<C
     out
 }
 
-fn row_totals(cx: &Context) -> Vec<Constraint> {
+fn row_totals(cx: &impl Figures) -> Vec<Constraint> {
     let mut out = Vec::new();
     for ind in schema::indicators().filter(|i| i.within.has(cx.template())) {
         let schema::Columns::Named(names) = ind.columns else {
@@ -259,7 +285,7 @@ fn row_totals(cx: &Context) -> Vec<Constraint> {
 
 /// Picks, again and again, the cell that alone would mend the most failed constraints (at
 /// least two, all by the same correction), and reports those constraints under it.
-fn group_by_culprit(mut failed: Vec<Constraint>, out: &mut Arithmetic) {
+pub fn group_by_culprit(mut failed: Vec<Constraint>, out: &mut Arithmetic) {
     loop {
         let mut best: Option<(usize, Term, f64)> = None;
         for c in &failed {
@@ -313,4 +339,12 @@ fn pair_echoes(failed: Vec<Constraint>) -> Vec<(Constraint, Option<Constraint>)>
 
 fn same_cell(a: &Term, b: &Term) -> bool {
     a.id == b.id && a.column == b.column
+}
+
+/// `“（三）申请答复数”`, or with a column: `“（七）总计”（自然人列）`.
+pub fn quoted(label: &str, column: Option<&str>) -> String {
+    match column {
+        Some(c) => format!("“{label}”（{c}列）"),
+        None => format!("“{label}”"),
+    }
 }

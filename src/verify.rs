@@ -1,0 +1,369 @@
+//! Verification of a reading by the template's arithmetic: a report's own mistake breaks its
+//! relations the way one wrong cell does (its row total and its column, or one total); a
+//! misreading — figures under the wrong column or row — breaks them in many places at once.
+//! Where a table's failures need more than one mistake, the rows they point at are not
+//! trusted: they are left unread (and reported so), never shown as read nor built upon.
+//!
+//! Besides the relations the rules report (sums, row totals, the 勾稽关系), a reading must keep
+//! to the bounds no report breaks: a part never above its whole, a year's figure never above
+//! its 历年累计.
+
+use crate::arith::{self, Constraint, Figure, Figures};
+use crate::model::Cell;
+use crate::schema::{self, Columns, Relation, Template};
+use std::ops::Range;
+
+/// The part of a row the arithmetic can blame: the whole row, or one group of table 四's
+/// columns (`行政复议-…`), which add up on their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub indicator: String,
+    /// The column group (`行政复议`), empty for the whole row.
+    pub group: String,
+}
+
+impl Unit {
+    fn of(indicator: &str, column: Option<&str>) -> Unit {
+        let group = column
+            .and_then(|c| c.split_once('-'))
+            .map_or("", |(g, _)| g);
+        Unit {
+            indicator: indicator.to_string(),
+            group: group.to_string(),
+        }
+    }
+
+    pub fn holds(&self, cell: &Cell) -> bool {
+        cell.indicator == self.indicator
+            && (self.group.is_empty()
+                || cell
+                    .column
+                    .as_deref()
+                    .is_some_and(|c| c.split_once('-').is_some_and(|(g, _)| g == self.group)))
+    }
+}
+
+/// A row as read: its indicator, where its label stands and where each of its cells was read
+/// (normalized byte ranges; a blank cell's range is its separator's, or empty).
+pub struct RowRead<'a> {
+    pub indicator: &'a str,
+    pub label: Range<usize>,
+    pub values: Vec<Range<usize>>,
+}
+
+/// The rows the text leaves one reading: the figures right after the label, before the next
+/// row's label, are exactly the cells read, in order, with nothing else between them but
+/// cell borders, a unit and blank fields. A failure among such rows alone is the report's
+/// own, however many there are; the other rows are read by a printing model, and a misread
+/// shows as failures no single mistake explains.
+pub fn certain_rows<'a>(text: &str, rows: &[RowRead<'a>]) -> Vec<&'a str> {
+    let mut starts: Vec<usize> = rows.iter().map(|r| r.label.start).collect();
+    starts.sort_unstable();
+    rows.iter()
+        .filter(|r| {
+            let next = starts
+                .iter()
+                .copied()
+                .find(|&s| s >= r.label.end)
+                .unwrap_or(text.len());
+            read_in_place(text, r, next)
+        })
+        .map(|r| r.indicator)
+        .collect()
+}
+
+fn read_in_place(text: &str, r: &RowRead, next: usize) -> bool {
+    let from = r.label.end;
+    if r.values.is_empty() || next <= from || next > text.len() {
+        return false;
+    }
+    let window = &text[from..next];
+    let mut figures: Vec<Range<usize>> = Vec::new();
+    let mut words_after_figures = false;
+    for (start, word) in words(window) {
+        let range = from + start..from + start + word.len();
+        match crate::grid::classify(word) {
+            crate::grid::CellClass::Value if !words_after_figures => figures.push(range),
+            crate::grid::CellClass::Unit if figures.is_empty() => {}
+            _ if figures.is_empty() => return false,
+            _ => words_after_figures = true,
+        }
+    }
+    let read: Vec<&Range<usize>> = r.values.iter().filter(|v| !v.is_empty()).collect();
+    let blanks = r.values.len() - read.len();
+    let fields = window.contains(['\t', '|']);
+    read.len() == figures.len()
+        && read.iter().zip(&figures).all(|(a, b)| **a == *b)
+        && (blanks == 0 || fields)
+}
+
+/// Rows holding a figure that another row holds too: one printed figure is one cell, so at
+/// least one of the two readings took what was not its own, and neither is trusted.
+pub fn read_twice(cells: &[Cell]) -> Vec<Unit> {
+    let mut printed: Vec<(crate::model::Span, usize)> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.raw.is_empty())
+        .map(|(i, c)| (c.span, i))
+        .collect();
+    printed.sort_unstable();
+    let mut out: Vec<Unit> = Vec::new();
+    for pair in printed.windows(2) {
+        let (a, b) = (&cells[pair[0].1], &cells[pair[1].1]);
+        if pair[0].0 == pair[1].0 && (a.indicator != b.indicator || a.column != b.column) {
+            for c in [a, b] {
+                let u = Unit::of(&c.indicator, c.column.as_deref());
+                if !out.contains(&u) {
+                    out.push(u);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The words of a text (between white space and `|`) with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let border = |c: char| c.is_whitespace() || c == '|';
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[at..];
+        let start = at + rest.find(|c: char| !border(c))?;
+        let len = text[start..].find(border).unwrap_or(text.len() - start);
+        at = start + len;
+        Some((start, &text[start..start + len]))
+    })
+}
+
+/// The rows of a reading whose figures break the arithmetic in more places than one mistake
+/// of the report would: to be left unread. Rows in `certain` are never doubted.
+pub fn misread(
+    t: Template,
+    cells: &[Cell],
+    old_columns: &'static [&'static str],
+    certain: &[&str],
+) -> Vec<Unit> {
+    let mut dropped: Vec<Unit> = Vec::new();
+    // each round drops at least one unit; a table has fewer than forty
+    for _ in 0..64 {
+        let kept: Vec<Cell> = cells
+            .iter()
+            .filter(|c| !dropped.iter().any(|u| u.holds(c)))
+            .cloned()
+            .collect();
+        let view = TableCells {
+            t,
+            cells: &kept,
+            old_columns,
+        };
+        let mut failures = failures(&view);
+        // a failure among certain rows alone is the report's own
+        failures.retain(|f| {
+            f.units
+                .iter()
+                .any(|u| !certain.contains(&u.indicator.as_str()))
+        });
+        for f in &mut failures {
+            f.units.retain(|u| !certain.contains(&u.indicator.as_str()));
+        }
+        let Some(table) = misread_table(&failures) else {
+            break;
+        };
+        let mine: Vec<&Failure> = failures.iter().filter(|f| f.table == table).collect();
+        match culprit(&mine) {
+            Some(unit) => dropped.push(unit),
+            None => {
+                // no row stands out: every row the failures touch is in doubt
+                for f in &mine {
+                    for u in &f.units {
+                        if !dropped.contains(u) {
+                            dropped.push(u.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    dropped
+}
+
+/// One failed relation or bound, with the table it belongs to and the units it touches.
+#[derive(Debug)]
+struct Failure {
+    table: &'static str,
+    units: Vec<Unit>,
+    /// Which mistake of the report it would be (failures one wrong cell explains share one).
+    mistake: usize,
+}
+
+fn failures(view: &TableCells) -> Vec<Failure> {
+    let mut failed: Vec<Constraint> = arith::constraints(view, &mut Vec::new())
+        .into_iter()
+        .filter(|c| !c.holds())
+        .collect();
+    failed.sort_by_key(|c| table_of(view.t, c.left[0].id));
+    let mut grouped = arith::Arithmetic::default();
+    arith::group_by_culprit(failed, &mut grouped);
+    let mut out = Vec::new();
+    let mut mistake = 0;
+    for (_, _, cs) in &grouped.culprits {
+        out.extend(cs.iter().map(|c| failure(view.t, c, mistake)));
+        mistake += 1;
+    }
+    for (c, echo) in &grouped.single {
+        out.push(failure(view.t, c, mistake));
+        out.extend(echo.iter().map(|e| failure(view.t, e, mistake)));
+        mistake += 1;
+    }
+    for (part, whole) in broken_bounds(view) {
+        let units = vec![Unit::of(part.0, part.1), Unit::of(whole.0, whole.1)];
+        out.push(Failure {
+            table: table_of(view.t, part.0),
+            units,
+            mistake,
+        });
+        mistake += 1;
+    }
+    out
+}
+
+fn failure(t: Template, c: &Constraint, mistake: usize) -> Failure {
+    let mut units: Vec<Unit> = Vec::new();
+    for term in c.left.iter().chain(&c.right) {
+        let u = Unit::of(term.id, term.column);
+        if !units.contains(&u) {
+            units.push(u);
+        }
+    }
+    Failure {
+        table: table_of(t, c.left[0].id),
+        units,
+        mistake,
+    }
+}
+
+fn table_of(t: Template, id: &str) -> &'static str {
+    match (t, schema::indicator(id)) {
+        (Template::T2008, _) | (_, None) => "统计表",
+        (_, Some(ind)) => schema::national_table(ind),
+    }
+}
+
+/// The first table whose failures need two mistakes of the report or more.
+fn misread_table(failures: &[Failure]) -> Option<&'static str> {
+    let mut tables: Vec<&'static str> = failures.iter().map(|f| f.table).collect();
+    tables.dedup();
+    tables.into_iter().find(|t| {
+        let mut mistakes: Vec<usize> = failures
+            .iter()
+            .filter(|f| f.table == *t)
+            .map(|f| f.mistake)
+            .collect();
+        mistakes.sort_unstable();
+        mistakes.dedup();
+        mistakes.len() >= 2
+    })
+}
+
+/// The unit most failures touch, when it touches more than any other.
+fn culprit(failures: &[&Failure]) -> Option<Unit> {
+    let mut counts: Vec<(Unit, usize)> = Vec::new();
+    for f in failures {
+        for u in &f.units {
+            match counts.iter_mut().find(|(v, _)| v == u) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((u.clone(), 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(u, n), (_, m), ..] if n > m => Some(u.clone()),
+        [(u, _)] => Some(u.clone()),
+        _ => None,
+    }
+}
+
+/// (indicator, column) of a cell.
+type At = (&'static str, Option<&'static str>);
+
+/// Bounds no report breaks: a part above its whole, a year's figure above its 历年累计.
+fn broken_bounds(view: &TableCells) -> Vec<(At, At)> {
+    let mut out = Vec::new();
+    let value = |id: &str, column: Option<&str>| view.cell(id, column).and_then(|c| c.value);
+    for r in schema::relations() {
+        let Relation::AtMost {
+            part,
+            whole,
+            within,
+        } = r
+        else {
+            continue;
+        };
+        if !within.has(view.t) {
+            continue;
+        }
+        for column in view.columns(whole) {
+            if let (Some(p), Some(w)) = (value(part, column), value(whole, column)) {
+                if p > w + 1e-9 {
+                    out.push(((*part, column), (*whole, column)));
+                }
+            }
+        }
+    }
+    if let [year, cumulative] = view.old_columns {
+        for ind in schema::value_rows(Template::T2008).filter(|_| view.t == Template::T2008) {
+            if let (Some(y), Some(c)) = (value(ind.id, Some(year)), value(ind.id, Some(cumulative)))
+            {
+                if y > c + 1e-9 {
+                    out.push(((ind.id, Some(*year)), (ind.id, Some(*cumulative))));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The table's own cells, nothing else, as the arithmetic reads them.
+struct TableCells<'a> {
+    t: Template,
+    cells: &'a [Cell],
+    old_columns: &'static [&'static str],
+}
+
+impl Figures for TableCells<'_> {
+    fn template(&self) -> Template {
+        self.t
+    }
+
+    fn cell(&self, id: &str, column: Option<&str>) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| c.indicator == id && c.column.as_deref() == column)
+    }
+
+    fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure> {
+        self.cell(id, column).map(|c| Figure {
+            value: c.value,
+            kind: c.kind,
+            span: c.span,
+            label: c.label.clone(),
+            from_table: true,
+        })
+    }
+
+    fn none_printed(&self, ids: &[&str]) -> bool {
+        !self
+            .cells
+            .iter()
+            .any(|c| ids.contains(&c.indicator.as_str()))
+    }
+
+    fn columns(&self, id: &str) -> Vec<Option<&'static str>> {
+        match schema::indicator(id).map(|i| i.columns) {
+            Some(Columns::Named(names)) => names.iter().map(|n| Some(*n)).collect(),
+            _ if self.old_columns.is_empty() => vec![None],
+            _ => self.old_columns.iter().map(|n| Some(*n)).collect(),
+        }
+    }
+}
