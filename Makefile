@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS ?= ../shared/corpus
 PORT ?= 8080
 
-.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web bench-web screenshots fuzz bench bench-first
+.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web bench-web screenshots fuzz bench bench-first generated
 
 setup-rust:
 	@scripts/setup-rust.sh
@@ -73,3 +73,16 @@ bench: setup-rust
 ## bench/results.md.
 bench-first: setup-web
 	nice python3 bench/run.py --first-result
+
+## Fresh generated reports beyond the committed tests/fixtures/generated (not part of `make test`):
+## GEN_COUNT reports of seed GEN_SEED (a new random seed unless given) in the three template
+## families, rendered seven ways, scored by score.py and wrong.py (docs/generated.md).
+GEN_COUNT ?= 30
+EVAL ?= ../shared/eval
+generated: setup-rust cli
+	@scripts/gen/setup.sh
+	@seed=$${GEN_SEED:-$$RANDOM}; dir=target/generated/seed-$$seed; rm -rf $$dir; \
+	echo "generated: seed $$seed, $(GEN_COUNT) reports in $$dir"; \
+	python3 scripts/gen/make_reports.py --seed $$seed --count $(GEN_COUNT) --out $$dir && \
+	nice python3 scripts/gen/render_all.py $$dir && \
+	python3 scripts/gen/evaluate.py target/release/nianbao $$dir --eval $(EVAL)
