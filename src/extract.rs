@@ -33,6 +33,7 @@ pub struct Extraction {
 }
 
 /// A remark of the extraction, reported by the rule of the same code.
+#[derive(Clone)]
 pub struct Note {
     pub code: &'static str,
     pub message: String,
@@ -40,6 +41,7 @@ pub struct Note {
     pub indicator: &'static str,
 }
 
+#[derive(Clone)]
 pub struct MatchedRow {
     pub indicator: &'static Indicator,
     pub row: Row,
@@ -62,7 +64,6 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     forget_scores();
     let mut extraction = extract_tables(doc, html_tables);
     forget_scores();
-    leave_misread_rows_unread(doc, &mut extraction, !html_tables.is_empty());
     extraction.coverage = crate::coverage::coverage(extraction.tables());
     extraction
 }
@@ -77,7 +78,15 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         .map(|m| crate::verify::RowRead {
             indicator: m.indicator.id,
             label: m.row.label_range(),
-            values: m.row.values.iter().map(|v| v.range.clone()).collect(),
+            values: m
+                .row
+                .values
+                .iter()
+                .map(|v| crate::verify::ValueRead {
+                    range: v.range.clone(),
+                    blank: v.text.trim().is_empty(),
+                })
+                .collect(),
         })
         .collect();
     let certain: Vec<&str> = if exact {
@@ -106,19 +115,24 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     // exact grids (clipboard HTML, .docx, .html) are read by layout too, and compared with
     // the anchored reading like any other: the old form's two value columns are the
     // anchored reader's
-    let by_layout = read_by_layout(doc, html_tables);
+    let exact = !html_tables.is_empty();
+    let mut by_layout = read_by_layout(doc, html_tables);
     if read_whole(doc, &by_layout) {
+        leave_misread_rows_unread(doc, &mut by_layout, exact);
         return by_layout; // nothing left for another reading to find
     }
     let Some(t) = by_layout.template.or_else(|| anchored_template(doc)) else {
+        leave_misread_rows_unread(doc, &mut by_layout, exact);
         return by_layout;
     };
-    let anchored = read_anchored(doc, t, by_layout.table_announced.clone());
+    let mut anchored = read_anchored(doc, t, by_layout.table_announced.clone());
     // both judged by the columns the text shows (a reading by layout may have seen one)
     let columns = anchored.old_columns;
     if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
+        leave_misread_rows_unread(doc, &mut anchored, false);
         anchored
     } else {
+        leave_misread_rows_unread(doc, &mut by_layout, exact);
         by_layout
     }
 }
