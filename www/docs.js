@@ -85,6 +85,7 @@
   App.prototype.readFiles = function (files) {
     var self = this, done = 0;
     this.setState('pending');
+    this.status(files.length > 1 ? '正在读取文件…（0 / ' + files.length + ' 份）' : '正在读取“' + files[0].name + '”…');
     return Promise.all(files.map(function (f) {
       return readFile(f, self.base).then(function (r) {
         done++;

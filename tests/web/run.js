@@ -750,7 +750,7 @@ async function main() {
       await fileTests.documentTests(T, h, CORPUS);
       if (spec.name === 'http') await fileTests.batchTest(T, h, files, CORPUS);
       if (spec.name === 'http' || spec.name === 'file') await fileTests.damagedTest(T, h);
-      if (spec.name === 'file') await fileTests.missingReaderTest(h);
+      if (spec.name === 'file') await fileTests.aloneTest(h);
       await modeChecks(T);
       await T.close();
     }
