@@ -157,8 +157,7 @@
   /* Like show, without first saving the textarea into the report shown so far. */
   App.prototype.load = function (doc) {
     this.doc = doc;
-    this.ta.value = doc.text;
-    this.lastText = doc.text;
+    this.showText(doc.text);
     this.tracked = doc.tracked;
     this.returnTo = null;
     if (doc.checkedRev === doc.rev) return this.renderDoc();

@@ -190,7 +190,7 @@
   };
 
   App.prototype.activate = function (button) {
-    if (!button || !this.report || this.ta.value !== this.reportText) return;
+    if (!button || !this.report || this.text() !== this.reportText) return;
     var span = button.hasAttribute('data-f')
       ? this.report.findings[+button.getAttribute('data-f')].spans[0]
       : this.report.cells[+button.getAttribute('data-c')].span;
@@ -219,6 +219,10 @@
   /* Selects characters and scrolls the textarea so they sit in its upper third. */
   App.prototype.select = function (start, end) {
     var ta = this.ta;
+    if (start > ta.value.length) {
+      this.notice('这处在输入框没有显示的部分（全文第 ' + (start + 1) + ' 字）：文字太长，输入框只显示前 ' + ta.value.length + ' 字。', false);
+      return;
+    }
     ta.focus();
     ta.setSelectionRange(start, end);
     var y = this.offsetTopOf(start);

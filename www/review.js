@@ -146,7 +146,7 @@
   };
 
   App.prototype.dismissClick = function (b) {
-    if (!b || !this.report || this.ta.value !== this.reportText) return;
+    if (!b || !this.report || this.text() !== this.reportText) return;
     if (b.hasAttribute('data-restore')) {
       this.dismissals.remove(this.report.findings[+b.getAttribute('data-restore')], this.reportText);
       this.refreshDismissed('已恢复这个问题。');
@@ -184,7 +184,7 @@
 
   App.prototype.dismissSubmit = function (form) {
     var reason = form.querySelector('input').value.replace(/\s+/g, ' ').trim();
-    if (!reason || !this.report || this.ta.value !== this.reportText) return;
+    if (!reason || !this.report || this.text() !== this.reportText) return;
     this.dismissals.set(this.report.findings[+form.getAttribute('data-i')], this.reportText, reason);
     this.refreshDismissed('已忽略这个问题（原因：' + reason + '），它列在“已忽略的问题”中。');
     this.$('nb-findings-h').focus();

@@ -43,6 +43,7 @@
     '    <textarea id="nb-input" class="nb-input" spellcheck="false" autocomplete="off" aria-describedby="nb-status"></textarea>',
     '    <div class="nb-mirror" id="nb-mirror" aria-hidden="true"></div>',
     '  </div>',
+    '  <p class="nb-long" id="nb-long" hidden></p>',
     '  <p class="nb-status" id="nb-status">正在加载检查程序…</p>',
     '</section>',
     '<section class="nb-results" aria-labelledby="nb-results-h">',
