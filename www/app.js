@@ -32,6 +32,7 @@
     this.name = name;
     this.text = text;
     this.tracked = tracked || null;
+    this.source = 'paste'; // where the text came from: 'paste', 'table-paste', 'sample', a file's format
     this.pair = 'auto'; // 'auto', 'none' or the id of last year's report chosen by the reader
     this.rev = 1;
     this.checkedRev = 0;
@@ -74,6 +75,8 @@
 
   App.prototype.$ = function (id) { return this.c.querySelector('#' + id); };
 
+  App.prototype.layouts = function () { return this.engine ? this.engine.layouts : null; };
+
   App.prototype.setState = function (s) { this.$('nb-app').setAttribute('data-state', s); };
 
   App.prototype.status = function (s) { this.$('nb-status').textContent = s; };
@@ -97,7 +100,7 @@
       self.$('nb-app').setAttribute('data-mode', engine.mode);
       self.$('nb-version').textContent = 'v' + engine.version;
       self.renderRules(engine.rules);
-      self.status('检查程序已就绪（' + MODE[engine.mode] + '）。');
+      self.$('nb-status').title = '检查程序在' + MODE[engine.mode] + '运行';
       self.setState('ready');
       self.runCheck();
     }, function (err) {
@@ -242,9 +245,10 @@
 
   /* Text replaced as a whole (示例, 清空, a file with the tables it was read with): the old text
      stays one 撤销 away. */
-  App.prototype.replaceText = function (text, message, name, tracked) {
-    this.undo = { doc: this.doc, text: this.text(), tracked: this.tracked, name: this.doc.name };
+  App.prototype.replaceText = function (text, message, name, tracked, source) {
+    this.undo = { doc: this.doc, text: this.text(), tracked: this.tracked, name: this.doc.name, source: this.doc.source };
     this.doc.name = name || this.doc.name;
+    this.doc.source = source || 'paste';
     this.setText(text, tracked || null);
     this.notice(message, true);
     this.runCheck();
@@ -263,6 +267,7 @@
     this.undo = null;
     this.show(u.doc);
     u.doc.name = u.name;
+    u.doc.source = u.source;
     this.setText(u.text, u.tracked);
     this.notice('已撤销，恢复了之前的内容。', false);
     this.runCheck();
@@ -285,6 +290,7 @@
       return g.map(function (r) { return r.join('\t'); }).join('\n');
     }).join('\n\n');
     var ta = this.ta, old = ta.value, s = ta.selectionStart, end = ta.selectionEnd;
+    this.doc.source = 'table-paste';
     ta.setRangeText(plain, s, end, 'end');
     var text = ta.value;
     var fresh = NB.trackTables(text.slice(0, s + plain.length), grids);
@@ -300,6 +306,7 @@
   /* A long paste goes in through the page: what fits in the textarea, the rest kept aside. */
   App.prototype.pasteLong = function (e) {
     var plain = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (plain && this.ta.selectionStart === 0 && this.ta.selectionEnd === this.ta.value.length) this.doc.source = 'paste';
     if (plain.length < LONG_PASTE_CHARS) return;
     e.preventDefault();
     var ta = this.ta, head = ta.value, s = ta.selectionStart, end = ta.selectionEnd;

@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var NB = window.NB;
-  var App = NB.App, el = NB.el, lineOf = NB.lineOf, overlaps = NB.overlaps, SEV = NB.SEV, MARK = NB.MARK, RANK = NB.RANK, kindText = NB.kindText, templateText = NB.templateText;
+  var App = NB.App, el = NB.el, overlaps = NB.overlaps, SEV = NB.SEV, MARK = NB.MARK, RANK = NB.RANK, kindText = NB.kindText, templateText = NB.templateText;
 
   /* The current report as the page shows it: its own findings, then the cross-year ones;
      `dismissed` maps a finding's index to its reason. */
@@ -35,11 +35,35 @@
     var summary = report ? NB.summaryText(report.findings, this.dismissed, report.coverage) : '请粘贴报告全文。';
     if (this.$('nb-summary').textContent !== summary) this.$('nb-summary').textContent = summary;
     this.renderMeta(report);
+    this.renderUnread(report);
     this.renderPairing();
     this.renderFindings(report, text);
     if (report && !this.firstDrawn) this.tablesNextFrame(report);
     else this.renderTables(report);
     this.applyFilter();
+  };
+
+  /* Each table not read in full: how much was read, why not all, what to do. */
+  App.prototype.renderUnread = function (r) {
+    var box = this.$('nb-unread'), list = r ? NB.unread(r.coverage) : [], source = this.doc.source;
+    box.hidden = !list.length;
+    box.textContent = '';
+    if (!list.length) return;
+    box.appendChild(el('p', 'nb-unread-h', '未完整读出：没有读出的单元格没有核对'));
+    list.forEach(function (c) {
+      var item = el('div', 'nb-unread-item');
+      item.setAttribute('data-table', c.table);
+      item.appendChild(el('p', 'nb-unread-count', c.table + '读出 ' + c.read + ' / ' + c.expected + ' 个单元格'));
+      var why = el('p', 'nb-unread-reason');
+      why.appendChild(el('strong', null, '原因：'));
+      why.appendChild(document.createTextNode(NB.unreadReason(c) + '。'));
+      item.appendChild(why);
+      var todo = el('p', 'nb-unread-advice');
+      todo.appendChild(el('strong', null, '怎么办：'));
+      todo.appendChild(document.createTextNode(NB.unreadAdvice(c, source) + '。'));
+      item.appendChild(todo);
+      box.appendChild(item);
+    });
   };
 
   App.prototype.renderMeta = function (r) {
@@ -77,10 +101,14 @@
     var b = el('button', 'nb-finding-btn');
     b.type = 'button';
     b.setAttribute('data-f', String(i));
+    // the Chinese name first; the code, for reviewers, a small label after it
     b.appendChild(el('span', 'nb-sev', SEV[f.severity]));
-    b.appendChild(el('code', 'nb-code', f.code));
-    if (f.spans.length) b.appendChild(el('span', 'nb-where', '第 ' + lineOf(text, f.spans[0].start) + ' 行'));
+    b.appendChild(el('span', 'nb-title', NB.titleOf(f)));
     if (i >= this.ownCount) b.appendChild(el('span', 'nb-tag', '与上年对比'));
+    var code = el('code', 'nb-code', f.code);
+    code.title = '问题代码（命令行和导出文件中用它指这类问题）';
+    b.appendChild(code);
+    b.appendChild(el('span', 'nb-where', NB.whereText(this.report, text, f, this.engine ? this.engine.layouts : null)));
     b.appendChild(el('span', 'nb-msg', f.message));
     if (reason !== undefined) b.appendChild(el('span', 'nb-reason', '忽略原因：' + reason));
     li.appendChild(b);
@@ -167,16 +195,44 @@
      `nianbao explain CODE`). */
   App.prototype.renderRules = function (rules) {
     var dl = this.$('nb-rules-list');
+    NB.setRules(rules);
     dl.textContent = '';
     rules.forEach(function (r) {
       var dt = el('dt');
-      dt.appendChild(el('code', 'nb-code', r.code));
+      dt.appendChild(el('strong', 'nb-rule-title', NB.titleOf(r)));
       dt.appendChild(el('span', 'nb-sev nb-sev-word-' + r.severity, SEV[r.severity]));
+      dt.appendChild(el('code', 'nb-code', r.code));
       dl.appendChild(dt);
-      dl.appendChild(el('dd', null, r.doc.trim()));
+      var dd = el('dd');
+      docSections(r.doc).forEach(function (sec) {
+        var p = el('p', sec.head ? 'nb-rule-basis' : null);
+        if (sec.head) p.appendChild(el('strong', null, sec.head + '：'));
+        p.appendChild(document.createTextNode(sec.text));
+        dd.appendChild(p);
+      });
+      dl.appendChild(dd);
     });
     this.$('nb-rules').querySelector('summary').textContent = '本工具的检查规则（' + rules.length + ' 条）';
   };
+
+  /* A rule's documentation (its doc comment: paragraphs, `## 依据` headings) as sections of
+     text; its source line breaks joined (Chinese needs no space between them). */
+  function docSections(doc) {
+    var out = [], cur = { head: null, lines: [] };
+    var flush = function () {
+      if (cur.lines.length) out.push({ head: cur.head, text: cur.lines.join('') });
+      cur.lines = [];
+    };
+    String(doc || '').split('\n').forEach(function (line) {
+      var l = line.trim(), h = /^#+\s*(.+)$/.exec(l);
+      if (h) { flush(); cur = { head: h[1], lines: [] }; } else if (!l) { flush(); cur.head = null; } else {
+        var prev = cur.lines[cur.lines.length - 1];
+        cur.lines.push(prev && /[A-Za-z0-9]$/.test(prev) && /^[A-Za-z0-9]/.test(l) ? ' ' + l : l);
+      }
+    });
+    flush();
+    return out;
+  }
 
   App.prototype.applyFilter = function () {
     var self = this, shown = 0;

@@ -49,6 +49,7 @@
     '<section class="nb-results" aria-labelledby="nb-results-h">',
     '  <h2 id="nb-results-h" class="nb-h2">检查结果</h2>',
     '  <p class="nb-summary" id="nb-summary" aria-live="polite">请粘贴报告全文。</p>',
+    '  <div class="nb-unread" id="nb-unread" hidden></div>',
     '  <dl class="nb-meta" id="nb-meta">',
     '    <div><dt>类型</dt><dd id="nb-kind">—</dd></div>',
     '    <div><dt>模板</dt><dd id="nb-template">—</dd></div>',

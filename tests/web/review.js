@@ -157,9 +157,11 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
   await test(`${name}: the dismissal and its reason are in 复制结果, CSV, the dismissal file, and come back on import`, async () => {
     await openDoc(T, later);
     const plain = await T.ev(() => window.NB.toPlainText(window.NB.app.report, window.NB.app.reportText, window.NB.app.dismissed));
-    assert.match(plain, new RegExp('已忽略的问题：\\n\\d+\\. \\[警告\\] carryover-mismatch .*（忽略原因：' + REASON + '）'));
+    assert.match(plain, new RegExp('已忽略的问题：\\n\\d+\\. \\[警告\\] 结转数与上一年度不符（carryover-mismatch） .*（忽略原因：' + REASON + '）'));
     const csv = (await download(T, '#nb-csv')).bytes.toString('utf8');
-    assert.match(csv, new RegExp('"已忽略（警告）","carryover-mismatch","\\d+","[^"]*","' + REASON + '"'));
+    // every row names the file, 机关 and 年度; the Chinese name first, the code last
+    assert.match(csv, /^\uFEFF"文件","机关","年度","序号","严重程度","问题","位置","说明","应为","实为","忽略原因","代码"/);
+    assert.match(csv, new RegExp('"' + later + '","某某县人民政府办公室","2022","\\d+","已忽略（警告）","结转数与上一年度不符","表三 [^"]*","[^"]*","[^"]*","[^"]*","' + REASON + '","carryover-mismatch"'));
     await T.ev(() => { window.__nbRoot().querySelector('#nb-dismiss-io').open = true; });
     const saved = await download(T, '#nb-dismiss-export');
     assert.match(saved.name, /\.json$/);
@@ -191,7 +193,8 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     assert.match(sheet, /审核意见单/);
     assert.match(sheet, /某某县人民政府办公室/);
     // the cell named as a reviewer names it: table, row, column
-    assert.ok(sheet.includes('表三 二、上年结转政府信息公开申请数量 总计（第 '), sheet);
+    assert.ok(sheet.includes('表三 二、上年结转政府信息公开申请数量 总计'), sheet);
+    assert.doesNotMatch(sheet, /第 \d+ 行/, 'no line numbers: a paste has none');
     assert.ok(sheet.includes(REASON), 'the dismissed finding with its reason');
     assert.match(sheet, /已忽略 1 个/);
   });

@@ -57,6 +57,19 @@ function cli(text) {
   cliCache.set(text, out);
   return out;
 }
+/** Each rule's Chinese name as the CLI documents it (`nianbao explain`: 「合计与分项之和不符：…」). */
+let titles = null;
+function ruleTitle(code) {
+  if (!titles) {
+    titles = {};
+    const codes = execFileSync(CLI, ['rules']).toString().trim().split('\n').map((l) => l.split(/\s+/)[0]);
+    for (const c of codes) {
+      const first = execFileSync(CLI, ['explain', c]).toString().split('\n').map((l) => l.trim()).filter(Boolean)[1];
+      titles[c] = first.slice(0, first.indexOf('：'));
+    }
+  }
+  return titles[code];
+}
 const cliVersion = () => execFileSync(CLI, ['--version']).toString().trim().split(' ')[1];
 
 function lineOf(text, offset) {
@@ -188,6 +201,8 @@ class Mode {
         findings: all('#nb-findings li[data-severity]').map((li) => ({
           severity: li.dataset.severity, hidden: li.hidden,
           word: li.querySelector('.nb-sev').textContent,
+          title: li.querySelector('.nb-title').textContent,
+          lead: li.querySelector('button').textContent.slice(0, 12),
           code: li.querySelector('.nb-code').textContent,
           where: li.querySelector('.nb-where') ? li.querySelector('.nb-where').textContent : null,
           message: li.querySelector('.nb-msg').textContent,
@@ -272,10 +287,17 @@ function assertSameAsCli(shown, report, text, elsewhere) {
   }, 'kind/template/year/agency');
   assert.equal(shown.findings.length, report.findings.length, 'number of findings');
   report.findings.forEach((f, i) => {
-    assert.deepEqual(shown.findings[i], {
-      severity: f.severity, hidden: false, word: SEV[f.severity], code: f.code,
-      where: f.spans.length ? `第 ${lineOf(text, f.spans[0].start)} 行` : null, message: f.message,
-    }, `finding ${i + 1}`);
+    const s = shown.findings[i];
+    const title = f.title || ruleTitle(f.code);
+    assert.ok(/^[\u4e00-\u9fa5]{2,}/.test(title), f.code + ' has a Chinese name: ' + title);
+    // the card leads with the severity word and the Chinese name; the code comes after them
+    assert.ok(s.lead.startsWith(SEV[f.severity] + title.slice(0, 12 - SEV[f.severity].length)), `finding ${i + 1} leads with its name: ${s.lead}`);
+    // where it is as a person finds it: the checker's words, a table, a cell, or quoted words
+    if (f.where) assert.equal(s.where, f.where);
+    else assert.ok(s.where && !/第 \d+ 行/.test(s.where), `finding ${i + 1}: where ${s.where}`);
+    delete s.lead;
+    delete s.where;
+    assert.deepEqual(s, { severity: f.severity, hidden: false, word: SEV[f.severity], title, code: f.code, message: f.message }, `finding ${i + 1}`);
   });
   assert.equal(shown.cells.length, report.cells.length, 'number of table cells');
   const seen = new Set();
@@ -425,7 +447,7 @@ async function pageTests(T) {
       cells: [{ indicator: '+1', label: '@SUM(A1)', column: null, unit: '-2', value: null, raw: '-3' }],
     }, ''));
     assert.ok(guarded.includes(`"'=HYPERLINK(""http://evil"")"`), guarded);
-    assert.ok(guarded.includes(`"'+1","'@SUM(A1)","","'-2","","'-3"`), guarded);
+    assert.ok(guarded.includes(`"'@SUM(A1)","","'-2","","'-3","'+1"`), guarded);
   });
 
   await test(`${T.spec.name}: 复制结果 copies the findings as plain text`, async () => {
@@ -433,7 +455,7 @@ async function pageTests(T) {
     await T.$('#nb-copy').click();
     await T.frame.waitForFunction(() => !window.__nbRoot().querySelector('#nb-notice').hidden);
     assert.match(await T.ev(() => window.__nbRoot().querySelector('#nb-notice-text').textContent), /已复制检查结果/);
-    const plain = await T.ev(() => window.NB.toPlainText(window.NB.app.report, window.NB.app.reportText));
+    const plain = await T.ev(() => { const a = window.NB.app; return window.NB.toPlainText(a.report, a.reportText, a.dismissed, a.layouts(), a.doc.source); });
     if (!T.spec.file && !T.spec.iframe && !T.spec.embed) {
       assert.equal(await T.page.evaluate(() => navigator.clipboard.readText()), plain);
     }
@@ -589,6 +611,15 @@ async function rulesTest(T) {
     const codes = execFileSync(CLI, ['rules']).toString().trim().split('\n').map((l) => l.split(/\s+/)[0]);
     const shown = await T.ev(() => Array.prototype.map.call(window.__nbRoot().querySelectorAll('#nb-rules-list dt code'), (c) => c.textContent));
     assert.deepEqual(shown, codes);
+    // each rule by its Chinese name, its 依据 as a labelled paragraph, no Markdown left
+    const list = await T.ev(() => {
+      const dl = window.__nbRoot().querySelector('#nb-rules-list');
+      return { text: dl.textContent, titles: Array.prototype.map.call(dl.querySelectorAll('dt .nb-rule-title'), (t) => t.textContent),
+        basis: dl.querySelectorAll('dd p.nb-rule-basis').length };
+    });
+    assert.doesNotMatch(list.text, /##/);
+    assert.deepEqual(list.titles, codes.map(ruleTitle));
+    assert.equal(list.basis, codes.length, 'every rule shows its 依据');
     if (T.spec.worker) return; // wasm_bindgen is instantiated on the main thread only in this mode
     for (const code of codes) {
       const r = await T.ev((c) => wasm_bindgen.explain(c), code);
