@@ -158,6 +158,7 @@
 
   /* Findings about a whole table, not a cell: they name the table and select it. */
   var TABLE_CODES = { 'table-incomplete': true };
+  NB.aboutTable = function (f) { return !!TABLE_CODES[f.code]; };
   /* The coverage entry (and so the drawn table) a table-level finding is about, or null. */
   NB.tableOf = function (report, f) {
     if (!report || !TABLE_CODES[f.code]) return null;

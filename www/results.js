@@ -122,7 +122,8 @@
   App.prototype.flagOf = function (cell) {
     var best = null, related = false, dismissed = this.dismissed;
     this.report.findings.forEach(function (f, i) {
-      if (i in dismissed) return;
+      // a finding about a whole table marks no cell: it marks its table when chosen
+      if (i in dismissed || NB.aboutTable(f)) return;
       f.spans.forEach(function (s, k) {
         if (k > 0) {
           related = related || (s.start >= cell.span.start && s.end <= cell.span.end);
@@ -247,20 +248,87 @@
 
   App.prototype.activate = function (button) {
     if (!button || !this.report || this.text() !== this.reportText) return;
-    var span = button.hasAttribute('data-f')
-      ? this.report.findings[+button.getAttribute('data-f')].spans[0]
-      : this.report.cells[+button.getAttribute('data-c')].span;
-    if (button.hasAttribute('data-f')) this.highlight(this.report.findings[+button.getAttribute('data-f')]);
-    if (!span) return;
+    if (button.hasAttribute('data-f')) return this.activateFinding(this.report.findings[+button.getAttribute('data-f')], button);
+    var span = this.report.cells[+button.getAttribute('data-c')].span;
     this.returnTo = button;
     this.select(span.start, span.end);
+  };
+
+  /* A finding chosen: its text selected, every cell it involves marked and brought into view; a
+     finding about a table selects that table (its caption to its last row) and marks it. */
+  App.prototype.activateFinding = function (f, button) {
+    var t = NB.tableOf(this.report, f);
+    var lit = t ? this.highlightTable(t) : this.highlight(f);
+    var range = t ? this.tableRange(t, f) : f.spans[0];
+    this.returnTo = button;
+    if (range) this.select(range.start, range.end);
+    this.reveal(lit);
+  };
+
+  /* The indicators of one drawn table of the report's template. */
+  App.prototype.tableIndicators = function (name) {
+    var layouts = this.layouts(), ids = {};
+    var tables = (this.report.template && layouts && layouts[this.report.template]) || [];
+    tables.forEach(function (t) {
+      if (t.name !== name) return;
+      ids.caption = t.caption;
+      t.blocks.forEach(function (b) { b.rows.forEach(function (r) { if (r.indicator) ids[r.indicator] = true; }); });
+    });
+    return ids;
+  };
+
+  /* Where a table stands in the text: from its caption (or the checker's spans for it, those not
+     in another table's cells) to its last cell read. */
+  App.prototype.tableRange = function (t, f) {
+    var ids = this.tableIndicators(t.table), cells = this.report.cells, text = this.reportText;
+    var mine = cells.filter(function (c) { return ids[c.indicator] === true; });
+    var spans = mine.map(function (c) { return c.span; });
+    f.spans.forEach(function (s) {
+      if (!cells.some(function (c) { return ids[c.indicator] !== true && overlaps(s, c.span); })) spans.push(s);
+    });
+    if (!spans.length) return null;
+    var start = Math.min.apply(null, spans.map(function (s) { return s.start; }));
+    var end = Math.max.apply(null, spans.map(function (s) { return s.end; }));
+    // the caption's words, without its numbering, shortly before the first row
+    var words = String(ids.caption || '').replace(/^[一二三四五六七八九十]+、/, '');
+    var at = words ? text.lastIndexOf(words, start) : -1;
+    if (at >= 0 && start - at < 600) start = Math.max(0, text.lastIndexOf('\n', at) + 1);
+    return { start: start, end: end };
+  };
+
+  /* Marks a drawn table (and the rows it did not read) and no cell; returns what to bring into
+     view: the table's caption and those rows. */
+  App.prototype.highlightTable = function (t) {
+    var box = this.$('nb-tables'), missing = {};
+    (t.missing || []).forEach(function (l) { missing[l] = true; });
+    Array.prototype.forEach.call(box.querySelectorAll('button.nb-cell[data-hl]'), function (b) {
+      b.classList.remove('nb-hl-culprit', 'nb-hl-related');
+      b.removeAttribute('data-hl');
+    });
+    var lit = [];
+    Array.prototype.forEach.call(box.querySelectorAll('table.nb-official'), function (table) {
+      var on = table.getAttribute('data-table') === t.table;
+      table.parentNode.classList.toggle('nb-hl-table', on);
+      if (on) table.parentNode.setAttribute('data-hl', 'table'); else table.parentNode.removeAttribute('data-hl');
+      Array.prototype.forEach.call(table.querySelectorAll('tr.nb-item'), function (tr) {
+        var row = on && !!missing[tr.querySelector('th').textContent];
+        tr.classList.toggle('nb-hl-row', row);
+        if (row) lit.push(tr);
+      });
+      if (on) lit.unshift(table.caption || table);
+    });
+    return lit;
   };
 
   /* Marks every table cell a finding involves: the culprit span's cells, and the cells lying
      inside its related spans (the parts of a wrong total, the other side of a balance). */
   App.prototype.highlight = function (f) {
-    var cells = this.report.cells;
+    var cells = this.report.cells, lit = [];
     var buttons = this.$('nb-tables').querySelectorAll('button.nb-cell');
+    Array.prototype.forEach.call(this.$('nb-tables').querySelectorAll('.nb-hl-table, .nb-hl-row'), function (e) {
+      e.classList.remove('nb-hl-table', 'nb-hl-row');
+      e.removeAttribute('data-hl');
+    });
     Array.prototype.forEach.call(buttons, function (b) {
       var c = cells[+b.getAttribute('data-c')];
       var culprit = f.spans.length > 0 && overlaps(f.spans[0], c.span);
@@ -269,7 +337,41 @@
       b.classList.toggle('nb-hl-related', related);
       if (culprit || related) b.setAttribute('data-hl', culprit ? 'culprit' : 'related');
       else b.removeAttribute('data-hl');
+      if (culprit) lit.unshift(b); else if (related) lit.push(b);
     });
+    return lit;
+  };
+
+  /* Brings what a finding involves into view (the first of `els` matters most): sideways inside
+     each table's own scrolling box (表四's 15 columns are wider than the results), all of its
+     cells there where they fit, else from the first; and up or down on the page where the
+     editor stays in view beside the results (the wide layout). */
+  App.prototype.reveal = function (els) {
+    if (!els.length) return;
+    var wraps = [];
+    els.forEach(function (e) {
+      var w = e.closest('.nb-table-wrap');
+      if (w && wraps.indexOf(w) < 0) wraps.push(w);
+    });
+    wraps.forEach(function (w) {
+      var box = w.getBoundingClientRect(), mine = els.filter(function (e) { return w.contains(e) && e.tagName === 'BUTTON'; });
+      if (!mine.length) return;
+      var rects = mine.map(function (e) { return e.getBoundingClientRect(); });
+      var left = Math.min.apply(null, rects.map(function (r) { return r.left; })) - box.left + w.scrollLeft;
+      var right = Math.max.apply(null, rects.map(function (r) { return r.right; })) - box.left + w.scrollLeft;
+      var pad = 8, view = w.clientWidth;
+      if (right - left + 2 * pad > view) right = rects[0].right - box.left + w.scrollLeft, left = rects[0].left - box.left + w.scrollLeft;
+      if (left - pad < w.scrollLeft) w.scrollLeft = Math.max(0, left - pad);
+      else if (right + pad > w.scrollLeft + view) w.scrollLeft = right + pad - view;
+    });
+    if (getComputedStyle(this.$('nb-input').closest('.nb-editor')).position !== 'sticky') return;
+    var all = els.map(function (e) { return e.getBoundingClientRect(); });
+    var top = Math.min.apply(null, all.map(function (r) { return r.top; }));
+    var bottom = Math.max.apply(null, all.map(function (r) { return r.bottom; }));
+    var h = document.documentElement.clientHeight, margin = 16;
+    if (bottom - top + 2 * margin > h) bottom = all[0].bottom, top = all[0].top;
+    var dy = top - margin < 0 ? top - margin : bottom + margin > h ? bottom + margin - h : 0;
+    if (dy) window.scrollBy(0, dy);
   };
 
   /* Selects characters and scrolls the textarea so they sit in its upper third. */

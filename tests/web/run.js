@@ -29,6 +29,8 @@ const RANK = { error: 3, warning: 2, info: 1 };
 const KIND = { 'annual-report': '政府信息公开工作年度报告', other: '不是年度报告' };
 const TEMPLATE = { '2008': '2008 年版（2008—2018 年度报告）', '2019': '2019 年版（2019、2020 年度报告）', '2021': '2021 年版（2021 年度起）' };
 const APPLICANTS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+// findings about a whole table (they select the table, never a cell)
+const TABLE_LEVEL = new Set(['table-incomplete']);
 const ONLY = process.env.NB_MODES ? process.env.NB_MODES.split(',') : null;
 
 // NB_TESTS=regex runs only the tests whose name matches (while working on some; not for make test)
@@ -84,6 +86,7 @@ function overlaps(a, b) {
 function expectedFlag(report, cell) {
   let best = null, related = false;
   for (const f of report.findings) {
+    if (TABLE_LEVEL.has(f.code)) continue; // about a whole table: it marks its table, no cell
     f.spans.forEach((s, k) => {
       if (k > 0) related = related || (s.start >= cell.span.start && s.end <= cell.span.end);
       else if (overlaps(s, cell.span) && (!best || RANK[f.severity] > RANK[best])) best = f.severity;
@@ -320,7 +323,7 @@ function assertSameAsCli(shown, report, text, elsewhere) {
 async function clickAndCheckSelections(T, report) {
   for (let i = 0; i < report.findings.length; i++) {
     const span = report.findings[i].spans[0];
-    if (!span) continue;
+    if (!span || TABLE_LEVEL.has(report.findings[i].code)) continue;
     await T.$(`#nb-findings button[data-f="${i}"]`).click();
     assert.deepEqual(await T.selection(), { start: span.start, end: span.end, focused: true }, `finding ${i + 1} selects its span`);
   }
@@ -386,6 +389,77 @@ async function pageTests(T) {
     await T.$('#nb-sample').click();
     await T.waitDone();
     assert.equal(await T.value(), SAMPLE);
+  });
+
+  await test(`${T.spec.name}: a table not read in full shows why and what to do; its finding selects its table, not a cell`, async () => {
+    const full = fs.readFileSync(path.join(ROOT, 'tests/fixtures/real/2022_pingtan_zonghe_shiyanqu.web.txt'), 'utf8');
+    const cut = full.slice(0, full.indexOf('（五）不予处理'));
+    await T.fill(cut);
+    const report = cli(cut);
+    const c = report.coverage.find((t) => t.read < t.expected);
+    const box = await T.ev(() => { const b = window.__nbRoot().querySelector('#nb-unread'); return b.hidden ? null : b.textContent; });
+    assert.ok(box && box.includes(`${c.table}读出 ${c.read} / ${c.expected} 个单元格`), box);
+    const reason = /原因：([^。]+)。/.exec(box), advice = /怎么办：([^。]+)。/.exec(box);
+    assert.ok(reason && advice, box);
+    if (c.reason) assert.equal(reason[1], c.reason.replace(/[。；，\s]+$/, ''));
+    else assert.ok(c.missing.slice(0, 3).every((l) => reason[1].includes(l)), 'the rows not read: ' + reason[1]);
+    if (c.advice) assert.equal(advice[1], c.advice.replace(/[。；，\s]+$/, ''));
+    else assert.match(advice[1], /打开 PDF\/Word 原文件检查（可准确读表）/);
+    // its finding marks no cell, names the table, and selects the table in the text
+    const i = report.findings.findIndex((f) => f.code === 'table-incomplete');
+    assert.ok(i >= 0);
+    const card = await T.ev((k) => window.__nbRoot().querySelector(`#nb-findings button[data-f="${k}"] .nb-where`).textContent, i);
+    assert.ok(card.startsWith(c.table), 'where: ' + card);
+    await T.$(`#nb-findings button[data-f="${i}"]`).click();
+    const s = await T.ev((name) => {
+      const r = window.__nbRoot(), app = window.NB.app;
+      const t = r.querySelector(`#nb-tables table[data-table="${name}"]`);
+      const spans = Array.prototype.map.call(t.querySelectorAll('button.nb-cell'), (b) => app.report.cells[+b.dataset.c].span);
+      const ta = r.querySelector('#nb-input');
+      return {
+        start: ta.selectionStart, end: ta.selectionEnd, first: Math.min(...spans.map((x) => x.start)), last: Math.max(...spans.map((x) => x.end)),
+        marked: t.parentNode.dataset.hl, cellsLit: r.querySelectorAll('#nb-tables button.nb-cell[data-hl]').length,
+        rowsLit: Array.prototype.map.call(t.querySelectorAll('tr.nb-hl-row th'), (th) => th.textContent),
+        flagged: r.querySelectorAll('#nb-tables button.nb-cell[data-flag="warning"]').length,
+      };
+    }, c.table);
+    assert.ok(s.start <= s.first && s.end >= s.last, `the selection covers the table's cells: ${JSON.stringify(s)}`);
+    assert.equal(s.marked, 'table');
+    assert.equal(s.cellsLit, 0, 'no cell is lit by a finding about the table');
+    assert.deepEqual(s.rowsLit, c.missing.filter((l) => s.rowsLit.includes(l)), 'the rows lit are rows not read');
+    assert.ok(s.rowsLit.length > 0, 'the rows not read are lit');
+    const warned = report.findings.filter((f) => f.severity === 'warning' && !TABLE_LEVEL.has(f.code)).length;
+    if (!warned) assert.equal(s.flagged, 0, 'no ⚠ on a cell for the table');
+    await T.$('#nb-sample').click();
+    await T.waitDone();
+  });
+
+  await test(`${T.spec.name}: clicking a finding in 表四 brings every cell it involves into view at 1366 px`, async () => {
+    await T.page.setViewportSize({ width: 1366, height: 768 });
+    const text = SAMPLE.replace('2\t1\t0\t0\t4\t1\t0\t0\t1\t2\t0\t0\t0\t0\t0', '2\t1\t0\t0\t3\t1\t0\t0\t1\t2\t1\t0\t0\t0\t0');
+    assert.notEqual(text, SAMPLE);
+    await T.fill(text);
+    const report = cli(text);
+    const i = report.findings.findIndex((f) => f.code === 'sum-mismatch' && f.message.includes('复议后起诉'));
+    assert.ok(i >= 0, JSON.stringify(report.findings.map((f) => f.message)));
+    await T.ev(() => { window.scrollTo(0, 0); Array.prototype.forEach.call(window.__nbRoot().querySelectorAll('.nb-table-wrap'), (w) => { w.scrollLeft = 0; }); });
+    const before = await T.ev(() => {
+      const b = Array.prototype.filter.call(window.__nbRoot().querySelectorAll('#nb-tables table[data-table="表四"] button.nb-cell'), () => true).pop();
+      const w = b.closest('.nb-table-wrap');
+      return { wide: w.scrollWidth > w.clientWidth, right: b.getBoundingClientRect().right, wrap: w.getBoundingClientRect().right };
+    });
+    assert.ok(before.wide && before.right > before.wrap, '表四 is wider than its box and its last 总计 starts out of view: ' + JSON.stringify(before));
+    await T.$(`#nb-findings button[data-f="${i}"]`).click();
+    await T.page.waitForTimeout(50);
+    const lit = await T.ev(() => Array.prototype.map.call(window.__nbRoot().querySelectorAll('#nb-tables button.nb-cell[data-hl]'), (b) => {
+      const r = b.getBoundingClientRect(), w = b.closest('.nb-table-wrap').getBoundingClientRect();
+      return { hl: b.dataset.hl, left: r.left, right: r.right, top: r.top, bottom: r.bottom, wl: w.left, wr: w.right, h: document.documentElement.clientHeight };
+    }));
+    assert.ok(lit.some((c) => c.hl === 'culprit') && lit.length >= 2, JSON.stringify(lit));
+    for (const c of lit) {
+      assert.ok(c.left >= c.wl - 1 && c.right <= c.wr + 1, 'sideways in view: ' + JSON.stringify(c));
+      assert.ok(c.top >= 0 && c.bottom <= c.h, 'up and down in view: ' + JSON.stringify(c));
+    }
   });
 
   await test(`${T.spec.name}: editing a number updates the findings (typed, with stale replies dropped)`, async () => {
