@@ -67,6 +67,7 @@
     this.dismissed = {};
     this.undo = null;
     this.returnTo = null;
+    this.replaced = 0; // counts texts replaced as a whole (notices about the old one then go)
     this.dismissals = new NB.Dismissals();
   }
   NB.App = App;
@@ -81,10 +82,26 @@
 
   App.prototype.status = function (s) { this.$('nb-status').textContent = s; };
 
-  App.prototype.notice = function (text, undoable) {
+  /* `until`: while it holds, the notice is true; once its cause is gone (the text replaced, a
+     report pasted), the notice goes too. */
+  App.prototype.notice = function (text, undoable, until) {
     this.$('nb-notice-text').textContent = text;
     this.$('nb-undo').hidden = !undoable;
     this.$('nb-notice').hidden = false;
+    this.noticeUntil = until || null;
+  };
+
+  App.prototype.checkNotice = function () {
+    if (!this.noticeUntil || this.$('nb-notice').hidden || this.noticeUntil()) return;
+    this.$('nb-notice').hidden = true;
+    this.noticeUntil = null;
+  };
+
+  /* A notice about the text now shown: true while this report is shown and its text has not been
+     replaced as a whole since. */
+  App.prototype.aboutText = function () {
+    var self = this, d = this.doc, n = this.replaced;
+    return function () { return self.doc === d && self.replaced === n; };
   };
 
   App.prototype.start = function () {
@@ -116,7 +133,7 @@
     // All of the textarea selected and replaced (typed over, pasted over, 清空 by hand): the
     // part of a long text kept aside goes with it.
     ta.addEventListener('beforeinput', function () {
-      self.wholeSelected = !!self.tail && ta.selectionStart === 0 && ta.selectionEnd === ta.value.length;
+      self.wholeSelected = ta.value.length > 0 && ta.selectionStart === 0 && ta.selectionEnd === ta.value.length;
     });
     ta.addEventListener('input', function () { self.textChanged(); });
     ta.addEventListener('paste', function (e) { self.paste(e); });
@@ -142,7 +159,7 @@
     ['error', 'warning', 'info'].forEach(function (s) { on('nb-show-' + s, 'change', self.applyFilter); });
     on('nb-copy', 'click', this.copy);
     on('nb-csv', 'click', this.downloadCsv);
-    on('nb-print', 'click', function () { window.print(); });
+    on('nb-print', 'click', function () { if (!this.nothingYet('打印')) window.print(); });
     this.bindDrop();
   };
 
@@ -197,9 +214,12 @@
     var head = this.ta.value;
     if (this.wholeSelected) {
       this.wholeSelected = false;
-      this.tracked = null;
-      this.tail = '';
-      this.renderLong();
+      this.replaced++;
+      if (this.tail) {
+        this.tracked = null;
+        this.tail = '';
+        this.renderLong();
+      }
     }
     if (this.tracked) this.tracked = head || this.tail ? NB.editTables(this.tracked, this.lastText, head) : null;
     if (this.tracked && !this.tracked.length) this.tracked = null;
@@ -207,6 +227,7 @@
     // typed or dropped past the limit: the textarea gives its end to the part kept aside
     if (head.length > EDIT_CHARS + 1000) this.refit();
     this.syncDoc();
+    this.checkNotice();
     this.schedule();
   };
 
@@ -250,7 +271,8 @@
     this.doc.name = name || this.doc.name;
     this.doc.source = source || 'paste';
     this.setText(text, tracked || null);
-    this.notice(message, true);
+    this.replaced++;
+    this.notice(message, true, this.aboutText());
     this.runCheck();
   };
 
@@ -299,7 +321,9 @@
     this.lastText = text;
     if (text.length > EDIT_CHARS + 1000) this.refit();
     this.syncDoc();
-    this.notice('已按剪贴板中的表格结构读取 ' + grids.length + ' 个表格。', false);
+    var self = this, d = this.doc;
+    // true while the tables read are kept (an edit that removes them all drops them)
+    this.notice('已按剪贴板中的表格结构读取 ' + grids.length + ' 个表格。', false, function () { return self.doc === d && !!self.tracked; });
     this.schedule();
   };
 
@@ -310,7 +334,7 @@
     if (plain.length < LONG_PASTE_CHARS) return;
     e.preventDefault();
     var ta = this.ta, head = ta.value, s = ta.selectionStart, end = ta.selectionEnd;
-    if (s === 0 && end === head.length) this.tail = ''; // all of it replaced
+    if (s === 0 && end === head.length) { this.tail = ''; this.replaced++; } // all of it replaced
     var before = this.text(), text = head.slice(0, s) + plain + head.slice(end) + this.tail;
     if (this.tracked) this.tracked = NB.editTables(this.tracked, before, text);
     if (this.tracked && !this.tracked.length) this.tracked = null;

@@ -161,6 +161,7 @@
     this.showText(doc.text);
     this.tracked = doc.tracked;
     this.returnTo = null;
+    this.checkNotice();
     if (doc.checkedRev === doc.rev) return this.renderDoc();
     this.render(null, doc.text, {});
     this.$('nb-summary').textContent = '正在检查…';

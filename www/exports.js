@@ -58,8 +58,16 @@
     return out.join('\n') + '\n';
   };
 
+  /* Nothing to export, copy or print yet: said, not silently ignored (until there is). */
+  App.prototype.nothingYet = function (what) {
+    if (this.report) return false;
+    var self = this;
+    this.notice('还没有检查结果可' + what + '：请先把报告全文粘贴到输入框，或打开文件。', false, function () { return !self.report; });
+    return true;
+  };
+
   App.prototype.copy = function () {
-    if (!this.report) return;
+    if (this.nothingYet('复制')) return;
     var self = this, text = NB.toPlainText(this.report, this.reportText, this.dismissed, this.layouts(), this.doc.source);
     function fallback() {
       var t = el('textarea', 'nb-offscreen');
@@ -81,7 +89,7 @@
   };
 
   App.prototype.downloadCsv = function () {
-    if (!this.report) return;
+    if (this.nothingYet('导出')) return;
     var blob = new Blob([NB.toCsv(this.report, this.reportText, this.dismissed, this.doc.name, this.layouts())], { type: 'text/csv;charset=utf-8' });
     this.download(blob, '年报校验结果.csv');
   };

@@ -24,6 +24,7 @@
       requestAnimationFrame(function () { setTimeout(function () { NB.timing.firstPaint = performance.now(); }, 0); });
     }
     if (this.engine) this.renderStatus();
+    this.checkNotice();
   };
 
   App.prototype.render = function (report, text, dismissed) {

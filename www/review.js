@@ -110,9 +110,17 @@
 
   App.prototype.addBlank = function () {
     this.syncDoc();
+    if (!this.doc.text) {
+      // one empty report at a time: this one first
+      var self = this, d = this.doc;
+      this.notice('当前这一份还是空白的：请先把报告全文粘贴到输入框，再添下一份。', false, function () { return self.doc === d && !d.text; });
+      this.ta.focus();
+      return;
+    }
     this.load(this.newDoc());
     this.runCheck();
-    this.notice('已新增一份空白报告：请把报告全文粘贴到左侧输入框。', false);
+    var me = this, blank = this.doc;
+    this.notice('已新增一份空白报告：请把报告全文粘贴到左侧输入框。', false, function () { return me.doc === blank && !blank.text; });
     this.ta.focus();
   };
 
@@ -490,6 +498,11 @@
 
   App.prototype.printSheets = function (docs) {
     var self = this;
+    docs = docs.filter(function (d) { return d.text; }); // an empty report has no sheet
+    if (!docs.length) {
+      this.notice('还没有报告可打印审核意见单：请先把报告全文粘贴到输入框，或打开文件。', false, function () { return !self.docs.some(function (d) { return d.text; }); });
+      return;
+    }
     this.whenIdle().then(function () {
       self.buildSheets(docs);
       window.print();
@@ -516,14 +529,16 @@
     this.notice('正在生成 Excel 文件…', false);
     this.whenIdle().then(function () {
       entries = self.exportEntries();
-      if (!entries.length) throw new Error('没有报告');
+      if (!entries.length) throw new Error('还没有报告，请先把报告全文粘贴到输入框，或打开文件');
       return NB.loadXlsx(self.base);
     }).then(function (x) { return x.workbook(entries); }).then(function (bytes) {
       var type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       self.download(new Blob([bytes], { type: type }), '年报审核结果.xlsx');
       self.notice('已导出 Excel：' + entries.length + ' 份报告，每份一张单元格表、一张问题表和一张按模板绘制的表样。', false);
     }).catch(function (err) {
-      self.notice('无法导出 Excel：' + (err && err.message || err) + '。可改用“导出 CSV”。', false);
+      var none = !entries || !entries.length;
+      self.notice('无法导出 Excel：' + (err && err.message || err) + (none ? '。' : '。可改用“导出 CSV”。'), false,
+        none ? function () { return !self.docs.some(function (d) { return d.text; }); } : null);
     });
   };
 })();

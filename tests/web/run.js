@@ -462,6 +462,53 @@ async function pageTests(T) {
     }
   });
 
+  await test(`${T.spec.name}: on an empty page 导出 CSV, 复制结果, 打印, 打印审核意见单, 导出 Excel and 再添一份 say why they do nothing`, async () => {
+    await T.fill('');
+    const notice = () => T.ev(() => { const n = window.__nbRoot().querySelector('#nb-notice'); return n.hidden ? '' : n.textContent; });
+    await T.ev(() => { window.__printed = 0; window.__print = window.print; window.print = () => { window.__printed++; }; });
+    let downloads = 0;
+    const count = () => downloads++;
+    T.page.on('download', count);
+    try {
+      for (const [id, words] of [['#nb-csv', /还没有检查结果可导出/], ['#nb-copy', /还没有检查结果可复制/], ['#nb-print', /还没有检查结果可打印/],
+        ['#nb-sheet-one', /还没有报告可打印审核意见单/], ['#nb-new', /当前这一份还是空白的/]]) {
+        await T.ev(() => { window.__nbRoot().querySelector('#nb-notice').hidden = true; });
+        await T.$(id).click();
+        assert.match(await notice(), words, id);
+      }
+      await T.$('#nb-xlsx').click();
+      await T.frame.waitForFunction(() => /无法导出 Excel/.test(window.__nbRoot().querySelector('#nb-notice-text').textContent));
+      await T.page.waitForTimeout(300);
+      assert.equal(downloads, 0, 'nothing downloaded');
+      assert.equal(await T.ev(() => window.__printed), 0, 'nothing printed');
+      assert.equal(await T.ev(() => window.NB.app.docs.length), 1, '再添一份 made no second empty report');
+      // the notice goes once its cause has: a report pasted
+      await T.fill(SAMPLE);
+      assert.equal(await notice(), '', 'the Excel notice went once a report was pasted');
+    } finally {
+      T.page.off('download', count);
+      await T.ev(() => { window.print = window.__print; });
+    }
+  });
+
+  await test(`${T.spec.name}: 按剪贴板中的表格结构读取 goes once the text with those tables is replaced`, async () => {
+    const { html, plain } = word.table3();
+    await T.fill('');
+    await T.ev((d) => {
+      const t = window.__nbRoot().querySelector('#nb-input');
+      const dt = new DataTransfer();
+      dt.setData('text/html', d.html);
+      dt.setData('text/plain', d.plain);
+      t.focus();
+      t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, { html, plain });
+    await T.waitDone();
+    const notice = () => T.ev(() => { const n = window.__nbRoot().querySelector('#nb-notice'); return n.hidden ? '' : n.textContent; });
+    assert.match(await notice(), /按剪贴板中的表格结构读取/);
+    await T.fill(SAMPLE);
+    assert.equal(await notice(), '', 'gone with the tables it spoke of');
+  });
+
   await test(`${T.spec.name}: editing a number updates the findings (typed, with stale replies dropped)`, async () => {
     const before = cli(SAMPLE);
     const cell = before.cells.find((c) => c.indicator === 'result.granted' && c.column === '自然人');
