@@ -289,6 +289,7 @@
   }
 
   var loaded = {};
+  NB.instances = {};
   /* Resolves with the module's API (xlsx: {workbook(entries) -> Promise<Uint8Array>}; files:
      {open(name, bytes | {page, text, malformed}) -> Promise<{text, tables, format}>}). A failed load is retried
      next time; after a trap (err.broken) the next call gets a fresh instance. */
@@ -299,6 +300,7 @@
     var m = canWorker ? sideWorker(base, s).catch(function () { return sideMainThread(base, s, again); }) : sideMainThread(base, s, again);
     var p = loaded[key] = m.then(function (x) {
       NB[key + 'In'] = x.where; // where the module was instantiated (the tests ask)
+      NB.instances[key] = (NB.instances[key] || 0) + 1; // how often (a trap makes a fresh one)
       return guarded(x, function () {
         if (loaded[key] === p) loaded[key] = null;
         x.stop();
