@@ -30,6 +30,8 @@ pub struct Extraction {
     pub coverage: Vec<crate::coverage::Coverage>,
     /// Rows found but not read, and why.
     pub unread: Vec<(&'static str, crate::coverage::Why)>,
+    /// Whether the tables were read from exact grids (a file's or the clipboard's tables).
+    pub exact: bool,
 }
 
 /// A remark of the extraction, reported by the rule of the same code.
@@ -56,6 +58,8 @@ impl Extraction {
             cells: &self.cells,
             old_columns: self.old_columns,
             found: &self.matched,
+            unread: &self.unread,
+            exact: self.exact,
         }
     }
 }
@@ -242,9 +246,13 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
         .map_or(&[][..], |r| r.columns);
     let mut cells = Vec::new();
     let mut notes = Vec::new();
+    let mut unread = Vec::new();
     for r in &rows {
         cells.extend(anchored_cells(doc, r));
         notes.extend(glue_note(doc, r));
+        if r.unreadable.is_some() {
+            unread.push((r.anchor.indicator.id, crate::coverage::Why::Glued));
+        }
     }
     let lines = match (
         rows.first(),
@@ -281,7 +289,8 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
         notes,
         old_columns,
         coverage: Vec::new(),
-        unread: Vec::new(),
+        unread,
+        exact: false,
     }
 }
 
@@ -415,9 +424,14 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     if template.is_some_and(|t| t != Template::T2008) {
         matched.extend(review_row(&rows, &matched));
     }
-    let notes = matched
+    let notes: Vec<Note> = matched
         .iter_mut()
         .filter_map(|m| split_glued_row(doc, m))
+        .collect();
+    let unread = notes
+        .iter()
+        .filter(|n| n.code == "row-unreadable")
+        .map(|n| (n.indicator, crate::coverage::Why::Glued))
         .collect();
     let traceless = traceless_blanks(&tables);
     let cells = matched
@@ -441,7 +455,8 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         notes,
         old_columns: &[],
         coverage: Vec::new(),
-        unread: Vec::new(),
+        unread,
+        exact: !html_tables.is_empty(),
     }
 }
 
