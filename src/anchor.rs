@@ -50,6 +50,8 @@ pub struct Anchor {
     /// Other cells' characters stand between the label's own: it is shown in the
     /// template's wording.
     pub broken: bool,
+    /// The label as printed is none of the row's wordings: found by its place.
+    pub variant: bool,
 }
 
 impl Anchor {
@@ -144,7 +146,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     let widths: Vec<usize> = anchors.iter().map(|a| a.indicator.width(old)).collect();
     let tokens = with_layout_blanks(doc, &anchors, &widths, tokens(doc, &anchors, zone_end));
     let seen = figures_first(text, &anchors, &widths, &tokens);
-    let mut plan = align(&seen, &widths, &tokens);
+    let mut plan = align(text, &seen, &widths, &tokens);
     assign_orphans(&seen, &widths, &tokens, &mut plan);
     let mut rows: Vec<ReadRow> = anchors
         .iter()

@@ -76,23 +76,7 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
 /// misread: their cells are dropped (the rows stay found, so that coverage names them).
 fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
     let Some(t) = ex.template else { return };
-    let rows: Vec<crate::verify::RowRead> = ex
-        .matched
-        .iter()
-        .map(|m| crate::verify::RowRead {
-            indicator: m.indicator.id,
-            label: m.row.label_range(),
-            values: m
-                .row
-                .values
-                .iter()
-                .map(|v| crate::verify::ValueRead {
-                    range: v.range.clone(),
-                    blank: v.text.trim().is_empty(),
-                })
-                .collect(),
-        })
-        .collect();
+    let rows = rows_read(ex);
     let certain: Vec<&str> = if exact {
         rows.iter().map(|r| r.indicator).collect()
     } else {
@@ -129,16 +113,36 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         leave_misread_rows_unread(doc, &mut by_layout, exact);
         return by_layout;
     };
-    let mut anchored = read_anchored(doc, t, by_layout.table_announced.clone());
+    let anchored = read_anchored(doc, t, by_layout.table_announced.clone());
     // both judged by the columns the text shows (a reading by layout may have seen one)
     let columns = anchored.old_columns;
-    if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
-        leave_misread_rows_unread(doc, &mut anchored, false);
+    let mut read = if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
         anchored
     } else {
-        leave_misread_rows_unread(doc, &mut by_layout, exact);
         by_layout
-    }
+    };
+    leave_misread_rows_unread(doc, &mut read, exact);
+    read
+}
+
+/// The rows of a reading as the verification reads them.
+fn rows_read(ex: &Extraction) -> Vec<crate::verify::RowRead<'_>> {
+    ex.matched
+        .iter()
+        .map(|m| crate::verify::RowRead {
+            indicator: m.indicator.id,
+            label: m.row.label_range(),
+            values: m
+                .row
+                .values
+                .iter()
+                .map(|v| crate::verify::ValueRead {
+                    range: v.range.clone(),
+                    blank: v.text.trim().is_empty(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// A reading by layout that read every cell of every table, each row adding up, is not read
@@ -271,6 +275,12 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
         }
         _ => Vec::new(),
     };
+    let fuzzy = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.anchor.variant)
+        .map(|(i, _)| (i, 0.8))
+        .collect();
     let matched = rows
         .iter()
         .map(|r| MatchedRow {
@@ -285,7 +295,7 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
         table_lines: lines,
         matched,
         table_announced: announced,
-        fuzzy: Vec::new(),
+        fuzzy,
         notes,
         old_columns,
         coverage: Vec::new(),
@@ -352,6 +362,9 @@ fn anchored_cells(doc: &Document, r: &crate::anchor::ReadRow) -> Vec<Cell> {
         .find(|l| reads_as_wording(l));
     let label: String = match shown {
         Some(l) if r.anchor.found && !r.anchor.broken => l,
+        // a label printed with a character missing or changed is shown as printed (and said
+        // to differ, label-variant)
+        _ if r.anchor.variant => printed,
         _ => numbered_wording(doc.text(), &r.anchor),
     };
     let label_span = doc.span(r.anchor.label.clone());

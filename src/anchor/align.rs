@@ -123,7 +123,12 @@ pub(super) enum Taken {
 
 /// Assigns the tokens to the rows: first tables printed block by block (all labels, then each
 /// column's figures), then the rest in text order by [`align_in_order`].
-pub(super) fn align(anchors: &[Anchor], widths: &[usize], tokens: &[Token]) -> Vec<Taken> {
+pub(super) fn align(
+    text: &str,
+    anchors: &[Anchor],
+    widths: &[usize],
+    tokens: &[Token],
+) -> Vec<Taken> {
     let n = anchors.len();
     let mut plan: Vec<Option<Taken>> = vec![None; n];
     let mut used = vec![false; tokens.len()];
@@ -170,7 +175,7 @@ pub(super) fn align(anchors: &[Anchor], widths: &[usize], tokens: &[Token]) -> V
     }
     let rest: Vec<usize> = (0..n).filter(|&r| plan[r].is_none()).collect();
     let free: Vec<usize> = (0..tokens.len()).filter(|&k| !used[k]).collect();
-    let ordered = align_in_order(anchors, widths, tokens, &rest, &free);
+    let ordered = align_in_order(text, anchors, widths, tokens, &rest, &free);
     for (r, t) in rest.into_iter().zip(ordered) {
         plan[r] = Some(t);
     }
@@ -212,10 +217,17 @@ pub(super) const LATE: u32 = 2;
 /// More tokens than any report's tables hold; the rest of a long paste is not aligned.
 pub(super) const MAX_TOKENS: usize = 4000;
 
+const INF: u32 = u32::MAX / 4;
+
 /// Aligns tokens with rows in text order, by dynamic programming over (token, row, column):
 /// each row takes up to its width of tokens, none before its own label; a token may be
-/// skipped; a row may end short. The cheapest reading wins.
+/// skipped; a cell may be missing anywhere in its row (a blank that left no trace). Several
+/// alignments may cost the least — a row one figure short may miss any of its cells — and the
+/// text then leaves its cells more than one reading: a cell is read only where every cheapest
+/// alignment gives it the same figure (the same token, or tokens printed alike: which of a
+/// run of zeros a row takes does not change what it reads).
 pub(super) fn align_in_order(
+    text: &str,
     anchors: &[Anchor],
     widths: &[usize],
     tokens: &[Token],
@@ -223,129 +235,258 @@ pub(super) fn align_in_order(
     free: &[usize],
 ) -> Vec<Taken> {
     let free = &free[..free.len().min(MAX_TOKENS)];
-    let nr = rows.len();
-    if nr == 0 {
+    if rows.is_empty() {
         return Vec::new();
     }
-    // states: (row, filled) flattened; plus the end state
-    let mut base = Vec::with_capacity(nr + 1);
-    let mut total = 0;
-    for &r in rows {
+    let dp = Lattice::new(anchors, widths, tokens, rows, free);
+    let (fwd, bwd) = (dp.forward(), dp.backward());
+    dp.agreed(text, &fwd, &bwd)
+}
+
+/// The alignment's states and moves. A state is (row, cells filled) flattened, and one more
+/// for the end; between two tokens a reading may leave cells missing (moving along its row)
+/// or close its row (the rest missing), then each token is skipped or taken.
+struct Lattice<'a> {
+    anchors: &'a [Anchor],
+    widths: Vec<usize>,
+    tokens: &'a [Token],
+    rows: &'a [usize],
+    free: &'a [usize],
+    base: Vec<usize>,
+    states: usize,
+}
+
+/// What a token does in a move.
+#[derive(Clone, Copy, PartialEq)]
+enum Move {
+    Skip,
+    /// fills the next cell of its row
+    Cell,
+    /// a glued run standing for the whole row
+    Row,
+}
+
+impl<'a> Lattice<'a> {
+    fn new(
+        anchors: &'a [Anchor],
+        widths: &[usize],
+        tokens: &'a [Token],
+        rows: &'a [usize],
+        free: &'a [usize],
+    ) -> Lattice<'a> {
+        let widths: Vec<usize> = rows.iter().map(|&r| widths[r]).collect();
+        let mut base = Vec::with_capacity(rows.len() + 1);
+        let mut total = 0;
+        for w in &widths {
+            base.push(total);
+            total += w + 1;
+        }
         base.push(total);
-        total += widths[r] + 1;
+        Lattice {
+            anchors,
+            widths,
+            tokens,
+            rows,
+            free,
+            base,
+            states: total + 1,
+        }
     }
-    base.push(total);
-    let states = total + 1;
-    let start_of = |r: usize| anchors[rows[r]].label.start;
-    let next_start = |r: usize, k: usize| {
-        rows.get(r + k)
-            .map_or(usize::MAX, |&x| anchors[x].label.start)
-    };
-    let optional = |r: usize| anchors[rows[r]].indicator.heading;
-    let missing = |r: usize, c: usize| -> u32 {
-        if c == 0 && optional(r) {
-            0
-        } else {
-            MISSING * (widths[rows[r]] - c) as u32
-        }
-    };
-    const INF: u32 = u32::MAX / 4;
-    const NONE: u32 = u32::MAX;
-    let mut cost = vec![INF; states];
-    cost[0] = 0;
-    // eps[j][s]: state before the row-advance at step j; tok[j][s]: (state, action) at token j
-    let mut eps = vec![NONE; (free.len() + 1) * states];
-    let mut tok = vec![(NONE, 0u8); free.len() * states];
-    let relax = |cost: &mut Vec<u32>, eps: &mut [u32], j: usize| {
-        for r in 0..nr {
-            for c in 0..=widths[rows[r]] {
-                let s = base[r] + c;
-                if cost[s] >= INF {
-                    continue;
-                }
-                let next = base[r + 1];
-                let v = cost[s] + missing(r, c);
-                if v < cost[next] {
-                    cost[next] = v;
-                    eps[j * states + next] = s as u32;
-                }
+
+    fn end(&self) -> usize {
+        self.base[self.rows.len()]
+    }
+
+    fn row_of(&self, s: usize) -> (usize, usize) {
+        let r = self.base.partition_point(|&b| b <= s) - 1;
+        (r, s - self.base[r])
+    }
+
+    fn start_of(&self, r: usize) -> usize {
+        self.anchors[self.rows[r]].label.start
+    }
+
+    fn next_start(&self, r: usize, k: usize) -> usize {
+        self.rows
+            .get(r + k)
+            .map_or(usize::MAX, |&x| self.anchors[x].label.start)
+    }
+
+    /// Moves between two tokens from state `s`: (to, cost). A cell left missing (a group
+    /// heading's first cell costs nothing: it carries no figures of its own), or the row
+    /// closed when full.
+    fn empty_moves(&self, s: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
+        let (r, c) = self.row_of(s);
+        let in_row = r < self.rows.len();
+        let w = if in_row { self.widths[r] } else { 0 };
+        let heading = in_row && self.anchors[self.rows[r]].indicator.heading;
+        let miss = (in_row && c < w).then(|| {
+            if heading && c == 0 {
+                (self.base[r + 1], 0)
+            } else {
+                (s + 1, MISSING)
             }
-        }
-    };
-    for (j, &k) in free.iter().enumerate() {
-        relax(&mut cost, &mut eps, j);
-        let mut next = vec![INF; states];
-        let t = &tokens[k];
+        });
+        let close = (in_row && c == w).then(|| (self.base[r + 1], 0));
+        miss.into_iter().chain(close)
+    }
+
+    /// Moves of token `j` from state `s`: (to, cost, move).
+    fn token_moves(&self, j: usize, s: usize) -> Vec<(usize, u32, Move)> {
+        let (r, c) = self.row_of(s);
+        let nr = self.rows.len();
+        let t = &self.tokens[self.free[j]];
         let at = t.range.start;
-        for r in 0..=nr {
-            let w = if r < nr { widths[rows[r]] } else { 0 };
-            for c in 0..=w {
-                let s = base[r] + c;
-                let here = cost[s];
-                if here >= INF {
+        let w = if r < nr { self.widths[r] } else { 0 };
+        // past the last row's label, once it is full, the rest is the text after the table
+        let done = (r == nr || (r + 1 == nr && c == w)) && at >= self.start_of(nr - 1);
+        let mut out = vec![(s, if done { 0 } else { SKIPPED }, Move::Skip)];
+        if r == nr || at < self.start_of(r) || at >= self.next_start(r, 2) {
+            return out;
+        }
+        let late = if at >= self.next_start(r, 1) { LATE } else { 0 };
+        // digits run into the text are a whole row or nothing: never one cell of several
+        if c < w && (t.kind != Tok::Glued || w == 1) {
+            out.push((s + 1, late, Move::Cell));
+        }
+        if c == 0 && w >= 2 && t.kind == Tok::Glued {
+            out.push((s + w, late, Move::Row));
+        }
+        out
+    }
+
+    /// Costs of reaching each state, per position: `at[j][s]` before token `j` (after the moves
+    /// between tokens).
+    fn forward(&self) -> Vec<u32> {
+        let (n, states) = (self.free.len(), self.states);
+        let mut at = vec![INF; (n + 1) * states];
+        at[0] = 0;
+        for j in 0..=n {
+            let row = &mut at[j * states..(j + 1) * states];
+            for s in 0..states {
+                if row[s] >= INF {
                     continue;
                 }
-                let mut put = |to: usize, v: u32, action: u8, next: &mut Vec<u32>| {
-                    if v < next[to] {
-                        next[to] = v;
-                        tok[j * states + to] = (s as u32, action);
+                for (to, cost) in self.empty_moves(s) {
+                    row[to] = row[to].min(row[s] + cost);
+                }
+            }
+            if j == n {
+                break;
+            }
+            let (here, next) = at.split_at_mut((j + 1) * states);
+            let here = &here[j * states..];
+            for (s, &cost_here) in here.iter().enumerate() {
+                if cost_here >= INF {
+                    continue;
+                }
+                for (to, cost, _) in self.token_moves(j, s) {
+                    next[to] = next[to].min(cost_here + cost);
+                }
+            }
+        }
+        at
+    }
+
+    /// Costs from each state to the end, per position: `to_end[j][s]` from state `s` before
+    /// the moves between tokens at position `j`.
+    fn backward(&self) -> Vec<u32> {
+        let (n, states) = (self.free.len(), self.states);
+        let mut to_end = vec![INF; (n + 1) * states];
+        for j in (0..=n).rev() {
+            // after the moves between tokens: the token's own moves (or the end)
+            let mut after = vec![INF; states];
+            if j == n {
+                after[self.end()] = 0;
+            } else {
+                let next = &to_end[(j + 1) * states..(j + 2) * states];
+                for (s, slot) in after.iter_mut().enumerate() {
+                    for (to, cost, _) in self.token_moves(j, s) {
+                        *slot = (*slot).min(cost.saturating_add(next[to]));
                     }
-                };
-                // skip: free once the last row is full or before any row, else a cost
-                // past the last row's label the rest is the text after the table; before
-                // it, a figure left out costs whatever state the reading is in
-                let done = (r == nr || (r + 1 == nr && c == w)) && at >= start_of(nr - 1);
-                put(s, here + if done { 0 } else { SKIPPED }, 0, &mut next);
-                if r == nr || at < start_of(r) || at >= next_start(r, 2) {
-                    continue;
                 }
-                let late = if at >= next_start(r, 1) { LATE } else { 0 };
-                // digits run into the text are a whole row or nothing: never one cell of several
-                if c < w && (t.kind != Tok::Glued || w == 1) {
-                    put(s + 1, here + late, 1, &mut next);
+            }
+            // the moves between tokens lead to higher states: from the last state back
+            for s in (0..states).rev() {
+                let mut best = after[s];
+                for (to, cost) in self.empty_moves(s) {
+                    best = best.min(cost.saturating_add(to_end[j * states + to]));
                 }
-                if c == 0 && w >= 2 && t.kind == Tok::Glued {
-                    put(s + w, here + late, 2, &mut next);
+                to_end[j * states + s] = best;
+            }
+        }
+        to_end
+    }
+
+    /// Per row, what every cheapest alignment agrees on.
+    fn agreed(&self, text: &str, fwd: &[u32], bwd: &[u32]) -> Vec<Taken> {
+        let (n, states) = (self.free.len(), self.states);
+        let best = bwd[0];
+        // per state (row, column): the first token some cheapest alignment puts there, whether
+        // another puts a token printed otherwise, whether one leaves it missing
+        let mut put: Vec<Option<usize>> = vec![None; states];
+        let mut clash = vec![false; states];
+        let mut missing = vec![false; states];
+        let mut glued: Vec<Vec<usize>> = vec![Vec::new(); self.rows.len()];
+        let printed = |k: usize| {
+            let t = &self.tokens[k];
+            (t.kind, &text[t.range.clone()])
+        };
+        if best < INF {
+            for j in 0..=n {
+                for s in 0..states {
+                    let here = fwd[j * states + s];
+                    if here >= INF {
+                        continue;
+                    }
+                    for (to, cost) in self.empty_moves(s) {
+                        if here + cost + bwd[j * states + to] == best {
+                            let (r, c) = self.row_of(s);
+                            let w = self.widths.get(r).copied().unwrap_or(0);
+                            (c..if to == s + 1 { c + 1 } else { w })
+                                .for_each(|cc| missing[self.base[r] + cc] = true);
+                        }
+                    }
+                    if j == n {
+                        continue;
+                    }
+                    for (to, cost, mv) in self.token_moves(j, s) {
+                        if mv == Move::Skip || here + cost + bwd[(j + 1) * states + to] != best {
+                            continue;
+                        }
+                        let k = self.free[j];
+                        match mv {
+                            Move::Cell => match put[s] {
+                                None => put[s] = Some(k),
+                                Some(first) => clash[s] |= printed(first) != printed(k),
+                            },
+                            Move::Row => {
+                                let g = &mut glued[self.row_of(s).0];
+                                if !g.contains(&k) {
+                                    g.push(k);
+                                }
+                            }
+                            Move::Skip => {}
+                        }
+                    }
                 }
             }
         }
-        cost = next;
-    }
-    relax(&mut cost, &mut eps, free.len());
-    // walk back from the end state
-    let mut taken: Vec<Taken> = rows
-        .iter()
-        .map(|&r| Taken::Cells(vec![None; widths[r]]))
-        .collect();
-    let row_of = |s: usize| base.partition_point(|&b| b <= s) - 1;
-    let mut s = base[nr];
-    let mut j = free.len();
-    loop {
-        let e = eps[j * states + s];
-        if e != NONE {
-            s = e as usize;
-            continue;
-        }
-        if j == 0 {
-            break;
-        }
-        let (prev, action) = tok[(j - 1) * states + s];
-        if prev == NONE {
-            break;
-        }
-        let r = row_of(prev as usize);
-        let c = prev as usize - base[r];
-        match action {
-            1 => {
-                if let Taken::Cells(cells) = &mut taken[r] {
-                    cells[c] = Some(free[j - 1]);
+        (0..self.rows.len())
+            .map(|r| {
+                let w = self.widths[r];
+                let cells: Vec<Option<usize>> = (0..w)
+                    .map(|c| {
+                        let s = self.base[r] + c;
+                        put[s].filter(|_| !clash[s] && !missing[s] && glued[r].is_empty())
+                    })
+                    .collect();
+                let by_cells = (0..w).any(|c| put[self.base[r] + c].is_some());
+                match glued[r].as_slice() {
+                    [k] if !by_cells && !missing[self.base[r]] => Taken::Glued(*k),
+                    _ => Taken::Cells(cells),
                 }
-            }
-            2 => taken[r] = Taken::Glued(free[j - 1]),
-            _ => {}
-        }
-        s = prev as usize;
-        j -= 1;
+            })
+            .collect()
     }
-    taken
 }

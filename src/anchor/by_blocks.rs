@@ -164,6 +164,7 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
                         label: at,
                         found: false,
                         broken: false,
+                        variant: false,
                     },
                     columns: schema::t2019::APPLICANTS,
                     cells,

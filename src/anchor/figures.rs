@@ -455,11 +455,19 @@ pub(super) fn mark_token(line: &str, i: usize) -> Option<Range<usize>> {
 /// Empty cells of copies with cell separators (tabs, `|`): a field between two separators after a row's label that
 /// holds nothing; the field after the last tab counts while the row has only figures so far.
 pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Token> {
-    let mut starts: Vec<usize> = anchors.iter().map(|a| a.label.start).collect();
+    // a row's window starts at its label, whose own cell is the first field; table 四's
+    // anchor is its header, the figures' row after it, from its first cell on
+    let mut starts: Vec<(usize, bool)> = anchors
+        .iter()
+        .map(|a| match a.indicator.by_label {
+            true => (a.label.start, true),
+            false => (after_blank_lines(text, a.label.end), false),
+        })
+        .collect();
     starts.sort_unstable();
     let mut out = Vec::new();
-    for (n, &s) in starts.iter().enumerate() {
-        let e = starts.get(n + 1).copied().unwrap_or(end).min(text.len());
+    for (n, &(s, labelled)) in starts.iter().enumerate() {
+        let e = starts.get(n + 1).map_or(end, |x| x.0).min(text.len());
         if e <= s {
             continue;
         }
@@ -476,8 +484,13 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
             })
             .collect();
         let mut pure = true;
-        for (k, &(at, f)) in fields.iter().enumerate().skip(1) {
-            let last = k + 1 == fields.len();
+        for (k, &(at, f)) in fields.iter().enumerate().skip(usize::from(labelled)) {
+            // in a copy of cells holding paragraphs (blank lines around each) a run of three
+            // line breaks ends the row: what follows is the next row's first cell (a group
+            // label, say), whatever stands before the next label found
+            let row_end = f.find("\n\n\n").or_else(|| blank_paragraph_then_more(f));
+            let last = k + 1 == fields.len() || row_end.is_some();
+            let f = row_end.map_or(f, |end| &f[..end]);
             let t = f.trim();
             if t.is_empty() {
                 if !last || pure {
@@ -489,9 +502,33 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
             } else if !is_figure_or_unit(t) {
                 pure = false;
             }
+            if row_end.is_some() {
+                break;
+            }
         }
     }
     out
+}
+
+/// Where the text after `at` starts once the line breaks right after it are passed.
+fn after_blank_lines(text: &str, at: usize) -> usize {
+    let rest = &text[at.min(text.len())..];
+    let blank = rest.len() - rest.trim_start_matches([' ', '\n']).len();
+    // back to the start of the line holding the first words: a blank cell is its spaces
+    at + rest[..blank].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// In a copy of cells holding paragraphs, a field whose first paragraph is blank (a cell's
+/// `&nbsp;`) and which goes on to other paragraphs (the heading after the table): the cell
+/// ends after that blank paragraph.
+fn blank_paragraph_then_more(f: &str) -> Option<usize> {
+    let lead = f.len() - f.trim_start_matches('\n').len();
+    if lead < 2 {
+        return None;
+    }
+    let rest = &f[lead..];
+    let end = rest.find("\n\n")?;
+    (rest[..end].trim().is_empty() && !rest[end..].trim().is_empty()).then_some(lead + end)
 }
 
 pub(super) fn is_figure_or_unit(t: &str) -> bool {

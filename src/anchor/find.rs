@@ -98,6 +98,9 @@ pub(super) struct Occurrence {
     to: usize,
     /// Other characters between the wording's own (a label broken by other cells).
     inserted: usize,
+    /// The label as printed is none of the row's wordings (a character missing or changed):
+    /// it was found by its place between its neighbours.
+    variant: bool,
 }
 
 /// Occurrences of every row's wording; one inside a longer occurrence of another row's
@@ -113,6 +116,7 @@ pub(super) fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurren
                 from,
                 to: from + n,
                 inserted: 0,
+                variant: false,
             }));
         }
     }
@@ -263,6 +267,11 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
         chain(han, &occ, rows.len())
     };
     let picked = fill_gaps(han, rows, picked, t != Template::T2008);
+    let picked = if t == Template::T2008 {
+        picked
+    } else {
+        fill_variants(han, rows, picked)
+    };
     let picked: Vec<Occurrence> = (0..picked.len())
         .map(|n| {
             let hi = picked.get(n + 1).map_or(han.chars.len(), |p| p.from);
@@ -279,9 +288,84 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
                 core,
                 found: true,
                 broken: o.inserted > 0,
+                variant: o.variant,
             }
         })
         .collect()
+}
+
+/// Rows still missing between two rows found, in table order: a label printed with a character
+/// missing or changed (`1.信访举报投诉申请`, `2.其他法律行政止公开`). Between its neighbours it
+/// is the stretch of the text's characters closest to its wording, taken when it differs from
+/// it in a few characters only.
+fn fill_variants(
+    han: &HanStream,
+    rows: &[TemplateRow],
+    picked: Vec<Occurrence>,
+) -> Vec<Occurrence> {
+    let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
+    for (n, o) in picked.iter().enumerate() {
+        out.push(*o);
+        let Some(next) = picked.get(n + 1) else { break };
+        let mut lo = o.to;
+        for (row, (_, cores)) in rows.iter().enumerate().take(next.row).skip(o.row + 1) {
+            let best = cores
+                .iter()
+                .filter_map(|c| closest(&han.chars[lo..next.from], c))
+                .max_by_key(|m| m.2);
+            if let Some((from, to, _)) = best {
+                out.push(Occurrence {
+                    row,
+                    from: lo + from,
+                    to: lo + to,
+                    inserted: 0,
+                    variant: true,
+                });
+                lo += to;
+            }
+        }
+    }
+    out
+}
+
+/// The stretch of `gap` closest to `wording` when it differs from it in a few characters:
+/// (from, to, characters in common).
+fn closest(gap: &[char], wording: &str) -> Option<(usize, usize, usize)> {
+    let want: Vec<char> = wording.chars().collect();
+    let n = want.len();
+    if n < 4 || gap.len() > 400 {
+        return None;
+    }
+    // at most one character in five missing or changed, and never more than three
+    let tolerated = (n / 5).clamp(1, 3);
+    let mut best: Option<(usize, usize, usize)> = None;
+    for from in 0..gap.len() {
+        if gap[from] != want[0] && gap[from] != want[1] {
+            continue; // a label keeps its first characters (after the numbering)
+        }
+        for to in from + n.saturating_sub(tolerated)..=(from + n + tolerated).min(gap.len()) {
+            let common = lcs(&gap[from..to], &want);
+            let differs = (to - from).max(n) - common;
+            if differs <= tolerated && best.is_none_or(|b| common > b.2) {
+                best = Some((from, to, common));
+            }
+        }
+    }
+    best
+}
+
+/// The length of the longest common subsequence of two short character strings.
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diag = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
 }
 
 /// Characters of other cells a wrapped label may have between its fragments (a group label
@@ -329,6 +413,7 @@ pub(super) fn fill_gaps(
                     from,
                     to,
                     inserted,
+                    variant: false,
                 });
                 lo = to;
             }
@@ -576,6 +661,7 @@ pub(super) fn review_anchor(doc: &Document, after: usize) -> Option<Anchor> {
         label: core,
         found: true,
         broken: false,
+        variant: false,
     })
 }
 
