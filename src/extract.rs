@@ -878,11 +878,12 @@ fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
     match m.indicator.columns {
         Columns::Single => vec![make(None, m.row.values.first())],
         Columns::Named(names) => {
+            // a cell not placed is not read (an empty cell printed is a blank)
             let values = align(&m.row.values, names.len());
             names
                 .iter()
                 .zip(values)
-                .map(|(n, v)| make(Some(n), v))
+                .filter_map(|(n, v)| v.map(|v| make(Some(n), Some(v))))
                 .collect()
         }
     }
@@ -1070,13 +1071,28 @@ fn classify_value(text: &str) -> bool {
     grid::classify(text) == grid::CellClass::Value
 }
 
-/// Places a row's values under its columns: all of them in order, or a lone value under the
-/// last column (the 总计 that some reports fill alone).
+/// A row's values without the empty fields beyond its width at its ends: a Markdown converter
+/// prints one for each column a merged label covers, and for a grid wider than the row.
+fn within_width(values: &[RawCell], n: usize) -> &[RawCell] {
+    let empty = |v: &RawCell| v.text.trim().is_empty();
+    let mut v = values;
+    while v.len() > n && v.first().is_some_and(empty) {
+        v = &v[1..];
+    }
+    while v.len() > n && v.last().is_some_and(empty) {
+        v = &v[..v.len() - 1];
+    }
+    v
+}
+
+/// Places a row's values under its columns, in order. A row with fewer values than columns
+/// lost its empty cells (a copy that keeps no trace of them): which column holds which value
+/// the text does not say — a lone figure may be the 总计 some reports fill alone, or any other —
+/// so none is read.
 fn align(values: &[RawCell], n: usize) -> Vec<Option<&RawCell>> {
-    if values.len() == 1 && n > 1 {
-        let mut out = vec![None; n];
-        out[n - 1] = values.first();
-        return out;
+    let values = within_width(values, n);
+    if values.len() != n {
+        return vec![None; n];
     }
     (0..n).map(|i| values.get(i)).collect()
 }

@@ -395,6 +395,7 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout, out: &mut dyn FnM
     let mut pending: Option<RawCell> = None; // PipeLine: lines of the cell being read
     let mut seen_separator = false; // PipeLine: lines before the first `|` are not one cell
     let mut last_border = false; // CellPerLine: the last line not empty was a tab alone
+    let mut blank_lines_after_border = 0; // CellPerLine: empty lines since that tab
     for i in lines {
         let l = doc.lines[i];
         let raw = doc.line_text(i);
@@ -513,8 +514,16 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout, out: &mut dyn FnM
                 if !t.is_empty() {
                     out(cell(doc, l.start, 0, raw.len()));
                 }
-                if !raw.is_empty() {
+                if raw.is_empty() && last_border {
+                    // a tab, then the run of line breaks that ends a row: the row's last cell
+                    // is empty (a cell's own text follows a tab after one blank line)
+                    blank_lines_after_border += 1;
+                    if blank_lines_after_border == 2 {
+                        out(empty_cell(l.start..l.end));
+                    }
+                } else if !raw.is_empty() {
                     last_border = border;
+                    blank_lines_after_border = 0;
                 }
             }
         }

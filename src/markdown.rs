@@ -35,7 +35,6 @@ pub fn edits(text: &str) -> Edits {
 
 fn line_edits(line: &str, at: usize, out: &mut Edits) {
     let trimmed = line.trim();
-    let lead = line.len() - line.trim_start().len();
     if is_rule(trimmed) {
         out.delete.push((at, at + line.len()));
         return;
@@ -53,20 +52,29 @@ fn line_edits(line: &str, at: usize, out: &mut Edits) {
         deleted.push((at + open, at + close));
     }
     if is_row {
-        let first = lead;
-        // the row's closing pipe and the empty cells before it: a converter's grid wider than
-        // the row (a real blank there leaves the row a figure short, unread, never misplaced)
-        let kept = trimmed.trim_end_matches(['|', ' ']);
-        let close = lead + kept.len();
-        deleted.push((at + first, at + first + 1));
-        deleted.push((at + close, at + lead + trimmed.len()));
-        for (i, _) in line.match_indices('|') {
-            if i != first && i < close && !inside(&deleted, at + i) {
-                out.replace.push((at + i, b'\t'));
-            }
-        }
+        row_edits(line, at, &mut deleted, out);
     }
     out.delete.extend(deleted);
+}
+
+/// A pipe row's cells joined by tabs, its outer pipes gone. Empty cells stay empty fields: a
+/// converter prints one for every column a merged cell covers (`||2.其他…`, `|（七）总计||217|…`
+/// where the label spans two columns), a writer for a cell left blank; the readers tell them
+/// apart by the row's width (an empty field beyond it is no cell).
+fn row_edits(line: &str, at: usize, deleted: &mut Vec<(usize, usize)>, out: &mut Edits) {
+    let pipes: Vec<usize> = line
+        .match_indices('|')
+        .map(|(i, _)| i)
+        .filter(|&i| !inside(deleted, at + i))
+        .collect();
+    let (Some(&first), Some(&last)) = (pipes.first(), pipes.last()) else {
+        return;
+    };
+    deleted.push((at + first, at + first + 1));
+    deleted.push((at + last, at + last + 1));
+    for &p in &pipes[1..pipes.len() - 1] {
+        out.replace.push((at + p, b'\t'));
+    }
 }
 
 /// A table's header rule: `|---|:---:|` (pipes, dashes, colons, spaces only).
@@ -120,13 +128,17 @@ mod tests {
     }
 
     #[test]
-    fn empty_cells_at_a_rows_end_go() {
-        assert_eq!(apply("|行政许可<br>10690|||\n"), "行政许可\n10690\n");
+    fn empty_cells_stay_empty_fields() {
+        assert_eq!(apply("|行政许可<br>10690|||\n"), "行政许可\n10690\t\t\n");
         assert_eq!(apply("|---|\n|a|1| |2|\n"), "\na\t1\t \t2\n");
+        assert_eq!(
+            apply("|---|\n|（七）总计||217|1|\n"),
+            "\n（七）总计\t\t217\t1\n"
+        );
     }
 
     #[test]
-    fn a_vacant_merged_cell_stays_before_the_label_and_br_breaks_lines() {
+    fn a_vacant_merged_cell_is_a_field_before_the_label_and_br_breaks_lines() {
         assert_eq!(
             apply("||2.其他法律行政<br>法规禁止公开<br>0|0|0|\n"),
             "\t2.其他法律行政\n法规禁止公开\n0\t0\t0\n"

@@ -212,6 +212,8 @@ pub(super) const MISSING: u32 = 4;
 
 pub(super) const SKIPPED: u32 = 4;
 
+pub(super) const SKIPPED_BLANK: u32 = 1;
+
 pub(super) const LATE: u32 = 2;
 
 /// More tokens than any report's tables hold; the rest of a long paste is not aligned.
@@ -340,7 +342,14 @@ impl<'a> Lattice<'a> {
         let w = if r < nr { self.widths[r] } else { 0 };
         // past the last row's label, once it is full, the rest is the text after the table
         let done = (r == nr || (r + 1 == nr && c == w)) && at >= self.start_of(nr - 1);
-        let mut out = vec![(s, if done { 0 } else { SKIPPED }, Move::Skip)];
+        // an empty field beyond a row's width is a converter's vacant column more likely
+        // than a figure left out
+        let skip = match t.kind {
+            _ if done => 0,
+            Tok::Blank => SKIPPED_BLANK,
+            _ => SKIPPED,
+        };
+        let mut out = vec![(s, skip, Move::Skip)];
         if r == nr || at < self.start_of(r) || at >= self.next_start(r, 2) {
             return out;
         }

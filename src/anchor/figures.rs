@@ -457,16 +457,17 @@ pub(super) fn mark_token(line: &str, i: usize) -> Option<Range<usize>> {
 pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Token> {
     // a row's window starts at its label, whose own cell is the first field; table 四's
     // anchor is its header, the figures' row after it, from its first cell on
-    let mut starts: Vec<(usize, bool)> = anchors
+    // (where the row's label starts, where its fields start, whether it has a label cell)
+    let mut starts: Vec<(usize, usize, bool)> = anchors
         .iter()
         .map(|a| match a.indicator.by_label {
-            true => (a.label.start, true),
-            false => (after_blank_lines(text, a.label.end), false),
+            true => (a.label.start, a.label.start, true),
+            false => (a.label.start, after_blank_lines(text, a.label.end), false),
         })
         .collect();
     starts.sort_unstable();
     let mut out = Vec::new();
-    for (n, &(s, labelled)) in starts.iter().enumerate() {
+    for (n, &(_, s, labelled)) in starts.iter().enumerate() {
         let e = starts.get(n + 1).map_or(end, |x| x.0).min(text.len());
         if e <= s {
             continue;

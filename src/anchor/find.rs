@@ -270,7 +270,7 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
     let picked = if t == Template::T2008 {
         picked
     } else {
-        fill_variants(han, rows, picked)
+        fill_variants(doc.text(), han, rows, picked)
     };
     let picked: Vec<Occurrence> = (0..picked.len())
         .map(|n| {
@@ -299,33 +299,73 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
 /// is the stretch of the text's characters closest to its wording, taken when it differs from
 /// it in a few characters only.
 fn fill_variants(
+    text: &str,
     han: &HanStream,
     rows: &[TemplateRow],
     picked: Vec<Occurrence>,
 ) -> Vec<Occurrence> {
+    let text_of = |han: &HanStream, from: usize, to: usize| &text[han.range(from, to)];
     let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
     for (n, o) in picked.iter().enumerate() {
         out.push(*o);
         let Some(next) = picked.get(n + 1) else { break };
         let mut lo = o.to;
         for (row, (_, cores)) in rows.iter().enumerate().take(next.row).skip(o.row + 1) {
+            // a label printed whole (over lines, perhaps), never across cells: a label broken
+            // by other cells is no variant of its wording
             let best = cores
                 .iter()
                 .filter_map(|c| closest(&han.chars[lo..next.from], c))
+                .filter(|&(from, to, _)| !text_of(han, lo + from, lo + to).contains('\t'))
                 .max_by_key(|m| m.2);
             if let Some((from, to, _)) = best {
-                out.push(Occurrence {
-                    row,
-                    from: lo + from,
-                    to: lo + to,
-                    inserted: 0,
-                    variant: true,
+                // the missing characters printed a little further on, in the next cell
+                // (`（二）部分公` `不计其他情形` `开（区分…`): a label broken by other cells,
+                // shown in its wording, not a variant
+                let whole = cores
+                    .iter()
+                    .filter_map(|c| {
+                        let want: Vec<char> = c.chars().collect();
+                        broken_at(&han.chars, lo + from, next.from, &want)
+                    })
+                    .max_by_key(|&(_, to, _)| to);
+                out.push(match whole {
+                    Some((f, t, inserted)) => Occurrence {
+                        row,
+                        from: f,
+                        to: t,
+                        inserted: inserted.max(1),
+                        variant: false,
+                    },
+                    None => Occurrence {
+                        row,
+                        from: lo + from,
+                        to: lo + to,
+                        inserted: 0,
+                        variant: true,
+                    },
                 });
-                lo += to;
+                lo = out.last().map_or(lo, |o| o.to);
             }
         }
     }
     out
+}
+
+/// A wording's characters in order from `p`, more of other cells' between them than a label
+/// wrapped in its own cell has ([`loose_at`]): a label whose cell a converter cut in two.
+fn broken_at(chars: &[char], p: usize, hi: usize, want: &[char]) -> Option<(usize, usize, usize)> {
+    const MORE: usize = 12;
+    let (mut j, mut q, mut skipped) = (0, p, 0);
+    while j < want.len() && q < hi && skipped <= MORE {
+        if chars[q] == want[j] {
+            j += 1;
+        } else {
+            skipped += 1;
+        }
+        q += 1;
+    }
+    (j == want.len() && skipped <= MORE).then_some((p, q, skipped))
 }
 
 /// The stretch of `gap` closest to `wording` when it differs from it in a few characters:
@@ -518,7 +558,9 @@ pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
     };
     let mut start = core.start;
     for (i, c) in text[..core.start].char_indices().rev() {
-        if !numbering(c) || core.start - i > 24 {
+        // a numbering in a cell of its own (`其中：1、` `网站公开`) is the label's too
+        let border = c == '\t' && text[..i].ends_with(numbering);
+        if !(numbering(c) || border) || core.start - i > 24 {
             break;
         }
         start = i;
