@@ -32,6 +32,13 @@ pub fn compare(prev: Yearly, cur: Yearly) -> Vec<Finding> {
     let mut out = rules::carryover_mismatch::compare(prev, cur);
     out.extend(rules::copied_table::compare(prev, cur));
     out.extend(rules::copied_sentence::compare(prev, cur));
+    let template = cur
+        .report
+        .template
+        .and_then(crate::schema::Template::from_name);
+    for f in out.iter_mut().filter(|f| f.place.is_empty()) {
+        f.place = rules::locate(cur.text, &cur.report.cells, template, f);
+    }
     out
 }
 

@@ -57,6 +57,8 @@ pub fn check_with_tables(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
         report
             .findings
             .push(rules::input_truncated::truncated(text, kept));
+        // errors first, then warnings, then notes; in their order within each
+        report.findings.sort_by_key(|f| f.severity);
     }
     report
 }

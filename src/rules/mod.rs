@@ -87,6 +87,81 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
 }
 
+/// Each rule's short Chinese name, the words a clerk reads first (the code stays for
+/// reviewers and tools). Kept here, beside the registry, so that every rule has one.
+static TITLES: &[(&str, &str)] = &[
+    ("not-annual-report", "不是年度报告"),
+    ("input-truncated", "文字过长未全部检查"),
+    ("table-missing", "缺少统计表"),
+    ("table-incomplete", "表格未完整读出"),
+    ("template-mismatch", "表格格式与年度不符"),
+    ("row-reconstructed", "连写数字已拆分"),
+    ("row-unreadable", "连写数字无法拆分"),
+    ("label-variant", "项目名称有出入"),
+    ("blank-value", "未填写"),
+    ("bad-number", "数字有误"),
+    ("unit-suspicious", "单位可疑"),
+    ("sum-mismatch", "合计不符"),
+    ("sum-unchecked", "合计无法核对"),
+    ("balance-mismatch", "勾稽关系不符"),
+    ("part-exceeds-whole", "分项大于总数"),
+    ("carryover-mismatch", "结转数与上年不符"),
+    ("copied-table", "数据疑似沿用上年"),
+    ("copied-sentence", "句子疑似照搬上年"),
+    ("prose-table-mismatch", "正文与统计表不符"),
+    ("prose-conflict", "正文前后不一"),
+    ("percent-mismatch", "百分比不符"),
+    ("section-missing", "缺少规定部分"),
+    ("section-order", "顺序颠倒"),
+    ("year-mismatch", "年度不一致"),
+];
+
+impl Rule {
+    /// The rule's short Chinese name (`合计不符`).
+    pub fn title(&self) -> &'static str {
+        title_of(self.code)
+    }
+
+    /// The documentation without its `## 依据` heading: the description, then the basis
+    /// introduced in words (`依据：…`), for people rather than for a Markdown renderer.
+    pub fn plain_doc(&self) -> String {
+        let (description, basis) = match self.doc.split_once("## 依据") {
+            Some((d, b)) => (d, Some(b)),
+            None => (self.doc, None),
+        };
+        let joined = |s: &str| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<String>()
+        };
+        match basis {
+            Some(b) => format!("{}\n依据：{}", joined(description), joined(b)),
+            None => joined(description),
+        }
+    }
+
+    /// The description alone, whole (its first paragraph, lines joined).
+    pub fn description(&self) -> String {
+        let first = self.doc.split("\n\n").next().unwrap_or(self.doc);
+        first
+            .split("## 依据")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .map(str::trim)
+            .collect()
+    }
+}
+
+/// The short Chinese name of a rule's code; empty for an unknown one.
+pub fn title_of(code: &str) -> &'static str {
+    TITLES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, t)| t)
+}
+
 /// What the rules read.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
@@ -232,8 +307,10 @@ pub fn finding(
     let spans = spans.into_iter().filter(|s| !s.is_empty()).collect();
     Finding {
         code,
+        title: title_of(code),
         severity,
         message,
+        place: String::new(),
         spans,
         expected,
         actual,
@@ -247,8 +324,151 @@ fn notes(cx: &Context, code: &'static str) -> Vec<Finding> {
         .notes
         .iter()
         .filter(|n| n.code == code)
-        .map(|n| finding(code, n.message.clone(), vec![n.span], None, None))
+        .map(|n| {
+            let mut f = finding(code, n.message.clone(), vec![n.span], None, None);
+            f.place = row_position(cx, n.indicator);
+            f
+        })
         .collect()
+}
+
+/// A row as a person finds it on the form (`表三 （三）不予公开 1.属于国家秘密`), else its
+/// wording quoted.
+pub fn row_position(cx: &Context, id: &str) -> String {
+    cx.ex
+        .template
+        .and_then(|t| schema::layout::position(t, id, None))
+        .unwrap_or_else(|| quoted(&label_of(id), None))
+}
+
+/// Where a person finds a finding: the cell its first span falls in, as the form names it;
+/// else the words of the prose it points at, quoted. Empty for a finding without a place.
+pub fn locate(text: &str, cells: &[Cell], template: Option<Template>, f: &Finding) -> String {
+    let Some(&span) = f.spans.first() else {
+        return String::new();
+    };
+    let within = |c: &&Cell| {
+        span.start >= c.span.start && (span.start < c.span.end || span.start == c.span.start)
+    };
+    if let Some(c) = cells.iter().find(within) {
+        let column = c.column.as_deref();
+        if let Some(p) = template.and_then(|t| schema::layout::position(t, &c.indicator, column)) {
+            return p;
+        }
+        return quoted(&c.label, column);
+    }
+    quote_at(text, span)
+}
+
+/// The words of the text at `span`, with the clause before them when they are few
+/// (`予以公开及部分公开258件，占33.9%` for the span of `33.9%`) and the rest of their clause
+/// when they are still few (a heading's `(三)`), quoted, never cut mid-word.
+pub fn quote_at(text: &str, span: Span) -> String {
+    let start = crate::source::floor_char_boundary(text, span.start.min(text.len()));
+    let end = crate::source::floor_char_boundary(text, span.end.min(text.len())).max(start);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let mark = |c: char| "，。；：、,;:！？!?".contains(c);
+    // words enough to find: four Han characters (`占33.9%` is not)
+    let few = |a: usize, b: usize| {
+        text[a..b]
+            .chars()
+            .filter(|&c| crate::normalize::is_han(c))
+            .count()
+            < 4
+    };
+    // back to the start of the clause, or of the one before when the words are few
+    let mut from = line_start;
+    let mut clauses = 0;
+    for (i, c) in text[line_start..start].char_indices().rev() {
+        if mark(c) {
+            let after = line_start + i + c.len_utf8();
+            clauses += 1;
+            if !few(after, end) || clauses == 2 || c == '。' {
+                from = after;
+                break;
+            }
+        }
+    }
+    // on to the end of the clause when they are still few
+    let mut to = end;
+    if few(from, end) {
+        to = text[end..line_end].find(mark).map_or(line_end, |i| end + i);
+    }
+    let words: String = text[from..to]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !"“”\"".contains(*c))
+        .collect();
+    if words.is_empty() {
+        return String::new();
+    }
+    let words = if to > end {
+        clip(&words, QUOTE_CHARS)
+    } else {
+        clip_start(&words, QUOTE_CHARS)
+    };
+    format!("“{words}”")
+}
+
+/// How long a quote in a message or a `where` may be, in characters.
+pub const QUOTE_CHARS: usize = 40;
+
+/// Marks after which a quote may stop: the end of a clause.
+fn clause_mark(c: char) -> bool {
+    "，。；：、,;:！？!?）)”".contains(c)
+}
+
+/// Words after which a cut leaves whole words: particles and conjunctions that end a phrase.
+fn word_end(c: char) -> bool {
+    "的了和与及或在对为等中".contains(c)
+}
+
+/// `s` cut to at most `max` characters, at the end of a clause or else after a word, never in
+/// the middle of one (`全年收取政府信息公开…` rather than `全年收取政府信公`); `……` marks
+/// the cut.
+pub fn clip(s: &str, max: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max {
+        return s.to_string();
+    }
+    // a clause's end within the limit, else a little past it; else a particle's end the same
+    // way; else a change between Han and other script; else the limit
+    let (min, reach) = (max / 3, (max * 3 / 2).min(chars.len() - 1));
+    let before = |f: fn(char) -> bool| (min..max).rev().find(|&i| f(chars[i]));
+    let past = |f: fn(char) -> bool| (max..reach).find(|&i| f(chars[i]));
+    let script =
+        |i: &usize| crate::normalize::is_han(chars[*i]) != crate::normalize::is_han(chars[i + 1]);
+    let at = before(clause_mark)
+        .or_else(|| past(clause_mark))
+        .or_else(|| before(word_end))
+        .or_else(|| past(word_end))
+        .or_else(|| (min..max - 1).rev().find(script))
+        .map_or(max, |i| i + 1);
+    let head = &chars[..at];
+    let kept: String = head.iter().collect();
+    format!(
+        "{}……",
+        kept.trim_end_matches(|c: char| "，、；：,;:".contains(c))
+    )
+}
+
+/// Like [`clip`], keeping the end of `s` (where the culprit is) and cutting its start.
+fn clip_start(s: &str, max: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max {
+        return s.to_string();
+    }
+    let tail = &chars[chars.len() - max..];
+    // start after a clause mark in the first two thirds, else after a particle
+    let at = (0..max * 2 / 3)
+        .find(|&i| clause_mark(tail[i]))
+        .or_else(|| (0..max * 2 / 3).find(|&i| word_end(tail[i])))
+        .map_or(0, |i| i + 1);
+    let kept: String = tail[at..].iter().collect();
+    format!("……{kept}")
 }
 
 /// Runs every rule. A document that is not an annual report gets only that finding.
@@ -260,7 +480,9 @@ pub fn run(
 ) -> Vec<Finding> {
     let cx = Context::new(doc, ex, facts, prose);
     if doc.kind == Kind::Other {
-        return (not_annual_report::RULE.check)(&cx);
+        let mut out = (not_annual_report::RULE.check)(&cx);
+        out.iter_mut().for_each(|f| f.place = "全文".to_string());
+        return out;
     }
     let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(&cx)).collect();
     out.iter_mut().for_each(|f| mixed_sources_warn(&cx, f));
@@ -274,7 +496,27 @@ pub fn run(
         new
     });
     out.sort_by_key(|f| (f.severity, f.spans.first().map_or(0, |s| s.start)));
+    for f in out.iter_mut().filter(|f| f.place.is_empty()) {
+        f.place = place_of(&cx, f);
+    }
     out
+}
+
+/// Where a finding that did not name its place is found: a table for a finding about a
+/// table, else the cell or the words its first span points at.
+fn place_of(cx: &Context, f: &Finding) -> String {
+    if f.code == "table-incomplete" {
+        // the table whose count the finding gives
+        let table = cx
+            .ex
+            .coverage
+            .iter()
+            .find(|c| f.expected == Some(c.expected as f64) && f.actual == Some(c.read as f64));
+        if let Some(c) = table {
+            return c.table.to_string();
+        }
+    }
+    locate(cx.doc.original, &cx.ex.cells, cx.ex.template, f)
 }
 
 /// Severity policy: an error is arithmetic that cannot be right in the report's own figures.
@@ -315,6 +557,52 @@ mod tests {
         let n = codes.len();
         codes.dedup();
         assert_eq!(codes.len(), n, "duplicate rule code");
+    }
+
+    #[test]
+    fn every_rule_has_a_short_chinese_name_of_its_own() {
+        let mut titles: Vec<&str> = RULES.iter().map(Rule::title).collect();
+        for r in RULES {
+            let t = r.title();
+            assert!(!t.is_empty(), "{} has no title", r.code);
+            assert!(t.chars().count() <= 10, "{}: {t} is not short", r.code);
+            assert!(t.chars().all(crate::normalize::is_han), "{}: {t}", r.code);
+            assert!(!r.description().contains("##"), "{}", r.code);
+            assert!(r.plain_doc().contains("依据：") && !r.plain_doc().contains('#'));
+        }
+        assert_eq!(rule("sum-mismatch").unwrap().title(), "合计不符");
+        assert_eq!(rule("blank-value").unwrap().title(), "未填写");
+        assert_eq!(rule("table-incomplete").unwrap().title(), "表格未完整读出");
+        titles.sort_unstable();
+        let n = titles.len();
+        titles.dedup();
+        assert_eq!(titles.len(), n, "two rules with one name");
+    }
+
+    #[test]
+    fn quotes_are_cut_between_clauses_or_words() {
+        let s = "全年收取政府信息公开申请处理费用0元，未发生减免情况";
+        assert_eq!(clip(s, 40), s);
+        assert_eq!(clip(s, 20), "全年收取政府信息公开申请处理费用0元……");
+        // no clause mark within reach: after a particle
+        assert_eq!(
+            clip("本机关进一步规范政府信息公开的工作流程和办理时限要求", 12),
+            "本机关进一步规范政府信息公开的……"
+        );
+        assert!(clip("本机关进一步规范政府信息公开工作流程办理时限要求", 12).ends_with("……"));
+    }
+
+    #[test]
+    fn the_words_at_a_span_are_quoted_with_their_clause() {
+        let text =
+            "答复申请805件。予以公开258件，占33.9%；不予公开35件，占4.34%。\n(三)突出公开重点。";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            quote_at(text, Span::new(i, i + w.len()))
+        };
+        assert_eq!(at("33.9%"), "“予以公开258件，占33.9%”");
+        assert_eq!(at("35件"), "“不予公开35件”");
+        assert_eq!(at("(三)"), "“(三)突出公开重点”");
     }
 
     #[test]
