@@ -176,6 +176,40 @@ fn files_given_together_are_compared_year_with_year() {
     );
 }
 
+/// Issue 21: one district's reports of 2023 and 2024 under two forms of its name
+/// (洪泽区人民政府, 淮安市洪泽区人民政府) are paired for the year-to-year checks.
+#[test]
+fn one_agency_under_two_names_is_compared_year_with_year() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/crossyear/");
+    let (a, b) = (
+        format!("{dir}洪泽区2023.txt"),
+        format!("{dir}洪泽区2024.txt"),
+    );
+    let o = run(&["check", "--json", &a, &b], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reports = v.as_array().unwrap();
+    assert_eq!(reports[0]["agency"], "洪泽区人民政府");
+    assert_eq!(reports[1]["agency"], "淮安市洪泽区人民政府");
+    let compared: Vec<_> = reports[1]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["comparedWith"].as_str() == Some(a.as_str()))
+        .collect();
+    assert!(
+        compared.iter().any(|f| f["code"] == "carryover-mismatch"),
+        "{compared:?}"
+    );
+    for f in compared {
+        assert!(f["title"].as_str().is_some_and(|t| !t.is_empty()), "{f}");
+        assert!(
+            f["where"].as_str().is_some_and(|w| w.starts_with("表三")),
+            "{f}"
+        );
+    }
+}
+
 #[cfg(feature = "xlsx")]
 #[test]
 fn the_workbook_is_written_with_a_row_per_report() {
