@@ -7,6 +7,7 @@
 pub mod anchor;
 pub mod coverage;
 pub mod crossyear;
+pub mod csv;
 pub mod decode;
 #[cfg(feature = "files")]
 pub mod docx;

@@ -384,17 +384,22 @@ pub fn quote_at(text: &str, span: Span) -> String {
         if mark(c) {
             let after = line_start + i + c.len_utf8();
             clauses += 1;
-            if !few(after, end) || clauses == 2 || c == '。' {
+            // a share (`占总数的34%`) is found by the count before it
+            let share = text[after..].starts_with('占');
+            if (!few(after, end) && !share) || clauses == 2 || c == '。' {
                 from = after;
                 break;
             }
         }
     }
-    // on to the end of the clause when they are still few
-    let mut to = end;
-    if few(from, end) {
-        to = text[end..line_end].find(mark).map_or(line_end, |i| end + i);
-    }
+    // on to the end of the clause when they are still few, or when little of it is left
+    // (`在已经答复的3件` + `申请中`)
+    let clause_end = text[end..line_end].find(mark).map_or(line_end, |i| end + i);
+    let to = if few(from, end) || text[end..clause_end].chars().count() <= 6 {
+        clause_end
+    } else {
+        end
+    };
     let words: String = text[from..to]
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -603,6 +608,13 @@ mod tests {
         assert_eq!(at("33.9%"), "“予以公开258件，占33.9%”");
         assert_eq!(at("35件"), "“不予公开35件”");
         assert_eq!(at("(三)"), "“(三)突出公开重点”");
+        let text = "在已经答复的3件申请中：“同意部分公开”的1件，占总数33%；“申请内容不明确”的1件，占总数的34％。";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            quote_at(text, Span::new(i, i + w.len()))
+        };
+        assert_eq!(at("3件"), "“在已经答复的3件申请中”");
+        assert_eq!(at("34％"), "“申请内容不明确的1件，占总数的34％”");
     }
 
     #[test]
