@@ -28,25 +28,39 @@ pub struct Entry<'a> {
 /// Every finding of every report, a row each, in the reports' order; a report without
 /// findings still gets a row (its file, agency and year), so that none goes missing.
 pub fn findings(entries: &[Entry]) -> String {
-    let mut out = String::from("\u{feff}");
-    line(&mut out, &HEADER.map(str::to_string));
+    let mut rows = Vec::new();
     for e in entries {
         let r = e.report;
         let agency = r.agency.clone().unwrap_or_default();
         let year = r.year.map(|y| y.to_string()).unwrap_or_default();
         if r.findings.is_empty() {
-            let mut fields: [String; 11] = Default::default();
-            fields[0] = e.file.to_string();
-            fields[1] = agency.clone();
-            fields[2] = year.clone();
-            fields[6] = "未发现问题".to_string();
-            line(&mut out, &fields);
+            rows.push(clean_row(e.file, &agency, &year));
         }
         for f in &r.findings {
-            line(&mut out, &row(e.file, &agency, &year, f));
+            rows.push(row(e.file, &agency, &year, f));
         }
     }
+    table(&rows)
+}
+
+/// The CSV of rows in [`HEADER`]'s order, the header first.
+pub fn table(rows: &[[String; 11]]) -> String {
+    let mut out = String::from("\u{feff}");
+    line(&mut out, &HEADER.map(str::to_string));
+    for r in rows {
+        line(&mut out, r);
+    }
     out
+}
+
+/// The row of a report without findings.
+pub fn clean_row(file: &str, agency: &str, year: &str) -> [String; 11] {
+    let mut fields: [String; 11] = Default::default();
+    fields[0] = file.to_string();
+    fields[1] = agency.to_string();
+    fields[2] = year.to_string();
+    fields[6] = "未发现问题".to_string();
+    fields
 }
 
 fn row(file: &str, agency: &str, year: &str, f: &Finding) -> [String; 11] {

@@ -42,6 +42,20 @@ pub fn agency_key(agency: &str) -> String {
     crate::crossyear::agency_key(agency)
 }
 
+/// Whether two agency names name one agency (`洪泽区人民政府`, `淮安市洪泽区人民政府`).
+#[wasm_bindgen(js_name = sameAgency)]
+pub fn same_agency(a: &str, b: &str) -> bool {
+    crate::crossyear::same_agency(a, b)
+}
+
+/// Where a person finds a cell or row on the form of a template (`"2021"`):
+/// `表三 （四）无法提供 1.本机关不掌握相关政府信息 · 自然人`; `null` for a cell the form does not draw.
+#[wasm_bindgen(js_name = cellPlace)]
+pub fn cell_place(template: &str, indicator: &str, column: Option<String>) -> Option<String> {
+    let t = crate::schema::Template::from_name(template)?;
+    crate::schema::layout::position(t, indicator, column.as_deref())
+}
+
 /// The cross-year findings of this year's report against last year's (tables may be null);
 /// spans are UTF-16 offsets into `cur`.
 #[wasm_bindgen(js_name = crossYear)]
@@ -67,7 +81,14 @@ pub fn cross_year(
 #[derive(Serialize)]
 struct RuleInfo {
     code: &'static str,
+    /// The short Chinese name (`合计不符`).
+    title: &'static str,
     severity: crate::Severity,
+    /// The description, whole, in one paragraph.
+    description: String,
+    /// Description and basis for people: `依据：…` instead of the Markdown heading.
+    text: String,
+    /// The doc comment as written (Markdown).
     doc: &'static str,
 }
 
@@ -75,13 +96,88 @@ impl From<&crate::rules::Rule> for RuleInfo {
     fn from(r: &crate::rules::Rule) -> Self {
         RuleInfo {
             code: r.code,
+            title: r.title(),
             severity: r.severity,
+            description: r.description(),
+            text: r.plain_doc(),
             doc: r.doc,
         }
     }
 }
 
-/// Every rule: `[{code, severity, doc}]`.
+/// Every rule's Chinese name by its code: `{"sum-mismatch": "合计不符", …}`.
+#[wasm_bindgen(js_name = ruleNames)]
+pub fn rule_names() -> Result<JsValue, JsError> {
+    let names: std::collections::BTreeMap<&str, &str> = crate::rules::RULES
+        .iter()
+        .map(|r| (r.code, r.title()))
+        .collect();
+    to_js(&names)
+}
+
+/// One report's findings as the page holds them, for [`findings_csv`].
+#[derive(serde::Deserialize)]
+struct CsvReport {
+    file: String,
+    agency: Option<String>,
+    year: Option<u32>,
+    findings: Vec<CsvFinding>,
+}
+
+#[derive(serde::Deserialize)]
+struct CsvFinding {
+    code: String,
+    severity: crate::Severity,
+    #[serde(default)]
+    title: String,
+    #[serde(default, rename = "where")]
+    place: String,
+    message: String,
+    expected: Option<f64>,
+    actual: Option<f64>,
+    #[serde(rename = "comparedWith")]
+    compared_with: Option<String>,
+}
+
+/// The findings CSV the CLI's `check --csv` writes (UTF-8 BOM, Chinese headers, the file, 机关
+/// and 年度 on every row) for `[{file, agency, year, findings: [finding as check returns
+/// it]}]`; the page may leave out findings a reviewer dismissed.
+#[wasm_bindgen(js_name = findingsCsv)]
+pub fn findings_csv(reports: JsValue) -> Result<String, JsError> {
+    let reports: Vec<CsvReport> = serde_wasm_bindgen::from_value(reports)
+        .map_err(|e| JsError::new(&format!("导出数据格式不对：{e}")))?;
+    let mut rows = Vec::new();
+    for r in &reports {
+        let agency = r.agency.clone().unwrap_or_default();
+        let year = r.year.map(|y| y.to_string()).unwrap_or_default();
+        if r.findings.is_empty() {
+            rows.push(crate::csv::clean_row(&r.file, &agency, &year));
+        }
+        for f in &r.findings {
+            let number = |v: Option<f64>| v.map(crate::rules::num).unwrap_or_default();
+            let title = match f.title.as_str() {
+                "" => crate::rules::title_of(&f.code).to_string(),
+                t => t.to_string(),
+            };
+            rows.push([
+                r.file.clone(),
+                agency.clone(),
+                year.clone(),
+                f.severity.zh().to_string(),
+                title,
+                f.place.clone(),
+                f.message.clone(),
+                number(f.expected),
+                number(f.actual),
+                f.compared_with.clone().unwrap_or_default(),
+                f.code.clone(),
+            ]);
+        }
+    }
+    Ok(crate::csv::table(&rows))
+}
+
+/// Every rule: `[{code, title, severity, description, text, doc}]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsError> {
     let all: Vec<RuleInfo> = crate::rules::RULES.iter().map(RuleInfo::from).collect();
