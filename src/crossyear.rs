@@ -26,6 +26,7 @@ pub fn consecutive(prev: &Report, cur: &Report) -> bool {
 /// 洪泽区人民政府; 人民政府办公室, 政府办公室 and 政府办 are one office (another agency than the
 /// government). The province and prefecture before a district's, county's or city's own name
 /// are left out; spaces and punctuation do not count.
+#[inline(never)]
 pub fn agency_key(a: &str) -> String {
     let clean = crate::segment::clean_agency(a).unwrap_or_else(|| a.to_string());
     let mut key: String = clean
@@ -51,22 +52,24 @@ const LOCAL: &[char] = &['区', '县', '市', '旗'];
 
 /// `name` without its leading province or prefecture (`江苏省`, `淮安市`), when what follows
 /// is itself a place's name (`洪泽区…`): `淮安市教育局` keeps its 淮安市.
+#[inline(never)]
 fn without_region(name: &str) -> Option<String> {
-    let chars: Vec<char> = name.chars().collect();
     for region in REGIONS {
-        let r: Vec<char> = region.chars().collect();
         // the region's own name has two characters at least
-        let Some(at) = (2..chars.len().min(12)).find(|&i| chars[i..].starts_with(&r)) else {
+        let Some(at) = name
+            .char_indices()
+            .skip(2)
+            .take(10)
+            .map(|(i, _)| i)
+            .find(|&i| name[i..].starts_with(region))
+        else {
             continue;
         };
-        let end = at + r.len();
-        let rest = &chars[end..];
+        let rest = &name[at + region.len()..];
         // the place after it: a name of two to six characters, then its mark
-        let local = (2..rest.len().min(8)).any(|i| LOCAL.contains(&rest[i]));
-        let rest_text: String = rest.iter().collect();
-        let agency_words = ["政府", "办"].iter().any(|w| rest_text.starts_with(w));
-        if local && !agency_words {
-            return Some(rest_text);
+        let local = rest.chars().skip(2).take(6).any(|c| LOCAL.contains(&c));
+        if local && !rest.starts_with("政府") && !rest.starts_with('办') {
+            return Some(rest.to_string());
         }
     }
     None

@@ -58,8 +58,8 @@ pub fn check_with_tables(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
         report
             .findings
             .push(rules::input_truncated::truncated(text, kept));
-        // errors first, then warnings, then notes; in their order within each
-        report.findings.sort_by_key(|f| f.severity);
+        // errors first, then warnings, then notes (the cut is after every other finding)
+        rules::order(&mut report.findings);
     }
     report
 }

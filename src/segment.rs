@@ -272,6 +272,7 @@ const NOT_AN_AGENCY: &[&str] = &["正文", "标题", "附件", "关于", "全文
 /// The agency as a name: without a Markdown heading's `#`, list marks, brackets and quotes
 /// around it, a letter's `关于` after it, or a page's `正文` before it; `None` when nothing of a
 /// name is left (two Han characters at least).
+#[inline(never)]
 pub fn clean_agency(raw: &str) -> Option<String> {
     let edge = |c: char| {
         c.is_whitespace()

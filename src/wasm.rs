@@ -42,20 +42,6 @@ pub fn agency_key(agency: &str) -> String {
     crate::crossyear::agency_key(agency)
 }
 
-/// Whether two agency names name one agency (`洪泽区人民政府`, `淮安市洪泽区人民政府`).
-#[wasm_bindgen(js_name = sameAgency)]
-pub fn same_agency(a: &str, b: &str) -> bool {
-    crate::crossyear::same_agency(a, b)
-}
-
-/// Where a person finds a cell or row on the form of a template (`"2021"`):
-/// `表三 （四）无法提供 1.本机关不掌握相关政府信息 · 自然人`; `null` for a cell the form does not draw.
-#[wasm_bindgen(js_name = cellPlace)]
-pub fn cell_place(template: &str, indicator: &str, column: Option<String>) -> Option<String> {
-    let t = crate::schema::Template::from_name(template)?;
-    crate::schema::layout::position(t, indicator, column.as_deref())
-}
-
 /// The cross-year findings of this year's report against last year's (tables may be null);
 /// spans are UTF-16 offsets into `cur`.
 #[wasm_bindgen(js_name = crossYear)]
@@ -84,11 +70,7 @@ struct RuleInfo {
     /// The short Chinese name (`合计不符`).
     title: &'static str,
     severity: crate::Severity,
-    /// The description, whole, in one paragraph.
-    description: String,
-    /// Description and basis for people: `依据：…` instead of the Markdown heading.
-    text: String,
-    /// The doc comment as written (Markdown).
+    /// The doc comment as written: the description, then `## 依据` and the basis.
     doc: &'static str,
 }
 
@@ -98,24 +80,13 @@ impl From<&crate::rules::Rule> for RuleInfo {
             code: r.code,
             title: r.title(),
             severity: r.severity,
-            description: r.description(),
-            text: r.plain_doc(),
             doc: r.doc,
         }
     }
 }
 
-/// Every rule's Chinese name by its code: `{"sum-mismatch": "合计不符", …}`.
-#[wasm_bindgen(js_name = ruleNames)]
-pub fn rule_names() -> Result<JsValue, JsError> {
-    let names: std::collections::BTreeMap<&str, &str> = crate::rules::RULES
-        .iter()
-        .map(|r| (r.code, r.title()))
-        .collect();
-    to_js(&names)
-}
-
 /// One report's findings as the page holds them, for [`findings_csv`].
+#[cfg(feature = "xlsx")]
 #[derive(serde::Deserialize)]
 struct CsvReport {
     file: String,
@@ -124,6 +95,7 @@ struct CsvReport {
     findings: Vec<CsvFinding>,
 }
 
+#[cfg(feature = "xlsx")]
 #[derive(serde::Deserialize)]
 struct CsvFinding {
     code: String,
@@ -141,7 +113,9 @@ struct CsvFinding {
 
 /// The findings CSV the CLI's `check --csv` writes (UTF-8 BOM, Chinese headers, the file, 机关
 /// and 年度 on every row) for `[{file, agency, year, findings: [finding as check returns
-/// it]}]`; the page may leave out findings a reviewer dismissed.
+/// it]}]`; the page may leave out findings a reviewer dismissed. In the export module (with
+/// the workbook), not the checker's: it is needed only on export.
+#[cfg(feature = "xlsx")]
 #[wasm_bindgen(js_name = findingsCsv)]
 pub fn findings_csv(reports: JsValue) -> Result<String, JsError> {
     let reports: Vec<CsvReport> = serde_wasm_bindgen::from_value(reports)
@@ -177,7 +151,7 @@ pub fn findings_csv(reports: JsValue) -> Result<String, JsError> {
     Ok(crate::csv::table(&rows))
 }
 
-/// Every rule: `[{code, title, severity, description, text, doc}]`.
+/// Every rule: `[{code, title, severity, doc}]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsError> {
     let all: Vec<RuleInfo> = crate::rules::RULES.iter().map(RuleInfo::from).collect();

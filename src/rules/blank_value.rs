@@ -52,6 +52,7 @@ fn check(cx: &Context) -> Vec<Finding> {
 
 /// One finding for the blank cells of one row: the whole row, one cell (a total with its parts'
 /// sum when they are filled), or the columns left blank, named in one sentence.
+#[inline(never)]
 fn row_finding(cx: &Context, row: &[&Cell], blank: &[&Cell]) -> Option<Finding> {
     let first = blank.first()?;
     let label = &first.label;
@@ -147,11 +148,7 @@ fn whole_columns<'c>(cx: &'c Context) -> (Vec<&'c str>, Vec<Finding>) {
         .map(|c| c.span)
         .collect();
     let mut finding = finding("blank-value", message, spans, None, None);
-    let table = cx
-        .ex
-        .template
-        .and_then(|t| crate::schema::layout::table_of(t, &first.indicator))
-        .unwrap_or("统计表");
+    let table = super::table_name(cx, &first.indicator);
     finding.place = format!("{table} · {}列", columns.join("、"));
     (columns, vec![finding])
 }

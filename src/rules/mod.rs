@@ -332,8 +332,18 @@ fn notes(cx: &Context, code: &'static str) -> Vec<Finding> {
         .collect()
 }
 
+/// The table an indicator's row is in: `表二`, `表三`, `表四` of the national forms, the old
+/// form's `统计表`.
+pub fn table_name(cx: &Context, id: &str) -> &'static str {
+    match (cx.ex.template, schema::indicator(id)) {
+        (Some(Template::T2019 | Template::T2021), Some(i)) => schema::national_table(i),
+        _ => "统计表",
+    }
+}
+
 /// A row as a person finds it on the form (`表三 （三）不予公开 1.属于国家秘密`), else its
 /// wording quoted.
+#[inline(never)]
 pub fn row_position(cx: &Context, id: &str) -> String {
     cx.ex
         .template
@@ -343,6 +353,7 @@ pub fn row_position(cx: &Context, id: &str) -> String {
 
 /// Where a person finds a finding: the cell its first span falls in, as the form names it;
 /// else the words of the prose it points at, quoted. Empty for a finding without a place.
+#[inline(never)]
 pub fn locate(text: &str, cells: &[Cell], template: Option<Template>, f: &Finding) -> String {
     let Some(&span) = f.spans.first() else {
         return String::new();
@@ -363,13 +374,23 @@ pub fn locate(text: &str, cells: &[Cell], template: Option<Template>, f: &Findin
 /// The words of the text at `span`, with the clause before them when they are few
 /// (`予以公开及部分公开258件，占33.9%` for the span of `33.9%`) and the rest of their clause
 /// when they are still few (a heading's `(三)`), quoted, never cut mid-word.
+#[inline(never)]
 pub fn quote_at(text: &str, span: Span) -> String {
-    let start = crate::source::floor_char_boundary(text, span.start.min(text.len()));
-    let end = crate::source::floor_char_boundary(text, span.end.min(text.len())).max(start);
+    let floor = |b: usize| crate::source::floor_char_boundary(text, b.min(text.len()));
+    let (start, end) = (floor(span.start), floor(span.end).max(floor(span.start)));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let mark = |c: char| "，。；：、,;:！？!?".contains(c);
-    // words enough to find: four Han characters (`占33.9%` is not)
+    // just after the clause mark before `at`, on the line
+    let clause_start = |at: usize| {
+        text[line_start..at]
+            .rfind(CLAUSE_MARKS)
+            .map_or(line_start, |i| {
+                let mark = line_start + i;
+                mark + text[mark..].chars().next().map_or(1, char::len_utf8)
+            })
+    };
+    // words enough to find: four Han characters (`占33.9%` is not); a share (`占总数的34%`)
+    // is found by the count before it
     let few = |a: usize, b: usize| {
         text[a..b]
             .chars()
@@ -377,29 +398,27 @@ pub fn quote_at(text: &str, span: Span) -> String {
             .count()
             < 4
     };
-    // back to the start of the clause, or of the one before when the words are few
-    let mut from = line_start;
-    let mut clauses = 0;
-    for (i, c) in text[line_start..start].char_indices().rev() {
-        if mark(c) {
-            let after = line_start + i + c.len_utf8();
-            clauses += 1;
-            // a share (`占总数的34%`) is found by the count before it
-            let share = text[after..].starts_with('占');
-            if (!few(after, end) && !share) || clauses == 2 || c == '。' {
-                from = after;
-                break;
-            }
-        }
+    let mut from = clause_start(start);
+    if from > line_start
+        && (few(from, end) || text[from..].starts_with('占'))
+        && !text[..from].ends_with('。')
+    {
+        let mark = text[..from].chars().next_back().map_or(0, char::len_utf8);
+        from = clause_start(from - mark);
     }
     // on to the end of the clause when they are still few, or when little of it is left
-    // (`在已经答复的3件` + `申请中`)
-    let clause_end = text[end..line_end].find(mark).map_or(line_end, |i| end + i);
-    let to = if few(from, end) || text[end..clause_end].chars().count() <= 6 {
-        clause_end
-    } else {
-        end
+    // (`在已经答复的3件` + `申请中`); to the end of a short line (a heading), but not to the
+    // end of a paragraph's line, which may break a word (`政府信` / `息公开`)
+    let short_line = text[line_start..line_end].chars().count() <= 30;
+    let to = match text[end..line_end].find(CLAUSE_MARKS) {
+        Some(i) if few(from, end) || text[end..end + i].chars().count() <= 6 => end + i,
+        None if few(from, end) && short_line => line_end,
+        _ => end,
     };
+    // a long clause: from the words themselves
+    if text[from..to].chars().count() > QUOTE_CHARS {
+        from = start;
+    }
     let words: String = text[from..to]
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -407,16 +426,16 @@ pub fn quote_at(text: &str, span: Span) -> String {
         .chars()
         .filter(|c| !"“”\"".contains(*c))
         .collect();
-    if words.is_empty() {
-        return String::new();
+    match words.trim() {
+        "" => String::new(),
+        w => format!("“{}”", clip(w, QUOTE_CHARS)),
     }
-    let words = if to > end {
-        clip(&words, QUOTE_CHARS)
-    } else {
-        clip_start(&words, QUOTE_CHARS)
-    };
-    format!("“{words}”")
 }
+
+/// Marks that end a clause, where a quote starts or stops.
+const CLAUSE_MARKS: &[char] = &[
+    '，', '。', '；', '：', '、', ',', ';', ':', '！', '？', '!', '?',
+];
 
 /// How long a quote in a message or a `where` may be, in characters.
 pub const QUOTE_CHARS: usize = 40;
@@ -434,6 +453,7 @@ fn word_end(c: char) -> bool {
 /// `s` cut to at most `max` characters, at the end of a clause or else after a word, never in
 /// the middle of one (`全年收取政府信息公开…` rather than `全年收取政府信公`); `……` marks
 /// the cut.
+#[inline(never)]
 pub fn clip(s: &str, max: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     if chars.len() <= max {
@@ -460,22 +480,6 @@ pub fn clip(s: &str, max: usize) -> String {
     )
 }
 
-/// Like [`clip`], keeping the end of `s` (where the culprit is) and cutting its start.
-fn clip_start(s: &str, max: usize) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() <= max {
-        return s.to_string();
-    }
-    let tail = &chars[chars.len() - max..];
-    // start after a clause mark in the first two thirds, else after a particle
-    let at = (0..max * 2 / 3)
-        .find(|&i| clause_mark(tail[i]))
-        .or_else(|| (0..max * 2 / 3).find(|&i| word_end(tail[i])))
-        .map_or(0, |i| i + 1);
-    let kept: String = tail[at..].iter().collect();
-    format!("……{kept}")
-}
-
 /// Runs every rule. A document that is not an annual report gets only that finding.
 pub fn run(
     doc: &Document,
@@ -500,15 +504,37 @@ pub fn run(
         seen.push(key);
         new
     });
-    out.sort_by_key(|f| (f.severity, f.spans.first().map_or(0, |s| s.start)));
+    order(&mut out);
     for f in out.iter_mut().filter(|f| f.place.is_empty()) {
         f.place = place_of(&cx, f);
     }
     out
 }
 
+/// Findings in the order they are listed: errors first, then warnings, then notes, each by
+/// where it is. One function for every list, so that the sort's code is there once.
+pub fn order(findings: &mut Vec<Finding>) {
+    // (severity and place, index) pairs sorted, the index breaking ties: the sort stable, and
+    // the one the crate already has for pairs (a stable sort of findings cost the checker's
+    // wasm 7 KB)
+    let mut keys: Vec<(usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            // a text is at most 5 MB (MAX_INPUT_BYTES): its offsets fit in 28 bits, even in
+            // the 32-bit usize of wasm
+            let at = f.spans.first().map_or(0, |s| s.start).min((1 << 28) - 1);
+            (((f.severity as usize) << 28) | at, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut taken: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    findings.extend(keys.into_iter().filter_map(|(_, i)| taken[i].take()));
+}
+
 /// Where a finding that did not name its place is found: a table for a finding about a
 /// table, else the cell or the words its first span points at.
+#[inline(never)]
 fn place_of(cx: &Context, f: &Finding) -> String {
     if f.code == "table-incomplete" {
         // the table whose count the finding gives
@@ -608,6 +634,13 @@ mod tests {
         assert_eq!(at("33.9%"), "“予以公开258件，占33.9%”");
         assert_eq!(at("35件"), "“不予公开35件”");
         assert_eq!(at("(三)"), "“(三)突出公开重点”");
+        let text = "(四)创新公开方式\n在平潭综合实验区管委会网站主动公开的1913条政府信\n息。";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            quote_at(text, Span::new(i, i + w.len()))
+        };
+        assert_eq!(at("(四)"), "“(四)创新公开方式”");
+        assert_eq!(at("1913条"), "“在平潭综合实验区管委会网站主动公开的1913条”");
         let text = "在已经答复的3件申请中：“同意部分公开”的1件，占总数33%；“申请内容不明确”的1件，占总数的34％。";
         let at = |w: &str| {
             let i = text.find(w).unwrap();

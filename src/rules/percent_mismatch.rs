@@ -49,6 +49,7 @@ fn agrees(percent: f64, decimals: u32, count: f64, base: f64) -> bool {
 /// The whole that the shares of one group agree on: of the counts named before them and their
 /// own bases, the one most of them fit (at least two, more than half of the group); on a tie,
 /// the one named first. `None` when they agree on none.
+#[inline(never)]
 fn group_base(shares: &[Share], group: usize) -> Option<(f64, Span)> {
     let members: Vec<&Share> = shares.iter().filter(|s| s.group == group).collect();
     if members.len() < 2 {
@@ -81,6 +82,7 @@ fn group_base(shares: &[Share], group: usize) -> Option<(f64, Span)> {
 /// A share checked against its bases and its group's agreed whole: silent when it fits any of
 /// them; else reported on the group's whole when there is one (the others of its sentence
 /// fit it), or on its nearest base.
+#[inline(never)]
 fn against_base(s: &Share, group: Option<(f64, Span)>) -> Option<Finding> {
     let &(base, base_span) = group.as_ref().or(s.bases.first())?;
     if s.bases

@@ -1,5 +1,5 @@
 use super::{finding, label_of, rule, Context};
-use crate::model::{Finding, Span};
+use crate::model::Finding;
 
 rule! {
     /// 行已按合计拆分：有些网页复制的表格把一行的数字连在一起（如“640020470”），
@@ -25,38 +25,34 @@ fn check(cx: &Context) -> Vec<Finding> {
         .iter()
         .filter(|n| n.code == "row-reconstructed")
         .collect();
-    let table_of = |id: &str| {
-        cx.ex
-            .template
-            .and_then(|t| crate::schema::layout::table_of(t, id))
-            .unwrap_or("统计表")
-    };
     let mut tables: Vec<&str> = Vec::new();
     for n in &notes {
-        let t = table_of(n.indicator);
+        let t = super::table_name(cx, n.indicator);
         if !tables.contains(&t) {
             tables.push(t);
         }
     }
-    tables
-        .into_iter()
-        .map(|table| {
-            let rows: Vec<_> = notes
-                .iter()
-                .filter(|n| table_of(n.indicator) == table)
-                .collect();
-            let mut f = if let [one] = rows.as_slice() {
-                let mut f = finding("row-reconstructed", one.message.clone(), vec![one.span], None, None);
-                f.place = super::row_position(cx, one.indicator);
-                f
-            } else {
+    let mut out = Vec::new();
+    for table in tables {
+        let rows: Vec<_> = notes
+            .iter()
+            .filter(|n| super::table_name(cx, n.indicator) == table)
+            .collect();
+        let mut f = match rows.as_slice() {
+            [one] => finding(
+                "row-reconstructed",
+                one.message.clone(),
+                vec![one.span],
+                None,
+                None,
+            ),
+            _ => {
                 let named: Vec<String> = rows
                     .iter()
                     .take(NAMED_ROWS)
                     .map(|n| format!("“{}”", crate::schema::core(&label_of(n.indicator))))
                     .collect();
                 let more = if rows.len() > NAMED_ROWS { "等" } else { "" };
-                let spans: Vec<Span> = rows.iter().map(|n| n.span).collect();
                 finding(
                     "row-reconstructed",
                     format!(
@@ -64,15 +60,17 @@ fn check(cx: &Context) -> Vec<Finding> {
                         rows.len(),
                         named.join("、")
                     ),
-                    spans,
+                    rows.iter().map(|n| n.span).collect(),
                     None,
                     None,
                 )
-            };
-            if f.place.is_empty() {
-                f.place = table.to_string();
             }
-            f
-        })
-        .collect()
+        };
+        f.place = match rows.as_slice() {
+            [one] => super::row_position(cx, one.indicator),
+            _ => table.to_string(),
+        };
+        out.push(f);
+    }
+    out
 }

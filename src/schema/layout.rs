@@ -644,6 +644,7 @@ pub fn reference(t: Template, id: &str, column: Option<&str>) -> Option<String> 
 /// column after a dot: `表三 （四）无法提供 1.本机关不掌握相关政府信息 · 自然人`; without a
 /// column, the row alone. A column the form does not draw (the old form's `2011年度`) is named
 /// as the cells name it. `None` for an indicator the template does not draw.
+#[inline(never)]
 pub fn position(t: Template, id: &str, column: Option<&str>) -> Option<String> {
     for table in tables(t) {
         for b in table.blocks {
@@ -669,19 +670,6 @@ pub fn position(t: Template, id: &str, column: Option<&str>) -> Option<String> {
         }
     }
     None
-}
-
-/// The table an indicator is drawn in (`表三`; `统计表` of the old form).
-pub fn table_of(t: Template, id: &str) -> Option<&'static str> {
-    tables(t)
-        .iter()
-        .find(|table| {
-            table
-                .blocks
-                .iter()
-                .any(|b| b.rows.iter().any(|r| row_indicator(r) == Some(id)))
-        })
-        .map(|table| table.name)
 }
 
 fn row_reference(table: &Table, b: &Block, at: usize) -> String {
@@ -990,7 +978,6 @@ mod tests {
             p(Template::T2008, "lawsuit.corrected", None),
             "统计表 五、行政诉讼数量 （二）被依法纠错数"
         );
-        assert_eq!(table_of(Template::T2021, "disclose.fees"), Some("表二"));
         assert_eq!(position(Template::T2008, "apply.new", None), None);
     }
 
