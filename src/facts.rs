@@ -650,6 +650,13 @@ pub struct Share {
     pub percent_span: Span,
     /// Counts that may be the whole it is a share of, nearest first.
     pub bases: Vec<(f64, Span)>,
+    /// The shares stated together with it (on its line, no heading between) are one group,
+    /// numbered in text order; a share alone has a group of its own.
+    pub group: usize,
+    /// The counts named before its group's first share in the same paragraph, first named
+    /// first: the whole the group's shares may agree on (`答复政府信息公开申请805件` before
+    /// `予以公开258件，占32.0%；不予公开35件，占4.3%`), stated as a base or not.
+    pub named_before: Vec<(f64, Span)>,
     /// The clause that states it.
     pub evidence: String,
 }
@@ -695,11 +702,60 @@ pub fn shares(doc: &Document, prose: &Prose) -> Vec<Share> {
             decimals,
             percent_span: doc.span(percent_range.clone()),
             bases,
+            group: 0,
+            named_before: Vec::new(),
             evidence: evidence(&text[t.left.start..percent_range.end]),
         });
     }
     whole_of_parts(&mut out, &at, toks);
+    groups(doc, &mut out, &at, toks);
     out
+}
+
+/// How many counts before a group's first share are offered as its whole.
+const NAMED_BEFORE: usize = 4;
+
+/// Groups the shares stated together (on one line, of one family of units, no section heading
+/// between them) and gives each group the counts named before its first share on that line,
+/// after the previous group and any heading: the wholes its shares may agree on.
+fn groups(doc: &Document, shares: &mut [Share], at: &[usize], toks: &[Token]) {
+    let text = doc.text();
+    let mut start = 0;
+    let mut group = 0;
+    while start < shares.len() {
+        let first = &toks[at[start]];
+        let mut end = start + 1;
+        while end < shares.len() {
+            let (prev, next) = (&toks[at[end - 1]], &toks[at[end]]);
+            if next.line != first.line
+                || !same_family(next.unit, first.unit)
+                || heading_between(&text[prev.range.end..next.range.start])
+            {
+                break;
+            }
+            end += 1;
+        }
+        // the counts before the first share: on its line, after the previous share
+        let from = if start == 0 { 0 } else { at[start - 1] + 1 };
+        let named: Vec<(f64, Span)> = toks[from..at[start]]
+            .iter()
+            .rev()
+            .take_while(|b| b.line == first.line)
+            .take_while(|b| !heading_between(&text[b.range.end..first.range.start]))
+            .filter(|b| same_family(b.unit, first.unit) && b.value > 0.0)
+            .take(NAMED_BEFORE)
+            .map(|b| (b.value, doc.span(b.range.clone())))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        for s in &mut shares[start..end] {
+            s.group = group;
+            s.named_before = named.clone();
+        }
+        group += 1;
+        start = end;
+    }
 }
 
 /// A breakdown stated in full (shares of counts in a row, one after the other, whose

@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod arith;
 pub mod coverage;
 pub mod crossyear;
+pub mod csv;
 pub mod decode;
 #[cfg(feature = "files")]
 pub mod docx;
@@ -60,6 +61,8 @@ pub fn check_with_tables(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
         report
             .findings
             .push(rules::input_truncated::truncated(text, kept));
+        // errors first, then warnings, then notes (the cut is after every other finding)
+        rules::order(&mut report.findings);
     }
     report
 }

@@ -10,13 +10,15 @@ use std::process::ExitCode;
 
 const USAGE: &str = "用法 (usage):
   nianbao check [--json] PATH...   检查报告；PATH 为文件（.txt .html .htm .docx .pdf）、目录（其下所有这些文件）或 -（标准输入）
-      --summary                    每个文件一行汇总（文件、单位、年度、模板、错误、警告）
-      --format table|csv           汇总的格式；csv 带 UTF-8 BOM，可直接用 Excel 打开
+      --summary                    每个文件一行汇总（文件、机关、年度、模板、错误、警告）
+      --csv（即 --format csv）     CSV，带 UTF-8 BOM，可直接用 Excel 打开：每个问题一行（含文件、机关、年度）；
+                                   与 --summary 同用时每个文件一行
       --format xlsx -o FILE        写审核用的 Excel 工作簿（汇总、各报告的表格和问题）
       --fail-on error|warning      有该级别（或更严重）的问题时退出码为 1
       --jobs N                     并行检查的线程数（默认每个 CPU 核一个）
   nianbao explain CODE             显示规则说明
-  nianbao rules                    列出所有规则
+  nianbao rules                    列出所有规则（名称、代码、严重程度和说明）
+  nianbao help | --help            显示本说明
   nianbao --version";
 
 fn main() -> ExitCode {
@@ -25,14 +27,7 @@ fn main() -> ExitCode {
         Some("check") => check(&args[1..]),
         Some("explain") => explain(args.get(1).map(String::as_str)),
         Some("rules") => {
-            for r in rules::RULES {
-                println!(
-                    "{:<22} {:<8} {}",
-                    r.code,
-                    r.severity.zh(),
-                    r.doc.lines().next().unwrap_or("").trim()
-                );
-            }
+            print!("{}", rules_list());
             ExitCode::SUCCESS
         }
         Some("--version" | "-V") => {
@@ -50,11 +45,28 @@ fn main() -> ExitCode {
     }
 }
 
+/// Every rule for people: its Chinese name, then its code and severity as small tags, then its
+/// whole description.
+fn rules_list() -> String {
+    let mut out = String::new();
+    for r in rules::RULES {
+        out.push_str(&format!(
+            "{}  {}  [{}]\n    {}\n",
+            r.title(),
+            r.severity.zh(),
+            r.code,
+            r.description()
+        ));
+    }
+    out.push_str("用 nianbao explain 代码 查看一条规则的依据。\n");
+    out
+}
+
 fn explain(code: Option<&str>) -> ExitCode {
     match code.and_then(rules::rule) {
         Some(r) => {
-            println!("{}（{}）\n", r.code, r.severity.zh());
-            println!("{}", r.doc.trim_end());
+            println!("{}  {}  [{}]\n", r.title(), r.severity.zh(), r.code);
+            println!("{}", r.plain_doc());
             ExitCode::SUCCESS
         }
         None => {
@@ -73,6 +85,10 @@ struct Options {
     /// `--format xlsx -o FILE`: the reviewer's workbook.
     xlsx: Option<String>,
     summary: Option<Format>,
+    /// `--csv` without `--summary`: one row per finding.
+    csv: bool,
+    /// `--help`: the usage, nothing checked.
+    help: bool,
     fail_on: Option<Severity>,
     jobs: usize,
     paths: Vec<String>,
@@ -89,6 +105,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         json: false,
         xlsx: None,
         summary: None,
+        csv: false,
+        help: false,
         fail_on: None,
         jobs: batch::default_jobs(),
         paths: Vec::new(),
@@ -108,7 +126,9 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                 .ok_or_else(|| format!("选项 {name} 后面缺少取值"))
         };
         match flag {
+            "--help" | "-h" => o.help = true,
             "--json" => o.json = true,
+            "--csv" => format = Format::Csv,
             "--summary" => o.summary = Some(format),
             "--format" => {
                 format = match value("--format")?.as_str() {
@@ -142,8 +162,16 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             _ => o.paths.push(a.clone()),
         }
     }
+    if o.help {
+        return Ok(o);
+    }
     if o.summary.is_some() {
         o.summary = Some(format);
+    } else {
+        o.csv = format == Format::Csv;
+    }
+    if o.csv && (o.json || o.xlsx.is_some()) {
+        return Err("--csv 不能与 --json 或 Excel 工作簿同时使用".into());
     }
     if workbook != o.xlsx.is_some() {
         return Err("Excel 工作簿需要同时给出 --format xlsx 和 -o 文件名".into());
@@ -170,6 +198,10 @@ struct Checked {
 
 fn check(args: &[String]) -> ExitCode {
     let o = match parse_options(args) {
+        Ok(o) if o.help => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Ok(o) => o,
         Err(e) => {
             eprintln!("{e}\n{USAGE}");
@@ -211,8 +243,16 @@ fn check(args: &[String]) -> ExitCode {
         },
     );
     let mut cross = cross_year(&kept);
-    if !o.json && o.summary.is_none() && o.xlsx.is_none() && !cross.is_empty() {
+    if !o.json && !o.csv && o.summary.is_none() && o.xlsx.is_none() && !cross.is_empty() {
         let _ = write!(out, "{}", human_cross(&kept, &cross));
+    }
+    if o.csv {
+        let all = with_cross_year(std::mem::take(&mut kept), std::mem::take(&mut cross));
+        let entries: Vec<nianbao::csv::Entry> = all
+            .iter()
+            .map(|(file, _, report)| nianbao::csv::Entry { file, report })
+            .collect();
+        let _ = write!(out, "{}", nianbao::csv::findings(&entries));
     }
     if o.json && !one && o.xlsx.is_none() {
         // the array waits for every file: a report's cross-year findings may need a later file
@@ -326,8 +366,8 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
             |f: fn(&nianbao::coverage::Coverage) -> usize| report.coverage.iter().map(f).sum();
         (sum(|c| c.read), sum(|c| c.expected))
     });
-    let compared = o.xlsx.is_some() || (o.summary.is_none() && !one);
-    if o.summary.is_none() && o.xlsx.is_none() && !(o.json && compared) {
+    let compared = o.xlsx.is_some() || o.csv || (o.summary.is_none() && !one);
+    if o.summary.is_none() && o.xlsx.is_none() && !o.csv && !(o.json && compared) {
         c.output = Some(if o.json {
             json(&name, &text, report.clone(), one, opened_format)
         } else {
@@ -357,25 +397,18 @@ fn cross_year(kept: &[(String, String, Report)]) -> Vec<(usize, usize, Vec<nianb
         .collect()
 }
 
-/// The cross-year findings as `file:line:col` lines, after the per-file output.
+/// The cross-year findings as the per-file output gives findings, after it, each pair named.
 fn human_cross(
     kept: &[(String, String, Report)],
     cross: &[(usize, usize, Vec<nianbao::Finding>)],
 ) -> String {
     let mut s = String::from("与上一年度报告对比：\n");
-    for (_, i, findings) in cross {
+    for (prev, i, findings) in cross {
         let (file, text, _) = &kept[*i];
+        s.push_str(&format!("{file} 与 {}：\n", kept[*prev].0));
+        let lines = LineStarts::new(text);
         for f in findings {
-            let (line, col) = f
-                .spans
-                .first()
-                .map_or((1, 1), |sp| source::line_col(text, sp.start));
-            s.push_str(&format!(
-                "{file}:{line}:{col}  {}  {}  {}\n",
-                f.severity.zh(),
-                f.code,
-                f.message
-            ));
+            s.push_str(&human_finding(file, text, &lines, f));
         }
     }
     s
@@ -392,6 +425,8 @@ fn with_cross_year(
             f.compared_with = Some(kept[prev].0.clone());
         }
         kept[cur].2.findings.extend(findings);
+        // errors first, then warnings, then notes, each in their order
+        kept[cur].2.findings.sort_by_key(|f| f.severity);
     }
     kept
 }
@@ -461,7 +496,23 @@ fn read(input: &batch::Input) -> Result<nianbao::files::Opened, String> {
     nianbao::files::open(&input.name(), &bytes)
 }
 
-/// `file:line:col  严重程度  code  message` lines with the source line, for people.
+/// A finding for people: its severity and Chinese name, where it is on the form or in the
+/// text; then the message with the code as a small tag; then `file:line:col` and the line.
+fn human_finding(file: &str, text: &str, lines: &LineStarts, f: &nianbao::Finding) -> String {
+    let mut out = format!("{}  {}", f.severity.zh(), f.title);
+    if !f.place.is_empty() {
+        out.push_str(&format!("  {}", f.place));
+    }
+    out.push_str(&format!("\n    {}  [{}]\n", f.message, f.code));
+    if let Some(at) = f.spans.first().map(|s| s.start) {
+        let (line, col) = lines.line_col(text, at);
+        let src: String = source::line_at(text, at).trim().chars().take(80).collect();
+        out.push_str(&format!("    {file}:{line}:{col} | {src}\n"));
+    }
+    out
+}
+
+/// The report's reading, then each finding as [`human_finding`] gives it, then the counts.
 fn human(file: &str, text: &str, report: &Report) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
@@ -471,7 +522,7 @@ fn human(file: &str, text: &str, report: &Report) -> String {
     };
     let _ = writeln!(
         out,
-        "{file}: {kind}，模板 {}，年度 {}，单位 {}，读出 {} 个单元格",
+        "{file}: {kind}，模板 {}，年度 {}，机关 {}，读出 {} 个单元格",
         report.template.unwrap_or("未识别"),
         report.year.map_or("未识别".to_string(), |y| y.to_string()),
         report.agency.as_deref().unwrap_or("未识别"),
@@ -479,19 +530,7 @@ fn human(file: &str, text: &str, report: &Report) -> String {
     );
     let lines = LineStarts::new(text);
     for f in &report.findings {
-        let at = f.spans.first().map_or(0, |s| s.start);
-        let (line, col) = lines.line_col(text, at);
-        let _ = writeln!(
-            out,
-            "{file}:{line}:{col}  {}  {}  {}",
-            f.severity.zh(),
-            f.code,
-            f.message
-        );
-        if !f.spans.is_empty() {
-            let src: String = source::line_at(text, at).trim().chars().take(80).collect();
-            let _ = writeln!(out, "    | {src}");
-        }
+        out.push_str(&human_finding(file, text, &lines, f));
     }
     let _ = writeln!(
         out,

@@ -25,7 +25,7 @@ impl Span {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -89,8 +89,15 @@ pub struct Cell {
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub code: &'static str,
+    /// The rule's short Chinese name (`合计不符`): what a clerk reads first.
+    pub title: &'static str,
     pub severity: Severity,
     pub message: String,
+    /// Where a person finds it: a cell or row as the form names it (`表三 （四）无法提供
+    /// 1.本机关不掌握相关政府信息 · 自然人`), a table (`表三`), or the quoted words of the prose.
+    /// Never a line number: a paste has none.
+    #[serde(rename = "where")]
+    pub place: String,
     /// The first span is the culprit; the rest are related places.
     pub spans: Vec<Span>,
     pub expected: Option<f64>,

@@ -257,12 +257,46 @@ pub fn stated_period_year(text: &str) -> Option<u32> {
 }
 
 fn detect_agency(doc: &Document) -> Option<String> {
-    if let Some((title, _)) = &doc.title {
-        if let Some(a) = scan::before_year(title).or_else(|| scan::after_year(title)) {
-            return Some(a.trim().to_string());
+    let from_title = doc.title.as_ref().and_then(|(title, _)| {
+        scan::before_year(title)
+            .and_then(clean_agency)
+            .or_else(|| scan::after_year(title).and_then(clean_agency))
+    });
+    from_title.or_else(|| scan::filled_by(doc.text()).and_then(clean_agency))
+}
+
+/// Words that stand before a title without being anyone's name: a page's `正文`, a letter's
+/// `关于`, an archive's field names.
+const NOT_AN_AGENCY: &[&str] = &["正文", "标题", "附件", "关于", "全文", "首页", "原文"];
+
+/// The agency as a name: without a Markdown heading's `#`, list marks, brackets and quotes
+/// around it, a letter's `关于` after it, or a page's `正文` before it; `None` when nothing of a
+/// name is left (two Han characters at least).
+#[inline(never)]
+pub fn clean_agency(raw: &str) -> Option<String> {
+    let edge = |c: char| {
+        c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || "《》「」『』【】（）〔〕：，。、；“”‘’·•—…　".contains(c)
+    };
+    let mut a = raw.trim_matches(edge).to_string();
+    loop {
+        let before = a.clone();
+        for w in NOT_AN_AGENCY {
+            if let Some(rest) = a.strip_prefix(w) {
+                a = rest.trim_matches(edge).to_string();
+            }
+            if let Some(rest) = a.strip_suffix(w) {
+                a = rest.trim_matches(edge).to_string();
+            }
+        }
+        if a == before {
+            break;
         }
     }
-    scan::filled_by(doc.text()).map(str::to_string)
+    let han = a.chars().filter(|&c| crate::normalize::is_han(c)).count();
+    let generic = ["政府", "人民政府", "本机关", "本单位", "我单位"].contains(&a.as_str());
+    (han >= 2 && !generic).then_some(a)
 }
 
 /// A numbered heading: `一、` (level 0), `(一)` (level 1), `1.`/`1、` (level 2).
@@ -368,6 +402,34 @@ mod tests {
         assert_eq!(cover.kind, Kind::Other);
         let report = Document::new("某区2019年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》编制。");
         assert_eq!(report.kind, Kind::AnnualReport);
+    }
+
+    #[test]
+    fn agency_names_come_out_clean() {
+        let agency = |t: &str| Document::new(t).agency;
+        assert_eq!(
+            agency("# 平潭综合实验区2023年政府信息公开工作年度报告\n").as_deref(),
+            Some("平潭综合实验区")
+        );
+        assert_eq!(
+            agency("## 平潭县人民政府2012年政府信息公开工作年度报告\n").as_deref(),
+            Some("平潭县人民政府")
+        );
+        assert_eq!(
+            agency("正文 洪泽区人民政府2023年政府信息公开工作年度报告\n").as_deref(),
+            Some("洪泽区人民政府")
+        );
+        assert_eq!(
+            agency("淮安市洪泽区人民政府关于2024年政府信息公开工作年度报告\n").as_deref(),
+            Some("淮安市洪泽区人民政府")
+        );
+        // a letter: nothing of a name before its year
+        assert_eq!(
+            agency("关于2017年政府信息公开工作年度报告编制和发布工作的通知\n各区政府:").as_deref(),
+            None
+        );
+        assert_eq!(clean_agency("关于"), None);
+        assert_eq!(clean_agency("《某区"), Some("某区".to_string()));
     }
 
     #[test]

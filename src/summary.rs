@@ -18,7 +18,7 @@ pub struct Row {
 }
 
 const HEADER: [&str; 9] = [
-    "文件", "单位", "年度", "模板", "错误", "警告", "提示", "读出", "状态",
+    "文件", "机关", "年度", "模板", "错误", "警告", "提示", "读出", "状态",
 ];
 
 impl Row {
@@ -159,7 +159,7 @@ mod tests {
     #[test]
     fn csv_has_a_bom_and_quotes_what_needs_it() {
         let c = csv(&rows());
-        assert!(c.starts_with("\u{feff}文件,单位,年度,模板,错误,警告,提示,读出,状态\r\n"));
+        assert!(c.starts_with("\u{feff}文件,机关,年度,模板,错误,警告,提示,读出,状态\r\n"));
         assert!(c.contains("a.txt,宝山区,2017,2008,2,10,0,173/175,已检查\r\n"));
         assert!(c.contains("\"b,\"\"c\"\".txt\",,,,,,,,文件为空，没有可检查的内容\r\n"));
     }

@@ -67,7 +67,10 @@ pub fn cross_year(
 #[derive(Serialize)]
 struct RuleInfo {
     code: &'static str,
+    /// The short Chinese name (`合计不符`).
+    title: &'static str,
     severity: crate::Severity,
+    /// The doc comment as written: the description, then `## 依据` and the basis.
     doc: &'static str,
 }
 
@@ -75,13 +78,80 @@ impl From<&crate::rules::Rule> for RuleInfo {
     fn from(r: &crate::rules::Rule) -> Self {
         RuleInfo {
             code: r.code,
+            title: r.title(),
             severity: r.severity,
             doc: r.doc,
         }
     }
 }
 
-/// Every rule: `[{code, severity, doc}]`.
+/// One report's findings as the page holds them, for [`findings_csv`].
+#[cfg(feature = "xlsx")]
+#[derive(serde::Deserialize)]
+struct CsvReport {
+    file: String,
+    agency: Option<String>,
+    year: Option<u32>,
+    findings: Vec<CsvFinding>,
+}
+
+#[cfg(feature = "xlsx")]
+#[derive(serde::Deserialize)]
+struct CsvFinding {
+    code: String,
+    severity: crate::Severity,
+    #[serde(default)]
+    title: String,
+    #[serde(default, rename = "where")]
+    place: String,
+    message: String,
+    expected: Option<f64>,
+    actual: Option<f64>,
+    #[serde(rename = "comparedWith")]
+    compared_with: Option<String>,
+}
+
+/// The findings CSV the CLI's `check --csv` writes (UTF-8 BOM, Chinese headers, the file, 机关
+/// and 年度 on every row) for `[{file, agency, year, findings: [finding as check returns
+/// it]}]`; the page may leave out findings a reviewer dismissed. In the export module (with
+/// the workbook), not the checker's: it is needed only on export.
+#[cfg(feature = "xlsx")]
+#[wasm_bindgen(js_name = findingsCsv)]
+pub fn findings_csv(reports: JsValue) -> Result<String, JsError> {
+    let reports: Vec<CsvReport> = serde_wasm_bindgen::from_value(reports)
+        .map_err(|e| JsError::new(&format!("导出数据格式不对：{e}")))?;
+    let mut rows = Vec::new();
+    for r in &reports {
+        let agency = r.agency.clone().unwrap_or_default();
+        let year = r.year.map(|y| y.to_string()).unwrap_or_default();
+        if r.findings.is_empty() {
+            rows.push(crate::csv::clean_row(&r.file, &agency, &year));
+        }
+        for f in &r.findings {
+            let number = |v: Option<f64>| v.map(crate::rules::num).unwrap_or_default();
+            let title = match f.title.as_str() {
+                "" => crate::rules::title_of(&f.code).to_string(),
+                t => t.to_string(),
+            };
+            rows.push([
+                r.file.clone(),
+                agency.clone(),
+                year.clone(),
+                f.severity.zh().to_string(),
+                title,
+                f.place.clone(),
+                f.message.clone(),
+                number(f.expected),
+                number(f.actual),
+                f.compared_with.clone().unwrap_or_default(),
+                f.code.clone(),
+            ]);
+        }
+    }
+    Ok(crate::csv::table(&rows))
+}
+
+/// Every rule: `[{code, title, severity, doc}]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsError> {
     let all: Vec<RuleInfo> = crate::rules::RULES.iter().map(RuleInfo::from).collect();

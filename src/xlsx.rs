@@ -1,13 +1,15 @@
 //! The Excel workbook for reviewers: a summary sheet (one row per report), and per report the
 //! extracted cells with those that have findings highlighted, its findings with the dismissed
 //! ones and their reasons, and the tables drawn as the template's form (表样: section and group
-//! rows, indented sub-items, merged header levels, 未读出 where a cell was not read). Pure: it
-//! returns the bytes of the .xlsx file.
+//! rows, indented sub-items, merged header levels, 未读出 where a cell was not read); last, every
+//! report's findings in one sheet with the file, 机关 and 年度 on each row, to sort and filter.
+//! Findings are named in Chinese (`合计不符`), placed as a person finds them (`表三 （一）予以公开
+//! · 自然人`, the quoted words), the code last for reviewers. Pure: it returns the bytes of the
+//! .xlsx file.
 
-use crate::model::{Report, Severity, Span};
+use crate::model::{Finding, Report, Severity, Span};
 use crate::schema::layout::{self, Drawn, DrawnBlock};
 use crate::schema::Template;
-use crate::source::line_col;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// One report to put in the workbook.
@@ -37,7 +39,7 @@ fn build(entries: &[Entry]) -> Result<Vec<u8>, XlsxError> {
         0,
         &[
             "文件",
-            "单位",
+            "机关",
             "年度",
             "模板",
             "读出单元格",
@@ -68,6 +70,10 @@ fn build(entries: &[Entry]) -> Result<Vec<u8>, XlsxError> {
             .set_name(unique(&mut used, format!("{base}表样")))?;
         form_sheet(form, e)?;
     }
+    let all = book
+        .add_worksheet()
+        .set_name(unique(&mut used, "全部问题".to_string()))?;
+    all_findings_sheet(all, entries, &head)?;
     book.save_to_buffer()
 }
 
@@ -122,13 +128,26 @@ fn table_sheet(sheet: &mut Worksheet, e: &Entry, head: &Format) -> Result<(), Xl
     write_row(
         sheet,
         0,
-        &["指标", "项目", "列", "单位", "数值", "原文", "问题"],
+        &[
+            "位置",
+            "项目",
+            "列",
+            "单位",
+            "数值",
+            "原文",
+            "问题",
+            "指标代码",
+        ],
         head,
     )?;
+    let template = e.report.template.and_then(Template::from_name);
     for (i, c) in e.report.cells.iter().enumerate() {
         let row = i as u32 + 1;
         let codes = flags(e, c.span);
-        sheet.write_string(row, 0, &c.indicator)?;
+        let place = template
+            .and_then(|t| layout::position(t, &c.indicator, c.column.as_deref()))
+            .unwrap_or_default();
+        sheet.write_string(row, 0, safe(&place))?;
         sheet.write_string(row, 1, safe(&c.label))?;
         sheet.write_string(row, 2, c.column.as_deref().unwrap_or(""))?;
         sheet.write_string(row, 3, c.unit.as_deref().unwrap_or(""))?;
@@ -139,21 +158,26 @@ fn table_sheet(sheet: &mut Worksheet, e: &Entry, head: &Format) -> Result<(), Xl
             None => sheet.write_string_with_format(row, 4, "", fmt)?,
         };
         sheet.write_string(row, 5, safe(&c.raw))?;
-        sheet.write_string(row, 6, codes.join(" "))?;
+        sheet.write_string(row, 6, codes.join("、"))?;
+        sheet.write_string(row, 7, &c.indicator)?;
     }
     sheet.autofit();
     Ok(())
 }
 
-/// The open findings' codes whose spans touch the cell (the list sheet and the form agree).
+/// The Chinese names of the open findings whose spans touch the cell (the list sheet and the
+/// form agree).
 fn flags(e: &Entry, cell: Span) -> Vec<&'static str> {
-    e.report
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(k, f)| !is_dismissed(e, *k) && f.spans.iter().any(|s| overlaps(*s, cell)))
-        .map(|(_, f)| f.code)
-        .collect()
+    let mut names: Vec<&'static str> = Vec::new();
+    for (k, f) in e.report.findings.iter().enumerate() {
+        if !is_dismissed(e, k)
+            && f.spans.iter().any(|s| overlaps(*s, cell))
+            && !names.contains(&f.title)
+        {
+            names.push(f.title);
+        }
+    }
+    names
 }
 
 struct Formats {
@@ -366,74 +390,96 @@ fn form_rows(
     Ok(row)
 }
 
+/// The findings' columns after the sheet's own first ones.
+const FINDING_HEAD: [&str; 9] = [
+    "严重程度",
+    "问题",
+    "说明",
+    "位置",
+    "应为",
+    "实为",
+    "忽略原因",
+    "对比报告",
+    "代码",
+];
+
 fn findings_sheet(sheet: &mut Worksheet, e: &Entry, head: &Format) -> Result<(), XlsxError> {
-    let grey = Format::new().set_font_color(Color::RGB(0x777777));
-    write_row(
-        sheet,
-        0,
-        &[
-            "序号",
-            "严重程度",
-            "代码",
-            "说明",
-            "位置（行:列）",
-            "应为",
-            "实为",
-            "忽略原因",
-            "单元格",
-        ],
-        head,
-    )?;
+    let mut columns = vec!["序号"];
+    columns.extend(FINDING_HEAD);
+    write_row(sheet, 0, &columns, head)?;
     for (i, f) in e.report.findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let reason = e
-            .dismissed
-            .iter()
-            .find(|(k, _)| *k == i)
-            .map(|(_, r)| r.as_str());
-        let plain = Format::new();
-        let fmt = if reason.is_some() { &grey } else { &plain };
-        let at = f.spans.first().map_or(String::new(), |s| {
-            let (l, c) = line_col(e.text, s.start);
-            format!("{l}:{c}")
-        });
-        sheet.write_number_with_format(row, 0, row as f64, fmt)?;
-        sheet.write_string_with_format(
-            row,
-            1,
-            if reason.is_some() {
-                "已忽略"
-            } else {
-                f.severity.zh()
-            },
-            fmt,
-        )?;
-        sheet.write_string_with_format(row, 2, f.code, fmt)?;
-        sheet.write_string_with_format(row, 3, safe(&f.message), fmt)?;
-        sheet.write_string_with_format(row, 4, &at, fmt)?;
-        if let Some(v) = f.expected {
-            sheet.write_number_with_format(row, 5, v, fmt)?;
-        }
-        if let Some(v) = f.actual {
-            sheet.write_number_with_format(row, 6, v, fmt)?;
-        }
-        sheet.write_string_with_format(row, 7, safe(reason.unwrap_or("")), fmt)?;
-        if let Some(at) = f.spans.first().and_then(|s| cell_reference(e.report, *s)) {
-            sheet.write_string_with_format(row, 8, safe(&at), fmt)?;
+        sheet.write_number(row, 0, row as f64)?;
+        finding_cells(sheet, row, 1, e, i, f)?;
+    }
+    sheet.autofit();
+    Ok(())
+}
+
+/// Every report's findings, a row each with its file, 机关 and 年度.
+fn all_findings_sheet(
+    sheet: &mut Worksheet,
+    entries: &[Entry],
+    head: &Format,
+) -> Result<(), XlsxError> {
+    let mut columns = vec!["文件", "机关", "年度"];
+    columns.extend(FINDING_HEAD);
+    write_row(sheet, 0, &columns, head)?;
+    let mut row = 0;
+    for e in entries {
+        for (i, f) in e.report.findings.iter().enumerate() {
+            row += 1;
+            sheet.write_string(row, 0, safe(e.name))?;
+            sheet.write_string(row, 1, safe(e.report.agency.as_deref().unwrap_or("")))?;
+            match e.report.year {
+                Some(y) => sheet.write_number(row, 2, y)?,
+                None => sheet.write_string(row, 2, "")?,
+            };
+            finding_cells(sheet, row, 3, e, i, f)?;
         }
     }
     sheet.autofit();
     Ok(())
 }
 
-/// How a reviewer names the cell a finding's culprit span falls in (`表三 （三）不予公开 3.
-/// 自然人`); none for the prose.
-fn cell_reference(r: &Report, span: Span) -> Option<String> {
-    let c = r.cells.iter().find(|c| {
-        span.start >= c.span.start && (span.start < c.span.end || span.start == c.span.start)
-    })?;
-    let t = r.template.and_then(Template::from_name)?;
-    layout::reference(t, &c.indicator, c.column.as_deref())
+/// One finding's cells from column `at`, in [`FINDING_HEAD`]'s order; a dismissed one greyed,
+/// with its reason.
+fn finding_cells(
+    sheet: &mut Worksheet,
+    row: u32,
+    at: u16,
+    e: &Entry,
+    index: usize,
+    f: &Finding,
+) -> Result<(), XlsxError> {
+    let grey = Format::new().set_font_color(Color::RGB(0x777777));
+    let plain = Format::new();
+    let reason = e
+        .dismissed
+        .iter()
+        .find(|(k, _)| *k == index)
+        .map(|(_, r)| r.as_str());
+    let fmt = if reason.is_some() { &grey } else { &plain };
+    let severity = if reason.is_some() {
+        "已忽略"
+    } else {
+        f.severity.zh()
+    };
+    sheet.write_string_with_format(row, at, severity, fmt)?;
+    sheet.write_string_with_format(row, at + 1, f.title, fmt)?;
+    sheet.write_string_with_format(row, at + 2, safe(&f.message), fmt)?;
+    sheet.write_string_with_format(row, at + 3, safe(&f.place), fmt)?;
+    if let Some(v) = f.expected {
+        sheet.write_number_with_format(row, at + 4, v, fmt)?;
+    }
+    if let Some(v) = f.actual {
+        sheet.write_number_with_format(row, at + 5, v, fmt)?;
+    }
+    sheet.write_string_with_format(row, at + 6, safe(reason.unwrap_or("")), fmt)?;
+    let compared = f.compared_with.as_deref().unwrap_or("");
+    sheet.write_string_with_format(row, at + 7, safe(compared), fmt)?;
+    sheet.write_string_with_format(row, at + 8, f.code, fmt)?;
+    Ok(())
 }
 
 /// A sheet name from the report: 1-石景山区2017 (Excel allows 31 characters, none of `[]:*?/\`).

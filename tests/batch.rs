@@ -104,7 +104,7 @@ fn the_summary_is_one_aligned_row_per_file() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    for word in ["文件", "单位", "年度", "模板", "错误", "警告"] {
+    for word in ["文件", "机关", "年度", "模板", "错误", "警告"] {
         assert!(lines[0].contains(word), "{}", lines[0]);
     }
     assert!(lines[1].contains("err.txt") && lines[1].contains("某街道"));
@@ -140,7 +140,7 @@ fn the_csv_summary_has_a_bom_and_one_record_per_file() {
     assert!(o.stdout.starts_with(b"\xEF\xBB\xBF"), "no UTF-8 BOM");
     let out = stdout(&o);
     let records: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(records[0], "文件,单位,年度,模板,错误,警告,提示,读出,状态");
+    assert_eq!(records[0], "文件,机关,年度,模板,错误,警告,提示,读出,状态");
     assert_eq!(records.len(), 3);
     let err: Vec<&str> = records[1].split(',').collect();
     assert!(err[0].ends_with("err.txt"));

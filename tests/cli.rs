@@ -76,14 +76,89 @@ fn stdin_and_several_files() {
 }
 
 #[test]
-fn human_output_names_file_line_and_column() {
+fn human_output_leads_with_the_chinese_name_and_names_file_line_and_column() {
     let o = run(&["check", SEED], None);
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(
-        out.contains("001_c2e2148ac72f28cc.txt:323:2  警告  blank-value"),
+        out.contains("警告  未填写  统计表 七、依申请公开信息收取的费用\n"),
         "{out}"
     );
+    assert!(
+        out.contains("未填写，请填写数字（没有发生的填 0）。  [blank-value]\n"),
+        "{out}"
+    );
+    assert!(out.contains("001_c2e2148ac72f28cc.txt:323:2 | "), "{out}");
     assert!(o.status.success());
+}
+
+#[test]
+fn help_prints_the_usage() {
+    for args in [
+        &["check", "--help"][..],
+        &["check", "-h"],
+        &["--help"],
+        &["help"],
+    ] {
+        let o = run(args, None);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains("用法") && out.contains("nianbao check"),
+            "{args:?}"
+        );
+        assert!(!stderr(&o).contains("未知选项"), "{args:?}");
+    }
+}
+
+#[test]
+fn rules_are_listed_by_their_chinese_names_with_whole_descriptions() {
+    let o = run(&["rules"], None);
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("合计不符  错误  [sum-mismatch]\n"), "{out}");
+    assert!(
+        out.contains("表格未完整读出  警告  [table-incomplete]\n"),
+        "{out}"
+    );
+    assert!(!out.contains('#'), "no raw Markdown: {out}");
+    // each description whole, to its last full stop
+    for r in nianbao::rules::RULES {
+        let d = r.description();
+        assert!(out.contains(&d) && d.ends_with('。'), "{}: {d}", r.code);
+    }
+    let o = run(&["explain", "blank-value"], None);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.starts_with("未填写  警告  [blank-value]"), "{out}");
+    assert!(out.contains("\n依据：") && !out.contains("##"), "{out}");
+}
+
+#[test]
+fn findings_as_csv_name_the_file_agency_and_year_on_every_row() {
+    let o = run(&["check", "--csv", PAIR[0], PAIR[1], SEED], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "\u{feff}文件,机关,年度,严重程度,问题,位置,说明,应为,实为,对比报告,代码"
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(
+        rows.iter()
+            .any(|l| l.contains(",陶然亭街道,2017,警告,未填写,")),
+        "{out}"
+    );
+    assert!(
+        rows.iter()
+            .any(|l| l.contains(",2022,警告,结转数与上年不符,")
+                && l.ends_with(",carryover-mismatch")),
+        "{out}"
+    );
+    assert!(
+        rows.iter()
+            .all(|l| l.split(',').nth(2).is_some_and(|y| y.len() == 4)),
+        "{out}"
+    );
 }
 
 #[test]
@@ -176,6 +251,40 @@ fn files_given_together_are_compared_year_with_year() {
     );
 }
 
+/// Issue 21: one district's reports of 2023 and 2024 under two forms of its name
+/// (洪泽区人民政府, 淮安市洪泽区人民政府) are paired for the year-to-year checks.
+#[test]
+fn one_agency_under_two_names_is_compared_year_with_year() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/crossyear/");
+    let (a, b) = (
+        format!("{dir}洪泽区2023.txt"),
+        format!("{dir}洪泽区2024.txt"),
+    );
+    let o = run(&["check", "--json", &a, &b], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reports = v.as_array().unwrap();
+    assert_eq!(reports[0]["agency"], "洪泽区人民政府");
+    assert_eq!(reports[1]["agency"], "淮安市洪泽区人民政府");
+    let compared: Vec<_> = reports[1]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["comparedWith"].as_str() == Some(a.as_str()))
+        .collect();
+    assert!(
+        compared.iter().any(|f| f["code"] == "carryover-mismatch"),
+        "{compared:?}"
+    );
+    for f in compared {
+        assert!(f["title"].as_str().is_some_and(|t| !t.is_empty()), "{f}");
+        assert!(
+            f["where"].as_str().is_some_and(|w| w.starts_with("表三")),
+            "{f}"
+        );
+    }
+}
+
 #[cfg(feature = "xlsx")]
 #[test]
 fn the_workbook_is_written_with_a_row_per_report() {
@@ -197,7 +306,9 @@ fn the_workbook_is_written_with_a_row_per_report() {
     assert!(names[5].ends_with("问题"), "{names:?}");
     let findings = x.worksheet_range(&names[5]).unwrap();
     assert!(
-        findings.rows().any(|r| r[2] == "carryover-mismatch"),
+        findings
+            .rows()
+            .any(|r| r[2] == "结转数与上年不符" && r[9] == "carryover-mismatch"),
         "cross-year finding in the later report's sheet"
     );
     assert!(

@@ -250,6 +250,33 @@ fn percent_mismatch_2008_hit_and_near_miss() {
     assert!(!has(&near, "percent-mismatch"), "{:?}", near.findings);
 }
 
+/// Issue 21: four shares after the received count (859) of the sentence before, three of which
+/// fit the answered count named with them (805): the base is 805, and only 258 / 33.9%, which
+/// fits no base the others share, is questioned.
+#[test]
+fn shares_of_one_paragraph_are_checked_on_the_whole_they_agree_on() {
+    let text = fixture("prose/percent_one_base.txt");
+    let r = check(&text);
+    let p = with_code(&r, "percent-mismatch");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].message.contains("258 ÷ 805") && p[0].message.contains("33.9%"),
+        "{}",
+        p[0].message
+    );
+    assert_eq!(p[0].actual, Some(33.9));
+    assert_eq!(p[0].expected, Some(32.05));
+    assert_eq!(&text[p[0].spans[0].start..p[0].spans[0].end], "33.9%");
+    assert_eq!(p[0].place, "“予以公开及部分公开258件，占33.9%”");
+    // shares that agree on no common whole are each checked on their own base, as before
+    let apart = text
+        .replace("占4.34%", "占5.0%")
+        .replace("占32.9%", "占40.0%");
+    let r = check(&apart);
+    let p = with_code(&r, "percent-mismatch");
+    assert!(p.len() >= 3, "{p:?}");
+}
+
 #[test]
 fn percent_sum_of_one_breakdown_over_100() {
     let text = "某区2017年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n\

@@ -198,3 +198,58 @@ fn no_rule_imports_the_module_that_calls_it() {
         );
     }
 }
+
+/// Issue 21: a report with many blank cells gets one blank-value finding per row, naming the
+/// row and its blank columns, its spans on every blank cell; whole blank columns stay one.
+#[test]
+fn blank_cells_are_reported_once_per_row() {
+    let text = national(true, |n| {
+        for k in [1, 2, 3] {
+            n.blanks.push(("refused.secret", k));
+            n.blanks.push(("refused.law", k));
+        }
+        n.blanks.push(("apply.new", 4));
+    });
+    let r = nianbao::check(&text);
+    let blank: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == "blank-value")
+        .collect();
+    assert_eq!(blank.len(), 3, "{blank:#?}");
+    let secret = blank
+        .iter()
+        .find(|f| f.message.contains("属于国家秘密"))
+        .expect("the row named");
+    assert!(
+        secret.message.contains("3 格") && secret.message.contains("“科研机构”"),
+        "{}",
+        secret.message
+    );
+    // a blank cell has no text of its own: the reader points it at its row's label, so the
+    // row's blank cells give one span here
+    assert!(!secret.spans.is_empty());
+    assert!(text[secret.spans[0].start..secret.spans[0].end].contains("属于国家秘密"));
+    assert_eq!(secret.title, "未填写");
+    assert_eq!(secret.place, "表三 （三）不予公开 1.属于国家秘密");
+    let one = blank
+        .iter()
+        .find(|f| f.message.contains("本年新收"))
+        .expect("a single blank cell");
+    assert!(
+        one.place
+            .starts_with("表三 一、本年新收政府信息公开申请数量 · "),
+        "{}",
+        one.place
+    );
+}
+
+/// Issue 21: findings come errors first, then warnings, then notes.
+#[test]
+fn findings_are_ordered_by_severity() {
+    for (_, hit, _) in cases() {
+        let r = nianbao::check(&hit);
+        let order: Vec<_> = r.findings.iter().map(|f| f.severity).collect();
+        assert!(order.is_sorted(), "{order:?}");
+    }
+}

@@ -39,9 +39,10 @@ fn summary_has_one_row_per_report_with_counts() {
     assert_eq!(x.sheet_names()[0], "汇总");
     assert_eq!(
         x.sheet_names().len(),
-        7,
-        "汇总, then 表, 问题 and 表样 per report"
+        8,
+        "汇总, then 表, 问题 and 表样 per report, then 全部问题"
     );
+    assert_eq!(x.sheet_names()[7], "全部问题");
     let sheet = x.worksheet_range("汇总").unwrap();
     let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(text).collect()).collect();
     assert_eq!(rows.len(), 3);
@@ -60,8 +61,44 @@ fn findings_sheet_lists_dismissals_with_reasons() {
     let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(text).collect()).collect();
     assert_eq!(rows[1][1], "已忽略");
     assert_eq!(rows[1][7], "费用已在正文说明");
-    assert!(rows.iter().any(|r| r[2] == "prose-table-mismatch"));
-    assert_eq!(rows[0][8], "单元格");
+    // the Chinese name leads, the code comes last
+    assert!(rows
+        .iter()
+        .any(|r| r[2] == "正文与统计表不符" && r[9] == "prose-table-mismatch"));
+    assert_eq!(
+        rows[0],
+        [
+            "序号",
+            "严重程度",
+            "问题",
+            "说明",
+            "位置",
+            "应为",
+            "实为",
+            "忽略原因",
+            "对比报告",
+            "代码"
+        ]
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r[4].contains('行') || !r[4].contains(':')),
+        "no line numbers"
+    );
+}
+
+#[test]
+fn all_findings_name_their_file_agency_and_year() {
+    let mut x: Xlsx<_> = Xlsx::new(Cursor::new(book())).unwrap();
+    let sheet = x.worksheet_range("全部问题").unwrap();
+    let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(text).collect()).collect();
+    assert_eq!(&rows[0][..4], ["文件", "机关", "年度", "严重程度"]);
+    let (ra, rb) = (nianbao::check(A), nianbao::check(B));
+    assert_eq!(rows.len(), 1 + ra.findings.len() + rb.findings.len());
+    assert!(rows[1..]
+        .iter()
+        .all(|r| !r[0].is_empty() && !r[1].is_empty() && r[2] == "2017"));
+    assert!(rows.iter().any(|r| r[0] == "003.txt" && r[4] == "未填写"));
 }
 
 #[test]
@@ -77,10 +114,10 @@ fn findings_name_their_cell_as_a_reviewer_does() {
     let mut x: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let name = x.sheet_names()[2].clone();
     let sheet = x.worksheet_range(&name).unwrap();
-    let refs: Vec<String> = sheet.rows().skip(1).map(|r| text(&r[8])).collect();
+    let refs: Vec<String> = sheet.rows().skip(1).map(|r| text(&r[4])).collect();
     // the sample's wrong （一）予以公开 of 自然人
     assert!(
-        refs.iter().any(|r| r == "表三 （一）予以公开 自然人"),
+        refs.iter().any(|r| r == "表三 （一）予以公开 · 自然人"),
         "{refs:?}"
     );
 }
@@ -104,7 +141,8 @@ fn cells_with_findings_are_highlighted() {
         .position(|r| text(&r[1]).contains("其他方式回应事件数"))
         .unwrap();
     let flagged = range.rows().nth(row).unwrap();
-    assert_eq!(text(&flagged[6]), "blank-value");
+    assert_eq!(text(&flagged[6]), "未填写");
+    assert!(text(&flagged[0]).starts_with("统计表 "), "{:?}", flagged[0]);
     // the value cell of that row carries a style that an unflagged value cell does not
     let mut sheet = String::new();
     zip.by_name("xl/worksheets/sheet5.xml")

@@ -48,7 +48,7 @@ pub fn compare(prev: Yearly, cur: Yearly) -> Vec<Finding> {
                 "copied-sentence",
                 format!(
                     "这句话与上一年度报告只差年份：“{}”。",
-                    s.chars().take(40).collect::<String>()
+                    super::clip(s, super::QUOTE_CHARS)
                 ),
                 vec![Span::new(start, start + s.len())],
                 None,

@@ -51,7 +51,7 @@ pub fn compare(prev: Yearly, cur: Yearly) -> Vec<Finding> {
         .map(|c| c.span)
         .into_iter()
         .collect();
-    vec![finding(
+    let mut f = finding(
         "copied-table",
         format!(
             "统计表中 {compared} 个非零数字有 {same} 个与 {} 年度报告完全相同，可能沿用了上一年的数据。",
@@ -60,5 +60,7 @@ pub fn compare(prev: Yearly, cur: Yearly) -> Vec<Finding> {
         first,
         None,
         None,
-    )]
+    );
+    f.place = "统计表".to_string();
+    vec![f]
 }

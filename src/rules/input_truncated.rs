@@ -31,11 +31,13 @@ pub fn truncated(text: &str, kept: usize) -> Finding {
         mb(kept),
         lines
     );
-    finding(
+    let mut f = finding(
         "input-truncated",
         message,
         vec![Span::new(kept, kept + next)],
         None,
         None,
-    )
+    );
+    f.place = format!("前 {} MB 之后的部分", mb(kept));
+    f
 }

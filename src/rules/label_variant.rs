@@ -19,7 +19,7 @@ fn check(cx: &Context) -> Vec<Finding> {
         .filter_map(|&(i, _)| cx.ex.matched.get(i))
         .map(|m| {
             let printed = m.row.label();
-            finding(
+            let mut f = finding(
                 "label-variant",
                 format!(
                     "“{printed}”与模板项目“{}”的措辞不同，已按该项读取。",
@@ -28,7 +28,9 @@ fn check(cx: &Context) -> Vec<Finding> {
                 vec![cx.doc.span(m.row.label_range())],
                 None,
                 None,
-            )
+            );
+            f.place = super::row_position(cx, m.indicator.id);
+            f
         })
         .collect()
 }

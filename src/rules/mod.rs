@@ -86,6 +86,81 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
 }
 
+/// Each rule's short Chinese name, the words a clerk reads first (the code stays for
+/// reviewers and tools). Kept here, beside the registry, so that every rule has one.
+static TITLES: &[(&str, &str)] = &[
+    ("not-annual-report", "不是年度报告"),
+    ("input-truncated", "文字过长未全部检查"),
+    ("table-missing", "缺少统计表"),
+    ("table-incomplete", "表格未完整读出"),
+    ("template-mismatch", "表格格式与年度不符"),
+    ("row-reconstructed", "连写数字已拆分"),
+    ("row-unreadable", "连写数字无法拆分"),
+    ("label-variant", "项目名称有出入"),
+    ("blank-value", "未填写"),
+    ("bad-number", "数字有误"),
+    ("unit-suspicious", "单位可疑"),
+    ("sum-mismatch", "合计不符"),
+    ("sum-unchecked", "合计无法核对"),
+    ("balance-mismatch", "勾稽关系不符"),
+    ("part-exceeds-whole", "分项大于总数"),
+    ("carryover-mismatch", "结转数与上年不符"),
+    ("copied-table", "数据疑似沿用上年"),
+    ("copied-sentence", "句子疑似照搬上年"),
+    ("prose-table-mismatch", "正文与统计表不符"),
+    ("prose-conflict", "正文前后不一"),
+    ("percent-mismatch", "百分比不符"),
+    ("section-missing", "缺少规定部分"),
+    ("section-order", "顺序颠倒"),
+    ("year-mismatch", "年度不一致"),
+];
+
+impl Rule {
+    /// The rule's short Chinese name (`合计不符`).
+    pub fn title(&self) -> &'static str {
+        title_of(self.code)
+    }
+
+    /// The documentation without its `## 依据` heading: the description, then the basis
+    /// introduced in words (`依据：…`), for people rather than for a Markdown renderer.
+    pub fn plain_doc(&self) -> String {
+        let (description, basis) = match self.doc.split_once("## 依据") {
+            Some((d, b)) => (d, Some(b)),
+            None => (self.doc, None),
+        };
+        let joined = |s: &str| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<String>()
+        };
+        match basis {
+            Some(b) => format!("{}\n依据：{}", joined(description), joined(b)),
+            None => joined(description),
+        }
+    }
+
+    /// The description alone, whole (its first paragraph, lines joined).
+    pub fn description(&self) -> String {
+        let first = self.doc.split("\n\n").next().unwrap_or(self.doc);
+        first
+            .split("## 依据")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .map(str::trim)
+            .collect()
+    }
+}
+
+/// The short Chinese name of a rule's code; empty for an unknown one.
+pub fn title_of(code: &str) -> &'static str {
+    TITLES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, t)| t)
+}
+
 /// What the rules read.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
@@ -224,6 +299,9 @@ pub fn num(v: f64) -> String {
     }
 }
 
+/// A finding of a rule, its severity and name from the registry. Out of line: called from every
+/// rule, its two look-ups inlined at each call were kilobytes of the checker's wasm.
+#[inline(never)]
 pub fn finding(
     code: &'static str,
     message: String,
@@ -235,8 +313,10 @@ pub fn finding(
     let spans = spans.into_iter().filter(|s| !s.is_empty()).collect();
     Finding {
         code,
+        title: title_of(code),
         severity,
         message,
+        place: String::new(),
         spans,
         expected,
         actual,
@@ -250,8 +330,160 @@ fn notes(cx: &Context, code: &'static str) -> Vec<Finding> {
         .notes
         .iter()
         .filter(|n| n.code == code)
-        .map(|n| finding(code, n.message.clone(), vec![n.span], None, None))
+        .map(|n| {
+            let mut f = finding(code, n.message.clone(), vec![n.span], None, None);
+            f.place = row_position(cx, n.indicator);
+            f
+        })
         .collect()
+}
+
+/// The table an indicator's row is in: `表二`, `表三`, `表四` of the national forms, the old
+/// form's `统计表`.
+pub fn table_name(cx: &Context, id: &str) -> &'static str {
+    match (cx.ex.template, schema::indicator(id)) {
+        (Some(Template::T2019 | Template::T2021), Some(i)) => schema::national_table(i),
+        _ => "统计表",
+    }
+}
+
+/// A row as a person finds it on the form (`表三 （三）不予公开 1.属于国家秘密`), else its
+/// wording quoted.
+#[inline(never)]
+pub fn row_position(cx: &Context, id: &str) -> String {
+    cx.ex
+        .template
+        .and_then(|t| schema::layout::position(t, id, None))
+        .unwrap_or_else(|| quoted(&label_of(id), None))
+}
+
+/// Where a person finds a finding: the cell its first span falls in, as the form names it;
+/// else the words of the prose it points at, quoted. Empty for a finding without a place.
+#[inline(never)]
+pub fn locate(text: &str, cells: &[Cell], template: Option<Template>, f: &Finding) -> String {
+    let Some(&span) = f.spans.first() else {
+        return String::new();
+    };
+    let within = |c: &&Cell| {
+        span.start >= c.span.start && (span.start < c.span.end || span.start == c.span.start)
+    };
+    if let Some(c) = cells.iter().find(within) {
+        let column = c.column.as_deref();
+        if let Some(p) = template.and_then(|t| schema::layout::position(t, &c.indicator, column)) {
+            return p;
+        }
+        return quoted(&c.label, column);
+    }
+    quote_at(text, span)
+}
+
+/// The words of the text at `span`, with the clause before them when they are few
+/// (`予以公开及部分公开258件，占33.9%` for the span of `33.9%`) and the rest of their clause
+/// when they are still few (a heading's `(三)`), quoted, never cut mid-word.
+#[inline(never)]
+pub fn quote_at(text: &str, span: Span) -> String {
+    let floor = |b: usize| crate::source::floor_char_boundary(text, b.min(text.len()));
+    let (start, end) = (floor(span.start), floor(span.end).max(floor(span.start)));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // just after the clause mark before `at`, on the line
+    let clause_start = |at: usize| {
+        text[line_start..at]
+            .rfind(CLAUSE_MARKS)
+            .map_or(line_start, |i| {
+                let mark = line_start + i;
+                mark + text[mark..].chars().next().map_or(1, char::len_utf8)
+            })
+    };
+    // words enough to find: four Han characters (`占33.9%` is not); a share (`占总数的34%`)
+    // is found by the count before it
+    let few = |a: usize, b: usize| {
+        text[a..b]
+            .chars()
+            .filter(|&c| crate::normalize::is_han(c))
+            .count()
+            < 4
+    };
+    let mut from = clause_start(start);
+    if from > line_start
+        && (few(from, end) || text[from..].starts_with('占'))
+        && !text[..from].ends_with('。')
+    {
+        let mark = text[..from].chars().next_back().map_or(0, char::len_utf8);
+        from = clause_start(from - mark);
+    }
+    // on to the end of the clause when they are still few, or when little of it is left
+    // (`在已经答复的3件` + `申请中`); to the end of a short line (a heading), but not to the
+    // end of a paragraph's line, which may break a word (`政府信` / `息公开`)
+    let short_line = text[line_start..line_end].chars().count() <= 30;
+    let to = match text[end..line_end].find(CLAUSE_MARKS) {
+        Some(i) if few(from, end) || text[end..end + i].chars().count() <= 6 => end + i,
+        None if few(from, end) && short_line => line_end,
+        _ => end,
+    };
+    // a long clause: from the words themselves
+    if text[from..to].chars().count() > QUOTE_CHARS {
+        from = start;
+    }
+    let words: String = text[from..to]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !"“”\"".contains(*c))
+        .collect();
+    match words.trim() {
+        "" => String::new(),
+        w => format!("“{}”", clip(w, QUOTE_CHARS)),
+    }
+}
+
+/// Marks that end a clause, where a quote starts or stops.
+const CLAUSE_MARKS: &[char] = &[
+    '，', '。', '；', '：', '、', ',', ';', ':', '！', '？', '!', '?',
+];
+
+/// How long a quote in a message or a `where` may be, in characters.
+pub const QUOTE_CHARS: usize = 40;
+
+/// Marks after which a quote may stop: the end of a clause.
+fn clause_mark(c: char) -> bool {
+    "，。；：、,;:！？!?）)”".contains(c)
+}
+
+/// Words after which a cut leaves whole words: particles and conjunctions that end a phrase.
+fn word_end(c: char) -> bool {
+    "的了和与及或在对为等中".contains(c)
+}
+
+/// `s` cut to at most `max` characters, at the end of a clause or else after a word, never in
+/// the middle of one (`全年收取政府信息公开…` rather than `全年收取政府信公`); `……` marks
+/// the cut.
+#[inline(never)]
+pub fn clip(s: &str, max: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max {
+        return s.to_string();
+    }
+    // a clause's end within the limit, else a little past it; else a particle's end the same
+    // way; else a change between Han and other script; else the limit
+    let (min, reach) = (max / 3, (max * 3 / 2).min(chars.len() - 1));
+    let before = |f: fn(char) -> bool| (min..max).rev().find(|&i| f(chars[i]));
+    let past = |f: fn(char) -> bool| (max..reach).find(|&i| f(chars[i]));
+    let script =
+        |i: &usize| crate::normalize::is_han(chars[*i]) != crate::normalize::is_han(chars[i + 1]);
+    let at = before(clause_mark)
+        .or_else(|| past(clause_mark))
+        .or_else(|| before(word_end))
+        .or_else(|| past(word_end))
+        .or_else(|| (min..max - 1).rev().find(script))
+        .map_or(max, |i| i + 1);
+    let head = &chars[..at];
+    let kept: String = head.iter().collect();
+    format!(
+        "{}……",
+        kept.trim_end_matches(|c: char| "，、；：,;:".contains(c))
+    )
 }
 
 /// Runs every rule. A document that is not an annual report gets only that finding.
@@ -263,7 +495,9 @@ pub fn run(
 ) -> Vec<Finding> {
     let cx = Context::new(doc, ex, facts, prose);
     if doc.kind == Kind::Other {
-        return (not_annual_report::RULE.check)(&cx);
+        let mut out = (not_annual_report::RULE.check)(&cx);
+        out.iter_mut().for_each(|f| f.place = "全文".to_string());
+        return out;
     }
     let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(&cx)).collect();
     out.iter_mut().for_each(|f| mixed_sources_warn(&cx, f));
@@ -276,8 +510,50 @@ pub fn run(
         seen.push(key);
         new
     });
-    out.sort_by_key(|f| (f.severity, f.spans.first().map_or(0, |s| s.start)));
+    order(&mut out);
+    for f in out.iter_mut().filter(|f| f.place.is_empty()) {
+        f.place = place_of(&cx, f);
+    }
     out
+}
+
+/// Findings in the order they are listed: errors first, then warnings, then notes, each by
+/// where it is. One function for every list, so that the sort's code is there once.
+pub fn order(findings: &mut Vec<Finding>) {
+    // (severity and place, index) pairs sorted, the index breaking ties: the sort stable, and
+    // the one the crate already has for pairs (a stable sort of findings cost the checker's
+    // wasm 7 KB)
+    let mut keys: Vec<(usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            // a text is at most 5 MB (MAX_INPUT_BYTES): its offsets fit in 28 bits, even in
+            // the 32-bit usize of wasm
+            let at = f.spans.first().map_or(0, |s| s.start).min((1 << 28) - 1);
+            (((f.severity as usize) << 28) | at, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut taken: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    findings.extend(keys.into_iter().filter_map(|(_, i)| taken[i].take()));
+}
+
+/// Where a finding that did not name its place is found: a table for a finding about a
+/// table, else the cell or the words its first span points at.
+#[inline(never)]
+fn place_of(cx: &Context, f: &Finding) -> String {
+    if f.code == "table-incomplete" {
+        // the table whose count the finding gives
+        let table = cx
+            .ex
+            .coverage
+            .iter()
+            .find(|c| f.expected == Some(c.expected as f64) && f.actual == Some(c.read as f64));
+        if let Some(c) = table {
+            return c.table.to_string();
+        }
+    }
+    locate(cx.doc.original, &cx.ex.cells, cx.ex.template, f)
 }
 
 /// Severity policy: an error is arithmetic that cannot be right in the report's own figures.
@@ -318,6 +594,66 @@ mod tests {
         let n = codes.len();
         codes.dedup();
         assert_eq!(codes.len(), n, "duplicate rule code");
+    }
+
+    #[test]
+    fn every_rule_has_a_short_chinese_name_of_its_own() {
+        let mut titles: Vec<&str> = RULES.iter().map(Rule::title).collect();
+        for r in RULES {
+            let t = r.title();
+            assert!(!t.is_empty(), "{} has no title", r.code);
+            assert!(t.chars().count() <= 10, "{}: {t} is not short", r.code);
+            assert!(t.chars().all(crate::normalize::is_han), "{}: {t}", r.code);
+            assert!(!r.description().contains("##"), "{}", r.code);
+            assert!(r.plain_doc().contains("依据：") && !r.plain_doc().contains('#'));
+        }
+        assert_eq!(rule("sum-mismatch").unwrap().title(), "合计不符");
+        assert_eq!(rule("blank-value").unwrap().title(), "未填写");
+        assert_eq!(rule("table-incomplete").unwrap().title(), "表格未完整读出");
+        titles.sort_unstable();
+        let n = titles.len();
+        titles.dedup();
+        assert_eq!(titles.len(), n, "two rules with one name");
+    }
+
+    #[test]
+    fn quotes_are_cut_between_clauses_or_words() {
+        let s = "全年收取政府信息公开申请处理费用0元，未发生减免情况";
+        assert_eq!(clip(s, 40), s);
+        assert_eq!(clip(s, 20), "全年收取政府信息公开申请处理费用0元……");
+        // no clause mark within reach: after a particle
+        assert_eq!(
+            clip("本机关进一步规范政府信息公开的工作流程和办理时限要求", 12),
+            "本机关进一步规范政府信息公开的……"
+        );
+        assert!(clip("本机关进一步规范政府信息公开工作流程办理时限要求", 12).ends_with("……"));
+    }
+
+    #[test]
+    fn the_words_at_a_span_are_quoted_with_their_clause() {
+        let text =
+            "答复申请805件。予以公开258件，占33.9%；不予公开35件，占4.34%。\n(三)突出公开重点。";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            quote_at(text, Span::new(i, i + w.len()))
+        };
+        assert_eq!(at("33.9%"), "“予以公开258件，占33.9%”");
+        assert_eq!(at("35件"), "“不予公开35件”");
+        assert_eq!(at("(三)"), "“(三)突出公开重点”");
+        let text = "(四)创新公开方式\n在平潭综合实验区管委会网站主动公开的1913条政府信\n息。";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            quote_at(text, Span::new(i, i + w.len()))
+        };
+        assert_eq!(at("(四)"), "“(四)创新公开方式”");
+        assert_eq!(at("1913条"), "“在平潭综合实验区管委会网站主动公开的1913条”");
+        let text = "在已经答复的3件申请中：“同意部分公开”的1件，占总数33%；“申请内容不明确”的1件，占总数的34％。";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            quote_at(text, Span::new(i, i + w.len()))
+        };
+        assert_eq!(at("3件"), "“在已经答复的3件申请中”");
+        assert_eq!(at("34％"), "“申请内容不明确的1件，占总数的34％”");
     }
 
     #[test]

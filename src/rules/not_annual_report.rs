@@ -27,7 +27,7 @@ fn check(cx: &Context) -> Vec<Finding> {
                 .find(|l| l.end > l.start)
                 .map_or(0..0, |l| l.start..l.end);
             (
-                cx.doc.text()[first.clone()].chars().take(40).collect(),
+                super::clip(&cx.doc.text()[first.clone()], super::QUOTE_CHARS),
                 cx.doc.span(first),
             )
         }

@@ -7,6 +7,8 @@ rule! {
     /// 百分比与数字不符：正文写的百分比与“件数 ÷ 总数”算出的不一致，超出了四舍五入或截断的误差。
     /// 例如“在已经答复的3件申请中……“申请内容不明确”的1件，占总数的34%”，1 ÷ 3 = 33.3%。
     /// 总数取同一小节中前面以“共”“总数”“合计”引出或“……中”收束的数字；找不到总数时不核对。
+    /// 同一句或同一段连续写出的几个百分比，若多数都与前面先写出的某个数字相符（如“答复申请
+    /// 805件”），就以它为总数，只提示与之不符的那一项。
     /// 另外，同一分解（如 8 类答复）的各项百分比之和不能超过 100% 加上各项四舍五入可能带来的误差。
     ///
     /// ## 依据
@@ -19,7 +21,10 @@ rule! {
 
 fn check(cx: &Context) -> Vec<Finding> {
     let shares = facts::shares(cx.doc, cx.prose);
-    let mut out: Vec<Finding> = shares.iter().filter_map(against_base).collect();
+    let mut out: Vec<Finding> = shares
+        .iter()
+        .filter_map(|s| against_base(s, group_base(&shares, s.group)))
+        .collect();
     let flagged: Vec<Span> = out
         .iter()
         .filter_map(|f| f.spans.first().copied())
@@ -41,10 +46,48 @@ fn agrees(percent: f64, decimals: u32, count: f64, base: f64) -> bool {
         || ((exact * scale + 1e-9).floor() / scale - percent).abs() < 1e-9
 }
 
-fn against_base(s: &Share) -> Option<Finding> {
-    let &(base, base_span) = s.bases.first()?;
+/// The whole that the shares of one group agree on: of the counts named before them and their
+/// own bases, the one most of them fit (at least two, more than half of the group); on a tie,
+/// the one named first. `None` when they agree on none.
+#[inline(never)]
+fn group_base(shares: &[Share], group: usize) -> Option<(f64, Span)> {
+    let members: Vec<&Share> = shares.iter().filter(|s| s.group == group).collect();
+    if members.len() < 2 {
+        return None;
+    }
+    let mut candidates: Vec<(f64, Span)> = members[0].named_before.clone();
+    for s in &members {
+        for &b in &s.bases {
+            if !candidates.iter().any(|c| c.0 == b.0) {
+                candidates.push(b);
+            }
+        }
+    }
+    let fits = |base: f64| {
+        members
+            .iter()
+            .filter(|s| s.count <= base && agrees(s.percent, s.decimals, s.count, base))
+            .count()
+    };
+    let mut best: Option<((f64, Span), usize)> = None;
+    for c in candidates {
+        let n = fits(c.0);
+        if n >= 2 && n * 2 > members.len() && best.is_none_or(|(_, m)| n > m) {
+            best = Some((c, n));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// A share checked against its bases and its group's agreed whole: silent when it fits any of
+/// them; else reported on the group's whole when there is one (the others of its sentence
+/// fit it), or on its nearest base.
+#[inline(never)]
+fn against_base(s: &Share, group: Option<(f64, Span)>) -> Option<Finding> {
+    let &(base, base_span) = group.as_ref().or(s.bases.first())?;
     if s.bases
         .iter()
+        .chain(group.as_ref())
         .any(|&(b, _)| agrees(s.percent, s.decimals, s.count, b))
     {
         return None;

@@ -33,13 +33,16 @@ fn check(cx: &Context) -> Vec<Finding> {
         .zip(&found)
         .filter(|(_, f)| f.is_none())
         .map(|((name, _), _)| {
-            finding(
+            let mut f = finding(
                 "section-missing",
                 format!("报告中没有找到规定的“{name}”部分。"),
                 vec![title],
                 None,
                 None,
-            )
+            );
+            // a part that is not there has no place of its own: the report as a whole
+            f.place = "全文".to_string();
+            f
         })
         .collect()
 }

@@ -64,7 +64,7 @@ fn out_of_order(cx: &Context, h: &Heading, prev: &Heading, parent: Option<&Headi
 /// A heading as far as its first full stop, for messages.
 fn short(text: &str) -> String {
     let end = text.find(['。', ':', ',']).unwrap_or(text.len());
-    text[..end].chars().take(16).collect()
+    super::clip(&text[..end], 16)
 }
 
 /// The six prescribed sections in the wrong order.

@@ -23,7 +23,7 @@ fn check(cx: &Context) -> Vec<Finding> {
     };
     let line = cx.doc.line_of(range.start);
     let l = cx.doc.lines[line];
-    let title: String = cx.doc.line_text(line).trim().chars().take(40).collect();
+    let title = super::clip(cx.doc.line_text(line).trim(), super::QUOTE_CHARS);
     vec![finding(
         "table-missing",
         format!("报告提到“{title}”，但其后没有统计表的数据行（可能是图片或附件），只能核对正文中的数字。"),

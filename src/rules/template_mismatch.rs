@@ -23,7 +23,7 @@ fn check(cx: &Context) -> Vec<Finding> {
     let Some(first) = cx.ex.cells.first() else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = Vec::new();
     match (t, cx.doc.year) {
         (Template::T2019, Some(y)) if y >= 2021 => out.push(finding(
             "template-mismatch",
@@ -41,6 +41,8 @@ fn check(cx: &Context) -> Vec<Finding> {
         )),
         _ => {}
     }
+    // the whole form is another year's: the place is the tables, not their first cell
+    out.iter_mut().for_each(|f| f.place = "统计表".to_string());
     let single_other = cells_for(&cx.ex.cells, "result.other").any(|c| c.value.is_some());
     let split_other = ["other.no_correction", "other.no_fee", "other.other"]
         .iter()
@@ -49,13 +51,15 @@ fn check(cx: &Context) -> Vec<Finding> {
         let span = cells_for(&cx.ex.cells, "result.other")
             .next()
             .map_or(first.span, |c| c.span);
-        out.push(finding(
+        let mut f = finding(
             "template-mismatch",
             "表三“（六）其他处理”只有一行，2021 年格式已将其分为 3 项（逾期不补正、逾期未缴费、其他），请按新格式填写。".to_string(),
             vec![span],
             None,
             None,
-        ));
+        );
+        f.place = super::row_position(cx, "result.other");
+        out.push(f);
     }
     out
 }

@@ -640,6 +640,38 @@ pub fn reference(t: Template, id: &str, column: Option<&str>) -> Option<String> 
     None
 }
 
+/// Where a person finds a cell or row on the form, the row by its whole wording and the
+/// column after a dot: `表三 （四）无法提供 1.本机关不掌握相关政府信息 · 自然人`; without a
+/// column, the row alone. A column the form does not draw (the old form's `2011年度`) is named
+/// as the cells name it. `None` for an indicator the template does not draw.
+#[inline(never)]
+pub fn position(t: Template, id: &str, column: Option<&str>) -> Option<String> {
+    for table in tables(t) {
+        for b in table.blocks {
+            let Some(at) = b.rows.iter().position(|r| row_indicator(r) == Some(id)) else {
+                continue;
+            };
+            let mut parts = vec![table.name.to_string()];
+            if let Some(title) = b.title {
+                parts.push(title.to_string());
+            }
+            if let Some(g) = enclosing_group(b.rows, at) {
+                parts.push(g.label);
+            }
+            parts.push(drawn_row(&b.rows[at]).label);
+            let row = parts.join(" ");
+            return Some(match column.filter(|c| !c.is_empty()) {
+                Some(c) => {
+                    let name = column_name(b.head, c).unwrap_or_else(|| c.to_string());
+                    format!("{row} · {name}")
+                }
+                None => row,
+            });
+        }
+    }
+    None
+}
+
 fn row_reference(table: &Table, b: &Block, at: usize) -> String {
     let mut parts = vec![table.name.to_string()];
     if let Some(title) = b.title {
@@ -929,6 +961,24 @@ mod tests {
             "统计表 五、行政诉讼数量 （二）被依法纠错数"
         );
         assert_eq!(reference(Template::T2008, "apply.new", None), None);
+    }
+
+    #[test]
+    fn positions_name_the_row_whole_and_the_column_after_a_dot() {
+        let p = |t, id, c| position(t, id, c).unwrap();
+        assert_eq!(
+            p(Template::T2021, "unable.not_held", Some("自然人")),
+            "表三 （四）无法提供 1.本机关不掌握相关政府信息 · 自然人"
+        );
+        assert_eq!(
+            p(Template::T2021, "apply.new", Some("总计")),
+            "表三 一、本年新收政府信息公开申请数量 · 总计"
+        );
+        assert_eq!(
+            p(Template::T2008, "lawsuit.corrected", None),
+            "统计表 五、行政诉讼数量 （二）被依法纠错数"
+        );
+        assert_eq!(position(Template::T2008, "apply.new", None), None);
     }
 
     #[test]
