@@ -66,6 +66,42 @@
 
   NB.problem = find();
 
+  /* Layout features old kernels lack, which style.css replaces under a class on .nb (see the
+     end of style.css): flex `gap` (Chromium 84; 360 安全浏览器's 极速模式 is 78 or 86) →
+     nb-nogap; `display: flex` on a <fieldset> (Chromium 86) → nb-nofsflex. Measured, not
+     guessed from the version: @supports cannot tell flex gap from grid gap. Properties are
+     set one by one (CSSOM), which a strict style-src allows. */
+  NB.layoutFallbacks = function (app) {
+    var body = document.body;
+    if (!body) return;
+    function probe(tag, setup) {
+      var box = document.createElement(tag);
+      box.style.position = 'absolute';
+      box.style.visibility = 'hidden';
+      box.style.border = '0';
+      box.style.padding = '0';
+      box.style.margin = '0';
+      box.style.display = 'flex';
+      var a = box.appendChild(document.createElement('div'));
+      var b = box.appendChild(document.createElement('div'));
+      setup(box, a, b);
+      body.appendChild(box);
+      var r = { box: box.getBoundingClientRect(), a: a.getBoundingClientRect(), b: b.getBoundingClientRect() };
+      body.removeChild(box);
+      return r;
+    }
+    // two empty items in a column, 1px apart: the box is 1px high only when gap applies to flex
+    var gap = probe('div', function (box) { box.style.flexDirection = 'column'; box.style.rowGap = '1px'; });
+    // two boxes of a word each in a row: side by side only when the fieldset is a flex container
+    // (before 86, Chromium lays them out as blocks, one under the other)
+    var fieldset = probe('fieldset', function (box, a, b) {
+      a.appendChild(document.createTextNode('x'));
+      b.appendChild(document.createTextNode('x'));
+    });
+    if (gap.box.height !== 1) app.className += ' nb-nogap';
+    if (!(fieldset.b.left > fieldset.a.left)) app.className += ' nb-nofsflex';
+  };
+
   /* Shown in place of the checker. Built with DOM calls: no innerHTML, no inline style. */
   NB.showBlocked = function (container, problem) {
     var box = document.createElement('div');
