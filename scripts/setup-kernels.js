@@ -19,6 +19,7 @@ const CACHE = process.env.NB_KERNELS_DIR || path.join(os.homedir(), '.cache/nian
 const KERNELS = {
   64: 'chrome-aws-lambda@64.0.3264',
   65: 'chrome-aws-lambda@65.0.3312',
+  66: 'chrome-aws-lambda@66.0.3347',
   69: 'chrome-aws-lambda@1.6.3',
   78: 'chrome-aws-lambda@1.20.4',
   80: 'chrome-aws-lambda@2.1.1',
