@@ -19,13 +19,11 @@ const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 function sizes() {
   const wasm = fs.readFileSync(path.join(ROOT, 'www/pkg/nianbao_bg.wasm'));
   const html = fs.readFileSync(path.join(ROOT, 'dist/nianbao.html'));
-  const xlsx = Buffer.concat(['nianbao_xlsx.js', 'nianbao_xlsx_bg.wasm.js'].map((f) => fs.readFileSync(path.join(ROOT, 'dist/pkg-xlsx', f))));
   const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
   const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   return [
     ['www/pkg/nianbao_bg.wasm (MVP)', wasm.length, gz(wasm), br(wasm)],
-    ['dist/nianbao.html (single file)', html.length, gz(html), br(html)],
-    ['dist/pkg-xlsx/ (the Excel module beside it, loaded on 导出 Excel)', xlsx.length, gz(xlsx), br(xlsx)],
+    ['dist/nianbao.html (single file: checker, file reader and Excel module inside)', html.length, gz(html), br(html)],
   ];
 }
 

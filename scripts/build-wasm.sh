@@ -2,7 +2,7 @@
 # Builds the MVP-feature wasm (so Chromium 69+ kernels such as 360/QQ 极速模式 can run it),
 # the no-modules glue in www/pkg/, the Excel module in www/pkg-xlsx/ (loaded only on 导出 Excel),
 # the file reader in www/pkg-files/ (loaded only when a .pdf/.docx/.html is opened),
-# and the single-file dist/nianbao.html.
+# and the single-file dist/nianbao.html, which carries all three inside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -56,6 +56,12 @@ size() { echo "$(stat -c %s "$1") bytes ($(gzip -9c "$1" | wc -c) gzip)"; }
 budget=$((250 * 1024)) gz=$(gzip -9c www/pkg/nianbao_bg.wasm | wc -c)
 if [ "$gz" -gt "$budget" ]; then
   echo "www/pkg/nianbao_bg.wasm is $gz bytes gzipped, over the $budget-byte budget" >&2
+  exit 1
+fi
+# The third: the single file, readers and Excel module inside, stays within 4 MB (issue 21).
+budget=$((4 * 1024 * 1024)) raw=$(stat -c %s dist/nianbao.html)
+if [ "$raw" -gt "$budget" ]; then
+  echo "dist/nianbao.html is $raw bytes, over the $budget-byte budget" >&2
   exit 1
 fi
 echo "wasm: $(size www/pkg/nianbao_bg.wasm), MVP-valid; xlsx module: $(size www/pkg-xlsx/nianbao_xlsx_bg.wasm);" \

@@ -7,8 +7,8 @@
 //   make-single.js --bundle WWW_DIR OUT.js    the page's scripts (PAGE_SCRIPTS) as one file
 //   make-single.js WWW_DIR OUT.html           one self-contained HTML file: every stylesheet and
 //                                             script of index.html inlined, the wasm as base64;
-//                                             the Excel module and the file reader beside
-//                                             it in pkg-xlsx/ and pkg-files/.
+//                                             the Excel module and the file reader inside it too,
+//                                             deflated, decoded on first use.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -50,20 +50,31 @@ function downlevelGlue(file) {
   fs.writeFileSync(file, js);
 }
 
-/* The Excel module and the file reader travel beside the single file, not inside it: inlined,
-   the Excel module's 1 MB of base64 was parsed on every opening, before the first result could be
-   painted. engine.js loads them from dist/pkg-xlsx/ and dist/pkg-files/ (classic scripts, which
-   file:// allows) on the first 导出 Excel, the first .pdf/.docx/.html opened. */
-const BESIDE = { 'pkg-xlsx': 'nianbao_xlsx', 'pkg-files': 'nianbao_files' };
+/* The Excel module and the file reader travel inside the single file, so that one file copied or
+   mailed alone offers everything the page does (issue 21). Each as two inert elements at the end
+   of the body, after the page's scripts: its glue as text and its wasm deflated (zlib) in base64,
+   with the raw size. The browser only scans them while parsing (no script is compiled, no bytes
+   decoded), so the first result is not held up; engine.js decodes a module on its first use,
+   with tiny-inflate (inlined, ES5) so that kernels without DecompressionStream read it too. */
+const EMBEDDED = { xlsx: ['pkg-xlsx', 'nianbao_xlsx'], files: ['pkg-files', 'nianbao_files'] };
 
-function modulesBeside(www, out) {
-  for (const [folder, name] of Object.entries(BESIDE)) {
-    const dir = path.join(path.dirname(out), folder);
-    fs.mkdirSync(dir, { recursive: true });
-    for (const f of [name + '.js', name + '_bg.wasm.js']) {
-      fs.copyFileSync(path.join(www, folder, f), path.join(dir, f));
-    }
+function inflater() {
+  const src = fs.readFileSync(require.resolve('tiny-inflate'), 'utf8');
+  return '/* tiny-inflate 1.0.3 (MIT, Devon Govett), from npm */\nvar NB_INFLATE = (function () {\n' +
+    'var module = { exports: {} };\n' + src + '\nreturn module.exports;\n})();\n';
+}
+
+function embedded(www) {
+  const zlib = require('zlib');
+  const parts = ['<script>\n' + scriptSafe(inflater()) + '</script>'];
+  for (const [key, [folder, name]] of Object.entries(EMBEDDED)) {
+    const wasm = fs.readFileSync(path.join(www, folder, name + '_bg.wasm'));
+    const glue = fs.readFileSync(path.join(www, folder, name + '.js'), 'utf8');
+    parts.push('<script type="text/plain" id="nb-embed-' + key + '-glue">' + scriptSafe(glue) + '</script>');
+    parts.push('<script type="text/plain" id="nb-embed-' + key + '-wasm" data-size="' + wasm.length + '">' +
+      zlib.deflateSync(wasm, { level: 9 }).toString('base64') + '</script>');
   }
+  return parts.join('\n') + '\n';
 }
 
 function single(www, out) {
@@ -85,8 +96,11 @@ function single(www, out) {
   if (/<(script|link)[^>]+(src|href)="(?!data:)/.test(html)) {
     throw new Error('single file still references an outside asset');
   }
+  const end = html.lastIndexOf('</body>');
+  html = html.slice(0, end) + embedded(www) + html.slice(end);
   write(out, html);
-  modulesBeside(www, out);
+  // the folders an older build put beside it are not needed any more
+  for (const [folder] of Object.values(EMBEDDED)) fs.rmSync(path.join(path.dirname(out), folder), { recursive: true, force: true });
 }
 
 /* The page's own scripts, in load order: one file each by concern for the reader, one file

@@ -14,13 +14,44 @@ pub struct Tables<'a> {
     pub old_columns: &'a [&'static str],
     /// The rows whose label the reading found, read or not.
     pub found: &'a [crate::extract::MatchedRow],
+    /// Rows found but not read, and why.
+    pub unread: &'a [(&'static str, Why)],
+    /// Whether the tables were read from exact grids (a file's or the clipboard's tables).
+    pub exact: bool,
 }
 
-/// Why a row found in the text was not read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a row was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Why {
     /// Its figures break the table's arithmetic in several places: not where the text put them.
     Misplaced,
+    /// Its digits are glued together, and more than one split fits.
+    Glued,
+    /// Its label was found, but the text leaves its figures' places in doubt.
+    Layout,
+    /// Its label was not found.
+    NotFound,
+}
+
+impl Why {
+    /// The reason in a clerk's words.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Why::Misplaced => "读出的数字与表内合计关系多处对不上，复制的文字打乱了表格的行列",
+            Why::Glued => "这几行的数字连在一起，无法确定每一格的数值",
+            Why::Layout => "复制的文字打乱了表格的行列，无法确定这些数字属于哪一格",
+            Why::NotFound => "没有找到这些项目的名称（可能改了措辞、漏印或表格不完整）",
+        }
+    }
+}
+
+/// What a clerk can do about a table not read in full.
+fn advice(exact: bool) -> &'static str {
+    if exact {
+        "请对照原表核对这些项目的名称和数字。"
+    } else {
+        "请打开 PDF 或 Word 原文件检查（可准确读表），或从 Word、网页中复制表格后粘贴（可保留表格结构）。"
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -31,6 +62,12 @@ pub struct Coverage {
     pub read: usize,
     /// The rows (template wording) not read in full, in table order.
     pub missing: Vec<String>,
+    /// Why those rows were not read, in a clerk's words (none when the table was read whole).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// What the clerk can do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
 }
 
 /// Rows every provincial variant of the old form prints: a table found without one of them
@@ -90,6 +127,8 @@ pub fn coverage(ex: Tables) -> Vec<Coverage> {
                     expected: 0,
                     read: 0,
                     missing: Vec::new(),
+                    reason: None,
+                    advice: None,
                 });
                 out.len() - 1
             }
@@ -99,9 +138,33 @@ pub fn coverage(ex: Tables) -> Vec<Coverage> {
         c.read += read;
         if read < expected {
             c.missing.push(ind.labels[0].to_string());
+            let why = why_unread(ind, ex);
+            let reason = c.reason.get_or_insert_with(String::new);
+            if !reason.contains(why.zh()) {
+                if !reason.is_empty() {
+                    reason.push('；');
+                }
+                reason.push_str(why.zh());
+            }
+            c.advice = Some(advice(ex.exact).to_string());
         }
     }
     out
+}
+
+/// Why a row was not read (in full): what the reading said, else by whether its label was
+/// found.
+fn why_unread(ind: &Indicator, ex: &Tables) -> Why {
+    ex.unread
+        .iter()
+        .filter(|(id, _)| *id == ind.id)
+        .map(|(_, w)| *w)
+        .min()
+        .unwrap_or(if found(ind, ex) {
+            Why::Layout
+        } else {
+            Why::NotFound
+        })
 }
 
 /// Whether every table of the template was read in full.

@@ -30,9 +30,12 @@ pub struct Extraction {
     pub coverage: Vec<crate::coverage::Coverage>,
     /// Rows found but not read, and why.
     pub unread: Vec<(&'static str, crate::coverage::Why)>,
+    /// Whether the tables were read from exact grids (a file's or the clipboard's tables).
+    pub exact: bool,
 }
 
 /// A remark of the extraction, reported by the rule of the same code.
+#[derive(Clone)]
 pub struct Note {
     pub code: &'static str,
     pub message: String,
@@ -40,6 +43,7 @@ pub struct Note {
     pub indicator: &'static str,
 }
 
+#[derive(Clone)]
 pub struct MatchedRow {
     pub indicator: &'static Indicator,
     pub row: Row,
@@ -54,6 +58,8 @@ impl Extraction {
             cells: &self.cells,
             old_columns: self.old_columns,
             found: &self.matched,
+            unread: &self.unread,
+            exact: self.exact,
         }
     }
 }
@@ -62,7 +68,6 @@ pub fn extract(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     forget_scores();
     let mut extraction = extract_tables(doc, html_tables);
     forget_scores();
-    leave_misread_rows_unread(doc, &mut extraction, !html_tables.is_empty());
     extraction.coverage = crate::coverage::coverage(extraction.tables());
     extraction
 }
@@ -77,7 +82,15 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         .map(|m| crate::verify::RowRead {
             indicator: m.indicator.id,
             label: m.row.label_range(),
-            values: m.row.values.iter().map(|v| v.range.clone()).collect(),
+            values: m
+                .row
+                .values
+                .iter()
+                .map(|v| crate::verify::ValueRead {
+                    range: v.range.clone(),
+                    blank: v.text.trim().is_empty(),
+                })
+                .collect(),
         })
         .collect();
     let certain: Vec<&str> = if exact {
@@ -106,19 +119,24 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     // exact grids (clipboard HTML, .docx, .html) are read by layout too, and compared with
     // the anchored reading like any other: the old form's two value columns are the
     // anchored reader's
-    let by_layout = read_by_layout(doc, html_tables);
+    let exact = !html_tables.is_empty();
+    let mut by_layout = read_by_layout(doc, html_tables);
     if read_whole(doc, &by_layout) {
+        leave_misread_rows_unread(doc, &mut by_layout, exact);
         return by_layout; // nothing left for another reading to find
     }
     let Some(t) = by_layout.template.or_else(|| anchored_template(doc)) else {
+        leave_misread_rows_unread(doc, &mut by_layout, exact);
         return by_layout;
     };
-    let anchored = read_anchored(doc, t, by_layout.table_announced.clone());
+    let mut anchored = read_anchored(doc, t, by_layout.table_announced.clone());
     // both judged by the columns the text shows (a reading by layout may have seen one)
     let columns = anchored.old_columns;
     if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
+        leave_misread_rows_unread(doc, &mut anchored, false);
         anchored
     } else {
+        leave_misread_rows_unread(doc, &mut by_layout, exact);
         by_layout
     }
 }
@@ -228,9 +246,13 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
         .map_or(&[][..], |r| r.columns);
     let mut cells = Vec::new();
     let mut notes = Vec::new();
+    let mut unread = Vec::new();
     for r in &rows {
         cells.extend(anchored_cells(doc, r));
         notes.extend(glue_note(doc, r));
+        if r.unreadable.is_some() {
+            unread.push((r.anchor.indicator.id, crate::coverage::Why::Glued));
+        }
     }
     let lines = match (
         rows.first(),
@@ -267,7 +289,8 @@ fn read_anchored(doc: &Document, t: Template, announced: Option<Range<usize>>) -
         notes,
         old_columns,
         coverage: Vec::new(),
-        unread: Vec::new(),
+        unread,
+        exact: false,
     }
 }
 
@@ -401,9 +424,14 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     if template.is_some_and(|t| t != Template::T2008) {
         matched.extend(review_row(&rows, &matched));
     }
-    let notes = matched
+    let notes: Vec<Note> = matched
         .iter_mut()
         .filter_map(|m| split_glued_row(doc, m))
+        .collect();
+    let unread = notes
+        .iter()
+        .filter(|n| n.code == "row-unreadable")
+        .map(|n| (n.indicator, crate::coverage::Why::Glued))
         .collect();
     let traceless = traceless_blanks(&tables);
     let cells = matched
@@ -427,7 +455,8 @@ fn read_by_layout(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         notes,
         old_columns: &[],
         coverage: Vec::new(),
-        unread: Vec::new(),
+        unread,
+        exact: !html_tables.is_empty(),
     }
 }
 

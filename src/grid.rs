@@ -394,6 +394,7 @@ fn empty_cell(at: Range<usize>) -> Piece {
 fn pieces(doc: &Document, lines: Range<usize>, layout: Layout, out: &mut dyn FnMut(Piece)) {
     let mut pending: Option<RawCell> = None; // PipeLine: lines of the cell being read
     let mut seen_separator = false; // PipeLine: lines before the first `|` are not one cell
+    let mut last_border = false; // CellPerLine: the last line not empty was a tab alone
     for i in lines {
         let l = doc.lines[i];
         let raw = doc.line_text(i);
@@ -499,8 +500,21 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout, out: &mut dyn FnM
                 out(Piece::RowEnd);
             }
             Layout::CellPerLine => {
+                let border = t.is_empty() && raw.contains('\t');
+                if border {
+                    // Chromium's copy of cells holding paragraphs: a tab between two cells,
+                    // blank lines around each; two tabs with nothing between (on one line or
+                    // two) are an empty cell
+                    let tabs = raw.matches('\t').count();
+                    for _ in 0..tabs - 1 + usize::from(last_border) {
+                        out(empty_cell(l.start..l.end));
+                    }
+                }
                 if !t.is_empty() {
                     out(cell(doc, l.start, 0, raw.len()));
+                }
+                if !raw.is_empty() {
+                    last_border = border;
                 }
             }
         }

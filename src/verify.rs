@@ -48,7 +48,13 @@ impl Unit {
 pub struct RowRead<'a> {
     pub indicator: &'a str,
     pub label: Range<usize>,
-    pub values: Vec<Range<usize>>,
+    pub values: Vec<ValueRead>,
+}
+
+/// Where a cell was read, and whether it was read blank.
+pub struct ValueRead {
+    pub range: Range<usize>,
+    pub blank: bool,
 }
 
 /// The rows the text leaves one reading: the figures right after the label, before the next
@@ -77,24 +83,69 @@ fn read_in_place(text: &str, r: &RowRead, next: usize) -> bool {
     if r.values.is_empty() || next <= from || next > text.len() {
         return false;
     }
-    let window = &text[from..next];
-    let mut figures: Vec<Range<usize>> = Vec::new();
-    let mut words_after_figures = false;
-    for (start, word) in words(window) {
-        let range = from + start..from + start + word.len();
+    let Some(mut printed) = printed_cells(&text[from..next], from) else {
+        return false;
+    };
+    // empty fields after a row's last figure are its line's end, not cells
+    while printed.len() > r.values.len() && printed.last() == Some(&None) {
+        printed.pop();
+    }
+    let read: Vec<Option<Range<usize>>> = r
+        .values
+        .iter()
+        .map(|v| (!v.blank).then(|| v.range.clone()))
+        .collect();
+    printed == read
+}
+
+/// The cells printed between a row's label and the next row's: each figure's range, or `None`
+/// for an empty field between two cell borders (tabs, `|`); `None` at all when anything else
+/// stands between the figures (words, another row's label). A unit cell before the figures
+/// is the row's own.
+fn printed_cells(window: &str, from: usize) -> Option<Vec<Option<Range<usize>>>> {
+    let fields = window.contains(['\t', '|']);
+    let mut out: Vec<Option<Range<usize>>> = Vec::new();
+    let mut words_after = false;
+    let pieces: Vec<(usize, &str)> = if fields {
+        // the first piece is the rest of the label's own cell
+        split_fields(window).into_iter().skip(1).collect()
+    } else {
+        // without cell borders only a row printed on its label's line shows its cells: one
+        // cell per line, a label may stand before another row's figures
+        let line = window.find('\n').unwrap_or(window.len());
+        words(&window[..line]).collect()
+    };
+    for (start, piece) in pieces {
+        let word = piece.trim();
+        if word.is_empty() {
+            if !words_after {
+                out.push(None);
+            }
+            continue;
+        }
+        let at = from + start + (piece.len() - piece.trim_start().len());
         match crate::grid::classify(word) {
-            crate::grid::CellClass::Value if !words_after_figures => figures.push(range),
-            crate::grid::CellClass::Unit if figures.is_empty() => {}
-            _ if figures.is_empty() => return false,
-            _ => words_after_figures = true,
+            _ if words_after => {}
+            crate::grid::CellClass::Value if !word.contains(char::is_whitespace) => {
+                out.push(Some(at..at + word.len()))
+            }
+            crate::grid::CellClass::Unit if out.is_empty() => {}
+            _ if out.iter().all(Option::is_none) => return None,
+            _ => words_after = true,
         }
     }
-    let read: Vec<&Range<usize>> = r.values.iter().filter(|v| !v.is_empty()).collect();
-    let blanks = r.values.len() - read.len();
-    let fields = window.contains(['\t', '|']);
-    read.len() == figures.len()
-        && read.iter().zip(&figures).all(|(a, b)| **a == *b)
-        && (blanks == 0 || fields)
+    Some(out)
+}
+
+/// A window's fields between tabs and `|`, with their offsets.
+fn split_fields(window: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in window.split(['\t', '|']) {
+        out.push((at, piece));
+        at += piece.len() + 1;
+    }
+    out
 }
 
 /// Rows holding a figure that another row holds too: one printed figure is one cell, so at
@@ -170,6 +221,16 @@ pub fn misread(
             break;
         };
         let mine: Vec<&Failure> = failures.iter().filter(|f| f.table == table).collect();
+        // a row read short (a cell not found in its place) is the first suspect: its
+        // figures may stand a column off
+        let short: Vec<Unit> = touched(&mine)
+            .into_iter()
+            .filter(|u| read_short(u, &kept, old_columns))
+            .collect();
+        if !short.is_empty() {
+            dropped.extend(short);
+            continue;
+        }
         match culprit(&mine) {
             Some(unit) => dropped.push(unit),
             None => {
@@ -263,6 +324,34 @@ fn misread_table(failures: &[Failure]) -> Option<&'static str> {
         mistakes.dedup();
         mistakes.len() >= 2
     })
+}
+
+/// The units some failure touches, in order.
+fn touched(failures: &[&Failure]) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    for u in failures.iter().flat_map(|f| &f.units) {
+        if !out.contains(u) {
+            out.push(u.clone());
+        }
+    }
+    out
+}
+
+/// Whether a unit was read with fewer cells than it has.
+fn read_short(u: &Unit, cells: &[Cell], old_columns: &[&str]) -> bool {
+    let Some(ind) = schema::indicator(&u.indicator) else {
+        return false;
+    };
+    let width = if u.group.is_empty() {
+        ind.width(old_columns)
+    } else {
+        ind.columns
+            .names()
+            .iter()
+            .filter(|c| c.starts_with(u.group.as_str()))
+            .count()
+    };
+    cells.iter().filter(|c| u.holds(c)).count() < width
 }
 
 /// The unit most failures touch, when it touches more than any other.

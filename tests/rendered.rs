@@ -259,9 +259,8 @@ fn a_unit_opening_the_line_under_its_label_is_the_rows_unit() {
 /// 提供`…) and cells holding paragraphs (report2021vertical.html, rendered by render.js).
 /// Injected: （七）总计 自然人 10 too many, the cell 2.重复申请 / 商业企业 left empty. In `-layout`
 /// the group label's `无` is no figure and the row short of a figure is placed by the full rows
-/// beside it: every cell read is the web copy's, the empty cell found as a blank.
-// Known gap: the web copy's reading by layout moves that empty field to the row's 总计 (the
-// anchored reading, which keeps it in place, ties with it and loses the tie).
+/// beside it: every cell read is the web copy's, the empty cell found as a blank. In the web
+/// copy the empty cell is two tabs with nothing between them (`\t\t`), kept in its place.
 #[test]
 fn vertical_group_labels_and_a_blank_cell_stay_where_printed() {
     let web = check(&rendered("report2021vertical", "web"));

@@ -15,6 +15,13 @@
   /* Chromium's own paste over a selection grows with the square of the text (≈10 s for 1.5
      million characters over a selected report): long plain text is inserted by the page. */
   var LONG_PASTE_CHARS = 200000;
+  /* Chromium lays out a textarea's whole text again after every key: about 0.15 ms per thousand
+     characters here, so 5 MB in it made each key wait 0.8 s. A report is well under 100,000
+     characters; of a longer text the textarea holds the first EDIT_CHARS (editable) and the rest
+     is kept aside (this.tail), checked with it but not shown, so that keys stay quick whatever is
+     pasted. */
+  var EDIT_CHARS = 100000;
+  NB.EDIT_CHARS = EDIT_CHARS;
   NB.timing = NB.timing || {};
   NB.timing.start = performance.now();
 
@@ -25,6 +32,7 @@
     this.name = name;
     this.text = text;
     this.tracked = tracked || null;
+    this.source = 'paste'; // where the text came from: 'paste', 'table-paste', 'sample', a file's format
     this.pair = 'auto'; // 'auto', 'none' or the id of last year's report chosen by the reader
     this.rev = 1;
     this.checkedRev = 0;
@@ -52,12 +60,14 @@
     this.docs = [new Doc('d1', PASTED, '')];
     this.doc = this.docs[0];
     this.tracked = null;
-    this.lastText = '';
+    this.lastText = ''; // the textarea's text at the last edit
+    this.tail = ''; // the part of a long text not in the textarea
     this.report = null;
     this.reportText = '';
     this.dismissed = {};
     this.undo = null;
     this.returnTo = null;
+    this.replaced = 0; // counts texts replaced as a whole (notices about the old one then go)
     this.dismissals = new NB.Dismissals();
   }
   NB.App = App;
@@ -66,14 +76,32 @@
 
   App.prototype.$ = function (id) { return this.c.querySelector('#' + id); };
 
+  App.prototype.layouts = function () { return this.engine ? this.engine.layouts : null; };
+
   App.prototype.setState = function (s) { this.$('nb-app').setAttribute('data-state', s); };
 
   App.prototype.status = function (s) { this.$('nb-status').textContent = s; };
 
-  App.prototype.notice = function (text, undoable) {
+  /* `until`: while it holds, the notice is true; once its cause is gone (the text replaced, a
+     report pasted), the notice goes too. */
+  App.prototype.notice = function (text, undoable, until) {
     this.$('nb-notice-text').textContent = text;
     this.$('nb-undo').hidden = !undoable;
     this.$('nb-notice').hidden = false;
+    this.noticeUntil = until || null;
+  };
+
+  App.prototype.checkNotice = function () {
+    if (!this.noticeUntil || this.$('nb-notice').hidden || this.noticeUntil()) return;
+    this.$('nb-notice').hidden = true;
+    this.noticeUntil = null;
+  };
+
+  /* A notice about the text now shown: true while this report is shown and its text has not been
+     replaced as a whole since. */
+  App.prototype.aboutText = function () {
+    var self = this, d = this.doc, n = this.replaced;
+    return function () { return self.doc === d && self.replaced === n; };
   };
 
   App.prototype.start = function () {
@@ -90,7 +118,7 @@
       self.$('nb-app').setAttribute('data-mode', engine.mode);
       self.$('nb-version').textContent = 'v' + engine.version;
       self.renderRules(engine.rules);
-      self.status('检查程序已就绪（' + MODE[engine.mode] + '）。');
+      self.$('nb-status').title = '检查程序在' + MODE[engine.mode] + '运行';
       self.setState('ready');
       self.runCheck();
     }, function (err) {
@@ -103,6 +131,11 @@
   App.prototype.bind = function () {
     var self = this, ta = this.ta;
     function on(id, ev, fn) { self.$(id).addEventListener(ev, fn.bind(self)); }
+    // All of the textarea selected and replaced (typed over, pasted over, 清空 by hand): the
+    // part of a long text kept aside goes with it.
+    ta.addEventListener('beforeinput', function () {
+      self.wholeSelected = ta.value.length > 0 && ta.selectionStart === 0 && ta.selectionEnd === ta.value.length;
+    });
     ta.addEventListener('input', function () { self.textChanged(); });
     ta.addEventListener('paste', function (e) { self.paste(e); });
     ta.addEventListener('keydown', function (e) {
@@ -127,7 +160,7 @@
     ['error', 'warning', 'info'].forEach(function (s) { on('nb-show-' + s, 'change', self.applyFilter); });
     on('nb-copy', 'click', this.copy);
     on('nb-csv', 'click', this.downloadCsv);
-    on('nb-print', 'click', function () { window.print(); });
+    on('nb-print', 'click', function () { if (!this.nothingYet('打印')) window.print(); });
     this.bindDrop();
   };
 
@@ -147,20 +180,79 @@
     });
   };
 
+  /* The current report's text: the textarea's, and the part of a long text kept aside. */
+  App.prototype.text = function () { return this.tail ? this.ta.value + this.tail : this.ta.value; };
+
+  /* Where a long text is cut for the textarea: after a line break near EDIT_CHARS, never inside
+     a surrogate pair. */
+  function cutAt(text) {
+    if (text.length <= EDIT_CHARS) return text.length;
+    var nl = text.lastIndexOf('\n', EDIT_CHARS - 1), cut = nl >= EDIT_CHARS * 0.9 ? nl + 1 : EDIT_CHARS;
+    var c = text.charCodeAt(cut - 1);
+    return c >= 0xd800 && c <= 0xdbff ? cut - 1 : cut;
+  }
+
+  /* Puts a report's text in the textarea: whole, or its first part with the rest kept aside. */
+  App.prototype.showText = function (text) {
+    var cut = cutAt(text);
+    this.tail = cut < text.length ? text.slice(cut) : '';
+    this.ta.value = this.tail ? text.slice(0, cut) : text;
+    this.lastText = this.ta.value;
+    this.renderLong();
+  };
+
+  App.prototype.renderLong = function () {
+    var box = this.$('nb-long'), shown = this.ta.value.length, all = shown + this.tail.length;
+    box.hidden = !this.tail;
+    if (!this.tail) return;
+    var n = function (x) { return String(x).replace(/\B(?=(\d{3})+$)/g, ','); };
+    box.textContent = '这段文字共 ' + n(all) + ' 字，远超一份年度报告（通常不到 10 万字）。为保持输入流畅，' +
+      '输入框只显示前 ' + n(shown) + ' 字（可以修改），其余 ' + n(all - shown) + ' 字不显示，但一并检查。';
+  };
+
   /* The textarea is the current report: every edit goes to it at once. */
   App.prototype.textChanged = function () {
-    var text = this.ta.value;
-    if (this.tracked) this.tracked = text ? NB.editTables(this.tracked, this.lastText, text) : null;
+    var head = this.ta.value;
+    if (this.wholeSelected) {
+      this.wholeSelected = false;
+      this.replaced++;
+      if (this.tail) {
+        this.tracked = null;
+        this.tail = '';
+        this.renderLong();
+      }
+    }
+    if (this.tracked) this.tracked = head || this.tail ? NB.editTables(this.tracked, this.lastText, head) : null;
     if (this.tracked && !this.tracked.length) this.tracked = null;
-    this.lastText = text;
+    this.lastText = head;
+    // typed or dropped past the limit: the textarea gives its end to the part kept aside
+    if (head.length > EDIT_CHARS + 1000) this.refit();
     this.syncDoc();
+    this.checkNotice();
     this.schedule();
   };
 
+  /* The textarea cut again after it grew too long, its caret kept where it still is. */
+  App.prototype.refit = function () {
+    var ta = this.ta, s = ta.selectionStart, e = ta.selectionEnd;
+    this.showText(this.text());
+    var n = ta.value.length;
+    ta.setSelectionRange(Math.min(s, n), Math.min(e, n));
+  };
+
+  /* The textarea's text and the part kept aside are compared apart: joined, a long text would be
+     copied whole on every key only to compare it. */
   App.prototype.syncDoc = function () {
-    var d = this.doc;
-    if (d.text === this.ta.value && d.tracked === this.tracked) return;
-    d.text = this.ta.value;
+    var d = this.doc, head = this.ta.value;
+    if (d.head === head && d.tail === this.tail && d.tracked === this.tracked) return;
+    if (d.text === head + this.tail && d.tracked === this.tracked) {
+      d.head = head;
+      d.tail = this.tail;
+      return;
+    }
+    d.head = head;
+    d.tail = this.tail;
+    d.text = head + this.tail;
     d.tracked = this.tracked;
     d.rev++;
   };
@@ -175,17 +267,18 @@
 
   /* Text replaced as a whole (示例, 清空, a file with the tables it was read with): the old text
      stays one 撤销 away. */
-  App.prototype.replaceText = function (text, message, name, tracked) {
-    this.undo = { doc: this.doc, text: this.ta.value, tracked: this.tracked, name: this.doc.name };
+  App.prototype.replaceText = function (text, message, name, tracked, source) {
+    this.undo = { doc: this.doc, text: this.text(), tracked: this.tracked, name: this.doc.name, source: this.doc.source };
     this.doc.name = name || this.doc.name;
+    this.doc.source = source || 'paste';
     this.setText(text, tracked || null);
-    this.notice(message, true);
+    this.replaced++;
+    this.notice(message, true, this.aboutText());
     this.runCheck();
   };
 
   App.prototype.setText = function (text, tracked) {
-    this.ta.value = text;
-    this.lastText = text;
+    this.showText(text);
     this.tracked = tracked;
     this.syncDoc();
   };
@@ -197,6 +290,7 @@
     this.undo = null;
     this.show(u.doc);
     u.doc.name = u.name;
+    u.doc.source = u.source;
     this.setText(u.text, u.tracked);
     this.notice('已撤销，恢复了之前的内容。', false);
     this.runCheck();
@@ -211,27 +305,45 @@
     var grids = dt ? NB.tablesFromHtml(dt.getData('text/html')) : [];
     if (!grids.length) return this.pasteLong(e);
     e.preventDefault();
+    if (this.tail && this.ta.selectionStart === 0 && this.ta.selectionEnd === this.ta.value.length) {
+      this.tail = ''; // all of it replaced
+      this.renderLong();
+    }
     var plain = dt.getData('text/plain') || grids.map(function (g) {
       return g.map(function (r) { return r.join('\t'); }).join('\n');
     }).join('\n\n');
     var ta = this.ta, old = ta.value, s = ta.selectionStart, end = ta.selectionEnd;
+    this.doc.source = 'table-paste';
     ta.setRangeText(plain, s, end, 'end');
     var text = ta.value;
     var fresh = NB.trackTables(text.slice(0, s + plain.length), grids);
-    var kept = this.tracked && !(s === 0 && end === old.length) ? NB.editTables(this.tracked, old, text) : [];
+    var kept = this.tracked && !(s === 0 && end === old.length && !this.tail) ? NB.editTables(this.tracked, old, text) : [];
     this.tracked = kept.concat(fresh).sort(function (a, b) { return firstStart(a) - firstStart(b); });
     this.lastText = text;
+    if (text.length > EDIT_CHARS + 1000) this.refit();
     this.syncDoc();
-    this.notice('已按剪贴板中的表格结构读取 ' + grids.length + ' 个表格。', false);
+    var self = this, d = this.doc;
+    // true while the tables read are kept (an edit that removes them all drops them)
+    this.notice('已按剪贴板中的表格结构读取 ' + grids.length + ' 个表格。', false, function () { return self.doc === d && !!self.tracked; });
     this.schedule();
   };
 
+  /* A long paste goes in through the page: what fits in the textarea, the rest kept aside. */
   App.prototype.pasteLong = function (e) {
     var plain = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (plain && this.ta.selectionStart === 0 && this.ta.selectionEnd === this.ta.value.length) this.doc.source = 'paste';
     if (plain.length < LONG_PASTE_CHARS) return;
     e.preventDefault();
-    this.ta.setRangeText(plain, this.ta.selectionStart, this.ta.selectionEnd, 'end');
-    this.textChanged();
+    var ta = this.ta, head = ta.value, s = ta.selectionStart, end = ta.selectionEnd;
+    if (s === 0 && end === head.length) { this.tail = ''; this.replaced++; } // all of it replaced
+    var before = this.text(), text = head.slice(0, s) + plain + head.slice(end) + this.tail;
+    if (this.tracked) this.tracked = NB.editTables(this.tracked, before, text);
+    if (this.tracked && !this.tracked.length) this.tracked = null;
+    this.showText(text);
+    var at = Math.min(s + plain.length, ta.value.length);
+    ta.setSelectionRange(at, at);
+    this.syncDoc();
+    this.schedule();
   };
 
   function firstStart(grid) {

@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var NB = window.NB;
-  var App = NB.App, MODE = NB.MODE;
+  var App = NB.App;
 
   /* A newer edit stops a check of an older text only once it has run this long: short checks
      are cheaper to finish than a restarted worker. */
@@ -169,9 +169,9 @@
   };
 
   App.prototype.renderStatus = function () {
-    var d = this.doc, mode = MODE[this.engine.mode];
+    var d = this.doc;
     if (d.error) this.status('检查出错：' + d.error);
-    else if (d.report) this.status('已检查 ' + d.text.length + ' 字，用时 ' + Math.max(1, Math.round(d.ms)) + ' 毫秒（' + mode + '）。');
-    else this.status('检查程序已就绪（' + mode + '）。');
+    else if (d.report) this.status('检查完毕：共 ' + d.text.length + ' 字，用时 ' + Math.max(1, Math.round(d.ms)) + ' 毫秒。');
+    else this.status('请把报告全文粘贴到上面的输入框，或打开文件。');
   };
 })();

@@ -85,6 +85,7 @@
   App.prototype.readFiles = function (files) {
     var self = this, done = 0;
     this.setState('pending');
+    this.status(files.length > 1 ? '正在读取文件…（0 / ' + files.length + ' 份）' : '正在读取“' + files[0].name + '”…');
     return Promise.all(files.map(function (f) {
       return readFile(f, self.base).then(function (r) {
         done++;
@@ -106,7 +107,7 @@
       var why = bad.map(function (r) { return '“' + r.name + '”' + r.problem + '。'; }).join('');
       if (good.length === 1 && self.docs.length === 1) {
         var r = good[0];
-        self.replaceText(r.text, '已打开“' + r.name + '”（' + openedText(r) + '）。' + why, r.name, r.tracked);
+        self.replaceText(r.text, '已打开“' + r.name + '”（' + openedText(r) + '）。' + why, r.name, r.tracked, r.format);
       } else if (good.length) {
         // first: a warning that storage is full, raised while adding, must stay visible
         self.notice('已打开 ' + good.length + ' 份报告，列表中逐份显示检查结果。' + why, false);
@@ -126,6 +127,7 @@
       d.name = f.name;
       d.text = f.text;
       d.tracked = f.tracked || null;
+      d.source = f.format;
       d.rev++;
       first = first || d;
     });
@@ -156,10 +158,10 @@
   /* Like show, without first saving the textarea into the report shown so far. */
   App.prototype.load = function (doc) {
     this.doc = doc;
-    this.ta.value = doc.text;
-    this.lastText = doc.text;
+    this.showText(doc.text);
     this.tracked = doc.tracked;
     this.returnTo = null;
+    this.checkNotice();
     if (doc.checkedRev === doc.rev) return this.renderDoc();
     this.render(null, doc.text, {});
     this.$('nb-summary').textContent = '正在检查…';
@@ -172,7 +174,7 @@
     function state(docs) {
       return JSON.stringify({
         current: docs.indexOf(self.doc), nextId: self.nextId,
-        docs: docs.map(function (d) { return { id: d.id, name: d.name, text: d.text, tracked: d.tracked, pair: d.pair }; })
+        docs: docs.map(function (d) { return { id: d.id, name: d.name, text: d.text, tracked: d.tracked, pair: d.pair, source: d.source }; })
       });
     }
     var kept = this.docs.filter(function (d) { return d.text.length <= MAX_SAVED_CHARS; });
@@ -206,6 +208,7 @@
     this.docs = saved.docs.filter(function (d) { return d && typeof d.text === 'string'; }).map(function (d) {
       var doc = new Doc(String(d.id), String(d.name || PASTED), d.text, Array.isArray(d.tracked) ? d.tracked : null);
       doc.pair = typeof d.pair === 'string' ? d.pair : 'auto';
+      doc.source = typeof d.source === 'string' ? d.source : 'paste';
       return doc;
     });
     if (!this.docs.length) this.docs = [new Doc('d1', PASTED, '')];

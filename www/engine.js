@@ -182,12 +182,14 @@
 
   /* The Excel writer (www/pkg-xlsx, on the first 导出 Excel) and the file reader (www/pkg-files,
      on the first .pdf/.docx/.html opened). Each in its own worker where possible; from file://
-     (no fetch, no worker) by classic scripts beside the page — dist/pkg-xlsx/ and dist/pkg-files/
-     beside dist/nianbao.html. `local` is what the module offers on the main thread, `remote`
-     the same through its worker. */
+     (no fetch, no worker) by classic scripts beside the page. The single file dist/nianbao.html
+     carries both inside it (make-single.js): each glue as text and its wasm deflated in base64,
+     in inert <script type="text/plain"> elements that cost the first result nothing but the
+     parser's scan; they are decoded on first use. `local` is what the module offers on the main
+     thread, `remote` the same through its worker. */
   var SIDE = {
     xlsx: {
-      dir: 'pkg-xlsx', name: 'nianbao_xlsx', worker: 'xlsx-worker.js', what: 'Excel 模块',
+      key: 'xlsx', dir: 'pkg-xlsx', name: 'nianbao_xlsx', worker: 'xlsx-worker.js', what: 'Excel 模块',
       glue: function () { return typeof nb_xlsx === 'function' ? nb_xlsx : null; },
       b64: function () { return typeof NB_XLSX_B64 === 'string' ? NB_XLSX_B64 : null; },
       local: function (g) { return { workbook: function (entries) { return Promise.resolve(g.workbook(entries)); } }; },
@@ -196,14 +198,15 @@
       }
     },
     files: {
-      dir: 'pkg-files', name: 'nianbao_files', worker: 'files-worker.js', what: 'PDF、Word 和网页的读取模块',
+      key: 'files', dir: 'pkg-files', name: 'nianbao_files', worker: 'files-worker.js', what: 'PDF、Word 和网页的读取模块',
       glue: function () { return typeof nb_files === 'function' ? nb_files : null; },
       b64: function () { return typeof NB_FILES_B64 === 'string' ? NB_FILES_B64 : null; },
-      // a turn for the page between two files: each is read at one go
+      // Each file is read at one go, which holds the page: first a frame is drawn, so that what
+      // the status line says (正在读取…) is on screen meanwhile.
       local: function (g) {
         var broken = false;
         return { open: function (name, data) {
-          return new Promise(function (r) { setTimeout(r, 0); }).then(function () {
+          return NB.nextFrame().then(function () {
             if (broken) throw restarted();
             var r = NB.openWith(g, name, data);
             broken = broken || r.broken;
@@ -221,9 +224,54 @@
     }
   };
 
+  /* Resolves once the page has drawn a frame (what was written before it is on screen). */
+  NB.nextFrame = function () {
+    return new Promise(function (r) {
+      if (typeof requestAnimationFrame !== 'function' || document.hidden) return setTimeout(r, 0);
+      requestAnimationFrame(function () { setTimeout(r, 0); });
+    });
+  };
+
+  /* The module inside the single file: {glue, wasm, size} (texts of its inert elements), or null. */
+  function embeddedOf(s) {
+    var glue = document.getElementById('nb-embed-' + s.key + '-glue');
+    var wasm = document.getElementById('nb-embed-' + s.key + '-wasm');
+    return glue && wasm ? { glue: glue, wasm: wasm } : null;
+  }
+
+  var inflated = {};
+  /* The embedded module's wasm bytes: base64 → zlib → bytes, once (kept for a fresh instance
+     after a trap). tiny-inflate (NB_INFLATE, inlined beside it) runs in any kernel. */
+  function embeddedBytes(s, e) {
+    if (!inflated[s.key]) {
+      var t0 = performance.now();
+      var packed = bytesOf(e.wasm.textContent);
+      var out = new Uint8Array(+e.wasm.getAttribute('data-size'));
+      NB_INFLATE(packed.subarray(2), out); // past the zlib header: raw deflate
+      inflated[s.key] = out;
+      NB.timing['inflate_' + s.key] = performance.now() - t0;
+    }
+    return inflated[s.key];
+  }
+
+  /* Runs the glue's text as a classic script: each run defines a fresh glue global. */
+  function runGlue(e) {
+    var s = document.createElement('script');
+    s.text = e.glue.textContent;
+    document.head.appendChild(s);
+    document.head.removeChild(s);
+  }
+
   /* The glue (reloaded after a trap: a wasm instance that trapped is not used again), then the
-     wasm: from file:// the base64 script beside the page, else the URL. */
+     wasm: inside the single file; from file:// the base64 script beside the page; else the URL. */
   function sideMainThread(base, s, fresh) {
+    var inside = embeddedOf(s);
+    if (inside) {
+      return NB.nextFrame().then(function () {
+        runGlue(inside);
+        return s.glue()({ module_or_path: embeddedBytes(s, inside) });
+      }).then(function () { return { api: s.local(s.glue()), stop: function () {}, where: 'main' }; });
+    }
     var at = function (f) { return url(base, s.dir + '/' + f); };
     var glue = s.glue() && !fresh ? Promise.resolve() : loadScript(at(s.name + '.js'));
     return glue.then(function () {
@@ -231,8 +279,8 @@
       var b64 = s.b64() ? Promise.resolve() : loadScript(at(s.name + '_bg.wasm.js'));
       return b64.then(function () { return bytesOf(s.b64()); });
     }).catch(function (err) {
-      // the offline file without the folder that travels with it
-      if (location.protocol === 'file:') throw new Error(s.what + '不在本文件旁边（应与 nianbao.html 放在同一文件夹的 ' + s.dir + ' 文件夹）');
+      // www/index.html from disk without the folders beside it
+      if (location.protocol === 'file:') throw new Error(s.what + '不在本页面旁边（应在 index.html 所在文件夹的 ' + s.dir + ' 文件夹中）；请改用单文件版 nianbao.html');
       throw err;
     }).then(function (src) { return s.glue()({ module_or_path: src }); })
       .then(function () { return { api: s.local(s.glue()), stop: function () {}, where: 'main' }; });
@@ -245,16 +293,18 @@
   }
 
   var loaded = {};
+  NB.instances = {};
   /* Resolves with the module's API (xlsx: {workbook(entries) -> Promise<Uint8Array>}; files:
      {open(name, bytes | {page, text, malformed}) -> Promise<{text, tables, format}>}). A failed load is retried
      next time; after a trap (err.broken) the next call gets a fresh instance. */
   function loadSide(key, base) {
     if (loaded[key]) return loaded[key];
     var s = SIDE[key], again = key in loaded;
-    var canWorker = typeof Worker === 'function' && location.protocol !== 'file:';
+    var canWorker = typeof Worker === 'function' && location.protocol !== 'file:' && !embeddedOf(s);
     var m = canWorker ? sideWorker(base, s).catch(function () { return sideMainThread(base, s, again); }) : sideMainThread(base, s, again);
     var p = loaded[key] = m.then(function (x) {
       NB[key + 'In'] = x.where; // where the module was instantiated (the tests ask)
+      NB.instances[key] = (NB.instances[key] || 0) + 1; // how often (a trap makes a fresh one)
       return guarded(x, function () {
         if (loaded[key] === p) loaded[key] = null;
         x.stop();

@@ -2,7 +2,7 @@
 (function () {
   'use strict';
   var NB = window.NB;
-  var App = NB.App, el = NB.el, lineOf = NB.lineOf, SEV = NB.SEV, kindText = NB.kindText, templateText = NB.templateText;
+  var App = NB.App, el = NB.el, SEV = NB.SEV, kindText = NB.kindText, templateText = NB.templateText;
 
   function csvField(v) {
     var s = v === null || v === undefined ? '' : String(v);
@@ -11,31 +11,36 @@
     return '"' + s.replace(/"/g, '""') + '"';
   }
 
-  NB.toCsv = function (report, text, dismissed) {
+  /* The findings, then the cells read. Every row carries the file, 机关 and 年度, so that rows
+     of several reports pasted into one sheet still say whose they are. */
+  NB.toCsv = function (report, text, dismissed, name, layouts) {
     dismissed = dismissed || {};
-    var lines = [['序号', '严重程度', '代码', '行', '说明', '忽略原因'].map(csvField).join(',')];
+    var who = [name || '', report.agency || '', report.year || ''];
+    var lines = [['文件', '机关', '年度', '序号', '严重程度', '问题', '位置', '说明', '应为', '实为', '忽略原因', '代码'].map(csvField).join(',')];
     report.findings.forEach(function (f, i) {
-      var at = f.spans.length ? lineOf(text, f.spans[0].start) : '';
       var sev = i in dismissed ? '已忽略（' + SEV[f.severity] + '）' : SEV[f.severity];
-      lines.push([i + 1, sev, f.code, at, f.message, dismissed[i]].map(csvField).join(','));
+      var table = !!NB.tableOf(report, f);
+      lines.push(who.concat([i + 1, sev, NB.titleOf(f), NB.whereText(report, text, f, layouts), f.message,
+        table ? null : f.expected, table ? null : f.actual, dismissed[i], f.code]).map(csvField).join(','));
     });
     lines.push('');
-    lines.push(['指标', '项目', '栏目', '单位', '数值', '原文'].map(csvField).join(','));
+    lines.push(['文件', '机关', '年度', '项目', '栏目', '单位', '数值', '原文', '指标代码'].map(csvField).join(','));
     report.cells.forEach(function (c) {
-      lines.push([c.indicator, c.label, c.column, c.unit, c.value, c.raw].map(csvField).join(','));
+      lines.push(who.concat([c.label, c.column, c.unit, c.value, c.raw, c.indicator]).map(csvField).join(','));
     });
     return '\uFEFF' + lines.join('\r\n') + '\r\n';
   };
 
-  NB.toPlainText = function (report, text, dismissed) {
+  NB.toPlainText = function (report, text, dismissed, layouts, source) {
     dismissed = dismissed || {};
     var out = ['年报校验结果', NB.summaryText(report.findings, dismissed, report.coverage)];
     out.push('类型：' + kindText(report) + '；模板：' + templateText(report) + '；年度：' +
       (report.year || '未识别') + '；机关：' + (report.agency || '未识别'));
+    NB.unread(report.coverage).forEach(function (c) { out.push('未完整读出：' + NB.unreadText(c, source)); });
     out.push('');
     var line = function (f, i) {
-      var at = f.spans.length ? '第 ' + lineOf(text, f.spans[0].start) + ' 行 ' : '';
-      return (i + 1) + '. [' + SEV[f.severity] + '] ' + f.code + ' ' + at + f.message;
+      return (i + 1) + '. [' + SEV[f.severity] + '] ' + NB.titleOf(f) + '（' + f.code + '） ' +
+        NB.whereText(report, text, f, layouts) + '：' + f.message;
     };
     report.findings.forEach(function (f, i) { if (!(i in dismissed)) out.push(line(f, i)); });
     if (Object.keys(dismissed).length) {
@@ -53,9 +58,17 @@
     return out.join('\n') + '\n';
   };
 
+  /* Nothing to export, copy or print yet: said, not silently ignored (until there is). */
+  App.prototype.nothingYet = function (what) {
+    if (this.report) return false;
+    var self = this;
+    this.notice('还没有检查结果可' + what + '：请先把报告全文粘贴到输入框，或打开文件。', false, function () { return !self.report; });
+    return true;
+  };
+
   App.prototype.copy = function () {
-    if (!this.report) return;
-    var self = this, text = NB.toPlainText(this.report, this.reportText, this.dismissed);
+    if (this.nothingYet('复制')) return;
+    var self = this, text = NB.toPlainText(this.report, this.reportText, this.dismissed, this.layouts(), this.doc.source);
     function fallback() {
       var t = el('textarea', 'nb-offscreen');
       t.value = text;
@@ -76,8 +89,8 @@
   };
 
   App.prototype.downloadCsv = function () {
-    if (!this.report) return;
-    var blob = new Blob([NB.toCsv(this.report, this.reportText, this.dismissed)], { type: 'text/csv;charset=utf-8' });
+    if (this.nothingYet('导出')) return;
+    var blob = new Blob([NB.toCsv(this.report, this.reportText, this.dismissed, this.doc.name, this.layouts())], { type: 'text/csv;charset=utf-8' });
     this.download(blob, '年报校验结果.csv');
   };
 

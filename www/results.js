@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var NB = window.NB;
-  var App = NB.App, el = NB.el, lineOf = NB.lineOf, overlaps = NB.overlaps, SEV = NB.SEV, MARK = NB.MARK, RANK = NB.RANK, kindText = NB.kindText, templateText = NB.templateText;
+  var App = NB.App, el = NB.el, overlaps = NB.overlaps, SEV = NB.SEV, MARK = NB.MARK, RANK = NB.RANK, kindText = NB.kindText, templateText = NB.templateText;
 
   /* The current report as the page shows it: its own findings, then the cross-year ones;
      `dismissed` maps a finding's index to its reason. */
@@ -24,6 +24,7 @@
       requestAnimationFrame(function () { setTimeout(function () { NB.timing.firstPaint = performance.now(); }, 0); });
     }
     if (this.engine) this.renderStatus();
+    this.checkNotice();
   };
 
   App.prototype.render = function (report, text, dismissed) {
@@ -35,11 +36,35 @@
     var summary = report ? NB.summaryText(report.findings, this.dismissed, report.coverage) : '请粘贴报告全文。';
     if (this.$('nb-summary').textContent !== summary) this.$('nb-summary').textContent = summary;
     this.renderMeta(report);
+    this.renderUnread(report);
     this.renderPairing();
     this.renderFindings(report, text);
     if (report && !this.firstDrawn) this.tablesNextFrame(report);
     else this.renderTables(report);
     this.applyFilter();
+  };
+
+  /* Each table not read in full: how much was read, why not all, what to do. */
+  App.prototype.renderUnread = function (r) {
+    var box = this.$('nb-unread'), list = r ? NB.unread(r.coverage) : [], source = this.doc.source;
+    box.hidden = !list.length;
+    box.textContent = '';
+    if (!list.length) return;
+    box.appendChild(el('p', 'nb-unread-h', '未完整读出：没有读出的单元格没有核对'));
+    list.forEach(function (c) {
+      var item = el('div', 'nb-unread-item');
+      item.setAttribute('data-table', c.table);
+      item.appendChild(el('p', 'nb-unread-count', c.table + '读出 ' + c.read + ' / ' + c.expected + ' 个单元格'));
+      var why = el('p', 'nb-unread-reason');
+      why.appendChild(el('strong', null, '原因：'));
+      why.appendChild(document.createTextNode(NB.unreadReason(c) + '。'));
+      item.appendChild(why);
+      var todo = el('p', 'nb-unread-advice');
+      todo.appendChild(el('strong', null, '怎么办：'));
+      todo.appendChild(document.createTextNode(NB.unreadAdvice(c, source) + '。'));
+      item.appendChild(todo);
+      box.appendChild(item);
+    });
   };
 
   App.prototype.renderMeta = function (r) {
@@ -77,10 +102,14 @@
     var b = el('button', 'nb-finding-btn');
     b.type = 'button';
     b.setAttribute('data-f', String(i));
+    // the Chinese name first; the code, for reviewers, a small label after it
     b.appendChild(el('span', 'nb-sev', SEV[f.severity]));
-    b.appendChild(el('code', 'nb-code', f.code));
-    if (f.spans.length) b.appendChild(el('span', 'nb-where', '第 ' + lineOf(text, f.spans[0].start) + ' 行'));
+    b.appendChild(el('span', 'nb-title', NB.titleOf(f)));
     if (i >= this.ownCount) b.appendChild(el('span', 'nb-tag', '与上年对比'));
+    var code = el('code', 'nb-code', f.code);
+    code.title = '问题代码（命令行和导出文件中用它指这类问题）';
+    b.appendChild(code);
+    b.appendChild(el('span', 'nb-where', NB.whereText(this.report, text, f, this.engine ? this.engine.layouts : null)));
     b.appendChild(el('span', 'nb-msg', f.message));
     if (reason !== undefined) b.appendChild(el('span', 'nb-reason', '忽略原因：' + reason));
     li.appendChild(b);
@@ -94,7 +123,8 @@
   App.prototype.flagOf = function (cell) {
     var best = null, related = false, dismissed = this.dismissed;
     this.report.findings.forEach(function (f, i) {
-      if (i in dismissed) return;
+      // a finding about a whole table marks no cell: it marks its table when chosen
+      if (i in dismissed || NB.aboutTable(f)) return;
       f.spans.forEach(function (s, k) {
         if (k > 0) {
           related = related || (s.start >= cell.span.start && s.end <= cell.span.end);
@@ -167,16 +197,44 @@
      `nianbao explain CODE`). */
   App.prototype.renderRules = function (rules) {
     var dl = this.$('nb-rules-list');
+    NB.setRules(rules);
     dl.textContent = '';
     rules.forEach(function (r) {
       var dt = el('dt');
-      dt.appendChild(el('code', 'nb-code', r.code));
+      dt.appendChild(el('strong', 'nb-rule-title', NB.titleOf(r)));
       dt.appendChild(el('span', 'nb-sev nb-sev-word-' + r.severity, SEV[r.severity]));
+      dt.appendChild(el('code', 'nb-code', r.code));
       dl.appendChild(dt);
-      dl.appendChild(el('dd', null, r.doc.trim()));
+      var dd = el('dd');
+      docSections(r.doc).forEach(function (sec) {
+        var p = el('p', sec.head ? 'nb-rule-basis' : null);
+        if (sec.head) p.appendChild(el('strong', null, sec.head + '：'));
+        p.appendChild(document.createTextNode(sec.text));
+        dd.appendChild(p);
+      });
+      dl.appendChild(dd);
     });
     this.$('nb-rules').querySelector('summary').textContent = '本工具的检查规则（' + rules.length + ' 条）';
   };
+
+  /* A rule's documentation (its doc comment: paragraphs, `## 依据` headings) as sections of
+     text; its source line breaks joined (Chinese needs no space between them). */
+  function docSections(doc) {
+    var out = [], cur = { head: null, lines: [] };
+    var flush = function () {
+      if (cur.lines.length) out.push({ head: cur.head, text: cur.lines.join('') });
+      cur.lines = [];
+    };
+    String(doc || '').split('\n').forEach(function (line) {
+      var l = line.trim(), h = /^#+\s*(.+)$/.exec(l);
+      if (h) { flush(); cur = { head: h[1], lines: [] }; } else if (!l) { flush(); cur.head = null; } else {
+        var prev = cur.lines[cur.lines.length - 1];
+        cur.lines.push(prev && /[A-Za-z0-9]$/.test(prev) && /^[A-Za-z0-9]/.test(l) ? ' ' + l : l);
+      }
+    });
+    flush();
+    return out;
+  }
 
   App.prototype.applyFilter = function () {
     var self = this, shown = 0;
@@ -190,21 +248,88 @@
   };
 
   App.prototype.activate = function (button) {
-    if (!button || !this.report || this.ta.value !== this.reportText) return;
-    var span = button.hasAttribute('data-f')
-      ? this.report.findings[+button.getAttribute('data-f')].spans[0]
-      : this.report.cells[+button.getAttribute('data-c')].span;
-    if (button.hasAttribute('data-f')) this.highlight(this.report.findings[+button.getAttribute('data-f')]);
-    if (!span) return;
+    if (!button || !this.report || this.text() !== this.reportText) return;
+    if (button.hasAttribute('data-f')) return this.activateFinding(this.report.findings[+button.getAttribute('data-f')], button);
+    var span = this.report.cells[+button.getAttribute('data-c')].span;
     this.returnTo = button;
     this.select(span.start, span.end);
+  };
+
+  /* A finding chosen: its text selected, every cell it involves marked and brought into view; a
+     finding about a table selects that table (its caption to its last row) and marks it. */
+  App.prototype.activateFinding = function (f, button) {
+    var t = NB.tableOf(this.report, f);
+    var lit = t ? this.highlightTable(t) : this.highlight(f);
+    var range = t ? this.tableRange(t, f) : f.spans[0];
+    this.returnTo = button;
+    if (range) this.select(range.start, range.end);
+    this.reveal(lit);
+  };
+
+  /* The indicators of one drawn table of the report's template. */
+  App.prototype.tableIndicators = function (name) {
+    var layouts = this.layouts(), ids = {};
+    var tables = (this.report.template && layouts && layouts[this.report.template]) || [];
+    tables.forEach(function (t) {
+      if (t.name !== name) return;
+      ids.caption = t.caption;
+      t.blocks.forEach(function (b) { b.rows.forEach(function (r) { if (r.indicator) ids[r.indicator] = true; }); });
+    });
+    return ids;
+  };
+
+  /* Where a table stands in the text: from its caption (or the checker's spans for it, those not
+     in another table's cells) to its last cell read. */
+  App.prototype.tableRange = function (t, f) {
+    var ids = this.tableIndicators(t.table), cells = this.report.cells, text = this.reportText;
+    var mine = cells.filter(function (c) { return ids[c.indicator] === true; });
+    var spans = mine.map(function (c) { return c.span; });
+    f.spans.forEach(function (s) {
+      if (!cells.some(function (c) { return ids[c.indicator] !== true && overlaps(s, c.span); })) spans.push(s);
+    });
+    if (!spans.length) return null;
+    var start = Math.min.apply(null, spans.map(function (s) { return s.start; }));
+    var end = Math.max.apply(null, spans.map(function (s) { return s.end; }));
+    // the caption's words, without its numbering, shortly before the first row
+    var words = String(ids.caption || '').replace(/^[一二三四五六七八九十]+、/, '');
+    var at = words ? text.lastIndexOf(words, start) : -1;
+    if (at >= 0 && start - at < 600) start = Math.max(0, text.lastIndexOf('\n', at) + 1);
+    return { start: start, end: end };
+  };
+
+  /* Marks a drawn table (and the rows it did not read) and no cell; returns what to bring into
+     view: the table's caption and those rows. */
+  App.prototype.highlightTable = function (t) {
+    var box = this.$('nb-tables'), missing = {};
+    (t.missing || []).forEach(function (l) { missing[l] = true; });
+    Array.prototype.forEach.call(box.querySelectorAll('button.nb-cell[data-hl]'), function (b) {
+      b.classList.remove('nb-hl-culprit', 'nb-hl-related');
+      b.removeAttribute('data-hl');
+    });
+    var lit = [];
+    Array.prototype.forEach.call(box.querySelectorAll('table.nb-official'), function (table) {
+      var on = table.getAttribute('data-table') === t.table;
+      table.parentNode.classList.toggle('nb-hl-table', on);
+      if (on) table.parentNode.setAttribute('data-hl', 'table'); else table.parentNode.removeAttribute('data-hl');
+      Array.prototype.forEach.call(table.querySelectorAll('tr.nb-item'), function (tr) {
+        var row = on && !!missing[tr.querySelector('th').textContent];
+        tr.classList.toggle('nb-hl-row', row);
+        if (row) lit.push(tr);
+      });
+      if (on) lit.unshift(table.caption || table);
+    });
+    return lit;
   };
 
   /* Marks every table cell a finding involves: the culprit span's cells, and the cells lying
      inside its related spans (the parts of a wrong total, the other side of a balance). */
   App.prototype.highlight = function (f) {
-    var cells = this.report.cells;
+    var cells = this.report.cells, lit = [];
     var buttons = this.$('nb-tables').querySelectorAll('button.nb-cell');
+    Array.prototype.forEach.call(this.$('nb-tables').querySelectorAll('.nb-hl-table, .nb-hl-row'), function (e) {
+      e.classList.remove('nb-hl-table', 'nb-hl-row');
+      e.removeAttribute('data-hl');
+    });
     Array.prototype.forEach.call(buttons, function (b) {
       var c = cells[+b.getAttribute('data-c')];
       var culprit = f.spans.length > 0 && overlaps(f.spans[0], c.span);
@@ -213,12 +338,50 @@
       b.classList.toggle('nb-hl-related', related);
       if (culprit || related) b.setAttribute('data-hl', culprit ? 'culprit' : 'related');
       else b.removeAttribute('data-hl');
+      if (culprit) lit.unshift(b); else if (related) lit.push(b);
     });
+    return lit;
+  };
+
+  /* Brings what a finding involves into view (the first of `els` matters most): sideways inside
+     each table's own scrolling box (表四's 15 columns are wider than the results), all of its
+     cells there where they fit, else from the first; and up or down on the page where the
+     editor stays in view beside the results (the wide layout). */
+  App.prototype.reveal = function (els) {
+    if (!els.length) return;
+    var wraps = [];
+    els.forEach(function (e) {
+      var w = e.closest('.nb-table-wrap');
+      if (w && wraps.indexOf(w) < 0) wraps.push(w);
+    });
+    wraps.forEach(function (w) {
+      var box = w.getBoundingClientRect(), mine = els.filter(function (e) { return w.contains(e) && e.tagName === 'BUTTON'; });
+      if (!mine.length) return;
+      var rects = mine.map(function (e) { return e.getBoundingClientRect(); });
+      var left = Math.min.apply(null, rects.map(function (r) { return r.left; })) - box.left + w.scrollLeft;
+      var right = Math.max.apply(null, rects.map(function (r) { return r.right; })) - box.left + w.scrollLeft;
+      var pad = 8, view = w.clientWidth;
+      if (right - left + 2 * pad > view) right = rects[0].right - box.left + w.scrollLeft, left = rects[0].left - box.left + w.scrollLeft;
+      if (left - pad < w.scrollLeft) w.scrollLeft = Math.max(0, left - pad);
+      else if (right + pad > w.scrollLeft + view) w.scrollLeft = right + pad - view;
+    });
+    if (getComputedStyle(this.$('nb-input').closest('.nb-editor')).position !== 'sticky') return;
+    var all = els.map(function (e) { return e.getBoundingClientRect(); });
+    var top = Math.min.apply(null, all.map(function (r) { return r.top; }));
+    var bottom = Math.max.apply(null, all.map(function (r) { return r.bottom; }));
+    var h = document.documentElement.clientHeight, margin = 16;
+    if (bottom - top + 2 * margin > h) bottom = all[0].bottom, top = all[0].top;
+    var dy = top - margin < 0 ? top - margin : bottom + margin > h ? bottom + margin - h : 0;
+    if (dy) window.scrollBy(0, dy);
   };
 
   /* Selects characters and scrolls the textarea so they sit in its upper third. */
   App.prototype.select = function (start, end) {
     var ta = this.ta;
+    if (start > ta.value.length) {
+      this.notice('这处在输入框没有显示的部分（全文第 ' + (start + 1) + ' 字）：文字太长，输入框只显示前 ' + ta.value.length + ' 字。', false);
+      return;
+    }
     ta.focus();
     ta.setSelectionRange(start, end);
     var y = this.offsetTopOf(start);

@@ -110,9 +110,17 @@
 
   App.prototype.addBlank = function () {
     this.syncDoc();
+    if (!this.doc.text) {
+      // one empty report at a time: this one first
+      var self = this, d = this.doc;
+      this.notice('当前这一份还是空白的：请先把报告全文粘贴到输入框，再添下一份。', false, function () { return self.doc === d && !d.text; });
+      this.ta.focus();
+      return;
+    }
     this.load(this.newDoc());
     this.runCheck();
-    this.notice('已新增一份空白报告：请把报告全文粘贴到左侧输入框。', false);
+    var me = this, blank = this.doc;
+    this.notice('已新增一份空白报告：请把报告全文粘贴到左侧输入框。', false, function () { return me.doc === blank && !blank.text; });
     this.ta.focus();
   };
 
@@ -146,7 +154,7 @@
   };
 
   App.prototype.dismissClick = function (b) {
-    if (!b || !this.report || this.ta.value !== this.reportText) return;
+    if (!b || !this.report || this.text() !== this.reportText) return;
     if (b.hasAttribute('data-restore')) {
       this.dismissals.remove(this.report.findings[+b.getAttribute('data-restore')], this.reportText);
       this.refreshDismissed('已恢复这个问题。');
@@ -184,7 +192,7 @@
 
   App.prototype.dismissSubmit = function (form) {
     var reason = form.querySelector('input').value.replace(/\s+/g, ' ').trim();
-    if (!reason || !this.report || this.ta.value !== this.reportText) return;
+    if (!reason || !this.report || this.text() !== this.reportText) return;
     this.dismissals.set(this.report.findings[+form.getAttribute('data-i')], this.reportText, reason);
     this.refreshDismissed('已忽略这个问题（原因：' + reason + '），它列在“已忽略的问题”中。');
     this.$('nb-findings-h').focus();
@@ -248,7 +256,8 @@
   var COLUMNS = [
     { key: 'name', title: '文件' }, { key: 'agency', title: '机关' }, { key: 'year', title: '年度' },
     { key: 'template', title: '模板' }, { key: 'error', title: '错误' }, { key: 'warning', title: '警告' },
-    { key: 'info', title: '提示' }, { key: 'dismissed', title: '已忽略' }, { key: 'prev', title: '上年报告' }
+    { key: 'info', title: '提示' }, { key: 'dismissed', title: '已忽略' }, { key: 'read', title: '读出' },
+    { key: 'status', title: '状态' }, { key: 'prev', title: '上年报告' }
   ];
 
   /* What the list shows of one report (counts without the dismissed findings). */
@@ -261,6 +270,7 @@
       template: r ? SHORT_TEMPLATE[r.template] || '未识别' : '',
       error: pending ? '…' : r ? c.error : '', warning: pending ? '…' : r ? c.warning : '',
       info: pending ? '…' : r ? c.info : '', dismissed: r ? c.dismissed : '',
+      read: r ? NB.readCount(r.coverage) : '', status: pending ? '正在检查' : d.error ? '检查出错' : r ? NB.statusOf(r) : d.text ? '' : '空白',
       prev: prev ? prev.name : ''
     };
   };
@@ -320,6 +330,8 @@
         cell.appendChild(b);
       }
       if ((c.key === 'error' && row.error > 0) || (c.key === 'warning' && row.warning > 0)) cell.classList.add('nb-l-bad');
+      // not a clean result, whatever the counts: said in words, and the row marked
+      if (c.key === 'status' && row.status && row.status !== '已检查' && row.status !== '正在检查') cell.classList.add('nb-l-attention');
       tr.appendChild(cell);
     });
     return tr;
@@ -343,16 +355,17 @@
   };
 
   App.prototype.batchSummary = function () {
-    var self = this, done = 0, bad = 0, warn = 0, pairs = 0;
+    var self = this, done = 0, bad = 0, warn = 0, pairs = 0, odd = 0;
     this.docs.forEach(function (d) {
       var row = self.rowOf(d);
       if (d.checkedRev === d.rev) done++;
       if (row.error > 0) bad++;
       else if (row.warning > 0) warn++;
+      if (row.status && row.status !== '已检查' && row.status !== '正在检查') odd++;
       if (d.prev) pairs++;
     });
     return '共 ' + this.docs.length + ' 份，已检查 ' + done + ' 份：' + bad + ' 份有错误，' + warn +
-      ' 份只有警告；' + pairs + ' 份与上年报告做了对比。';
+      ' 份只有警告；' + (odd ? odd + ' 份未完整检查（见“状态”列）；' : '') + pairs + ' 份与上年报告做了对比。';
   };
 
   /* ---------- 审核意见单 ---------- */
@@ -385,12 +398,16 @@
     return found;
   }
 
+  /* Where a finding is, as a person finds it in the report (never a line number: a paste has
+     none): the checker's own words (f.where), the table a table-level finding is about, the
+     cell named as the form names it, else the reported words quoted. */
   NB.whereText = function (report, text, f, layouts) {
+    if (f.where) return f.where;
+    var t = NB.tableOf(report, f);
+    if (t) return t.table;
     var s = f.spans[0];
     if (!s) return '全文';
-    var ref = NB.cellRef(report, s, layouts);
-    var line = '第 ' + NB.lineOf(text, s.start) + ' 行';
-    return ref ? ref + '（' + line + '）' : '正文' + line;
+    return NB.cellRef(report, s, layouts) || NB.quoteAt(text, s) || '全文';
   };
 
   function today() {
@@ -421,7 +438,8 @@
     var prev = d.prev ? this.byId(d.prev) : null;
     var meta = [['序号', String(n)], ['文件', d.name], ['机关', r && r.agency || '未识别'],
       ['年度', r && r.year ? r.year + ' 年度' : '未识别'], ['模板', r && r.template ? NB.TEMPLATE[r.template] : '未识别'],
-      ['上年报告', prev ? prev.name : '未对比'], ['检查日期', today()],
+      ['上年报告', prev ? prev.name : '未对比'], ['状态', r ? NB.statusOf(r) + (NB.readCount(r.coverage) ? '（读出 ' + NB.readCount(r.coverage) + '）' : '') : '未检查'],
+      ['检查日期', today()],
       ['检查工具', '年报校验 ' + this.$('nb-version').textContent]];
     var dl = el('dl', 'nb-sheet-meta');
     meta.forEach(function (m) { dl.appendChild(el('dt', null, m[0])); dl.appendChild(el('dd', null, m[1])); });
@@ -431,6 +449,7 @@
       return page;
     }
     var c = NB.counts(r.findings, v.dismissed);
+    NB.unread(r.coverage).forEach(function (u) { page.appendChild(el('p', 'nb-sheet-unread', '未完整读出：' + NB.unreadText(u, d.source))); });
     page.appendChild(el('p', 'nb-sheet-counts', '检查结果：错误 ' + c.error + ' 个，警告 ' + c.warning + ' 个，提示 ' + c.info + ' 个；已忽略 ' + c.dismissed + ' 个。'));
     this.sheetFindings(page, r, d.text, v.dismissed);
     page.appendChild(el('p', 'nb-sheet-sign', '审核意见：'));
@@ -443,15 +462,17 @@
     var open = [], gone = [], layouts = this.engine ? this.engine.layouts : null;
     r.findings.forEach(function (f, i) {
       var where = NB.whereText(r, text, f, layouts);
-      if (i in dismissed) gone.push([String(i + 1), f.code, where, f.message, dismissed[i]]);
-      else open.push([String(i + 1), SEV[f.severity], where, f.message, num(f.expected), num(f.actual)]);
+      // a table-level finding's expected/actual are cell counts, said in its message
+      var table = !!NB.tableOf(r, f);
+      if (i in dismissed) gone.push([String(i + 1), NB.titleOf(f), where, f.message, dismissed[i]]);
+      else open.push([String(i + 1), SEV[f.severity], NB.titleOf(f), where, f.message, table ? '' : num(f.expected), table ? '' : num(f.actual)]);
     });
     page.appendChild(el('h2', 'nb-sheet-h', '问题（' + open.length + ' 个）'));
-    if (open.length) page.appendChild(table('nb-sheet-findings', ['序号', '严重程度', '位置', '问题说明', '应为', '实为'], open));
-    else page.appendChild(el('p', null, '未发现问题。'));
+    if (open.length) page.appendChild(table('nb-sheet-findings', ['序号', '严重程度', '问题', '位置', '说明', '应为', '实为'], open));
+    else page.appendChild(el('p', null, NB.incomplete(r.coverage) ? '已读出的部分未发现问题（表格未完整读出）。' : '未发现问题。'));
     if (!gone.length) return;
     page.appendChild(el('h2', 'nb-sheet-h', '已忽略的问题（' + gone.length + ' 个）'));
-    page.appendChild(table('nb-sheet-dismissed', ['序号', '代码', '位置', '问题说明', '忽略原因'], gone));
+    page.appendChild(table('nb-sheet-dismissed', ['序号', '问题', '位置', '说明', '忽略原因'], gone));
   };
 
   App.prototype.sheetSummary = function (docs) {
@@ -460,9 +481,9 @@
     page.appendChild(el('p', 'nb-sheet-counts', this.batchSummary()));
     var rows = docs.map(function (d, i) {
       var row = self.rowOf(d);
-      return [String(i + 1), row.name, row.agency, String(row.year), row.template, String(row.error), String(row.warning), String(row.info), String(row.dismissed), row.prev];
+      return [String(i + 1), row.name, row.agency, String(row.year), row.template, String(row.error), String(row.warning), String(row.info), String(row.dismissed), row.read, row.status, row.prev];
     });
-    page.appendChild(table('nb-sheet-list', ['序号', '文件', '机关', '年度', '模板', '错误', '警告', '提示', '已忽略', '上年报告'], rows));
+    page.appendChild(table('nb-sheet-list', ['序号', '文件', '机关', '年度', '模板', '错误', '警告', '提示', '已忽略', '读出', '状态', '上年报告'], rows));
     return page;
   };
 
@@ -477,6 +498,11 @@
 
   App.prototype.printSheets = function (docs) {
     var self = this;
+    docs = docs.filter(function (d) { return d.text; }); // an empty report has no sheet
+    if (!docs.length) {
+      this.notice('还没有报告可打印审核意见单：请先把报告全文粘贴到输入框，或打开文件。', false, function () { return !self.docs.some(function (d) { return d.text; }); });
+      return;
+    }
     this.whenIdle().then(function () {
       self.buildSheets(docs);
       window.print();
@@ -503,14 +529,16 @@
     this.notice('正在生成 Excel 文件…', false);
     this.whenIdle().then(function () {
       entries = self.exportEntries();
-      if (!entries.length) throw new Error('没有报告');
+      if (!entries.length) throw new Error('还没有报告，请先把报告全文粘贴到输入框，或打开文件');
       return NB.loadXlsx(self.base);
     }).then(function (x) { return x.workbook(entries); }).then(function (bytes) {
       var type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       self.download(new Blob([bytes], { type: type }), '年报审核结果.xlsx');
       self.notice('已导出 Excel：' + entries.length + ' 份报告，每份一张单元格表、一张问题表和一张按模板绘制的表样。', false);
     }).catch(function (err) {
-      self.notice('无法导出 Excel：' + (err && err.message || err) + '。可改用“导出 CSV”。', false);
+      var none = !entries || !entries.length;
+      self.notice('无法导出 Excel：' + (err && err.message || err) + (none ? '。' : '。可改用“导出 CSV”。'), false,
+        none ? function () { return !self.docs.some(function (d) { return d.text; }); } : null);
     });
   };
 })();

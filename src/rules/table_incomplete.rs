@@ -40,17 +40,23 @@ fn check(cx: &Context) -> Vec<Finding> {
             } else {
                 String::new()
             };
+            let why = c
+                .reason
+                .as_ref()
+                .map_or(String::new(), |r| format!("原因：{r}。"));
             finding(
                 "table-incomplete",
                 format!(
-                    "{}读出 {} 个单元格，应有 {} 个：{}{}未完整读出，这些单元格没有核对。",
+                    "{}读出 {} 个单元格，应有 {} 个：{}{}未完整读出，这些单元格没有核对。{}{}",
                     c.table,
                     c.read,
                     c.expected,
                     named.join("、"),
-                    rest
+                    rest,
+                    why,
+                    c.advice.as_deref().unwrap_or("")
                 ),
-                vec![first_span(cx)],
+                spans(cx, c),
                 Some(c.expected as f64),
                 Some(c.read as f64),
             )
@@ -58,6 +64,57 @@ fn check(cx: &Context) -> Vec<Finding> {
         .collect()
 }
 
-fn first_span(cx: &Context) -> Span {
-    cx.ex.cells.first().map(|c| c.span).unwrap_or_default()
+/// Where a person finds the table: its caption (the section heading it stands under), then
+/// the labels of the rows not read that were found in the text. Never a cell of another table.
+fn spans(cx: &Context, c: &crate::coverage::Coverage) -> Vec<Span> {
+    let mut out: Vec<Span> = caption(cx, c.table).into_iter().collect();
+    for m in &cx.ex.matched {
+        let missing = c
+            .missing
+            .iter()
+            .any(|l| m.indicator.labels.first() == Some(&l.as_str()));
+        let range = m.row.label_range();
+        if missing && !range.is_empty() {
+            out.push(cx.doc.span(range));
+        }
+    }
+    out
+}
+
+/// The heading a table stands under, the one nearest before the table's first row read.
+fn caption(cx: &Context, table: &str) -> Option<Span> {
+    let words: &[&str] = match table {
+        "表二" => &["主动公开政府信息情况"],
+        "表三" => &["收到和处理政府信息公开申请情况"],
+        "表四" => &[
+            "行政复议、行政诉讼情况",
+            "行政复议,行政诉讼情况",
+            "行政复议",
+        ],
+        _ => &["情况统计表", "统计表", "指标名称", "统计指标"],
+    };
+    let text = cx.doc.text();
+    let first_row = cx
+        .ex
+        .matched
+        .iter()
+        .filter(|m| table_of(cx, m.indicator) == table)
+        .map(|m| m.row.label_range().start)
+        .filter(|&s| s > 0)
+        .min()
+        .unwrap_or(text.len());
+    words.iter().find_map(|w| {
+        let before = &text[..crate::source::floor_char_boundary(text, first_row)];
+        before
+            .rfind(w)
+            .or_else(|| text.find(w))
+            .map(|at| cx.doc.span(at..at + w.len()))
+    })
+}
+
+fn table_of(cx: &Context, ind: &crate::schema::Indicator) -> &'static str {
+    match cx.ex.template {
+        Some(crate::schema::Template::T2008) | None => "统计表",
+        _ => crate::schema::national_table(ind),
+    }
 }

@@ -138,21 +138,52 @@ async function documentTests(T, h, corpus) {
   });
 }
 
-/** The single file copied alone, without dist/pkg-files/ beside it. */
-async function missingReaderTest(h) {
-  await h.test('file: without pkg-files/ beside nianbao.html, opening a PDF says the folder is missing; .txt still opens', async () => {
+/** The single file copied alone into an empty folder (issue 21: one file means one file): from
+ *  file:// it opens a PDF and a .docx as the CLI reads them and exports Excel, with the reader
+ *  and the Excel module it carries inside, decoded only then. */
+async function aloneTest(h) {
+  await h.test('file: nianbao.html alone in an empty folder opens a PDF and a .docx and exports Excel', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-alone-'));
     fs.copyFileSync(path.join(ROOT, 'dist/nianbao.html'), path.join(dir, 'nianbao.html'));
+    assert.deepEqual(fs.readdirSync(dir), ['nianbao.html']);
     const ctx = await h.launch();
+    const errors = [];
     try {
       const page = ctx.pages()[0];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const requests = [];
+      ctx.on('request', (r) => requests.push(r.url()));
       await page.goto('file://' + path.join(dir, 'nianbao.html'));
       await page.waitForFunction(() => document.querySelector('#nb-app') && document.querySelector('#nb-app').dataset.state === 'done');
-      await page.locator('#nb-file').setInputFiles(path.join(DOCX, '2022_pingtan_zonghe_shiyanqu.docx'));
-      await page.waitForFunction(() => /pkg-files/.test(document.querySelector('#nb-notice-text').textContent));
-      assert.match(await page.locator('#nb-notice-text').textContent(), /读取模块不在本文件旁边（应与 nianbao\.html 放在同一文件夹的 pkg-files 文件夹）/);
-      await page.locator('#nb-file').setInputFiles({ name: '报告.txt', mimeType: 'text/plain', buffer: Buffer.from('示例县2021年政府信息公开工作年度报告') });
-      await page.waitForFunction(() => /已打开“报告\.txt”/.test(document.querySelector('#nb-notice-text').textContent));
+      assert.deepEqual(await page.evaluate(() => [window.NB.filesIn || null, window.NB.xlsxIn || null, typeof nb_files, typeof nb_xlsx]),
+        [null, null, 'undefined', 'undefined'], 'nothing of the reader or the Excel module is decoded before it is used');
+      const status = [];
+      await page.exposeFunction('__status', (s) => status.push(s));
+      await page.evaluate(() => new MutationObserver(() => window.__status(document.querySelector('#nb-status').textContent))
+        .observe(document.querySelector('#nb-status'), { childList: true, characterData: true, subtree: true }));
+      const pdf = path.join(ROOT, 'tests/fixtures/real/2024_pingtan_zonghe_shiyanqu.pdf');
+      const docx = path.join(DOCX, '2022_pingtan_zonghe_shiyanqu.docx');
+      for (const f of [pdf, docx]) {
+        await page.locator('#nb-file').setInputFiles(f);
+        await page.waitForFunction((n) => document.querySelector('#nb-notice-text').textContent.includes('已打开“' + n + '”'), path.basename(f), { timeout: 30000 });
+        await page.waitForFunction(() => document.querySelector('#nb-app').dataset.state === 'done');
+        const report = cliFile(f);
+        assert.equal(await page.locator('#nb-input').inputValue(), report.text, path.basename(f) + ': the text the CLI reads');
+        const n = await page.evaluate(() => window.NB.app.report.cells.length);
+        assert.equal(n, report.cells.length, path.basename(f) + ': cells read');
+        assert.ok(status.some((s) => s.includes('正在读取“' + path.basename(f) + '”')), 'the status line says the file is being read: ' + status.join(' | '));
+      }
+      assert.equal(await page.evaluate(() => window.NB.filesIn), 'main');
+      const [d] = await Promise.all([page.waitForEvent('download'), page.locator('#nb-xlsx').click()]);
+      assert.match(d.suggestedFilename(), /\.xlsx$/);
+      const book = JSON.parse(require('child_process').execFileSync('python3', [path.join(__dirname, 'read_xlsx.py'), await d.path()]).toString());
+      assert.equal(book.sheets[0], '汇总');
+      assert.equal(book.rows['汇总'][1][0], path.basename(docx));
+      assert.equal(await page.evaluate(() => window.NB.xlsxIn), 'main');
+      assert.deepEqual(requests.filter((u) => !u.startsWith('file://' + path.join(dir, 'nianbao.html')) && !/^(data|blob):/.test(u)), [], 'nothing read from beside the file');
+      assert.deepEqual(errors, []);
+      const t = await page.evaluate(() => [window.NB.timing.inflate_files, window.NB.timing.inflate_xlsx]);
+      console.log(`     decoded on first use: file reader ${Math.round(t[0])} ms, Excel module ${Math.round(t[1])} ms`);
     } finally {
       await ctx.close();
       fs.rmSync(ctx.dir, { recursive: true, force: true });
@@ -252,10 +283,12 @@ async function damagedTest(T, h) {
       await T.waitDone();
       await sameAsSummary(T, files, summary);
       const loads = T.requests.slice(mark).filter((r) => /\/(files-worker\.js|nianbao_files\.js)$/.test(r.url)).map((r) => r.url);
-      // one instance loads a worker and its glue (http), or the glue alone (file://)
-      const once = T.spec.name === 'http' ? 2 : 1;
-      console.log(`     ${caught.length} PDFs on which the reader panics; ${loads.length / once - 1} instances replaced`);
-      assert.equal(loads.length, once * (1 + caught.length), 'each trap replaced the reader once: ' + loads.join(' '));
+      const instances = await T.ev(() => window.NB.instances.files);
+      console.log(`     ${caught.length} PDFs on which the reader panics; ${instances - 1} instances replaced`);
+      assert.equal(instances, 1 + caught.length, 'each trap replaced the reader once');
+      // one instance loads a worker and its glue (http); the single file runs the glue it carries
+      if (T.spec.name === 'http') assert.equal(loads.length, 2 * (1 + caught.length), loads.join(' '));
+      else assert.deepEqual(loads, [], 'nothing loaded from beside the single file');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       await fresh(T);
@@ -317,4 +350,4 @@ async function batch(T, files) {
   console.log(`     ${files.length} files (${good.length} readable) in ${ms} ms; ${sent} keys, the slowest answered in ${Math.round(worst)} ms`);
 }
 
-module.exports = { documentTests, missingReaderTest, batchTest, damagedTest };
+module.exports = { documentTests, aloneTest, batchTest, damagedTest };

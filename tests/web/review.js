@@ -28,6 +28,7 @@ function readList(T) {
       out[t('name')] = {
         agency: t('agency'), year: t('year'), template: t('template'), error: t('error'),
         warning: t('warning'), info: t('info'), dismissed: t('dismissed'), prev: t('prev'), current: tr.classList.contains('nb-current'),
+        read: t('read'), status: t('status'), attention: tr.querySelector('.nb-l-status').classList.contains('nb-l-attention'),
       };
     });
     return out;
@@ -88,6 +89,41 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     }
     assert.equal(list[later].prev, earlier, 'paired by agency and year');
     assert.equal(list[earlier].prev, '');
+    // 读出: the cells read of the cells the template's tables have, as the CLI's --summary
+    for (const f of all) {
+      const cov = cli(fs.readFileSync(f, 'utf8')).coverage;
+      const want = cov.length ? cov.reduce((a, c) => a + c.read, 0) + '/' + cov.reduce((a, c) => a + c.expected, 0) : '';
+      assert.equal(list[path.basename(f)].read, want, path.basename(f) + ' 读出');
+    }
+  });
+
+  await test(`${name}: the list tells a clean result from 未完整读出, 未识别模板 and 不是年度报告`, async () => {
+    const real = path.join(ROOT, 'tests/fixtures/real');
+    const full = fs.readFileSync(path.join(real, '2022_pingtan_zonghe_shiyanqu.web.txt'), 'utf8');
+    const odd = [
+      ['表格不全.txt', full.slice(0, full.indexOf('（五）不予处理')), '未完整读出'],
+      ['没有统计表.txt', fs.readFileSync(path.join(real, '2013_pingtan_dishui.web.txt'), 'utf8'), '未识别模板'],
+      ['一封信.txt', '关于报送2023年政府信息公开工作年度报告的通知\n各乡镇人民政府、县直各单位：\n请于2024年1月31日前报送本单位2023年政府信息公开工作年度报告。\n特此通知。\n', '不是年度报告'],
+    ];
+    await T.$('#nb-file').setInputFiles(odd.map(([n, t]) => ({ name: n, mimeType: 'text/plain', buffer: Buffer.from(t) })));
+    await T.frame.waitForFunction((n) => window.__nbRoot().querySelectorAll('#nb-list tbody tr').length === n, all.length + odd.length);
+    await T.waitDone();
+    const list = await readList(T);
+    for (const [n, t, status] of odd) {
+      const r = cli(t);
+      assert.equal(list[n].status, status, n + ': ' + JSON.stringify({ kind: r.kind, template: r.template, coverage: r.coverage }));
+      assert.equal(list[n].attention, true, n + ' is marked');
+    }
+    const clean = Object.keys(list).filter((n) => list[n].status === '已检查');
+    assert.ok(clean.length > 0 && clean.every((n) => !list[n].attention), 'a clean result is not marked');
+    assert.match(await T.ev(() => window.__nbRoot().querySelector('#nb-batch-summary').textContent), /\d+ 份未完整检查（见“状态”列）/);
+    // back to the list the next tests expect
+    for (const [n] of odd) {
+      await openDoc(T, n);
+      await T.$('#nb-remove').click();
+      await T.waitDone();
+    }
+    assert.equal(Object.keys(await readList(T)).length, all.length);
   });
 
   await test(`${name}: the list sorts by a column (errors, descending on the second click)`, async () => {
@@ -157,9 +193,11 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
   await test(`${name}: the dismissal and its reason are in 复制结果, CSV, the dismissal file, and come back on import`, async () => {
     await openDoc(T, later);
     const plain = await T.ev(() => window.NB.toPlainText(window.NB.app.report, window.NB.app.reportText, window.NB.app.dismissed));
-    assert.match(plain, new RegExp('已忽略的问题：\\n\\d+\\. \\[警告\\] carryover-mismatch .*（忽略原因：' + REASON + '）'));
+    assert.match(plain, new RegExp('已忽略的问题：\\n\\d+\\. \\[警告\\] 结转数与上一年度不符（carryover-mismatch） .*（忽略原因：' + REASON + '）'));
     const csv = (await download(T, '#nb-csv')).bytes.toString('utf8');
-    assert.match(csv, new RegExp('"已忽略（警告）","carryover-mismatch","\\d+","[^"]*","' + REASON + '"'));
+    // every row names the file, 机关 and 年度; the Chinese name first, the code last
+    assert.match(csv, /^\uFEFF"文件","机关","年度","序号","严重程度","问题","位置","说明","应为","实为","忽略原因","代码"/);
+    assert.match(csv, new RegExp('"' + later + '","某某县人民政府办公室","2022","\\d+","已忽略（警告）","结转数与上一年度不符","表三 [^"]*","[^"]*","[^"]*","[^"]*","' + REASON + '","carryover-mismatch"'));
     await T.ev(() => { window.__nbRoot().querySelector('#nb-dismiss-io').open = true; });
     const saved = await download(T, '#nb-dismiss-export');
     assert.match(saved.name, /\.json$/);
@@ -191,7 +229,8 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     assert.match(sheet, /审核意见单/);
     assert.match(sheet, /某某县人民政府办公室/);
     // the cell named as a reviewer names it: table, row, column
-    assert.ok(sheet.includes('表三 二、上年结转政府信息公开申请数量 总计（第 '), sheet);
+    assert.ok(sheet.includes('表三 二、上年结转政府信息公开申请数量 总计'), sheet);
+    assert.doesNotMatch(sheet, /第 \d+ 行/, 'no line numbers: a paste has none');
     assert.ok(sheet.includes(REASON), 'the dismissed finding with its reason');
     assert.match(sheet, /已忽略 1 个/);
   });

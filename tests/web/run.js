@@ -29,6 +29,8 @@ const RANK = { error: 3, warning: 2, info: 1 };
 const KIND = { 'annual-report': '政府信息公开工作年度报告', other: '不是年度报告' };
 const TEMPLATE = { '2008': '2008 年版（2008—2018 年度报告）', '2019': '2019 年版（2019、2020 年度报告）', '2021': '2021 年版（2021 年度起）' };
 const APPLICANTS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+// findings about a whole table (they select the table, never a cell)
+const TABLE_LEVEL = new Set(['table-incomplete']);
 const ONLY = process.env.NB_MODES ? process.env.NB_MODES.split(',') : null;
 
 // NB_TESTS=regex runs only the tests whose name matches (while working on some; not for make test)
@@ -57,6 +59,19 @@ function cli(text) {
   cliCache.set(text, out);
   return out;
 }
+/** Each rule's Chinese name as the CLI documents it (`nianbao explain`: 「合计与分项之和不符：…」). */
+let titles = null;
+function ruleTitle(code) {
+  if (!titles) {
+    titles = {};
+    const codes = execFileSync(CLI, ['rules']).toString().trim().split('\n').map((l) => l.split(/\s+/)[0]);
+    for (const c of codes) {
+      const first = execFileSync(CLI, ['explain', c]).toString().split('\n').map((l) => l.trim()).filter(Boolean)[1];
+      titles[c] = first.slice(0, first.indexOf('：'));
+    }
+  }
+  return titles[code];
+}
 const cliVersion = () => execFileSync(CLI, ['--version']).toString().trim().split(' ')[1];
 
 function lineOf(text, offset) {
@@ -71,6 +86,7 @@ function overlaps(a, b) {
 function expectedFlag(report, cell) {
   let best = null, related = false;
   for (const f of report.findings) {
+    if (TABLE_LEVEL.has(f.code)) continue; // about a whole table: it marks its table, no cell
     f.spans.forEach((s, k) => {
       if (k > 0) related = related || (s.start >= cell.span.start && s.end <= cell.span.end);
       else if (overlaps(s, cell.span) && (!best || RANK[f.severity] > RANK[best])) best = f.severity;
@@ -188,6 +204,8 @@ class Mode {
         findings: all('#nb-findings li[data-severity]').map((li) => ({
           severity: li.dataset.severity, hidden: li.hidden,
           word: li.querySelector('.nb-sev').textContent,
+          title: li.querySelector('.nb-title').textContent,
+          lead: li.querySelector('button').textContent.slice(0, 12),
           code: li.querySelector('.nb-code').textContent,
           where: li.querySelector('.nb-where') ? li.querySelector('.nb-where').textContent : null,
           message: li.querySelector('.nb-msg').textContent,
@@ -272,10 +290,17 @@ function assertSameAsCli(shown, report, text, elsewhere) {
   }, 'kind/template/year/agency');
   assert.equal(shown.findings.length, report.findings.length, 'number of findings');
   report.findings.forEach((f, i) => {
-    assert.deepEqual(shown.findings[i], {
-      severity: f.severity, hidden: false, word: SEV[f.severity], code: f.code,
-      where: f.spans.length ? `第 ${lineOf(text, f.spans[0].start)} 行` : null, message: f.message,
-    }, `finding ${i + 1}`);
+    const s = shown.findings[i];
+    const title = f.title || ruleTitle(f.code);
+    assert.ok(/^[\u4e00-\u9fa5]{2,}/.test(title), f.code + ' has a Chinese name: ' + title);
+    // the card leads with the severity word and the Chinese name; the code comes after them
+    assert.ok(s.lead.startsWith(SEV[f.severity] + title.slice(0, 12 - SEV[f.severity].length)), `finding ${i + 1} leads with its name: ${s.lead}`);
+    // where it is as a person finds it: the checker's words, a table, a cell, or quoted words
+    if (f.where) assert.equal(s.where, f.where);
+    else assert.ok(s.where && !/第 \d+ 行/.test(s.where), `finding ${i + 1}: where ${s.where}`);
+    delete s.lead;
+    delete s.where;
+    assert.deepEqual(s, { severity: f.severity, hidden: false, word: SEV[f.severity], title, code: f.code, message: f.message }, `finding ${i + 1}`);
   });
   assert.equal(shown.cells.length, report.cells.length, 'number of table cells');
   const seen = new Set();
@@ -298,7 +323,7 @@ function assertSameAsCli(shown, report, text, elsewhere) {
 async function clickAndCheckSelections(T, report) {
   for (let i = 0; i < report.findings.length; i++) {
     const span = report.findings[i].spans[0];
-    if (!span) continue;
+    if (!span || TABLE_LEVEL.has(report.findings[i].code)) continue;
     await T.$(`#nb-findings button[data-f="${i}"]`).click();
     assert.deepEqual(await T.selection(), { start: span.start, end: span.end, focused: true }, `finding ${i + 1} selects its span`);
   }
@@ -366,6 +391,124 @@ async function pageTests(T) {
     assert.equal(await T.value(), SAMPLE);
   });
 
+  await test(`${T.spec.name}: a table not read in full shows why and what to do; its finding selects its table, not a cell`, async () => {
+    const full = fs.readFileSync(path.join(ROOT, 'tests/fixtures/real/2022_pingtan_zonghe_shiyanqu.web.txt'), 'utf8');
+    const cut = full.slice(0, full.indexOf('（五）不予处理'));
+    await T.fill(cut);
+    const report = cli(cut);
+    const c = report.coverage.find((t) => t.read < t.expected);
+    const box = await T.ev(() => { const b = window.__nbRoot().querySelector('#nb-unread'); return b.hidden ? null : b.textContent; });
+    assert.ok(box && box.includes(`${c.table}读出 ${c.read} / ${c.expected} 个单元格`), box);
+    const reason = /原因：([^。]+)。/.exec(box), advice = /怎么办：([^。]+)。/.exec(box);
+    assert.ok(reason && advice, box);
+    if (c.reason) assert.equal(reason[1], c.reason.replace(/[。；，\s]+$/, ''));
+    else assert.ok(c.missing.slice(0, 3).every((l) => reason[1].includes(l)), 'the rows not read: ' + reason[1]);
+    if (c.advice) assert.equal(advice[1], c.advice.replace(/[。；，\s]+$/, ''));
+    else assert.match(advice[1], /打开 PDF\/Word 原文件检查（可准确读表）/);
+    // its finding marks no cell, names the table, and selects the table in the text
+    const i = report.findings.findIndex((f) => f.code === 'table-incomplete');
+    assert.ok(i >= 0);
+    const card = await T.ev((k) => window.__nbRoot().querySelector(`#nb-findings button[data-f="${k}"] .nb-where`).textContent, i);
+    assert.ok(card.startsWith(c.table), 'where: ' + card);
+    await T.$(`#nb-findings button[data-f="${i}"]`).click();
+    const s = await T.ev((name) => {
+      const r = window.__nbRoot(), app = window.NB.app;
+      const t = r.querySelector(`#nb-tables table[data-table="${name}"]`);
+      const spans = Array.prototype.map.call(t.querySelectorAll('button.nb-cell'), (b) => app.report.cells[+b.dataset.c].span);
+      const ta = r.querySelector('#nb-input');
+      return {
+        start: ta.selectionStart, end: ta.selectionEnd, first: Math.min(...spans.map((x) => x.start)), last: Math.max(...spans.map((x) => x.end)),
+        marked: t.parentNode.dataset.hl, cellsLit: r.querySelectorAll('#nb-tables button.nb-cell[data-hl]').length,
+        rowsLit: Array.prototype.map.call(t.querySelectorAll('tr.nb-hl-row th'), (th) => th.textContent),
+        flagged: r.querySelectorAll('#nb-tables button.nb-cell[data-flag="warning"]').length,
+      };
+    }, c.table);
+    assert.ok(s.start <= s.first && s.end >= s.last, `the selection covers the table's cells: ${JSON.stringify(s)}`);
+    assert.equal(s.marked, 'table');
+    assert.equal(s.cellsLit, 0, 'no cell is lit by a finding about the table');
+    assert.deepEqual(s.rowsLit, c.missing.filter((l) => s.rowsLit.includes(l)), 'the rows lit are rows not read');
+    assert.ok(s.rowsLit.length > 0, 'the rows not read are lit');
+    const warned = report.findings.filter((f) => f.severity === 'warning' && !TABLE_LEVEL.has(f.code)).length;
+    if (!warned) assert.equal(s.flagged, 0, 'no ⚠ on a cell for the table');
+    await T.$('#nb-sample').click();
+    await T.waitDone();
+  });
+
+  await test(`${T.spec.name}: clicking a finding in 表四 brings every cell it involves into view at 1366 px`, async () => {
+    await T.page.setViewportSize({ width: 1366, height: 768 });
+    const text = SAMPLE.replace('2\t1\t0\t0\t4\t1\t0\t0\t1\t2\t0\t0\t0\t0\t0', '2\t1\t0\t0\t3\t1\t0\t0\t1\t2\t1\t0\t0\t0\t0');
+    assert.notEqual(text, SAMPLE);
+    await T.fill(text);
+    const report = cli(text);
+    const i = report.findings.findIndex((f) => f.code === 'sum-mismatch' && f.message.includes('复议后起诉'));
+    assert.ok(i >= 0, JSON.stringify(report.findings.map((f) => f.message)));
+    await T.ev(() => { window.scrollTo(0, 0); Array.prototype.forEach.call(window.__nbRoot().querySelectorAll('.nb-table-wrap'), (w) => { w.scrollLeft = 0; }); });
+    const before = await T.ev(() => {
+      const b = Array.prototype.filter.call(window.__nbRoot().querySelectorAll('#nb-tables table[data-table="表四"] button.nb-cell'), () => true).pop();
+      const w = b.closest('.nb-table-wrap');
+      return { wide: w.scrollWidth > w.clientWidth, right: b.getBoundingClientRect().right, wrap: w.getBoundingClientRect().right };
+    });
+    assert.ok(before.wide && before.right > before.wrap, '表四 is wider than its box and its last 总计 starts out of view: ' + JSON.stringify(before));
+    await T.$(`#nb-findings button[data-f="${i}"]`).click();
+    await T.page.waitForTimeout(50);
+    const lit = await T.ev(() => Array.prototype.map.call(window.__nbRoot().querySelectorAll('#nb-tables button.nb-cell[data-hl]'), (b) => {
+      const r = b.getBoundingClientRect(), w = b.closest('.nb-table-wrap').getBoundingClientRect();
+      return { hl: b.dataset.hl, left: r.left, right: r.right, top: r.top, bottom: r.bottom, wl: w.left, wr: w.right, h: document.documentElement.clientHeight };
+    }));
+    assert.ok(lit.some((c) => c.hl === 'culprit') && lit.length >= 2, JSON.stringify(lit));
+    for (const c of lit) {
+      assert.ok(c.left >= c.wl - 1 && c.right <= c.wr + 1, 'sideways in view: ' + JSON.stringify(c));
+      assert.ok(c.top >= 0 && c.bottom <= c.h, 'up and down in view: ' + JSON.stringify(c));
+    }
+  });
+
+  await test(`${T.spec.name}: on an empty page 导出 CSV, 复制结果, 打印, 打印审核意见单, 导出 Excel and 再添一份 say why they do nothing`, async () => {
+    await T.fill('');
+    const notice = () => T.ev(() => { const n = window.__nbRoot().querySelector('#nb-notice'); return n.hidden ? '' : n.textContent; });
+    await T.ev(() => { window.__printed = 0; window.__print = window.print; window.print = () => { window.__printed++; }; });
+    let downloads = 0;
+    const count = () => downloads++;
+    T.page.on('download', count);
+    try {
+      for (const [id, words] of [['#nb-csv', /还没有检查结果可导出/], ['#nb-copy', /还没有检查结果可复制/], ['#nb-print', /还没有检查结果可打印/],
+        ['#nb-sheet-one', /还没有报告可打印审核意见单/], ['#nb-new', /当前这一份还是空白的/]]) {
+        await T.ev(() => { window.__nbRoot().querySelector('#nb-notice').hidden = true; });
+        await T.$(id).click();
+        assert.match(await notice(), words, id);
+      }
+      await T.$('#nb-xlsx').click();
+      await T.frame.waitForFunction(() => /无法导出 Excel/.test(window.__nbRoot().querySelector('#nb-notice-text').textContent));
+      await T.page.waitForTimeout(300);
+      assert.equal(downloads, 0, 'nothing downloaded');
+      assert.equal(await T.ev(() => window.__printed), 0, 'nothing printed');
+      assert.equal(await T.ev(() => window.NB.app.docs.length), 1, '再添一份 made no second empty report');
+      // the notice goes once its cause has: a report pasted
+      await T.fill(SAMPLE);
+      assert.equal(await notice(), '', 'the Excel notice went once a report was pasted');
+    } finally {
+      T.page.off('download', count);
+      await T.ev(() => { window.print = window.__print; });
+    }
+  });
+
+  await test(`${T.spec.name}: 按剪贴板中的表格结构读取 goes once the text with those tables is replaced`, async () => {
+    const { html, plain } = word.table3();
+    await T.fill('');
+    await T.ev((d) => {
+      const t = window.__nbRoot().querySelector('#nb-input');
+      const dt = new DataTransfer();
+      dt.setData('text/html', d.html);
+      dt.setData('text/plain', d.plain);
+      t.focus();
+      t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, { html, plain });
+    await T.waitDone();
+    const notice = () => T.ev(() => { const n = window.__nbRoot().querySelector('#nb-notice'); return n.hidden ? '' : n.textContent; });
+    assert.match(await notice(), /按剪贴板中的表格结构读取/);
+    await T.fill(SAMPLE);
+    assert.equal(await notice(), '', 'gone with the tables it spoke of');
+  });
+
   await test(`${T.spec.name}: editing a number updates the findings (typed, with stale replies dropped)`, async () => {
     const before = cli(SAMPLE);
     const cell = before.cells.find((c) => c.indicator === 'result.granted' && c.column === '自然人');
@@ -425,7 +568,7 @@ async function pageTests(T) {
       cells: [{ indicator: '+1', label: '@SUM(A1)', column: null, unit: '-2', value: null, raw: '-3' }],
     }, ''));
     assert.ok(guarded.includes(`"'=HYPERLINK(""http://evil"")"`), guarded);
-    assert.ok(guarded.includes(`"'+1","'@SUM(A1)","","'-2","","'-3"`), guarded);
+    assert.ok(guarded.includes(`"'@SUM(A1)","","'-2","","'-3","'+1"`), guarded);
   });
 
   await test(`${T.spec.name}: 复制结果 copies the findings as plain text`, async () => {
@@ -433,7 +576,7 @@ async function pageTests(T) {
     await T.$('#nb-copy').click();
     await T.frame.waitForFunction(() => !window.__nbRoot().querySelector('#nb-notice').hidden);
     assert.match(await T.ev(() => window.__nbRoot().querySelector('#nb-notice-text').textContent), /已复制检查结果/);
-    const plain = await T.ev(() => window.NB.toPlainText(window.NB.app.report, window.NB.app.reportText));
+    const plain = await T.ev(() => { const a = window.NB.app; return window.NB.toPlainText(a.report, a.reportText, a.dismissed, a.layouts(), a.doc.source); });
     if (!T.spec.file && !T.spec.iframe && !T.spec.embed) {
       assert.equal(await T.page.evaluate(() => navigator.clipboard.readText()), plain);
     }
@@ -589,6 +732,15 @@ async function rulesTest(T) {
     const codes = execFileSync(CLI, ['rules']).toString().trim().split('\n').map((l) => l.split(/\s+/)[0]);
     const shown = await T.ev(() => Array.prototype.map.call(window.__nbRoot().querySelectorAll('#nb-rules-list dt code'), (c) => c.textContent));
     assert.deepEqual(shown, codes);
+    // each rule by its Chinese name, its 依据 as a labelled paragraph, no Markdown left
+    const list = await T.ev(() => {
+      const dl = window.__nbRoot().querySelector('#nb-rules-list');
+      return { text: dl.textContent, titles: Array.prototype.map.call(dl.querySelectorAll('dt .nb-rule-title'), (t) => t.textContent),
+        basis: dl.querySelectorAll('dd p.nb-rule-basis').length };
+    });
+    assert.doesNotMatch(list.text, /##/);
+    assert.deepEqual(list.titles, codes.map(ruleTitle));
+    assert.equal(list.basis, codes.length, 'every rule shows its 依据');
     if (T.spec.worker) return; // wasm_bindgen is instantiated on the main thread only in this mode
     for (const code of codes) {
       const r = await T.ev((c) => wasm_bindgen.explain(c), code);
@@ -750,7 +902,7 @@ async function main() {
       await fileTests.documentTests(T, h, CORPUS);
       if (spec.name === 'http') await fileTests.batchTest(T, h, files, CORPUS);
       if (spec.name === 'http' || spec.name === 'file') await fileTests.damagedTest(T, h);
-      if (spec.name === 'file') await fileTests.missingReaderTest(h);
+      if (spec.name === 'file') await fileTests.aloneTest(h);
       await modeChecks(T);
       await T.close();
     }
