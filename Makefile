@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS ?= ../shared/corpus
 PORT ?= 8080
 
-.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web bench-web screenshots fuzz bench bench-first generated
+.PHONY: test test-rust lint score serve setup-rust setup-web wasm dist cli test-web test-kernels bench-web screenshots fuzz bench bench-first generated
 
 setup-rust:
 	@scripts/setup-rust.sh
@@ -14,8 +14,9 @@ setup-rust:
 setup-web: setup-rust
 	@scripts/setup-web.sh
 
-## Every test: formatting, lints, unit/fixture/property tests, the seed corpus score, the browser tests.
-test: setup-rust setup-web lint test-rust score test-web
+## Every test: formatting, lints, unit/fixture/property tests, the seed corpus score, the browser tests
+## (today's Chromium, then old kernels).
+test: setup-rust setup-web lint test-rust score test-web test-kernels
 
 lint:
 	cargo fmt --check
@@ -42,6 +43,15 @@ dist: wasm
 ## The page in headless Chromium: http, strict CSP, iframe, embed script, file://; compared with the CLI.
 test-web: setup-web wasm cli
 	CORPUS=$(CORPUS) node tests/web/run.js
+
+## The page in old headless Chromium kernels (64, 69, 78, 86 by default; KERNELS=all for 64-109) beside
+## today's: layout measured against today's, the same results and Excel, the 浏览器版本过旧 box where
+## wasm memory views go stale (docs/browsers.md). The kernels come from npm, unpacked once into
+## ~/.cache/nianbao-kernels (about 130 MB a kernel).
+KERNELS ?=
+test-kernels: setup-web wasm
+	@node scripts/setup-kernels.js $(KERNELS)
+	node tests/web/kernels.js $(KERNELS)
 
 ## Sizes and timings for the README (not part of `make test`).
 bench-web: setup-web wasm cli

@@ -107,6 +107,7 @@
   App.prototype.start = function () {
     var self = this;
     this.c.innerHTML = NB.markup;
+    if (NB.layoutFallbacks) NB.layoutFallbacks(this.$('nb-app')); // old kernels: precheck.js
     this.ta = this.$('nb-input');
     this.bind();
     this.bindReview();

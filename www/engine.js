@@ -113,7 +113,11 @@
           if (m.error) p.reject(Object.assign(new Error(m.error), { broken: !!m.broken, restarted: !!m.restarted })); else p.resolve(m);
         }
       };
-      compiled.then(function (mod) { worker.postMessage({ type: 'init', module: mod }); });
+      compiled.then(function (mod) {
+        // Chromium 69 cannot post a compiled module to a worker (DataCloneError): the worker
+        // then fetches and compiles its own instead of waiting for a module that never comes.
+        try { worker.postMessage({ type: 'init', module: mod }); } catch (e) { worker.postMessage({ type: 'init', module: null }); }
+      });
     });
   }
 
