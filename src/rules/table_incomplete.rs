@@ -44,7 +44,7 @@ fn check(cx: &Context) -> Vec<Finding> {
                 .reason
                 .as_ref()
                 .map_or(String::new(), |r| format!("原因：{r}。"));
-            finding(
+            let mut f = finding(
                 "table-incomplete",
                 format!(
                     "{}读出 {} 个单元格，应有 {} 个：{}{}未完整读出，这些单元格没有核对。{}{}",
@@ -59,13 +59,16 @@ fn check(cx: &Context) -> Vec<Finding> {
                 spans(cx, c),
                 Some(c.expected as f64),
                 Some(c.read as f64),
-            )
+            );
+            f.place = c.table.to_string();
+            f
         })
         .collect()
 }
 
 /// Where a person finds the table: its caption (the section heading it stands under), then
-/// the labels of the rows not read that were found in the text. Never a cell of another table.
+/// the labels of the rows not read that were found in the text. Never a cell of another
+/// table; a table not in the text at all (a paste cut short) points at the text's end.
 fn spans(cx: &Context, c: &crate::coverage::Coverage) -> Vec<Span> {
     let mut out: Vec<Span> = caption(cx, c.table).into_iter().collect();
     for m in &cx.ex.matched {
@@ -78,10 +81,19 @@ fn spans(cx: &Context, c: &crate::coverage::Coverage) -> Vec<Span> {
             out.push(cx.doc.span(range));
         }
     }
+    if out.is_empty() {
+        let end = cx.doc.text().len();
+        let last = cx.doc.text().trim_end().len();
+        out.push(
+            cx.doc
+                .span(last.saturating_sub(1).min(end)..last.max(1).min(end)),
+        );
+    }
     out
 }
 
-/// The heading a table stands under, the one nearest before the table's first row read.
+/// The heading line a table stands under (`三、收到和处理政府信息公开申请情况`, a 统计表's
+/// title), the one nearest before the table's first row found.
 fn caption(cx: &Context, table: &str) -> Option<Span> {
     let words: &[&str] = match table {
         "表二" => &["主动公开政府信息情况"],
@@ -89,11 +101,11 @@ fn caption(cx: &Context, table: &str) -> Option<Span> {
         "表四" => &[
             "行政复议、行政诉讼情况",
             "行政复议,行政诉讼情况",
-            "行政复议",
+            "行政复议和行政诉讼情况",
         ],
         _ => &["情况统计表", "统计表", "指标名称", "统计指标"],
     };
-    let text = cx.doc.text();
+    let doc = cx.doc;
     let first_row = cx
         .ex
         .matched
@@ -102,14 +114,21 @@ fn caption(cx: &Context, table: &str) -> Option<Span> {
         .map(|m| m.row.label_range().start)
         .filter(|&s| s > 0)
         .min()
-        .unwrap_or(text.len());
-    words.iter().find_map(|w| {
-        let before = &text[..crate::source::floor_char_boundary(text, first_row)];
-        before
-            .rfind(w)
-            .or_else(|| text.find(w))
-            .map(|at| cx.doc.span(at..at + w.len()))
-    })
+        .unwrap_or(doc.text().len());
+    // a short line (a heading, not a sentence of the prose) holding the words
+    (0..doc.lines.len())
+        .rev()
+        .filter(|&i| doc.lines[i].start <= first_row)
+        .find_map(|i| {
+            let line = doc.line_text(i);
+            if line.trim().chars().count() > 40 {
+                return None;
+            }
+            words
+                .iter()
+                .find_map(|w| line.find(w))
+                .map(|at| doc.span(doc.lines[i].start + at..doc.lines[i].end))
+        })
 }
 
 fn table_of(cx: &Context, ind: &crate::schema::Indicator) -> &'static str {
