@@ -543,7 +543,8 @@ pub(super) fn in_prose(text: &str, core: Range<usize>) -> bool {
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b'.')
         .count();
-    let after = &rest[digits..];
+    // PDF readers print a space between a figure and its unit (`规章 1 件`)
+    let after = rest[digits..].trim_start_matches(' ');
     let after = after.trim_start_matches(|c: char| "万元".contains(c));
     digits > 0
         && (after.starts_with(|c: char| "条件次项个人篇名家份期户天".contains(c))

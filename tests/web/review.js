@@ -62,7 +62,7 @@ async function download(T, selector) {
   return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()), path: await d.path() };
 }
 
-module.exports = async function reviewTests(T, { test, cli, files }) {
+module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) {
   const name = T.spec.name;
   const all = files.concat(PAIR);
   const later = path.basename(PAIR[1]), earlier = path.basename(PAIR[0]);
@@ -193,11 +193,12 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
   await test(`${name}: the dismissal and its reason are in 复制结果, CSV, the dismissal file, and come back on import`, async () => {
     await openDoc(T, later);
     const plain = await T.ev(() => window.NB.toPlainText(window.NB.app.report, window.NB.app.reportText, window.NB.app.dismissed));
-    assert.match(plain, new RegExp('已忽略的问题：\\n\\d+\\. \\[警告\\] 结转数与上一年度不符（carryover-mismatch） .*（忽略原因：' + REASON + '）'));
+    const title = ruleTitle('carryover-mismatch');
+    assert.match(plain, new RegExp('已忽略的问题：\\n\\d+\\. \\[警告\\] ' + title + '（carryover-mismatch） .*（忽略原因：' + REASON + '）'));
     const csv = (await download(T, '#nb-csv')).bytes.toString('utf8');
     // every row names the file, 机关 and 年度; the Chinese name first, the code last
     assert.match(csv, /^\uFEFF"文件","机关","年度","序号","严重程度","问题","位置","说明","应为","实为","忽略原因","代码"/);
-    assert.match(csv, new RegExp('"' + later + '","某某县人民政府办公室","2022","\\d+","已忽略（警告）","结转数与上一年度不符","表三 [^"]*","[^"]*","[^"]*","[^"]*","' + REASON + '","carryover-mismatch"'));
+    assert.match(csv, new RegExp('"' + later + '","某某县人民政府办公室","2022","\\d+","已忽略（警告）","' + title + '","表三 [^"]*","[^"]*","[^"]*","[^"]*","' + REASON + '","carryover-mismatch"'));
     await T.ev(() => { window.__nbRoot().querySelector('#nb-dismiss-io').open = true; });
     const saved = await download(T, '#nb-dismiss-export');
     assert.match(saved.name, /\.json$/);
@@ -229,7 +230,7 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     assert.match(sheet, /审核意见单/);
     assert.match(sheet, /某某县人民政府办公室/);
     // the cell named as a reviewer names it: table, row, column
-    assert.ok(sheet.includes('表三 二、上年结转政府信息公开申请数量 总计'), sheet);
+    assert.ok(sheet.includes('表三 二、上年结转政府信息公开申请数量 · 总计'), sheet);
     assert.doesNotMatch(sheet, /第 \d+ 行/, 'no line numbers: a paste has none');
     assert.ok(sheet.includes(REASON), 'the dismissed finding with its reason');
     assert.match(sheet, /已忽略 1 个/);
@@ -244,7 +245,8 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     const book = JSON.parse(execFileSync('python3', [path.join(__dirname, 'read_xlsx.py'), xlsx.path]).toString());
     assert.equal(book.sheets[0], '汇总');
     assert.equal(book.rows['汇总'].length, all.length + 1, 'a header and one row per report');
-    assert.equal(book.sheets.length, 1 + 3 * all.length, '汇总, then 表, 问题 and 表样 per report');
+    assert.equal(book.sheets.length, 2 + 3 * all.length, '汇总, then 表, 问题 and 表样 per report, then 全部问题');
+    assert.equal(book.sheets[book.sheets.length - 1], '全部问题');
     const summary = book.rows['汇总'].find((r) => r[0] === later);
     assert.deepEqual([summary[1], summary[2], summary[8]], ['某某县人民政府办公室', 2022, 1]);
     const at = book.rows['汇总'].indexOf(summary);
@@ -252,14 +254,15 @@ module.exports = async function reviewTests(T, { test, cli, files }) {
     const filled = book.filled[tableSheet];
     const rows = book.rows[tableSheet];
     const flagged = Object.keys(filled).map((ref) => rows[+ref.slice(1) - 1]);
-    assert.ok(flagged.length >= 1 && flagged.every((r) => r[0] === 'apply.carried_in'), JSON.stringify(flagged));
+    assert.ok(flagged.length >= 1 && flagged.every((r) => r[7] === 'apply.carried_in'), JSON.stringify(flagged));
     assert.ok(Object.values(filled).every((c) => /F8D7DA$/.test(c)));
     const found = book.rows[findingSheet].slice(1);
-    assert.ok(found.some((r) => r[1] === '已忽略' && r[2] === 'carryover-mismatch' && r[7] === REASON), JSON.stringify(found));
-    assert.ok(found.some((r) => r[1] === '警告' && r[2] === 'carryover-mismatch'), 'the other one stays open');
+    // 序号, 严重程度, 问题, 说明, 位置, 应为, 实为, 忽略原因, 对比报告, 代码
+    assert.ok(found.some((r) => r[1] === '已忽略' && r[9] === 'carryover-mismatch' && r[7] === REASON), JSON.stringify(found));
+    assert.ok(found.some((r) => r[1] === '警告' && r[9] === 'carryover-mismatch'), 'the other one stays open');
     // In every table sheet, the value cell (E) is highlighted exactly in the rows that name a finding.
     let highlighted = 0;
-    for (let i = 1; i < book.sheets.length; i += 3) {
+    for (let i = 1; i < 1 + 3 * all.length; i += 3) {
       const sheet = book.sheets[i];
       const want = book.rows[sheet].map((r, k) => (k > 0 && r[6] ? 'E' + (k + 1) : null)).filter(Boolean);
       assert.deepEqual(Object.keys(book.filled[sheet]).sort(), want.sort(), sheet);

@@ -13,6 +13,10 @@ const read = (rel) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
 const SAMPLE = read('www/sample.txt');
 const R2019 = read('tests/fixtures/web/national-2019.txt');
 const R2008 = read('tests/fixtures/seeds/001_c2e2148ac72f28cc.txt');
+// A report copied out of Chromium's PDF viewer (PDFium, CRLF line ends) whose prose names 规章
+// figures before the table (「新增公开区政府规章 1 件、……政策性文件 11 件，公开政策解读 21 个」);
+// its table prints 规章 0 0 0.
+const PROSE_FIRST = read('tests/fixtures/web/prose_rules_before_table.pdfium.txt');
 const APPLICANTS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
@@ -110,6 +114,18 @@ module.exports = async function structureTests(T, { test, cli }) {
     const r = row(three, '2.重复申请');
     assert.deepEqual([r.read, r.missing], [0, 7]);
     await assertMissingMarked(T, cli(text));
+  });
+
+  await test(`${T.spec.name}: a report whose prose names 规章 figures before its table shows the table's own figures`, async () => {
+    const t = await show(T, PROSE_FIRST);
+    const two = t.find((x) => x.name === '表二');
+    const rules = row(two, '规章');
+    assert.deepEqual(rules.cells.slice(1).map((c) => c[0]), ['0', '0', '0'], JSON.stringify(rules.cells));
+    // the cell points at the table, not at the sentence
+    const report = cli(PROSE_FIRST);
+    const cell = report.cells.find((c) => c.indicator === 'disclose.rules');
+    const prose = PROSE_FIRST.indexOf('区政府规章 1 件');
+    assert.ok(cell.span.start > prose + 100, `规章 read at ${cell.span.start}, the prose is at ${prose}`);
   });
 
   await test(`${T.spec.name}: 2019 report: table 二's five blocks, （六）其他处理 one row with figures`, async () => {
