@@ -10,7 +10,7 @@ fn main() {
         _ => nianbao::schema::Template::T2021,
     };
     let doc = nianbao::segment::Document::new(&text);
-    for r in nianbao::anchor::read(&doc, t) {
+    for r in nianbao::read::anchored::read(&doc, t) {
         let cells: Vec<String> = r
             .cells
             .iter()

@@ -1,7 +1,7 @@
 //! Lists every prose fact and stated percentage of the given reports with the phrase that made
 //! the link, for reviewing the lexicon's precision: `cargo run --example facts -- FILE...`.
 
-use nianbao::{extract, facts, segment::Document};
+use nianbao::{facts, read, segment::Document};
 
 fn main() {
     let files: Vec<String> = std::env::args().skip(1).collect();
@@ -21,7 +21,7 @@ fn main() {
             }
         };
         let doc = Document::new(&text);
-        let ex = extract::extract(&doc, &[]);
+        let ex = read::read(&doc, &[]);
         let prose = facts::Prose::read(&doc, &ex);
         let found = facts::facts_from(&doc, &ex, &prose);
         println!("== {file}: {} facts", found.len());
@@ -30,18 +30,22 @@ fn main() {
             println!(
                 "{line:>4}  {:<26} {:>8} {:<3} ← {}",
                 f.indicator,
-                nianbao::rules::num(f.value),
+                nianbao::rules::common::num(f.value),
                 f.unit.as_deref().unwrap_or(""),
                 f.evidence
             );
         }
         for s in facts::shares(&doc, &prose) {
             let (line, _) = nianbao::source::line_col(&text, s.count_span.start);
-            let bases: Vec<String> = s.bases.iter().map(|b| nianbao::rules::num(b.0)).collect();
+            let bases: Vec<String> = s
+                .bases
+                .iter()
+                .map(|b| nianbao::rules::common::num(b.0))
+                .collect();
             println!(
                 "{line:>4}  share {}% of {} (bases {}) ← {}",
-                nianbao::rules::num(s.percent),
-                nianbao::rules::num(s.count),
+                nianbao::rules::common::num(s.percent),
+                nianbao::rules::common::num(s.count),
                 bases.join("/"),
                 s.evidence
             );

@@ -85,7 +85,7 @@ pub fn compare(prev: Yearly, cur: Yearly) -> Vec<Finding> {
         .template
         .and_then(crate::schema::Template::from_name);
     for f in out.iter_mut().filter(|f| f.place.is_empty()) {
-        f.place = rules::locate(cur.text, &cur.report.cells, template, f);
+        f.place = rules::common::locate(cur.text, &cur.report.cells, template, f);
     }
     out
 }
@@ -128,7 +128,7 @@ pub fn compare_utf16(prev: Input, cur: Input) -> Vec<Finding> {
     let mut found = compare_checked(prev, cur, &report);
     let index = Utf16Index::new(cur.text);
     for s in found.iter_mut().flat_map(|f| f.spans.iter_mut()) {
-        *s = index.span(*s);
+        *s = s.to_utf16(&index);
     }
     found
 }

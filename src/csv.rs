@@ -64,7 +64,7 @@ pub fn clean_row(file: &str, agency: &str, year: &str) -> [String; 11] {
 }
 
 fn row(file: &str, agency: &str, year: &str, f: &Finding) -> [String; 11] {
-    let number = |v: Option<f64>| v.map(crate::rules::num).unwrap_or_default();
+    let number = |v: Option<f64>| v.map(crate::rules::common::num).unwrap_or_default();
     [
         file.to_string(),
         agency.to_string(),

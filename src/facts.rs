@@ -7,8 +7,8 @@
 
 pub mod lexicon;
 
-use crate::extract::Extraction;
 use crate::model::{Fact, Span};
+use crate::read::Extraction;
 use crate::scan;
 use crate::schema::{self, Template};
 use crate::segment::{self, Document};
@@ -149,7 +149,7 @@ fn is_section_heading(doc: &Document, ex: &Extraction, line: usize) -> bool {
         && !t.contains('|')
         && ex
             .template
-            .is_some_and(|tpl| !crate::extract::names_a_row(t, tpl))
+            .is_some_and(|tpl| !crate::read::layout::names_a_row(t, tpl))
 }
 
 /// The prose's numbers, read once per check for the facts and the percentages.
@@ -844,7 +844,7 @@ mod tests {
 
     fn facts(text: &str) -> Vec<(String, f64)> {
         let doc = Document::new(text);
-        let ex = crate::extract::extract(&doc, &[]);
+        let ex = crate::read::read(&doc, &[]);
         facts_from(&doc, &ex, &Prose::read(&doc, &ex))
             .into_iter()
             .map(|f| (f.indicator, f.value))
@@ -927,7 +927,7 @@ mod tests {
             "{HEAD}信息总数3618条。县直各单位公开信息1251条,占67.5%。各乡镇公开信息602条,占32.5%。"
         );
         let doc = Document::new(&t);
-        let ex = crate::extract::extract(&doc, &[]);
+        let ex = crate::read::read(&doc, &[]);
         let s = shares(&doc, &Prose::read(&doc, &ex));
         assert_eq!(s.len(), 2);
         assert!(s[0].bases.iter().any(|b| b.0 == 1853.0), "{:?}", s[0].bases);
@@ -936,7 +936,7 @@ mod tests {
             "{HEAD}信息总数3618条。县直各单位公开信息1251条,占67.5%。各乡镇公开信息602条,占22.5%。"
         );
         let doc = Document::new(&t);
-        let ex = crate::extract::extract(&doc, &[]);
+        let ex = crate::read::read(&doc, &[]);
         let s = shares(&doc, &Prose::read(&doc, &ex));
         assert!(
             s.iter().all(|s| s.bases.iter().all(|b| b.0 == 3618.0)),
@@ -972,7 +972,7 @@ mod tests {
     fn shares_find_their_base() {
         let t = format!("{HEAD}本单位共收到申请3件。其中,通过互联网提交申请有2件,占总数的67%;以信函形式申请1件,占总数的33%。");
         let doc = Document::new(&t);
-        let ex = crate::extract::extract(&doc, &[]);
+        let ex = crate::read::read(&doc, &[]);
         let s = shares(&doc, &Prose::read(&doc, &ex));
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].count, 2.0);
@@ -986,7 +986,7 @@ mod tests {
     fn a_share_has_no_base_beyond_a_section_heading_on_its_line() {
         let t = format!("{HEAD}共受理申请30件，累计办结25件。 三、主动公开政府信息情况 区直各单位主动公开政府信息18条，占60%。");
         let doc = Document::new(&t);
-        let ex = crate::extract::extract(&doc, &[]);
+        let ex = crate::read::read(&doc, &[]);
         let s = shares(&doc, &Prose::read(&doc, &ex));
         assert_eq!(s.len(), 1);
         assert!(s[0].bases.is_empty(), "{:?}", s[0].bases);

@@ -1,22 +1,18 @@
 //! nianbao（年报校验）: checks the tables and figures of a Chinese 政府信息公开工作年度报告.
 //!
-//! The pipeline, one module each: [`normalize`] → [`segment`] → [`grid`] → [`schema`] (data)
-//! → [`extract`] → [`facts`] → [`rules`] → [`model::Report`]. This crate is pure: no I/O,
+//! The pipeline, one module each: [`normalize`] (with [`markdown`]) → [`segment`] → [`read`]
+//! (the tables, by the template's [`schema`] as data) → [`facts`] → [`rules`] → [`model::Report`]. This crate is pure: no I/O,
 //! no wasm dependency outside `wasm.rs`.
 
-pub mod anchor;
 pub mod arith;
-pub mod coverage;
 pub mod crossyear;
 pub mod csv;
 pub mod decode;
 #[cfg(feature = "files")]
 pub mod docx;
-pub mod extract;
 pub mod facts;
 #[cfg(feature = "files")]
 pub mod files;
-pub mod grid;
 #[cfg(feature = "files")]
 pub mod html;
 pub mod markdown;
@@ -26,12 +22,12 @@ pub mod model;
 pub mod normalize;
 #[cfg(feature = "files")]
 pub mod pdf;
+pub mod read;
 pub mod rules;
 pub mod scan;
 pub mod schema;
 pub mod segment;
 pub mod source;
-pub mod verify;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 #[cfg(feature = "xlsx")]
@@ -82,7 +78,7 @@ fn cut_point(text: &str, limit: usize) -> usize {
 
 fn check_whole(text: &str, tables: &[Vec<Vec<String>>]) -> Report {
     let doc = segment::Document::new(text);
-    let extraction = extract::extract(&doc, tables);
+    let extraction = read::read(&doc, tables);
     let prose = facts::Prose::read(&doc, &extraction);
     let facts = facts::facts_from(&doc, &extraction, &prose);
     let findings = rules::run(&doc, &extraction, &facts, &prose);

@@ -362,8 +362,7 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
     c.row.warnings = report.count(Severity::Warning);
     c.row.infos = report.count(Severity::Info);
     c.row.read = (!report.coverage.is_empty()).then(|| {
-        let sum =
-            |f: fn(&nianbao::coverage::Coverage) -> usize| report.coverage.iter().map(f).sum();
+        let sum = |f: fn(&nianbao::model::Coverage) -> usize| report.coverage.iter().map(f).sum();
         (sum(|c| c.read), sum(|c| c.expected))
     });
     let compared = o.xlsx.is_some() || o.csv || (o.summary.is_none() && !one);

@@ -19,6 +19,10 @@ impl Span {
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// The same span in UTF-16 code units (the browser's and the JSON's offsets).
+    pub fn to_utf16(self, index: &crate::source::Utf16Index) -> Span {
+        Span::new(index.offset(self.start), index.offset(self.end))
+    }
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
@@ -131,7 +135,7 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub facts: Vec<Fact>,
     /// Per statistics table: cells the template has, cells read, rows not read in full.
-    pub coverage: Vec<crate::coverage::Coverage>,
+    pub coverage: Vec<Coverage>,
 }
 
 /// One report with the text it was read from: what the cross-year rules compare. It lives
@@ -146,7 +150,7 @@ impl Report {
     /// Re-expresses every span in UTF-16 code units of `text` (the numbers JavaScript uses).
     pub fn into_utf16(mut self, text: &str) -> Report {
         let index = crate::source::Utf16Index::new(text);
-        let conv = |s: &mut Span| *s = index.span(*s);
+        let conv = |s: &mut Span| *s = s.to_utf16(&index);
         self.cells.iter_mut().for_each(|c| conv(&mut c.span));
         self.facts.iter_mut().for_each(|f| conv(&mut f.span));
         for f in &mut self.findings {
@@ -161,4 +165,22 @@ impl Report {
             .filter(|f| f.severity == severity)
             .count()
     }
+}
+
+/// How much of one statistics table was read: the cells the template has, the cells read, the
+/// rows not read in full, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    /// `表二`, `表三`, `表四` of the national formats; `统计表` of the old template.
+    pub table: &'static str,
+    pub expected: usize,
+    pub read: usize,
+    /// The rows (template wording) not read in full, in table order.
+    pub missing: Vec<String>,
+    /// Why those rows were not read, in a clerk's words (none when the table was read whole).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// What the clerk can do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
 }

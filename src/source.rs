@@ -1,8 +1,6 @@
 //! Position conversions at the boundary: bytes (core) to UTF-16 units (browser, JSON)
 //! and to 1-based line:column in characters (CLI).
 
-use crate::model::Span;
-
 /// Byte offset → UTF-16 offset, in O(log n) per query after one O(n) pass.
 pub struct Utf16Index {
     /// For every non-ASCII character: (byte start, byte length, utf16 start, utf16 length).
@@ -39,10 +37,6 @@ impl Utf16Index {
         } else {
             u + ulen + (b - start - blen)
         }
-    }
-
-    pub fn span(&self, s: Span) -> Span {
-        Span::new(self.offset(s.start), self.offset(s.end))
     }
 }
 

@@ -74,8 +74,8 @@ struct RuleInfo {
     doc: &'static str,
 }
 
-impl From<&crate::rules::Rule> for RuleInfo {
-    fn from(r: &crate::rules::Rule) -> Self {
+impl From<&crate::rules::common::Rule> for RuleInfo {
+    fn from(r: &crate::rules::common::Rule) -> Self {
         RuleInfo {
             code: r.code,
             title: r.title(),
@@ -128,9 +128,9 @@ pub fn findings_csv(reports: JsValue) -> Result<String, JsError> {
             rows.push(crate::csv::clean_row(&r.file, &agency, &year));
         }
         for f in &r.findings {
-            let number = |v: Option<f64>| v.map(crate::rules::num).unwrap_or_default();
+            let number = |v: Option<f64>| v.map(crate::rules::common::num).unwrap_or_default();
             let title = match f.title.as_str() {
-                "" => crate::rules::title_of(&f.code).to_string(),
+                "" => crate::rules::common::title_of(&f.code).to_string(),
                 t => t.to_string(),
             };
             rows.push([

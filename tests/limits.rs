@@ -2,7 +2,7 @@
 //! (rows, cells, findings, facts, bytes kept), never wall-clock time, so they do not flake on
 //! a busy machine; `make bench` reports the timings and their growth.
 
-use nianbao::{check, grid, segment, Report, MAX_INPUT_BYTES};
+use nianbao::{check, segment, Report, MAX_INPUT_BYTES};
 
 const SEEDS: &[&str] = &[
     include_str!("fixtures/seeds/000_366342cbf84bbc5f.txt"),
@@ -84,7 +84,7 @@ fn rows_stay_few_and_narrow_whatever_the_layout() {
         "|\n0\n".repeat(200_000),                  // a stream of figures
     ] {
         let doc = segment::Document::new(&text);
-        for t in grid::tables(&doc) {
+        for t in nianbao::read::grid::tables(&doc) {
             assert!(t.rows.iter().all(|r| r.values.len() <= 64));
             assert!(t.rows.len() <= doc.lines.len());
         }

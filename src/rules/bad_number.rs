@@ -1,4 +1,4 @@
-use super::{finding, quoted, rule, Context};
+use super::common::{finding, quoted, rule, Context};
 use crate::model::{Finding, ValueKind};
 
 rule! {
@@ -9,7 +9,6 @@ rule! {
     /// 统计表各项为计数或金额，计数必须是非负整数（各版《政府信息公开情况统计表》及
     /// 国办公开办函〔2019〕60号、〔2021〕30号所附表格）。
     code: "bad-number",
-    severity: Error,
     check: check,
 }
 

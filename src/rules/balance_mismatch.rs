@@ -1,6 +1,6 @@
-use super::arith::{Constraint, Shape};
+use super::common::{finding, num, rule, Context};
 use super::sum_mismatch::{culprit_finding, dedup};
-use super::{finding, num, rule, Context};
+use crate::arith::{Constraint, Shape};
 use crate::model::Finding;
 
 rule! {
@@ -12,7 +12,6 @@ rule! {
     /// 国办公开办函〔2019〕60号、〔2021〕30号所附表三左上角：
     /// “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
     code: "balance-mismatch",
-    severity: Error,
     check: check,
 }
 

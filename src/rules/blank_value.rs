@@ -1,4 +1,4 @@
-use super::{finding, num, quoted, rule, Context};
+use super::common::{finding, num, quoted, rule, Context};
 use crate::model::{Cell, Finding, Span, ValueKind};
 use crate::schema::Relation;
 
@@ -11,7 +11,6 @@ rule! {
     /// 各版《政府信息公开情况统计表》的填报说明均要求逐项填报；2019、2021 年国家格式表三、表四
     /// 每个单元格都有数值。
     code: "blank-value",
-    severity: Warning,
     check: check,
 }
 
@@ -148,7 +147,7 @@ fn whole_columns<'c>(cx: &'c Context) -> (Vec<&'c str>, Vec<Finding>) {
         .map(|c| c.span)
         .collect();
     let mut finding = finding("blank-value", message, spans, None, None);
-    let table = super::table_name(cx, &first.indicator);
+    let table = super::common::table_name(cx, &first.indicator);
     finding.place = format!("{table} · {}列", columns.join("、"));
     (columns, vec![finding])
 }

@@ -1,4 +1,4 @@
-use super::{finding, num, quoted, rule, Context};
+use super::common::{finding, num, quoted, rule, Context};
 use crate::model::{Finding, Yearly};
 
 rule! {
@@ -10,7 +10,6 @@ rule! {
     /// 国办公开办函〔2019〕60号、〔2021〕30号所附表三：上一年度“结转下年度继续办理”的申请，
     /// 即本年度“上年结转政府信息公开申请数量”。
     code: "carryover-mismatch",
-    severity: Warning,
     check: check,
 }
 

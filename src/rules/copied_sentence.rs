@@ -1,4 +1,4 @@
-use super::{finding, rule, Context};
+use super::common::{finding, rule, Context};
 use crate::model::{Finding, Span, Yearly};
 
 rule! {
@@ -9,7 +9,6 @@ rule! {
     /// ## 依据
     /// 国办公开办函〔2021〕30号：年度报告出现“内容雷同、敷衍塞责等问题”的，依条例第四十七条追究。
     code: "copied-sentence",
-    severity: Warning,
     check: check,
 }
 
@@ -48,7 +47,7 @@ pub fn compare(prev: Yearly, cur: Yearly) -> Vec<Finding> {
                 "copied-sentence",
                 format!(
                     "这句话与上一年度报告只差年份：“{}”。",
-                    super::clip(s, super::QUOTE_CHARS)
+                    super::common::clip(s, super::common::QUOTE_CHARS)
                 ),
                 vec![Span::new(start, start + s.len())],
                 None,

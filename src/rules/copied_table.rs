@@ -1,4 +1,4 @@
-use super::{finding, rule, Context};
+use super::common::{finding, rule, Context};
 use crate::model::{Finding, Yearly};
 
 rule! {
@@ -9,7 +9,6 @@ rule! {
     /// 《中华人民共和国政府信息公开条例》第四十九条、第五十条：年度报告报告的是本年度的情况；
     /// 国办公开办函〔2021〕30号要求防止“内容雷同、敷衍塞责”。
     code: "copied-table",
-    severity: Warning,
     check: check,
 }
 

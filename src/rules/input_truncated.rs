@@ -1,4 +1,4 @@
-use super::{finding, rule, Context};
+use super::common::{finding, rule, Context};
 use crate::model::{Finding, Span};
 
 rule! {
@@ -8,7 +8,6 @@ rule! {
     /// ## 依据
     /// 本工具的处理上限：为了在有限的时间和内存内给出结果、不让页面卡住，超出上限的部分不读。
     code: "input-truncated",
-    severity: Info,
     check: check,
 }
 

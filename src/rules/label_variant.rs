@@ -1,4 +1,4 @@
-use super::{finding, label_of, rule, Context};
+use super::common::{finding, label_of, rule, Context};
 use crate::model::Finding;
 
 rule! {
@@ -8,7 +8,6 @@ rule! {
     /// ## 依据
     /// 《政府信息公开情况统计表》及国办公开办函〔2019〕60号、〔2021〕30号所附表格的项目名称。
     code: "label-variant",
-    severity: Info,
     check: check,
 }
 
@@ -29,7 +28,7 @@ fn check(cx: &Context) -> Vec<Finding> {
                 None,
                 None,
             );
-            f.place = super::row_position(cx, m.indicator.id);
+            f.place = super::common::row_position(cx, m.indicator.id);
             f
         })
         .collect()

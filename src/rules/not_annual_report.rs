@@ -1,4 +1,4 @@
-use super::{finding, rule, Context};
+use super::common::{finding, rule, Context};
 use crate::model::{Finding, Kind};
 
 rule! {
@@ -9,7 +9,6 @@ rule! {
     /// 《中华人民共和国政府信息公开条例》第四十九条、第五十条规定了年度报告的内容；
     /// 本工具只检查按该格式编写的年度报告。
     code: "not-annual-report",
-    severity: Info,
     check: check,
 }
 
@@ -27,7 +26,7 @@ fn check(cx: &Context) -> Vec<Finding> {
                 .find(|l| l.end > l.start)
                 .map_or(0..0, |l| l.start..l.end);
             (
-                super::clip(&cx.doc.text()[first.clone()], super::QUOTE_CHARS),
+                super::common::clip(&cx.doc.text()[first.clone()], super::common::QUOTE_CHARS),
                 cx.doc.span(first),
             )
         }

@@ -1,7 +1,7 @@
 //! The report's outline for the structure rules: its numbered headings up to the appendix,
 //! and the six sections the national formats prescribe.
 
-use super::Context;
+use super::common::Context;
 use crate::schema::Template;
 use crate::segment::{self, Heading};
 

@@ -1,4 +1,4 @@
-use super::{finding, num, quoted, rule, Context};
+use super::common::{finding, num, quoted, rule, Context};
 use crate::model::Finding;
 use crate::schema::{self, Relation};
 
@@ -13,7 +13,6 @@ rule! {
     /// 《政府信息公开情况统计表》：“不同渠道和方式公开相同信息计1条”，
     /// 各“其中”项为所属项的一部分。
     code: "part-exceeds-whole",
-    severity: Error,
     check: check,
 }
 

@@ -1,4 +1,4 @@
-use super::{finding, label_of, num, rule, Context};
+use super::common::{finding, label_of, num, rule, Context};
 use crate::facts::{self, Share};
 use crate::model::{Fact, Finding, Span};
 use crate::schema::{self, Relation};
@@ -15,7 +15,6 @@ rule! {
     /// 百分比 = 分项 ÷ 总数 × 100%；保留 n 位小数时，每项最多相差 0.5×10⁻ⁿ 个百分点。
     /// 《政府信息公开情况统计表》中答复类型、申请方式等分项构成各自的总数。
     code: "percent-mismatch",
-    severity: Warning,
     check: check,
 }
 

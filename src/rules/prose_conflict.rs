@@ -1,4 +1,4 @@
-use super::{finding, label_of, num, rule, Context};
+use super::common::{finding, label_of, num, rule, Context};
 use crate::model::{Fact, Finding};
 use crate::schema;
 
@@ -11,7 +11,6 @@ rule! {
     /// 年度报告各部分报告的是同一统计期限的数据（《中华人民共和国政府信息公开条例》第五十条），
     /// 同一数据只能有一个值。
     code: "prose-conflict",
-    severity: Warning,
     check: check,
 }
 

@@ -1,4 +1,4 @@
-use super::{finding, num, quoted, rule, Context};
+use super::common::{finding, num, quoted, rule, Context};
 use crate::model::{Cell, Fact, Finding};
 use crate::schema;
 
@@ -13,7 +13,6 @@ rule! {
     /// 《中华人民共和国政府信息公开条例》第五十条：年度报告应当包括主动公开、收到和处理申请、
     /// 复议诉讼等情况；正文与所附统计表报告的是同一统计期限的同一数据，应当一致。
     code: "prose-table-mismatch",
-    severity: Warning,
     check: check,
 }
 
@@ -79,7 +78,7 @@ fn in_unit(f: &Fact, table_unit: Option<&str>) -> Option<f64> {
 
 /// The indicator as the message names it: `行政规范性文件现行有效件数` for a column's figure.
 fn named(f: &Fact) -> String {
-    let row = schema::core(&super::label_of(&f.indicator));
+    let row = schema::core(&super::common::label_of(&f.indicator));
     match f.column.as_deref() {
         Some(column) => format!("{row}{column}"),
         None => row.to_string(),

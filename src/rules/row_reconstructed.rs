@@ -1,4 +1,4 @@
-use super::{finding, label_of, rule, Context};
+use super::common::{finding, label_of, rule, Context};
 use crate::model::Finding;
 
 rule! {
@@ -9,7 +9,6 @@ rule! {
     /// ## 依据
     /// 国办公开办函〔2019〕60号、〔2021〕30号所附表三：每行“总计”为各类申请人之和。
     code: "row-reconstructed",
-    severity: Info,
     check: check,
 }
 
@@ -27,7 +26,7 @@ fn check(cx: &Context) -> Vec<Finding> {
         .collect();
     let mut tables: Vec<&str> = Vec::new();
     for n in &notes {
-        let t = super::table_name(cx, n.indicator);
+        let t = super::common::table_name(cx, n.indicator);
         if !tables.contains(&t) {
             tables.push(t);
         }
@@ -36,7 +35,7 @@ fn check(cx: &Context) -> Vec<Finding> {
     for table in tables {
         let rows: Vec<_> = notes
             .iter()
-            .filter(|n| super::table_name(cx, n.indicator) == table)
+            .filter(|n| super::common::table_name(cx, n.indicator) == table)
             .collect();
         let mut f = match rows.as_slice() {
             [one] => finding(
@@ -67,7 +66,7 @@ fn check(cx: &Context) -> Vec<Finding> {
             }
         };
         f.place = match rows.as_slice() {
-            [one] => super::row_position(cx, one.indicator),
+            [one] => super::common::row_position(cx, one.indicator),
             _ => table.to_string(),
         };
         out.push(f);

@@ -1,4 +1,4 @@
-use super::{rule, Context};
+use super::common::{rule, Context};
 use crate::model::Finding;
 
 rule! {
@@ -8,10 +8,9 @@ rule! {
     /// ## 依据
     /// 国办公开办函〔2019〕60号、〔2021〕30号所附表三的列结构。
     code: "row-unreadable",
-    severity: Warning,
     check: check,
 }
 
 fn check(cx: &Context) -> Vec<Finding> {
-    super::notes(cx, "row-unreadable")
+    super::common::notes(cx, "row-unreadable")
 }

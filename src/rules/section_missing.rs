@@ -1,4 +1,5 @@
-use super::{finding, outline, rule, Context};
+use super::common::{finding, rule, Context};
+use super::outline;
 use crate::model::Finding;
 
 rule! {
@@ -12,7 +13,6 @@ rule! {
     /// 国办公开办函〔2019〕60号、〔2021〕30号所附《中华人民共和国政府信息公开工作年度报告格式》
     /// 规定的报告结构；《中华人民共和国政府信息公开条例》第五十条。
     code: "section-missing",
-    severity: Warning,
     check: check,
 }
 

@@ -1,4 +1,5 @@
-use super::{finding, outline, rule, Context};
+use super::common::{finding, rule, Context};
+use super::outline;
 use crate::model::Finding;
 use crate::segment::Heading;
 
@@ -12,7 +13,6 @@ rule! {
     /// 公文结构层次序数依次为“一、”“（一）”“1.”“（1）”（《党政机关公文格式》GB/T 9704—2012
     /// 第 7.3.3 条）；国办公开办函〔2019〕60号、〔2021〕30号规定的年度报告各部分顺序。
     code: "section-order",
-    severity: Warning,
     check: check,
 }
 
@@ -64,7 +64,7 @@ fn out_of_order(cx: &Context, h: &Heading, prev: &Heading, parent: Option<&Headi
 /// A heading as far as its first full stop, for messages.
 fn short(text: &str) -> String {
     let end = text.find(['。', ':', ',']).unwrap_or(text.len());
-    super::clip(&text[..end], 16)
+    super::common::clip(&text[..end], 16)
 }
 
 /// The six prescribed sections in the wrong order.

@@ -1,5 +1,5 @@
-use super::arith::{Constraint, Shape, Term};
-use super::{finding, num, quoted, rule, Context};
+use super::common::{finding, num, quoted, rule, Context};
+use crate::arith::{Constraint, Shape, Term};
 use crate::model::{Finding, Span};
 
 rule! {
@@ -15,7 +15,6 @@ rule! {
     /// 《政府信息公开情况统计表》各项的分解关系；国办公开办函〔2019〕60号、〔2021〕30号
     /// 所附表三、表四的行列结构。
     code: "sum-mismatch",
-    severity: Error,
     check: check,
 }
 

@@ -1,4 +1,4 @@
-use super::{rule, Context};
+use super::common::{rule, Context};
 use crate::model::Finding;
 
 rule! {
@@ -8,7 +8,6 @@ rule! {
     /// ## 依据
     /// 同“sum-mismatch”：《政府信息公开情况统计表》及国家格式表三、表四的分解关系。
     code: "sum-unchecked",
-    severity: Info,
     check: check,
 }
 

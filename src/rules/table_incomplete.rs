@@ -1,4 +1,4 @@
-use super::{finding, rule, Context};
+use super::common::{finding, rule, Context};
 use crate::model::{Finding, Span};
 
 rule! {
@@ -11,7 +11,6 @@ rule! {
     /// 2008—2018 年《政府信息公开情况统计表》各地格式均含主动公开、依申请公开、答复、
     /// 行政复议、行政诉讼各项。
     code: "table-incomplete",
-    severity: Warning,
     check: check,
 }
 
@@ -69,7 +68,7 @@ fn check(cx: &Context) -> Vec<Finding> {
 /// Where a person finds the table: its caption (the section heading it stands under), then
 /// the labels of the rows not read that were found in the text. Never a cell of another
 /// table; a table not in the text at all (a paste cut short) points at the text's end.
-fn spans(cx: &Context, c: &crate::coverage::Coverage) -> Vec<Span> {
+fn spans(cx: &Context, c: &crate::model::Coverage) -> Vec<Span> {
     let mut out: Vec<Span> = caption(cx, c.table).into_iter().collect();
     for m in &cx.ex.matched {
         let missing = c

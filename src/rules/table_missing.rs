@@ -1,4 +1,4 @@
-use super::{finding, rule, Context};
+use super::common::{finding, rule, Context};
 use crate::model::Finding;
 
 rule! {
@@ -10,7 +10,6 @@ rule! {
     /// 2008—2018 年各地年度报告均附《政府信息公开情况统计表》；2019、2021 年国家格式规定
     /// 第二、三、四部分以表格列出数据（国办公开办函〔2019〕60号、〔2021〕30号）。
     code: "table-missing",
-    severity: Info,
     check: check,
 }
 
@@ -23,7 +22,7 @@ fn check(cx: &Context) -> Vec<Finding> {
     };
     let line = cx.doc.line_of(range.start);
     let l = cx.doc.lines[line];
-    let title = super::clip(cx.doc.line_text(line).trim(), super::QUOTE_CHARS);
+    let title = super::common::clip(cx.doc.line_text(line).trim(), super::common::QUOTE_CHARS);
     vec![finding(
         "table-missing",
         format!("报告提到“{title}”，但其后没有统计表的数据行（可能是图片或附件），只能核对正文中的数字。"),

@@ -1,6 +1,6 @@
-use super::{finding, rule, Context};
-use crate::extract::cells_for;
+use super::common::{finding, rule, Context};
 use crate::model::Finding;
+use crate::read::cells_for;
 use crate::schema::Template;
 
 rule! {
@@ -12,7 +12,6 @@ rule! {
     /// 国办公开办函〔2019〕60号《中华人民共和国政府信息公开工作年度报告格式（试行）》；
     /// 国办公开办函〔2021〕30号《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》。
     code: "template-mismatch",
-    severity: Warning,
     check: check,
 }
 
@@ -58,7 +57,7 @@ fn check(cx: &Context) -> Vec<Finding> {
             None,
             None,
         );
-        f.place = super::row_position(cx, "result.other");
+        f.place = super::common::row_position(cx, "result.other");
         out.push(f);
     }
     out

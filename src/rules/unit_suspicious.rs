@@ -1,4 +1,4 @@
-use super::{finding, num, rule, Context};
+use super::common::{finding, num, rule, Context};
 use crate::model::{Cell, Finding};
 use crate::schema;
 
@@ -14,7 +14,6 @@ rule! {
     /// 《政府信息公开情况统计表》“计量单位”一栏（收取的费用、专项经费）；
     /// 国办公开办函〔2021〕30号表二“本年收费金额（单位：万元）”。
     code: "unit-suspicious",
-    severity: Warning,
     check: check,
 }
 

@@ -1,4 +1,4 @@
-use super::{finding, rule, Context};
+use super::common::{finding, rule, Context};
 use crate::model::{Finding, Span};
 use crate::scan;
 
@@ -10,7 +10,6 @@ rule! {
     /// 《中华人民共和国政府信息公开条例》第四十九条、第五十条：年度报告报告的是上一年度的工作，
     /// 标题、统计期限和统计表应当是同一年度。
     code: "year-mismatch",
-    severity: Warning,
     check: check,
 }
 

@@ -1,7 +1,7 @@
 //! The 2008–2018 统计表 (《政府信息公开情况统计表》, 国办 format used with provincial variants,
 //! including Beijing's 重点领域 rows), one value column 统计数.
 
-use super::{Columns, In, Indicator, Relation};
+use super::types::{Columns, In, Indicator, Relation};
 
 const fn row(id: &'static str, labels: &'static [&'static str], unit: &'static str) -> Indicator {
     Indicator {

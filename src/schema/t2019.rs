@@ -2,7 +2,7 @@
 //! 国办公开办函〔2021〕30号 (reports for 2021 onwards). Tables 二, 三 and 四; wording from
 //! `shared/reference/templates.md`.
 
-use super::{Columns, In, Indicator, Relation};
+use super::types::{Columns, In, Indicator, Relation};
 
 /// Table 三's seven value columns, in printed order.
 pub const APPLICANTS: &[&str] = &[

@@ -5,6 +5,7 @@
 //! never by what file it came from. Stream layouts (one cell per line, `|` lines, ` |` suffixes)
 //! carry no row breaks, so rows are rebuilt from what each cell is: a label, a unit or a value.
 
+use crate::schema::Indicator;
 use crate::segment::Document;
 use std::ops::Range;
 
@@ -42,6 +43,14 @@ impl Layout {
             Layout::PipeLine | Layout::PipeSuffix | Layout::CellPerLine
         )
     }
+}
+
+/// A row of the text matched to a template row.
+#[derive(Clone)]
+pub struct MatchedRow {
+    pub indicator: &'static Indicator,
+    pub row: Row,
+    pub score: f64,
 }
 
 #[derive(Debug, Clone, Default)]

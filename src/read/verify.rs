@@ -124,12 +124,12 @@ fn printed_cells(window: &str, from: usize) -> Option<Vec<Option<Range<usize>>>>
             continue;
         }
         let at = from + start + (piece.len() - piece.trim_start().len());
-        match crate::grid::classify(word) {
+        match crate::read::grid::classify(word) {
             _ if words_after => {}
-            crate::grid::CellClass::Value if !word.contains(char::is_whitespace) => {
+            crate::read::grid::CellClass::Value if !word.contains(char::is_whitespace) => {
                 out.push(Some(at..at + word.len()))
             }
-            crate::grid::CellClass::Unit if out.is_empty() => {}
+            crate::read::grid::CellClass::Unit if out.is_empty() => {}
             _ if out.iter().all(Option::is_none) => return None,
             _ => words_after = true,
         }

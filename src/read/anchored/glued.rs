@@ -1,7 +1,10 @@
 //! Glued runs of digits split into their cells where the row's own total, `历年累计 ≥ 年度` and
 //! the table's relations leave exactly one reading.
 
-use super::*;
+use super::sums::{column_relations, fits_row};
+use super::types::*;
+use crate::read::grid::RawCell;
+use crate::schema::{Indicator, Template};
 
 /// Splits each row's glued run into its columns where exactly one split fits the row's own
 /// arithmetic and, taken over the whole table, the relations between rows.
@@ -44,7 +47,7 @@ pub(super) const MAX_SPLITS: usize = 64;
 
 /// Every way to cut `digits` into one number per column (no leading zeros) that fits the
 /// row: a `总计` column equal to the others, `历年累计` at least the year's figure.
-pub(super) fn splits(digits: &str, columns: &[&str]) -> Vec<Vec<String>> {
+pub fn splits(digits: &str, columns: &[&str]) -> Vec<Vec<String>> {
     let n = columns.len();
     // a line break inside a run is no cell border (a letter-spaced figure, a digit per line)
     let joined: String = digits.chars().filter(|&c| c != '\n').collect();
@@ -129,37 +132,6 @@ pub(super) fn cut(
     }
 }
 
-/// Whether a row's figures (whole numbers as text, by column name) fit its own total.
-pub fn adds_up(parts: &[String], columns: &[&str]) -> bool {
-    parts.len() == columns.len()
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        && fits_row(parts, columns)
-}
-
-pub(super) fn fits_row(parts: &[String], columns: &[&str]) -> bool {
-    let v: Vec<u64> = parts
-        .iter()
-        .map(|p| p.parse().unwrap_or(u64::MAX))
-        .collect();
-    for (_, total, sum_of) in schema::t2019::ROW_TOTALS
-        .iter()
-        .filter(|(set, ..)| std::ptr::eq(*set, columns) || *set == columns)
-    {
-        let at = |name: &str| columns.iter().position(|c| *c == name);
-        let Some(ti) = at(total) else { continue };
-        let sum: u64 = sum_of.iter().filter_map(|p| at(p)).map(|i| v[i]).sum();
-        if v[ti] != sum {
-            return false;
-        }
-    }
-    if columns.last().is_some_and(|c| *c == "历年累计") && columns.len() == 2 {
-        return v[1] >= v[0];
-    }
-    true
-}
-
 /// Most combinations of the open rows' readings tried for one relation.
 pub(super) const MAX_COMBINATIONS: usize = 512;
 
@@ -179,7 +151,7 @@ pub(super) fn narrow_by_relations(
             .cells
             .get(c)?
             .as_ref()
-            .and_then(|x| crate::extract::parse_value(&x.text).0)
+            .and_then(|x| crate::read::value::parse_value(&x.text).0)
     };
     for _ in 0..8 {
         let mut changed = false;

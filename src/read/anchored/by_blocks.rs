@@ -1,7 +1,13 @@
 //! Table 三 read again, block by block, where the reading in text order left rows unread or not
 //! adding up; the table's relations between rows that choose between cuts.
 
-use super::*;
+use super::blocks;
+use super::sums::{adds_up, broken_in_columns, column_relations};
+use super::tail;
+use super::types::*;
+use crate::read::grid::RawCell;
+use crate::schema::{self, Indicator, Template};
+use std::ops::Range;
 
 /// Table 三 read again by [`blocks::solve`] when the reading in text order leaves rows
 /// unread or not adding up: all its figures, from its first label to table 四, cut into runs
@@ -330,70 +336,4 @@ pub(super) fn pinned_rows(
             zone.get(n * width..(n + 1) * width) == Some(own.as_slice())
         })
         .collect()
-}
-
-/// The table's relations between rows as (left side, right side), indices into `table`: a
-/// total whose group row prints no figures (2021's （三）不予公开) stands for its items.
-pub(super) fn column_relations(t: Template, table: &[&Indicator]) -> Vec<(Vec<usize>, Vec<usize>)> {
-    fn spread(id: &str, t: Template, table: &[&Indicator], depth: usize) -> Option<Vec<usize>> {
-        if let Some(i) = table.iter().position(|r| r.id == id) {
-            return Some(vec![i]);
-        }
-        let parts = schema::relations().find_map(|r| match r {
-            Relation::Sum {
-                total,
-                parts,
-                within,
-                ..
-            } if *total == id && within.has(t) => Some(*parts),
-            _ => None,
-        })?;
-        if depth > 3 {
-            return None;
-        }
-        let spread: Option<Vec<Vec<usize>>> = parts
-            .iter()
-            .map(|p| spread(p, t, table, depth + 1))
-            .collect();
-        Some(spread?.concat())
-    }
-    let side = |ids: &[&str]| -> Option<Vec<usize>> {
-        let parts: Option<Vec<Vec<usize>>> = ids.iter().map(|i| spread(i, t, table, 0)).collect();
-        Some(parts?.concat())
-    };
-    schema::relations()
-        .filter_map(|r| match r {
-            Relation::Sum {
-                total,
-                parts,
-                within,
-                absent,
-            } if within.has(t) => {
-                // another variant's relation when one of its rows is printed
-                if absent.iter().any(|a| table.iter().any(|r| r.id == *a)) {
-                    return None;
-                }
-                table.iter().position(|r| r.id == *total)?;
-                Some((side(&[total])?, side(parts)?))
-            }
-            Relation::Balance {
-                plus,
-                equals,
-                within,
-            } if within.has(t) => Some((side(plus)?, side(equals)?)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// How many (relation, column) pairs a reading of the table breaks.
-pub(super) fn broken_in_columns(
-    sums: &[(Vec<usize>, Vec<usize>)],
-    reading: &[Vec<u64>],
-    width: usize,
-) -> usize {
-    let side = |rows: &[usize], c: usize| rows.iter().map(|&r| reading[r][c]).sum::<u64>();
-    sums.iter()
-        .map(|(l, r)| (0..width).filter(|&c| side(l, c) != side(r, c)).count())
-        .sum()
 }

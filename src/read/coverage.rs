@@ -1,9 +1,8 @@
 //! How much of each statistics table was read: the cells the template has, the cells read,
 //! and the rows not read in full. A check is only clean when every table was read whole.
 
-use crate::model::Cell;
+use crate::model::{Cell, Coverage};
 use crate::schema::{self, Indicator, Template};
-use serde::Serialize;
 
 /// What coverage is judged on: the template found, the cells read, the old form's value
 /// columns. (Not the extraction itself: reading asks it too, before it is done.)
@@ -13,7 +12,7 @@ pub struct Tables<'a> {
     pub cells: &'a [Cell],
     pub old_columns: &'a [&'static str],
     /// The rows whose label the reading found, read or not.
-    pub found: &'a [crate::extract::MatchedRow],
+    pub found: &'a [super::grid::MatchedRow],
     /// Rows found but not read, and why.
     pub unread: &'a [(&'static str, Why)],
     /// Whether the tables were read from exact grids (a file's or the clipboard's tables).
@@ -52,22 +51,6 @@ fn advice(exact: bool) -> &'static str {
     } else {
         "请打开 PDF 或 Word 原文件检查（可准确读表），或从 Word、网页中复制表格后粘贴（可保留表格结构）。"
     }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Coverage {
-    /// `表二`, `表三`, `表四` of the national formats; `统计表` of the old template.
-    pub table: &'static str,
-    pub expected: usize,
-    pub read: usize,
-    /// The rows (template wording) not read in full, in table order.
-    pub missing: Vec<String>,
-    /// Why those rows were not read, in a clerk's words (none when the table was read whole).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-    /// What the clerk can do about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub advice: Option<String>,
 }
 
 /// Rows every provincial variant of the old form prints: a table found without one of them

@@ -2,7 +2,11 @@
 //! found on them, the occurrences chained in table order (or clustered, for the old form's
 //! provincial orders), labels broken by other cells found again between their neighbours.
 
-use super::*;
+use super::types::*;
+use crate::normalize::is_han;
+use crate::schema::{self, Indicator, Template};
+use crate::segment::Document;
+use std::ops::Range;
 
 /// The Han characters of the text with the byte offset of each.
 pub(super) struct HanStream {

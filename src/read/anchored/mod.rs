@@ -11,21 +11,25 @@
 //! row's label, preferably before the next row's label. Cells glued together are split only
 //! where the table's arithmetic leaves one reading.
 
-use crate::grid::{self, RawCell, Row};
-use crate::normalize::is_han;
-use crate::schema::{self, Indicator, Relation, Template};
+use crate::read::extraction::Extraction;
+use crate::read::grid::{MatchedRow, RawCell};
+use crate::schema::{Columns, Template};
 use crate::segment::Document;
+use cells::{anchored_cells, glue_note};
 use std::ops::Range;
 
 mod align;
 mod blocks;
 mod by_blocks;
+mod cells;
 mod doubt;
 mod figures;
 mod find;
 mod flow;
 mod glued;
+mod sums;
 mod tail;
+mod types;
 
 use align::*;
 use by_blocks::*;
@@ -33,94 +37,72 @@ use doubt::*;
 use figures::*;
 use find::*;
 pub use find::{anchors, rows_found};
-pub use glued::adds_up;
+pub use glued::splits;
 use glued::*;
+pub use sums::adds_up;
+use types::*;
+pub use types::{Anchor, ReadRow};
 
-/// A template row found in the text.
-#[derive(Debug, Clone)]
-pub struct Anchor {
-    pub indicator: &'static Indicator,
-    /// The Han characters matched (normalized byte range, first to last).
-    pub core: Range<usize>,
-    /// The label as printed around the match (numbering included).
-    pub label: Range<usize>,
-    /// Whether the label was found in the text; a row read by the arithmetic alone (its
-    /// label too broken up to find) stands at its first figure.
-    pub found: bool,
-    /// Other cells' characters stand between the label's own: it is shown in the
-    /// template's wording.
-    pub broken: bool,
-    /// The label as printed is none of the row's wordings: found by its place.
-    pub variant: bool,
-}
-
-impl Anchor {
-    /// The label as a person reads it: the numbering before the wording, the wording's own
-    /// characters (without the figures of other cells printed between its fragments), and
-    /// the words after it.
-    pub fn printed(&self, text: &str) -> String {
-        let before = &text[self.label.start..self.core.start.max(self.label.start)];
-        let inside = &text[self.core.clone()];
-        // a note wrapped onto later lines has the row's figures between its lines
-        let after: String = text[self.core.end.min(self.label.end)..self.label.end]
-            .split(|c: char| c.is_whitespace() || c == '|')
-            .filter(|w| !w.bytes().all(|b| b.is_ascii_digit() || b"+-.".contains(&b)))
-            .collect();
-        before
-            .chars()
-            .chain(inside.chars().filter(|c| !c.is_ascii_digit()))
-            .chain(after.chars())
-            .filter(|c| !c.is_whitespace() && *c != '|')
-            .collect()
-    }
-}
-
-/// What a figure token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tok {
-    /// A number or a not-applicable mark standing on its own.
-    Value,
-    /// An empty cell between two tabs.
-    Blank,
-    /// Digits run into the neighbouring text: maybe several cells glued together.
-    Glued,
-}
-
-#[derive(Debug, Clone)]
-struct Token {
-    range: Range<usize>,
-    kind: Tok,
-}
-
-/// One row as read: a token per column, or a glued run standing for the whole row.
-#[derive(Debug, Clone)]
-pub struct ReadRow {
-    pub anchor: Anchor,
-    pub columns: &'static [&'static str],
-    /// Per column: the cell read (empty text for a blank cell), or `None` when not read.
-    pub cells: Vec<Option<RawCell>>,
-    /// A run of glued digits that could not be split in one way only.
-    pub unreadable: Option<RawCell>,
-    /// A run of glued digits split by the table's arithmetic.
-    pub reconstructed: Option<(RawCell, Vec<String>)>,
-}
-
-impl ReadRow {
-    pub fn read_count(&self) -> usize {
-        self.cells.iter().filter(|c| c.is_some()).count()
-    }
-
-    /// The row in the grid's terms, for the steps that work on rows.
-    pub fn as_row(&self, doc: &Document) -> Row {
-        let label = RawCell {
-            text: doc.text()[self.anchor.label.clone()].to_string(),
-            range: self.anchor.label.clone(),
-        };
-        Row {
-            label_parts: vec![label],
-            unit: None,
-            values: self.cells.iter().flatten().cloned().collect(),
+/// Reads the tables anchored on the template's labels ([`crate::read::anchored`]).
+pub fn reading(doc: &Document, t: Template, announced: Option<Range<usize>>) -> Extraction {
+    let rows = read(doc, t);
+    let old_columns = rows
+        .iter()
+        .find(|r| matches!(r.anchor.indicator.columns, Columns::Single))
+        .map_or(&[][..], |r| r.columns);
+    let mut cells = Vec::new();
+    let mut notes = Vec::new();
+    let mut unread = Vec::new();
+    for r in &rows {
+        cells.extend(anchored_cells(doc, r));
+        notes.extend(glue_note(doc, r));
+        if r.unreadable.is_some() {
+            unread.push((r.anchor.indicator.id, crate::read::coverage::Why::Glued));
         }
+    }
+    let lines = match (
+        rows.first(),
+        rows.iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .map(|c| c.range.end)
+            .max(),
+    ) {
+        (Some(first), Some(end)) => {
+            let from = rows
+                .iter()
+                .map(|r| r.anchor.label.start)
+                .min()
+                .unwrap_or(first.anchor.label.start);
+            std::iter::once(doc.line_of(from)..doc.line_of(end) + 1).collect()
+        }
+        _ => Vec::new(),
+    };
+    let fuzzy = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.anchor.variant)
+        .map(|(i, _)| (i, 0.8))
+        .collect();
+    let matched = rows
+        .iter()
+        .map(|r| MatchedRow {
+            indicator: r.anchor.indicator,
+            row: r.as_row(doc),
+            score: 1.0,
+        })
+        .collect();
+    Extraction {
+        template: Some(t),
+        cells,
+        table_lines: lines,
+        matched,
+        table_announced: announced,
+        fuzzy,
+        notes,
+        old_columns,
+        coverage: Vec::new(),
+        unread,
+        exact: false,
     }
 }
 
@@ -201,19 +183,11 @@ fn row_of(
     }
 }
 
-fn raw(text: &str, tok: &Token) -> RawCell {
-    RawCell {
-        text: match tok.kind {
-            Tok::Blank => String::new(),
-            _ => text[tok.range.clone()].to_string(),
-        },
-        range: tok.range.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::sums::out_of_order;
     use super::*;
+    use crate::schema;
 
     fn read_text(text: &str, t: Template) -> Vec<(String, Vec<Option<String>>)> {
         let doc = Document::new(text);

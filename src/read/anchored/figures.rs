@@ -2,7 +2,11 @@
 //! without numberings, years, notes and page markers; empty fields and the blank cells of
 //! `-layout` text; glued runs of digits.
 
-use super::*;
+use super::types::*;
+use crate::normalize::is_han;
+use crate::read::grid::{self};
+use crate::segment::Document;
+use std::ops::Range;
 
 /// Header words a statistics table starts with: figures may stand between them and the first
 /// label found (a row whose label pdftotext printed elsewhere).
@@ -139,7 +143,7 @@ fn numbering_alone(doc: &Document, t: &Token) -> bool {
 /// as the row's figure is. Those numbers are not figures of the rows.
 fn drop_serials(doc: &Document, tokens: &mut Vec<Token>) {
     let text = doc.text();
-    let units = crate::grid::UNITS;
+    let units = crate::read::grid::UNITS;
     let mut next = 1u64;
     tokens.retain(|t| {
         let word = &text[t.range.clone()];

@@ -7,7 +7,11 @@
 //! their own unit and figure get those figures, the run is read row by row; a unit with no
 //! figure before the next unit is a blank cell.
 
-use super::*;
+use super::types::*;
+use crate::read::grid::RawCell;
+use crate::schema::{self, Template};
+use crate::segment::Document;
+use std::ops::Range;
 
 /// A unit printed in the table, with the figure printed after it (before the next unit).
 struct Slot {

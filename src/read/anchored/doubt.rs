@@ -1,7 +1,12 @@
 //! Rows read but not to be trusted, left unread (and so reported incomplete) rather than read
 //! wrong.
 
-use super::*;
+use super::blocks;
+use super::sums::{fits_row, out_of_order};
+use super::types::*;
+use crate::normalize::is_han;
+use crate::read::grid::RawCell;
+use std::ops::Range;
 
 /// A figure printed on a label's line right after it is that row's: a reading that gave it to
 /// another row misread both (pdftotext of a small table printed its first column with the
@@ -193,28 +198,4 @@ pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow], sections_af
             r.cells[c] = None;
         }
     }
-}
-
-/// Whether a row whose total fails would add up with another of its figures as the total:
-/// pdftotext prints a cell a little off its baseline after the others (`13 4 0 19 2` of
-/// `13 2 4 0 19`), and a wrong total of the report's own seldom equals the sum of the others.
-/// The columns of such groups (table 四 has three).
-pub(super) fn out_of_order(parts: &[String], columns: &[&str]) -> Vec<usize> {
-    let v: Vec<u64> = parts
-        .iter()
-        .map(|p| p.parse().unwrap_or(u64::MAX / 64))
-        .collect();
-    let at = |name: &str| columns.iter().position(|c| *c == name);
-    schema::t2019::ROW_TOTALS
-        .iter()
-        .filter(|(set, ..)| std::ptr::eq(*set, columns) || *set == columns)
-        .filter_map(|(_, total, sum_of)| {
-            let ti = at(total)?;
-            let cols: Vec<usize> = sum_of.iter().filter_map(|p| at(p)).chain([ti]).collect();
-            let all: u64 = cols.iter().map(|&i| v[i]).sum();
-            let fails = all - v[ti] != v[ti];
-            (fails && cols.iter().any(|&i| 2 * v[i] == all)).then_some(cols)
-        })
-        .flatten()
-        .collect()
 }

@@ -1,7 +1,9 @@
 //! Figures assigned to rows: tables printed column after column, then the rest in text order
 //! by dynamic programming, then rows whose labels were printed after the table.
 
-use super::*;
+use super::types::*;
+use crate::normalize::is_han;
+use crate::schema::{self};
 
 /// Labels wrapped in their cell are printed by pdftotext after the table, their rows' figures
 /// left in place without a label: when the rows that got no figure are as many as the runs of

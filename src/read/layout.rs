@@ -1,0 +1,638 @@
+//! The reading by layout: the rows of the text's own layout (tab and pipe rows, `-layout`
+//! lines, cell-per-line streams; or a file's or the clipboard's exact grids, [`super::grid`]) matched
+//! to the template's rows by their labels, each row's values placed under its columns.
+
+use super::extraction::{Extraction, Note};
+use super::grid::MatchedRow;
+use super::grid::{self, RawCell, Row};
+use super::value::parse_value;
+use crate::model::Cell;
+use crate::schema::{self, Columns, Indicator, Template};
+use crate::segment::Document;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Below this similarity a row is not taken for an indicator.
+const MATCH_THRESHOLD: f64 = 0.72;
+
+/// The table read by the layout it shows (tab rows, streams, PDF spaces, exact HTML grids).
+pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
+    let tables = if html_tables.is_empty() {
+        grid::tables(doc)
+    } else {
+        grid::from_html(doc, html_tables)
+    };
+    let unglued: Vec<Cow<Row>> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .map(unglue_label)
+        .collect();
+    let rows: Vec<&Row> = unglued.iter().map(|r| r.as_ref()).collect();
+    let template = detect_template(doc, &rows);
+    let mut matched = template.map(|t| match_rows(&rows, t)).unwrap_or_default();
+    if template.is_some_and(|t| t != Template::T2008) {
+        matched.extend(review_row(&rows, &matched));
+    }
+    let notes: Vec<Note> = matched
+        .iter_mut()
+        .filter_map(|m| split_glued_row(doc, m))
+        .collect();
+    let unread = notes
+        .iter()
+        .filter(|n| n.code == "row-unreadable")
+        .map(|n| (n.indicator, crate::read::coverage::Why::Glued))
+        .collect();
+    let traceless = traceless_blanks(&tables);
+    let cells = matched
+        .iter()
+        .filter(|m| !figure_elsewhere(doc, &traceless, &rows, template, m))
+        .flat_map(|m| cells_of(doc, m))
+        .collect();
+    let fuzzy = matched
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.score < 0.85)
+        .map(|(i, m)| (i, m.score))
+        .collect();
+    Extraction {
+        template,
+        cells,
+        table_lines: grid::table_line_ranges(&tables),
+        matched,
+        table_announced: announced_table(doc),
+        fuzzy,
+        notes,
+        old_columns: &[],
+        coverage: Vec::new(),
+        unread,
+        exact: !html_tables.is_empty(),
+    }
+}
+
+/// The lines of tables printed one cell per line with nothing between cells (pdftotext of a
+/// PDF): there a blank cell leaves no trace at all.
+fn traceless_blanks(tables: &[grid::Table]) -> Vec<Range<usize>> {
+    tables
+        .iter()
+        .filter(|t| t.layout == grid::Layout::CellPerLine)
+        .map(|t| t.lines.clone())
+        .collect()
+}
+
+/// A row with no figure where blanks leave no trace is a blank while the rows after it keep
+/// step (label, unit, figure). Where the next row's label cells hold the labels of several
+/// rows, pdftotext printed the cells around there out of order (tall rows' labels after their
+/// figures): the figure may as well be printed elsewhere, so the row is left unread, and
+/// reported so, rather than read as blank.
+fn figure_elsewhere(
+    doc: &Document,
+    traceless: &[Range<usize>],
+    rows: &[&Row],
+    t: Option<Template>,
+    m: &MatchedRow,
+) -> bool {
+    let (Some(t), range) = (t, m.row.label_range()) else {
+        return false;
+    };
+    let line = doc.line_of(range.start);
+    if !m.row.values.iter().all(|v| v.text.is_empty())
+        || !traceless.iter().any(|l| l.contains(&line))
+    {
+        return false;
+    }
+    let Some(next) = rows
+        .iter()
+        .find(|r| !r.label_parts.is_empty() && r.label_range().start >= range.end)
+    else {
+        return false;
+    };
+    rows_labelled(&next.label_parts, t) >= 2
+}
+
+/// How many value rows of the template (headings aside) a run of label cells names. Where a
+/// stream's label cells before a figure name two or more, pdftotext printed the labels of tall
+/// rows apart from their figures: no figure near them is known to be whose.
+fn rows_labelled(parts: &[RawCell], t: Template) -> usize {
+    parts
+        .iter()
+        .filter(|p| best_match(&p.text, t, 0).is_some_and(|(_, s, i)| s >= 0.9 && !i.heading))
+        .count()
+}
+
+/// The template whose wording the rows match best; national formats are told apart by the
+/// columns and rows that changed in 2021.
+fn detect_template(doc: &Document, rows: &[&Row]) -> Option<Template> {
+    let labels: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.label_parts.is_empty())
+        .map(|r| r.label())
+        .collect();
+    let score = |t: Template| -> usize {
+        labels
+            .iter()
+            .filter(|l| best_match(l, t, 0).is_some_and(|(_, s, _)| s >= 0.9))
+            .count()
+    };
+    let old = score(Template::T2008);
+    let national = score(Template::T2021).max(score(Template::T2019));
+    if old.max(national) < 3 {
+        return None;
+    }
+    if old >= national {
+        return Some(Template::T2008);
+    }
+    Some(super::template::national_format(doc))
+}
+
+/// Whether a printed label reads as a row or group of the template's tables.
+pub fn names_a_row(label: &str, t: Template) -> bool {
+    best_match(label, t, 0).is_some_and(|(_, score, _)| score >= 0.9)
+}
+
+/// Best indicator for a label: (index in template order, score, indicator). Ties go to the
+/// first indicator at or after `cursor`, so repeated wordings (被依法纠错数 under 复议 and
+/// under 诉讼) are read in table order.
+fn best_match(label: &str, t: Template, cursor: usize) -> Option<(usize, f64, &'static Indicator)> {
+    let mut best: Option<(usize, f64, &'static Indicator)> = None;
+    for &(g, s) in likeness(label).iter() {
+        let (ind, place) = template_place(g);
+        let Some(i) = place[t as usize] else {
+            continue;
+        };
+        let better = match best {
+            None => true,
+            Some((bi, bs, _)) => {
+                s > bs + 1e-9 || ((s - bs).abs() < 1e-9 && bi < cursor && i >= cursor)
+            }
+        };
+        if better {
+            best = Some((i, s, ind));
+        }
+    }
+    best
+}
+
+/// An indicator a label resembles enough: (its index in [`schema::indicators`], score).
+type Likeness = std::rc::Rc<[(usize, f64)]>;
+
+thread_local! {
+    /// The indicators each label of the document being read resembles. Each row's label is
+    /// compared with every wording several times over (template detection for three
+    /// templates, then held-back rows and headings while matching), and those comparisons
+    /// were most of a check's time.
+    /// Sorted by label; a list rather than a hash map keeps the wasm smaller, and it holds at
+    /// most `MAX_REMEMBERED_LABELS`.
+    static LIKENESS: std::cell::RefCell<Vec<(String, Likeness)>> = Default::default();
+}
+
+/// An indicator and its index in each template's order (among the indicators found by label).
+type Place = (&'static Indicator, [Option<usize>; 3]);
+
+fn template_place(global: usize) -> Place {
+    static PLACES: std::sync::OnceLock<Vec<Place>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut next = [0usize; 3];
+        schema::indicators()
+            .map(|ind| {
+                let mut place = [None; 3];
+                for t in [Template::T2008, Template::T2019, Template::T2021] {
+                    if ind.within.has(t) && ind.by_label {
+                        place[t as usize] = Some(next[t as usize]);
+                        next[t as usize] += 1;
+                    }
+                }
+                (ind, place)
+            })
+            .collect()
+    })[global]
+}
+
+/// More labels than any report has; past this the labels of a long paste are scored again
+/// when asked again instead of kept, so that the cache stays small.
+const MAX_REMEMBERED_LABELS: usize = 4096;
+
+fn likeness(label: &str) -> Likeness {
+    let found = LIKENESS.with(|m| {
+        let m = m.borrow();
+        m.binary_search_by(|(l, _)| l.as_str().cmp(label))
+            .map(|k| m[k].1.clone())
+    });
+    let at = match found {
+        Ok(s) => return s,
+        Err(at) => at,
+    };
+    let s = score_wordings(label);
+    LIKENESS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < MAX_REMEMBERED_LABELS {
+            m.insert(at, (label.to_string(), s.clone()));
+        }
+    });
+    s
+}
+
+pub fn forget_scores() {
+    LIKENESS.with(|m| m.borrow_mut().clear());
+}
+
+/// The indicators (found by label) whose best wording the label resembles enough.
+fn score_wordings(label: &str) -> Likeness {
+    let core = schema::Core::new(&schema::core(label));
+    if core.chars() < 2 {
+        return Vec::new().into();
+    }
+    let index = schema::wording_index();
+    let indicators: Vec<&Indicator> = schema::indicators().collect();
+    // the best wording of each indicator, among the wordings sharing a bigram with the label
+    let mut best: Vec<(usize, f64)> = Vec::new();
+    for (n, shared) in index.sharing(&core) {
+        let (g, wording) = index.cores[n];
+        if !indicators[g].by_label {
+            continue;
+        }
+        let s = core.similarity_sharing(wording, MATCH_THRESHOLD, || shared);
+        if s < MATCH_THRESHOLD {
+            continue;
+        }
+        match best.last_mut() {
+            Some((last, b)) if *last == g => *b = b.max(s),
+            _ => best.push((g, s)),
+        }
+    }
+    best.into()
+}
+
+fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
+    let mut m = Matcher {
+        t,
+        cursor: 0,
+        out: Vec::new(),
+        pending: None,
+    };
+    for row in rows {
+        if row.label_parts.is_empty() {
+            // figures between a wrapped label's lines are its own; others are table 四's,
+            // read separately
+            m.figures_inside_label(row);
+            continue;
+        }
+        m.row(row);
+    }
+    m.flush_pending();
+    m.out
+}
+
+/// Reads rows in table order. A row with a label but no figures is held back: PDF text often
+/// breaks a label over lines with the figures on the second line (`（二）部分公开（区分处理的，
+/// 只计这一情` / `形，不计其他情形） 3 0 0 0 0 0 3`), so it may be the start of the next label.
+struct Matcher {
+    t: Template,
+    cursor: usize,
+    out: Vec<MatchedRow>,
+    pending: Option<Row>,
+}
+
+fn bare(row: &Row) -> bool {
+    row.unit.is_none() && row.values.iter().all(|v| v.text.is_empty())
+}
+
+impl Matcher {
+    fn row(&mut self, row: &Row) {
+        if let Some(prev) = self.pending.take() {
+            let joined = join(&prev, row);
+            let own = best_match(&row.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
+            let both = best_match(&joined.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
+            if both > own + 1e-9 && !self.is_heading(&prev) {
+                return self.row(&joined);
+            }
+            let label_only = prev.values.is_empty();
+            self.take(&prev, label_only);
+        }
+        if bare(row) && row.values.is_empty() {
+            self.pending = Some(row.clone());
+            return;
+        }
+        self.take(row, false);
+    }
+
+    /// `pdftotext -layout` prints a cell's figure halfway down its row: where a label wraps,
+    /// between its lines (`（四）政府信息公开专项经费` / `2.5` / `（不包括…的经费） 万元`). A line of
+    /// figures alone after a label held back for its next line is that label's.
+    fn figures_inside_label(&mut self, row: &Row) {
+        let heading = self.pending.as_ref().is_some_and(|p| self.is_heading(p));
+        if let Some(p) = self
+            .pending
+            .as_mut()
+            .filter(|p| bare(p) && p.values.is_empty())
+        {
+            if !heading && !row.values.is_empty() {
+                p.values = row.values.clone();
+                p.unit = p.unit.take().or_else(|| row.unit.clone());
+            }
+        }
+    }
+
+    fn is_heading(&self, row: &Row) -> bool {
+        best_match(&row.label(), self.t, self.cursor)
+            .is_some_and(|(_, s, ind)| ind.heading && s >= 0.9)
+    }
+
+    fn flush_pending(&mut self) {
+        if let Some(prev) = self.pending.take() {
+            let label_only = prev.values.is_empty();
+            self.take(&prev, label_only);
+        }
+    }
+
+    /// Takes a row for the indicator it matches best. A label alone (no figures) counts only
+    /// when it is exact: it is then a row left entirely blank.
+    fn take(&mut self, row: &Row, label_only: bool) {
+        let row = &own_label(row, self.t, self.cursor);
+        let Some((i, score, ind)) = best_match(&row.label(), self.t, self.cursor) else {
+            return;
+        };
+        if bare(row) && ind.heading {
+            self.cursor = i + 1;
+            return; // a group heading row: context only
+        }
+        if label_only && (score < 1.0 || grid::is_header_word(&row.label())) {
+            return; // a stray line of text that resembles a label, or a header cell (总计)
+        }
+        if self.out.iter().any(|m| std::ptr::eq(m.indicator, ind)) {
+            return; // the table printed twice (summary and detail): keep the first
+        }
+        self.cursor = i + 1;
+        self.out.push(MatchedRow {
+            indicator: ind,
+            row: row.clone(),
+            score,
+        });
+    }
+}
+
+/// In a stream the cells before a row's own label (headings, header words, a stray line of
+/// prose) pile up in front of it. The row keeps the shortest tail of its label cells that
+/// matches best: `…信息内容 本年制发件数 … 规章` is the row 规章.
+fn own_label(row: &Row, t: Template, cursor: usize) -> Row {
+    let n = row.label_parts.len();
+    if n < 2 {
+        return row.clone();
+    }
+    let score = |k: usize| {
+        let tail: String = row.label_parts[n - k..]
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        best_match(&tail, t, cursor).map_or(0.0, |b| b.1)
+    };
+    let mut best = (n, score(n));
+    for k in (1..n).rev().filter(|&k| k <= 4) {
+        let s = score(k);
+        if s >= best.1 - 1e-9 {
+            best = (k, s);
+        }
+    }
+    let mut trimmed = row.clone();
+    trimmed.label_parts.drain(..n - best.0);
+    trimmed
+}
+
+/// A label's first line joined with its next; figures printed between them are the row's.
+fn join(first: &Row, second: &Row) -> Row {
+    let mut r = second.clone();
+    if r.values.is_empty() {
+        r.values = first.values.clone();
+    }
+    let mut parts = first.label_parts.clone();
+    parts.extend(second.label_parts.iter().cloned());
+    r.label_parts = parts;
+    r
+}
+
+fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
+    let label = match m.row.label() {
+        l if l.is_empty() || !m.indicator.by_label => m.indicator.labels[0].to_string(),
+        l => l,
+    };
+    let unit = m
+        .row
+        .unit
+        .as_ref()
+        .map(|u| u.text.clone())
+        .or_else(|| (!m.indicator.unit.is_empty()).then(|| m.indicator.unit.to_string()));
+    let label_span = doc.span(m.row.label_range());
+    let make = |column: Option<&str>, raw: Option<&RawCell>| {
+        let text = raw.map_or("", |r| r.text.as_str());
+        let (value, kind) = parse_value(text);
+        let span = match raw {
+            Some(r) if !r.range.is_empty() && !text.is_empty() => doc.span(r.range.clone()),
+            _ => label_span,
+        };
+        Cell {
+            indicator: m.indicator.id.to_string(),
+            label: label.clone(),
+            column: column.map(str::to_string),
+            unit: unit.clone(),
+            value,
+            raw: text.to_string(),
+            kind,
+            span,
+        }
+    };
+    match m.indicator.columns {
+        Columns::Single => vec![make(None, m.row.values.first())],
+        Columns::Named(names) => {
+            // a cell not placed is not read (an empty cell printed is a blank)
+            let values = align(&m.row.values, names.len());
+            names
+                .iter()
+                .zip(values)
+                .filter_map(|(n, v)| v.map(|v| make(Some(n), Some(v))))
+                .collect()
+        }
+    }
+}
+
+/// A label with its figures glued on (`一、本年新收政府信息公开申请数量640020470`, from some
+/// web pages): the digits become a value cell of their own.
+/// Rows without glued figures are borrowed, not copied: copying every row of a long paste
+/// was a large share of a check's memory.
+fn unglue_label(row: &Row) -> Cow<'_, Row> {
+    let Some(last) = row.label_parts.last() else {
+        return Cow::Borrowed(row);
+    };
+    if !row.values.is_empty() || row.unit.is_some() {
+        return Cow::Borrowed(row);
+    }
+    let digits = last
+        .text
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits < 7 || digits == last.text.len() {
+        return Cow::Borrowed(row);
+    }
+    let cut = last.text.len() - digits;
+    let value = RawCell {
+        text: last.text[cut..].to_string(),
+        range: last.range.start + cut..last.range.end,
+    };
+    let label = RawCell {
+        text: last.text[..cut].to_string(),
+        range: last.range.start..last.range.start + cut,
+    };
+    let mut r = row.clone();
+    *r.label_parts.last_mut().expect("checked above") = label;
+    r.values.push(value);
+    Cow::Owned(r)
+}
+
+/// Splits a lone run of glued digits in a 7-column row of table 三 where exactly one split
+/// makes the six columns add up to 总计; says so, or that the row cannot be read.
+fn split_glued_row(doc: &Document, m: &mut MatchedRow) -> Option<Note> {
+    let Columns::Named(names) = m.indicator.columns else {
+        return None;
+    };
+    let n = names.len();
+    let cell = match m.row.values.as_slice() {
+        [only]
+            if n >= 3 && only.text.len() >= n && only.text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            only.clone()
+        }
+        _ => return None,
+    };
+    // the anchored reading's splitter: one number per column, fitting the row's own totals
+    let splits = super::anchored::splits(&cell.text, names);
+    let label = m.row.label();
+    let span = doc.span(cell.range.clone());
+    if let [one] = splits.as_slice() {
+        let mut at = cell.range.start;
+        m.row.values = one
+            .iter()
+            .map(|part| {
+                let c = RawCell {
+                    text: part.clone(),
+                    range: at..at + part.len(),
+                };
+                at += part.len();
+                c
+            })
+            .collect();
+        return Some(Note {
+            code: "row-reconstructed",
+            message: format!(
+                "“{label}”一行的数字连在一起（{}），已按各列之和等于总计拆分为 {}。",
+                cell.text,
+                one.join("、")
+            ),
+            span,
+            indicator: m.indicator.id,
+        });
+    }
+    m.row.values = vec![
+        RawCell {
+            text: String::new(),
+            range: cell.range.clone()
+        };
+        n
+    ];
+    Some(Note {
+        code: "row-unreadable",
+        message: format!(
+            "“{label}”一行的数字连在一起（{}），无法唯一拆分到各列，请核对原表。",
+            cell.text
+        ),
+        span,
+        indicator: m.indicator.id,
+    })
+}
+
+/// Table 四 has no row label: its fifteen figures follow the headers, in one row or in three
+/// blocks of five (行政复议, 未经复议直接起诉, 复议后起诉).
+fn review_row(rows: &[&Row], matched: &[MatchedRow]) -> Option<MatchedRow> {
+    let ind = schema::indicator("review_lawsuit")?;
+    let n = ind.columns.names().len();
+    let taken = |r: &Row| {
+        matched
+            .iter()
+            .any(|m| m.row.label_range() == r.label_range() && !r.label_parts.is_empty())
+    };
+    let candidate = |r: &&&Row| {
+        let label = r.label();
+        let figures = r.values.iter().filter(|v| classify_value(&v.text)).count();
+        !taken(r)
+            && figures >= 4
+            && (label.is_empty()
+                || ["复议", "诉讼", "结果", "审结", "总计"]
+                    .iter()
+                    .any(|w| label.contains(w)))
+    };
+    let mut values = Vec::new();
+    for r in rows.iter().filter(candidate) {
+        if r.values.len() >= n {
+            return Some(MatchedRow {
+                indicator: ind,
+                row: Row {
+                    values: r.values[..n].to_vec(),
+                    ..(*r).clone()
+                },
+                score: 1.0,
+            });
+        }
+        values.extend(r.values.iter().cloned());
+        if values.len() >= n {
+            let row = Row {
+                label_parts: Vec::new(),
+                unit: None,
+                values: values[..n].to_vec(),
+            };
+            return Some(MatchedRow {
+                indicator: ind,
+                row,
+                score: 1.0,
+            });
+        }
+    }
+    None
+}
+
+fn classify_value(text: &str) -> bool {
+    grid::classify(text) == grid::CellClass::Value
+}
+
+/// A row's values without the empty fields beyond its width at its ends: a Markdown converter
+/// prints one for each column a merged label covers, and for a grid wider than the row.
+fn within_width(values: &[RawCell], n: usize) -> &[RawCell] {
+    let empty = |v: &RawCell| v.text.trim().is_empty();
+    let mut v = values;
+    while v.len() > n && v.first().is_some_and(empty) {
+        v = &v[1..];
+    }
+    while v.len() > n && v.last().is_some_and(empty) {
+        v = &v[..v.len() - 1];
+    }
+    v
+}
+
+/// Places a row's values under its columns, in order. A row with fewer values than columns
+/// lost its empty cells (a copy that keeps no trace of them): which column holds which value
+/// the text does not say — a lone figure may be the 总计 some reports fill alone, or any other —
+/// so none is read.
+fn align(values: &[RawCell], n: usize) -> Vec<Option<&RawCell>> {
+    let values = within_width(values, n);
+    if values.len() != n {
+        return vec![None; n];
+    }
+    (0..n).map(|i| values.get(i)).collect()
+}
+
+/// `统计表` / `汇总表` / a 统计指标 header: the report says a statistics table follows.
+fn announced_table(doc: &Document) -> Option<Range<usize>> {
+    let text = doc.text();
+    ["情况统计表", "统计表", "汇总表", "统计指标"]
+        .iter()
+        .filter_map(|w| text.rfind(w).map(|i| i..i + w.len()))
+        .next()
+}

@@ -1,0 +1,244 @@
+//! Reading the tables: the template's tables read from a report's text (or its exact grids),
+//! as cells a reading can vouch for. The stages, top to bottom:
+//!
+//! 1. The rows of the text's own layout matched to the template's labels ([`layout`]: tab and
+//!    pipe rows, `-layout` lines, cell-per-line streams, a file's or the clipboard's exact grids).
+//! 2. Where that leaves cells unread, the template's rows found by their wording whatever the
+//!    layout, and the figures aligned with them under the ways tables get printed ([`anchored`]:
+//!    in text order, column after column, in two flows, glued digits, …); a cell is read only
+//!    where every cheapest alignment agrees.
+//! 3. The better reading kept, then verified ([`verify`]): rows whose figures break the
+//!    template's arithmetic as no single mistake of the report would, and figures read into two
+//!    cells, are left unread.
+//! 4. What each table holds and what it lacks, and why ([`coverage`]).
+
+pub mod anchored;
+pub mod coverage;
+pub mod extraction;
+pub mod grid;
+pub mod layout;
+pub mod template;
+pub mod value;
+pub mod verify;
+
+pub use extraction::{cells_for, span_of, Extraction, Note};
+pub use grid::MatchedRow;
+
+use crate::model::{Cell, ValueKind};
+use crate::schema::{self, Template};
+use crate::segment::Document;
+
+pub fn read(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
+    layout::forget_scores();
+    let mut extraction = extract_tables(doc, html_tables);
+    layout::forget_scores();
+    extraction.coverage = crate::read::coverage::coverage(extraction.tables());
+    extraction
+}
+
+/// Rows whose figures break the arithmetic as no single mistake of the report would are
+/// misread: their cells are dropped (the rows stay found, so that coverage names them).
+fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
+    let Some(t) = ex.template else { return };
+    let rows = rows_read(ex);
+    let certain: Vec<&str> = if exact {
+        rows.iter().map(|r| r.indicator).collect()
+    } else {
+        crate::read::verify::certain_rows(doc.text(), &rows)
+    };
+    let mut misread = crate::read::verify::misread(t, &ex.cells, ex.old_columns, &certain);
+    for u in crate::read::verify::read_twice(&ex.cells) {
+        if !misread.contains(&u) {
+            misread.push(u);
+        }
+    }
+    if misread.is_empty() {
+        return;
+    }
+    ex.cells.retain(|c| !misread.iter().any(|u| u.holds(c)));
+    for u in misread {
+        if let Some(ind) = schema::indicator(&u.indicator) {
+            ex.unread
+                .push((ind.id, crate::read::coverage::Why::Misplaced));
+        }
+    }
+}
+
+fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
+    // exact grids (clipboard HTML, .docx, .html) are read by layout too, and compared with
+    // the anchored reading like any other: the old form's two value columns are the
+    // anchored reader's
+    let exact = !html_tables.is_empty();
+    let mut by_layout = layout::reading(doc, html_tables);
+    if read_whole(doc, &by_layout) {
+        leave_misread_rows_unread(doc, &mut by_layout, exact);
+        return by_layout; // nothing left for another reading to find
+    }
+    let Some(t) = by_layout.template.or_else(|| template::by_labels(doc)) else {
+        leave_misread_rows_unread(doc, &mut by_layout, exact);
+        return by_layout;
+    };
+    let anchored = anchored::reading(doc, t, by_layout.table_announced.clone());
+    // both judged by the columns the text shows (a reading by layout may have seen one)
+    let columns = anchored.old_columns;
+    let mut read = if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
+        anchored
+    } else {
+        by_layout
+    };
+    leave_misread_rows_unread(doc, &mut read, exact);
+    read
+}
+
+/// The rows of a reading as the verification reads them.
+fn rows_read(ex: &Extraction) -> Vec<crate::read::verify::RowRead<'_>> {
+    ex.matched
+        .iter()
+        .map(|m| crate::read::verify::RowRead {
+            indicator: m.indicator.id,
+            label: m.row.label_range(),
+            values: m
+                .row
+                .values
+                .iter()
+                .map(|v| crate::read::verify::ValueRead {
+                    range: v.range.clone(),
+                    blank: v.text.trim().is_empty(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A reading by layout that read every cell of every table, each row adding up, is not read
+/// again: the seeds, clean copies and exact grids are read once. The old form printed with a
+/// 历年累计 column is the exception: a reading by layout sees one value column there.
+fn read_whole(doc: &Document, ex: &Extraction) -> bool {
+    let mut ids: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    crate::read::coverage::complete(ex.tables())
+        && read_cells(ex, &[]).0 == ids.len()
+        && !(ex.template == Some(Template::T2008) && prints_cumulative(doc, ex))
+        && !(ex.template == Some(Template::T2008) && anchors_find_more(doc, ex))
+}
+
+/// Whether the table's text holds the wording of an old-form row the reading by layout did not
+/// take (its rows vary by province, so a row missed there would not be missed in coverage). On
+/// the Han characters of the table's lines, each wording whole: a row found this way is read
+/// anchored too, and the readings compared.
+fn anchors_find_more(doc: &Document, ex: &Extraction) -> bool {
+    let han: String = table_texts(doc, ex)
+        .flat_map(str::chars)
+        .filter(|&c| crate::normalize::is_han(c))
+        .collect();
+    let t = Template::T2008;
+    schema::indicators()
+        .zip(schema::wording_cores())
+        .filter(|(ind, _)| ind.within.has(t) && !ind.heading)
+        .filter(|(ind, _)| !ex.matched.iter().any(|m| std::ptr::eq(m.indicator, *ind)))
+        .any(|(_, cores)| {
+            cores
+                .iter()
+                .any(|c| c.chars() >= 4 && han.contains(c.text.as_str()))
+        })
+}
+
+/// Whether the table's lines hold a 历年累计 header.
+fn prints_cumulative(doc: &Document, ex: &Extraction) -> bool {
+    table_texts(doc, ex).any(|t| t.contains("累计"))
+}
+
+/// The text of each stretch of lines a reading took for a table.
+fn table_texts<'a>(doc: &'a Document, ex: &'a Extraction) -> impl Iterator<Item = &'a str> {
+    ex.table_lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|lines| {
+            let (from, to) = (doc.lines[lines.start].start, doc.lines[lines.end - 1].end);
+            &doc.text()[from..to]
+        })
+}
+
+/// How much of the template a reading holds that can be trusted: rows read whole, with no
+/// blank cell and, where the row has a 总计 column, adding up; then its cells. A reading by layout
+/// that puts figures under the wrong row or column shows as blanks and broken totals.
+fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
+    let mut ids: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let sound = ids
+        .iter()
+        .filter(|id| {
+            let row: Vec<&Cell> = ex.cells.iter().filter(|c| c.indicator == **id).collect();
+            let blank = row.iter().any(|c| c.kind == ValueKind::Blank);
+            let values: Vec<String> = row
+                .iter()
+                .map(|c| c.value.map_or(String::new(), |v| format!("{v}")))
+                .collect();
+            let columns: Vec<&str> = row.iter().filter_map(|c| c.column.as_deref()).collect();
+            let Some(ind) = schema::indicator(id) else {
+                return false;
+            };
+            // a figure under a heading was misplaced: the heading has no cell to hold it
+            if ind.heading {
+                return false;
+            }
+            let width = ind.width(old_columns);
+            // a blank in a row with a 总计 column breaks its total; elsewhere it is a blank
+            row.len() == width
+                && (columns.len() < 3
+                    || !blank && crate::read::anchored::adds_up(&values, &columns))
+        })
+        .count();
+    (sound, ex.cells.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw_of(ex: &Extraction, id: &str) -> Option<String> {
+        ex.cells
+            .iter()
+            .find(|c| c.indicator == id)
+            .map(|c| c.raw.clone())
+    }
+
+    /// pdftotext -layout centres a figure in its row: a wrapped label's figure stands between
+    /// the label's lines, the unit on the last.
+    #[test]
+    fn a_figure_between_a_wrapped_labels_lines_is_its_own() {
+        let text = "统计指标                          单位     统计数\n\
+            （三）从事政府信息公开工作人员数       人       5\n\
+            2.兼职人员数                        人       3\n\
+            （四）政府信息公开专项经费\n\
+            \x20                                           2.5\n\
+            （不包括用于政府公报编辑管理及政府网站建设维护等方面的  万元\n\
+            经费）\n\
+            （一）召开政府信息公开工作会议或专题会议数   次       4\n";
+        let ex = read(&Document::new(text), &[]);
+        assert_eq!(raw_of(&ex, "org.budget").as_deref(), Some("2.5"));
+        assert_eq!(raw_of(&ex, "meeting.meetings").as_deref(), Some("4"));
+    }
+
+    /// One cell per line, nothing between cells: a row without a figure is a blank while the
+    /// next row keeps step; where the next label cells name several rows (labels printed apart
+    /// from their figures), its figure may be printed elsewhere: unread, and counted missing.
+    #[test]
+    fn a_row_without_a_figure_where_blanks_leave_no_trace() {
+        let text = "统计指标\n单位\n统计数\n1.参加或举办新闻发布会总次数\n次\n4\n\
+            2.政府网站在线访谈次数\n次\n3\n3.政策解读稿件发布数\n篇\n\
+            4.微博微信回应事件数\n次\n制发规范性文件总数\n（一）回应公众关注热点或重大舆情数\n6\n\
+            5.其他方式回应事件数\n次\n2\n";
+        let ex = read(&Document::new(text), &[]);
+        assert_eq!(raw_of(&ex, "respond.explainers").as_deref(), Some(""));
+        assert_eq!(raw_of(&ex, "respond.weibo_wechat"), None);
+        assert_eq!(raw_of(&ex, "respond.other").as_deref(), Some("2"));
+        let missing: Vec<&String> = ex.coverage.iter().flat_map(|c| &c.missing).collect();
+        assert!(
+            missing.iter().any(|m| m.contains("微博微信回应事件数")),
+            "{missing:?}"
+        );
+    }
+}
