@@ -42,7 +42,19 @@ fn line_edits(line: &str, at: usize, out: &mut Edits) {
     let is_row = trimmed.len() >= 2 && trimmed.starts_with('|') && trimmed.ends_with('|');
     let mut deleted: Vec<(usize, usize)> = Vec::new();
     for (i, _) in line.match_indices("<br>") {
-        out.replace.push((at + i, b'\n'));
+        // two figures a converter put in one cell (`26<br>29`) are two cells
+        let between_figures = line[..i].trim_end().ends_with(|c: char| c.is_ascii_digit())
+            && line[i + 4..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '-');
+        out.replace.push((
+            at + i,
+            if between_figures && is_row {
+                b'\t'
+            } else {
+                b'\n'
+            },
+        ));
         deleted.push((at + i + 1, at + i + 4));
     }
     for (open, close) in comments(line) {
@@ -142,6 +154,18 @@ mod tests {
         assert_eq!(
             apply("||2.其他法律行政<br>法规禁止公开<br>0|0|0|\n"),
             "\t2.其他法律行政\n法规禁止公开\n0\t0\t0\n"
+        );
+    }
+
+    #[test]
+    fn two_figures_in_one_cell_are_two_cells() {
+        assert_eq!(
+            apply("|行政强制|126|26<br>29|\n"),
+            "行政强制\t126\t26\t29\n"
+        );
+        assert_eq!(
+            apply("|1.本机关不掌握<br>相关政府信息<br>37|0|\n"),
+            "1.本机关不掌握\n相关政府信息\n37\t0\n"
         );
     }
 

@@ -51,7 +51,7 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     let fuzzy = matched
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.score < 0.85)
+        .filter(|(_, m)| m.score < 0.85 && reordered_wording(&m.row.label(), m.indicator).is_none())
         .map(|(i, m)| (i, m.score))
         .collect();
     Extraction {
@@ -412,7 +412,7 @@ fn join(first: &Row, second: &Row) -> Row {
 fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
     let label = match m.row.label() {
         l if l.is_empty() || !m.indicator.by_label => m.indicator.labels[0].to_string(),
-        l => l,
+        l => reordered_wording(&l, m.indicator).unwrap_or(l),
     };
     let unit = m
         .row
@@ -440,7 +440,13 @@ fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
         }
     };
     match m.indicator.columns {
-        Columns::Single => vec![make(None, m.row.values.first())],
+        // one value column, one value: a second figure on the row (a 序号, the 历年累计 of an
+        // old form) leaves it unknown which one is the row's
+        Columns::Single => match within_width(&m.row.values, 1) {
+            [] => vec![make(None, None)],
+            [one] => vec![make(None, Some(one))],
+            _ => Vec::new(),
+        },
         Columns::Named(names) => {
             // a cell not placed is not read (an empty cell printed is a blank)
             let values = align(&m.row.values, names.len());
@@ -451,6 +457,26 @@ fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
                 .collect()
         }
     }
+}
+
+/// The row's wording, when the label printed holds exactly its characters in another order: a
+/// converter cut the label's cell and put the pieces back out of order (`一、本年新收政府信息` `量`
+/// `公开申请数`). Such a label is the wording, not a variant of it.
+fn reordered_wording(label: &str, ind: &Indicator) -> Option<String> {
+    let han = |s: &str| -> Vec<char> {
+        let mut v: Vec<char> = s.chars().filter(|&c| crate::normalize::is_han(c)).collect();
+        v.sort_unstable();
+        v
+    };
+    let core = schema::core(label);
+    if ind.labels.iter().any(|w| schema::core(w) == core) {
+        return None; // printed as worded: shown as printed
+    }
+    let printed = han(&core);
+    ind.labels
+        .iter()
+        .find(|w| han(&schema::core(w)) == printed)
+        .map(|w| w.to_string())
 }
 
 /// A label with its figures glued on (`一、本年新收政府信息公开申请数量640020470`, from some

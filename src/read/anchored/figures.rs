@@ -61,7 +61,12 @@ pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Toke
     out.extend(blank_cells(text, anchors, end));
     out.retain(|t| !in_vertical_label(doc, t));
     out.sort_by_key(|t| t.range.start);
-    if text[from..first].contains("序号") {
+    // the header `序号` may be printed a character per line
+    let header: String = text[from..first]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if header.contains("序号") {
         drop_serials(doc, &mut out);
     }
     merge_letter_spaced(doc, &mut out);
@@ -459,13 +464,14 @@ pub(super) fn mark_token(line: &str, i: usize) -> Option<Range<usize>> {
 /// Empty cells of copies with cell separators (tabs, `|`): a field between two separators after a row's label that
 /// holds nothing; the field after the last tab counts while the row has only figures so far.
 pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Token> {
-    // a row's window starts at its label, whose own cell is the first field; table 四's
+    // a row's fields start at its label's end, the rest of the label's own cell the first
+    // (its numbering may stand in a cell of its own before it: `2、` `政府公报公开`); table 四's
     // anchor is its header, the figures' row after it, from its first cell on
     // (where the row's label starts, where its fields start, whether it has a label cell)
     let mut starts: Vec<(usize, usize, bool)> = anchors
         .iter()
         .map(|a| match a.indicator.by_label {
-            true => (a.label.start, a.label.start, true),
+            true => (a.label.start, a.label.end, true),
             false => (a.label.start, after_blank_lines(text, a.label.end), false),
         })
         .collect();
