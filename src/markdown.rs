@@ -20,7 +20,7 @@ pub struct Edits {
 /// Edits for a text, none unless it holds a Markdown table (a `|---|` line) or `<br>`.
 pub fn edits(text: &str) -> Edits {
     let mut out = Edits::default();
-    if !text.contains("|---") && !text.contains("<br>") {
+    if !text.contains("|---") && !text.contains("<br>") && !text.contains("</") {
         return out;
     }
     let mut start = 0;
@@ -57,6 +57,9 @@ fn line_edits(line: &str, at: usize, out: &mut Edits) {
         ));
         deleted.push((at + i + 1, at + i + 4));
     }
+    for (open, close) in inline_tags(line) {
+        deleted.push((at + open, at + close));
+    }
     for (open, close) in comments(line) {
         deleted.retain(|&(s, _)| s < at + open || s >= at + close);
         out.replace
@@ -92,6 +95,30 @@ fn row_edits(line: &str, at: usize, deleted: &mut Vec<(usize, usize)>, out: &mut
 /// A table's header rule: `|---|:---:|` (pipes, dashes, colons, spaces only).
 fn is_rule(t: &str) -> bool {
     t.starts_with('|') && t.contains("---") && t.bytes().all(|b| b"|-: ".contains(&b))
+}
+
+/// Inline HTML tags a converter keeps (`<sup>26</sup>`, `<b>`, `</span>`), `<br>` aside: not text.
+fn inline_tags(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = line[from..].find('<').map(|i| from + i) {
+        let rest = &line[open + 1..];
+        let name_len = rest
+            .trim_start_matches('/')
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let slash = usize::from(rest.starts_with('/'));
+        let close = open + 1 + slash + name_len;
+        let name = &line[open + 1 + slash..close];
+        if name_len > 0 && !name.eq_ignore_ascii_case("br") && line[close..].starts_with('>') {
+            out.push((open, close + 1));
+            from = close + 1;
+        } else {
+            from = open + 1;
+        }
+    }
+    out
 }
 
 /// `<!-- … -->` on the line, as byte ranges.
@@ -167,6 +194,11 @@ mod tests {
             apply("|1.本机关不掌握<br>相关政府信息<br>37|0|\n"),
             "1.本机关不掌握\n相关政府信息\n37\t0\n"
         );
+    }
+
+    #[test]
+    fn inline_tags_go() {
+        assert_eq!(apply("|---|\n|a|<sup>26</sup>|</b>1|\n"), "\na\t26\t1\n");
     }
 
     #[test]

@@ -218,6 +218,8 @@ pub(super) const SKIPPED_BLANK: u32 = 1;
 
 pub(super) const LATE: u32 = 2;
 
+pub(super) const GLUED_CELL: u32 = 1;
+
 /// More tokens than any report's tables hold; the rest of a long paste is not aligned.
 pub(super) const MAX_TOKENS: usize = 4000;
 
@@ -242,7 +244,7 @@ pub(super) fn align_in_order(
     if rows.is_empty() {
         return Vec::new();
     }
-    let dp = Lattice::new(anchors, widths, tokens, rows, free);
+    let dp = Lattice::new(text, anchors, widths, tokens, rows, free);
     let (fwd, bwd) = (dp.forward(), dp.backward());
     dp.agreed(text, &fwd, &bwd)
 }
@@ -258,6 +260,8 @@ struct Lattice<'a> {
     free: &'a [usize],
     base: Vec<usize>,
     states: usize,
+    /// Per free token: a glued run that reads as one figure (no leading zero).
+    one_figure: Vec<bool>,
 }
 
 /// What a token does in a move.
@@ -272,6 +276,7 @@ enum Move {
 
 impl<'a> Lattice<'a> {
     fn new(
+        text: &str,
         anchors: &'a [Anchor],
         widths: &[usize],
         tokens: &'a [Token],
@@ -286,6 +291,25 @@ impl<'a> Lattice<'a> {
             total += w + 1;
         }
         base.push(total);
+        let one_figure = free
+            .iter()
+            .map(|&k| {
+                let t = &tokens[k];
+                let digits = &text[t.range.clone()];
+                // a sign or hyphen beside it (`35-15`) leaves its figures in doubt
+                let signed = |b: Option<u8>| matches!(b, Some(b'-' | b'+'));
+                let (before, after) = (
+                    text.as_bytes().get(t.range.start.wrapping_sub(1)).copied(),
+                    text.as_bytes().get(t.range.end).copied(),
+                );
+                t.kind == Tok::Glued
+                    && !signed(before)
+                    && !signed(after)
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && !(digits.len() > 1 && digits.starts_with('0'))
+                    && digits.len() <= 9
+            })
+            .collect();
         Lattice {
             anchors,
             widths,
@@ -294,6 +318,7 @@ impl<'a> Lattice<'a> {
             free,
             base,
             states: total + 1,
+            one_figure,
         }
     }
 
@@ -356,9 +381,12 @@ impl<'a> Lattice<'a> {
             return out;
         }
         let late = if at >= self.next_start(r, 1) { LATE } else { 0 };
-        // digits run into the text are a whole row or nothing: never one cell of several
+        // digits run into the text are a whole row, or one cell run into its label
+        // (`行政事业性收费19` `-5`) at a cost: a run that is the row is cheaper as the row
         if c < w && (t.kind != Tok::Glued || w == 1) {
             out.push((s + 1, late, Move::Cell));
+        } else if c < w && self.one_figure[j] {
+            out.push((s + 1, late + GLUED_CELL, Move::Cell));
         }
         if c == 0 && w >= 2 && t.kind == Tok::Glued {
             out.push((s + w, late, Move::Row));
