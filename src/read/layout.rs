@@ -302,7 +302,11 @@ impl Matcher {
             let joined = join(&prev, row);
             let own = best_match(&row.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
             let both = best_match(&joined.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
-            if both > own + 1e-9 && !self.is_heading(&prev) {
+            // a label wrapped over several lines, joined line by line while the lines so far
+            // begin a wording (`5.要求行政机` `关确认或重新` `出具已获取信` `息 0 …`), even where
+            // its first lines alone resemble none
+            let begins = begins_a_wording(&joined.label(), self.t, self.cursor);
+            if (both > own + 1e-9 || begins) && !self.is_heading(&prev) {
                 return self.row(&joined);
             }
             let label_only = prev.values.is_empty();
@@ -358,8 +362,14 @@ impl Matcher {
         if label_only && (score < 1.0 || grid::is_header_word(&row.label())) {
             return; // a stray line of text that resembles a label, or a header cell (总计)
         }
-        if self.out.iter().any(|m| std::ptr::eq(m.indicator, ind)) {
-            return; // the table printed twice (summary and detail): keep the first
+        let figures = |r: &Row| r.values.iter().any(|v| !v.text.trim().is_empty());
+        if let Some(k) = self.out.iter().position(|m| std::ptr::eq(m.indicator, ind)) {
+            // the table printed twice (summary and detail): keep the first; but a header cell
+            // of the same words (其他, the applicants' column) has no figures of its own
+            if figures(&self.out[k].row) || !figures(row) {
+                return;
+            }
+            self.out.remove(k);
         }
         self.cursor = i + 1;
         self.out.push(MatchedRow {
@@ -368,6 +378,39 @@ impl Matcher {
             score,
         });
     }
+}
+
+/// Where a numbering (`2、` `3.` followed by a Han character) starts in a label, if anywhere.
+fn numbered_start(text: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|&(i, c)| {
+            c.is_ascii_digit() && {
+                let rest = &text[i..];
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                rest[digits..].starts_with(['、', '.'])
+                    && rest[digits..]
+                        .chars()
+                        .nth(1)
+                        .is_some_and(crate::normalize::is_han)
+            }
+        })
+        .map(|(i, _)| i)
+}
+
+/// Whether a label's core is the start of the wording of a row of the template not yet passed
+/// (at `cursor` or after), longer than its numbering.
+fn begins_a_wording(label: &str, t: Template, cursor: usize) -> bool {
+    // from its numbering on: a character of a group label printed beside it may stand before
+    let label = numbered_start(label).map_or(label, |i| &label[i..]);
+    let core = schema::core(label);
+    if core.chars().count() < 3 {
+        return false;
+    }
+    schema::indicators()
+        .filter(|i| i.within.has(t) && i.by_label)
+        .skip(cursor)
+        .flat_map(|i| i.labels.iter())
+        .any(|w| schema::core(w).starts_with(&core))
 }
 
 /// In a stream the cells before a row's own label (headings, header words, a stray line of
@@ -394,7 +437,24 @@ fn own_label(row: &Row, t: Template, cursor: usize) -> Row {
     }
     let mut trimmed = row.clone();
     trimmed.label_parts.drain(..n - best.0);
+    numbering_before(row, n - best.0, &mut trimmed);
     trimmed
+}
+
+/// The row's numbering where it stands at the end of the cell before the kept ones, behind a
+/// character of another cell (`公2、其他法` `律行政法规` `禁止公开`: a group label printed a
+/// character per line beside the row): the label starts at `2、`.
+fn numbering_before(row: &Row, kept_from: usize, trimmed: &mut Row) {
+    let Some(before) = kept_from.checked_sub(1).map(|i| &row.label_parts[i]) else {
+        return;
+    };
+    let text = &before.text;
+    if let Some(i) = numbered_start(text).filter(|&i| i > 0) {
+        let mut part = before.clone();
+        part.text = text[i..].to_string();
+        part.range.start += i;
+        trimmed.label_parts.insert(0, part);
+    }
 }
 
 /// A label's first line joined with its next; figures printed between them are the row's.
