@@ -6,6 +6,8 @@
 //! that ends one page and starts the next with the same columns is one table. Tables then go
 //! through [`crate::check_with_tables`] like the clipboard's.
 
+mod furniture;
+
 use crate::merged::{self, Grid};
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
@@ -238,11 +240,20 @@ struct Found {
     bottom: f64,
     columns: Vec<f64>,
     /// Each row's cells with the grid column each starts at.
-    rows: Vec<Vec<(usize, merged::Cell)>>,
+    rows: Vec<Vec<Slot>>,
     /// The first row goes on from the last page (no ruling above it).
     open_top: bool,
     /// The last row goes on to the next page (no ruling below it).
     open_bottom: bool,
+}
+
+/// A cell of a table found, at the grid column it starts at.
+struct Slot {
+    col: usize,
+    cell: merged::Cell,
+    /// The room left at the end of its text's last line (in characters of its size): little
+    /// where the text was wrapped at the cell's right border, and may go on.
+    room: f64,
 }
 
 /// A block of a page in reading order.
@@ -280,7 +291,8 @@ impl Prose {
     }
 }
 
-fn layout(pages: Vec<Page>) -> Pdf {
+fn layout(mut pages: Vec<Page>) -> Pdf {
+    furniture::drop(&mut pages);
     let mut blocks: Vec<Block> = Vec::new();
     for page in pages {
         let mut chars = page.chars.clone();
@@ -338,7 +350,7 @@ fn layout(pages: Vec<Page>) -> Pdf {
                 let rows: Vec<Vec<merged::Cell>> = t
                     .rows
                     .into_iter()
-                    .map(|r| r.into_iter().map(|(_, c)| c).collect())
+                    .map(|r| r.into_iter().map(|s| s.cell).collect())
                     .collect();
                 let (grid, lines) = merged::grid(&rows);
                 for l in lines {
@@ -359,16 +371,17 @@ fn join(prev: &mut Found, next: Found) {
     // last page draws no border on the new one, so its column may be missing there
     let index = |x: f64| prev.columns.iter().position(|p| (p - x).abs() <= NEAR);
     let shift = index(next.columns[0]).unwrap_or(0);
-    let mut rows: Vec<Vec<(usize, merged::Cell)>> = next
+    let mut rows: Vec<Vec<Slot>> = next
         .rows
         .into_iter()
         .map(|row| {
             row.into_iter()
-                .map(|(col, mut cell)| {
-                    let end =
-                        index(next.columns[col + cell.cols]).unwrap_or(col + cell.cols + shift);
-                    cell.cols = end - (col + shift);
-                    (col + shift, cell)
+                .map(|mut s| {
+                    let (col, cols) = (s.col, s.cell.cols);
+                    let end = index(next.columns[col + cols]).unwrap_or(col + cols + shift);
+                    s.cell.cols = end - (col + shift);
+                    s.col = col + shift;
+                    s
                 })
                 .collect()
         })
@@ -380,45 +393,84 @@ fn join(prev: &mut Found, next: Found) {
     // the cell above a column: in the last row, or one spanning down to it
     let above = |prev: &Found, col: usize| {
         (0..=last).rev().find_map(|r| {
-            let at = prev.rows[r].iter().position(|(c, _)| *c == col)?;
-            (r + prev.rows[r][at].1.rows > last).then_some((r, at))
+            let at = prev.rows[r].iter().position(|s| s.col == col)?;
+            (r + prev.rows[r][at].cell.rows > last).then_some((r, at))
         })
     };
     let mut added = rows.len();
-    let blank = |row: &[(usize, merged::Cell)]| row.iter().all(|(_, c)| c.text.is_empty());
+    let blank = |row: &[Slot]| row.iter().all(|s| s.cell.text.is_empty());
     // a row cut by the page break is one row again (a row that starts the page with its top
     // border on the last page is a row of its own)
     let open = next.open_top && (prev.open_bottom || rows.first().is_some_and(|r| blank(r)));
     // some producers (LibreOffice) close a cut row with a border on both pages: a first row with
-    // words only where the row above has words, and blanks where it has figures, goes on it
+    // words only where the row above has words, and blanks where it has figures, goes on it;
+    // only where the words above were wrapped at their cell's border, and the words below do
+    // not start a label of their own (a numbering): a row left blank that a page break moved
+    // whole to the next page is a row
     let words_go_on = rows.first().is_some_and(|first| {
-        let text_above = |col: usize| above(prev, col).map(|(r, at)| &prev.rows[r][at].1.text);
-        let words_on_words = first.iter().all(|(col, c)| {
-            c.text.is_empty()
-                || text_above(*col).is_some_and(|t| !t.is_empty() && !merged::is_number(t))
+        let text_above = |col: usize| above(prev, col).map(|(r, at)| &prev.rows[r][at].cell.text);
+        let wrapped_above =
+            |col: usize| above(prev, col).is_some_and(|(r, at)| prev.rows[r][at].room < WRAPPED);
+        let words_on_words = first.iter().all(|s| {
+            s.cell.text.is_empty()
+                || (text_above(s.col).is_some_and(|t| !t.is_empty() && !merged::is_number(t))
+                    && wrapped_above(s.col)
+                    && !numbered(&s.cell.text))
         });
-        let blanks_under_figures = first.iter().any(|(col, c)| {
-            c.text.is_empty() && text_above(*col).is_some_and(|t| merged::is_number(t))
+        let blanks_under_figures = first.iter().any(|s| {
+            s.cell.text.is_empty() && text_above(s.col).is_some_and(|t| merged::is_number(t))
         });
         !blank(first) && words_on_words && blanks_under_figures
     });
     prev.open_bottom = next.open_bottom;
     if (open || words_go_on) && !rows.is_empty() {
-        for (col, cell) in rows.remove(0) {
-            if let Some((r, at)) = above(prev, col) {
-                let a = &mut prev.rows[r][at].1;
-                a.text.push_str(&cell.text);
-                a.rows += cell.rows - 1;
+        for s in rows.remove(0) {
+            if let Some((r, at)) = above(prev, s.col) {
+                let a = &mut prev.rows[r][at];
+                a.cell.text.push_str(&s.cell.text);
+                a.cell.rows += s.cell.rows - 1;
+                if !s.cell.text.is_empty() {
+                    a.room = s.room;
+                }
             }
         }
         added -= 1;
     }
     for col in 0..shift {
         if let Some((r, at)) = above(prev, col) {
-            prev.rows[r][at].1.rows += added;
+            prev.rows[r][at].cell.rows += added;
         }
     }
     prev.rows.extend(rows);
+}
+
+/// A cell's text whose last line leaves less room than this (characters) before the cell's
+/// right border was wrapped there: a line breaking rule may move up to one character on.
+const WRAPPED: f64 = 1.5;
+
+/// Whether a cell's text starts with an item's numbering (`一、` `（一）` `1.` `1、` `（1）`) or
+/// 其中, as a row's label does and the rest of a wrapped one does not.
+fn numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with("其中") {
+        return true;
+    }
+    let digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    };
+    let (open, rest) = match t.strip_prefix(['（', '(']) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let body = rest.trim_start_matches(digit);
+    if body.len() == rest.len() {
+        return false;
+    }
+    if open {
+        body.starts_with(['）', ')'])
+    } else {
+        body.starts_with(['、', '.', '．'])
+    }
 }
 
 fn inside_x(t: &Found, g: &Glyph) -> bool {
@@ -497,7 +549,7 @@ fn tables(page: &Page) -> Vec<Found> {
         // past the last ruling only cells spanning down from above: the last row was whole
         if open_bottom
             && rows.len() > 1
-            && rows[rows.len() - 1].iter().all(|(_, c)| c.text.is_empty())
+            && rows[rows.len() - 1].iter().all(|s| s.cell.text.is_empty())
         {
             drop_last_row(&mut rows);
             open_bottom = false;
@@ -564,13 +616,7 @@ fn groups(page: &Page) -> Vec<(Vec<Rule>, Vec<Rule>)> {
 
 /// The grid's cells: from each top-left position not yet covered, a cell grows right while
 /// no vertical ruling separates it and down while no horizontal ruling does.
-fn cells(
-    page: &Page,
-    across: &[Rule],
-    down: &[Rule],
-    xs: &[f64],
-    ys: &[f64],
-) -> Vec<Vec<(usize, merged::Cell)>> {
+fn cells(page: &Page, across: &[Rule], down: &[Rule], xs: &[f64], ys: &[f64]) -> Vec<Vec<Slot>> {
     let (nr, nc) = (ys.len() - 1, xs.len() - 1);
     let mut covered = vec![vec![false; nc]; nr];
     let mut rows = Vec::new();
@@ -612,15 +658,20 @@ fn cells(
             if !border(x0) && !ruled(across, y0, (x0 + x1) / 2.0) {
                 continue;
             }
-            let text: Vec<String> = lines(&inside).into_iter().map(|(_, l)| l).collect();
-            row.push((
-                c,
-                merged::Cell {
+            let placed = placed_lines(&inside);
+            let room = placed
+                .last()
+                .map_or(f64::INFINITY, |l| (x1 - l.x1) / l.size.max(1.0));
+            let text: Vec<String> = placed.into_iter().map(|l| l.text).collect();
+            row.push(Slot {
+                col: c,
+                cell: merged::Cell {
                     text: squeeze(&text.join("")),
                     rows: rws,
                     cols,
                 },
-            ));
+                room,
+            });
         }
         rows.push(row);
     }
@@ -628,11 +679,11 @@ fn cells(
 }
 
 /// Removes the last grid row, and from the cells spanning into it, that row.
-fn drop_last_row(rows: &mut Vec<Vec<(usize, merged::Cell)>>) {
+fn drop_last_row(rows: &mut Vec<Vec<Slot>>) {
     rows.pop();
     let last = rows.len();
     for (r, row) in rows.iter_mut().enumerate() {
-        for (_, cell) in row.iter_mut() {
+        for Slot { cell, .. } in row.iter_mut() {
             if r + cell.rows > last {
                 cell.rows = last - r;
             }
@@ -649,7 +700,7 @@ fn overflow(
     across: &[Rule],
     xs: &[f64],
     bottom: f64,
-    rows: &mut [Vec<(usize, merged::Cell)>],
+    rows: &mut [Vec<Slot>],
 ) -> (f64, bool) {
     let below: Vec<&Glyph> = page.chars.iter().filter(|g| g.y > bottom + NEAR).collect();
     let within = |g: &&Glyph| {
@@ -688,11 +739,12 @@ fn overflow(
         let owner = (0..=last).rev().find_map(|r| {
             let at = rows[r]
                 .iter()
-                .position(|(c, cell)| *c <= k && k < c + cell.cols && r + cell.rows > last)?;
+                .position(|s| s.col <= k && k < s.col + s.cell.cols && r + s.cell.rows > last)?;
             Some((r, at))
         });
         if let Some((r, at)) = owner {
-            rows[r][at].1.text.push_str(&squeeze(&text));
+            rows[r][at].cell.text.push_str(&squeeze(&text));
+            rows[r][at].room = 0.0;
             cut |= r == last && !closed;
         }
     }
@@ -719,6 +771,8 @@ struct Placed {
     x1: f64,
     size: f64,
     text: String,
+    /// Its characters' places in the content stream ([`Glyph::seq`]).
+    seqs: Vec<usize>,
 }
 
 fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
@@ -756,8 +810,39 @@ fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
                     .fold(f64::NEG_INFINITY, f64::max),
                 size: line.iter().map(|g| g.size).fold(0.0, f64::max),
                 text: s.trim().to_string(),
+                seqs: line.iter().map(|g| g.seq).collect(),
             }
         })
         .filter(|l| !l.text.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_starts_with_its_numbering_and_the_rest_of_a_wrapped_one_does_not() {
+        for t in [
+            "6、属于四类过程性信息",
+            "（二）通过不同渠道",
+            "(3)其他",
+            "1.申请人",
+            "三、本年度",
+            "其中：规章",
+            "（１）",
+        ] {
+            assert!(numbered(t), "{t}");
+        }
+        for t in [
+            "提供公开出版物",
+            "（不同渠道和方式公开相同信息计1条）",
+            "作",
+            "数",
+            "2024年",
+            "（区分处理的）",
+        ] {
+            assert!(!numbered(t), "{t}");
+        }
+    }
 }

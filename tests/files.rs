@@ -436,3 +436,84 @@ fn a_page_decoded_by_the_browser_reads_as_its_bytes_do() {
     assert!(!from_text.tables.is_empty());
     assert_eq!(from_text.format, "html");
 }
+
+const PDF: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf");
+const GENERATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/generated");
+
+/// Gold cells (right, read wrong) as ../shared/eval/wrong.py counts them: a cell is wrong when
+/// a cell read under its label and column holds another value.
+fn right_and_wrong(out: &Value, gold: &Value) -> (usize, usize) {
+    let text = |v: &Value| v.as_str().unwrap_or("").to_string();
+    let got: Vec<(String, String, Value)> = out["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                core(&text(&c["label"])),
+                core(&text(&c["column"])),
+                c["value"].clone(),
+            )
+        })
+        .collect();
+    let (mut right, mut wrong) = (0, 0);
+    for g in gold["cells"].as_array().unwrap() {
+        let (gl, gc) = (core(&text(&g["label"])), core(&text(&g["column"])));
+        let values: Vec<&Value> = got
+            .iter()
+            .filter(|(l, c, _)| {
+                (gl == *l || l.contains(&gl) || (!gc.is_empty() && c.contains(&gl)))
+                    && (gc.is_empty()
+                        || gc == *c
+                        || (c.ends_with(&gc) && (c.contains(&gl) || l.contains(&gl))))
+            })
+            .map(|(_, _, v)| v)
+            .collect();
+        let same = |v: &&Value| match (v.as_f64(), g["value"].as_f64()) {
+            (Some(a), Some(b)) => a == b,
+            _ => v.is_null() && g["value"].is_null(),
+        };
+        if values.iter().any(same) {
+            right += 1;
+        } else if !values.is_empty() {
+            wrong += 1;
+        }
+    }
+    (right, wrong)
+}
+
+/// tests/fixtures/pdf (scripts/make-pdf-fixtures.sh): generated reports printed with running
+/// heads, footers and page numbers in the margins (`— 1 —` from a CSS margin box, `第 1 页 共 6
+/// 页`, `1/6`, a bare number, `- 1 -` close under narrow margins), with header rows repeated on
+/// each page. The furniture is dropped by its place on the page: the same cells and findings as
+/// the plain print, no cell read wrong, and no page number or running head in the text.
+#[test]
+fn page_furniture_is_dropped_from_the_text_and_the_tables() {
+    let gold: serde_json::Map<String, Value> = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(PDF).join("seeds.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let page_number =
+        Regex::new(r"^\s*([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页.*|\d+\s*/\s*\d+|\d+)\s*$").unwrap();
+    assert!(gold.len() >= 6);
+    for (name, g) in &gold {
+        let out = check_json(&Path::new(PDF).join(name));
+        let stem = name.split('.').next().unwrap();
+        let plain = check_json(&Path::new(GENERATED).join(format!("{stem}.pdf")));
+        let (right, wrong) = right_and_wrong(&out, g);
+        assert_eq!(wrong, 0, "{name}: {wrong} cells read wrong");
+        assert_eq!(cell_values(&out), cell_values(&plain), "{name}: cells");
+        assert_eq!(codes(&out), codes(&plain), "{name}: findings");
+        assert_eq!(right, right_and_wrong(&plain, g).0, "{name}");
+        let text = out["text"].as_str().unwrap();
+        let title = plain["text"].as_str().unwrap().lines().next().unwrap();
+        assert_eq!(
+            text.matches(title).count(),
+            plain["text"].as_str().unwrap().matches(title).count(),
+            "{name}: the running head is not in the text"
+        );
+        for line in text.lines() {
+            assert!(!page_number.is_match(line), "{name}: page number {line:?}");
+        }
+    }
+}
