@@ -3,8 +3,9 @@
 # Chromium the ways offices' PDFs differ from render.js's plain print (scripts/pdf-variants.js:
 # running heads, footers and page numbers in the margins, tables without rulings, header rows
 # repeated on each page), and their gold (seeds.gold.json: the gold of the report's .pdf, which
-# the variants print the same figures of). The files are committed; tests/files.rs reads them.
-# usage: scripts/make-pdf-fixtures.sh   (needs npm ci, Debian chromium)
+# the variants print the same figures of), and .docx fixtures printed by LibreOffice with page
+# furniture (scripts/lo-variants.py). The files are committed; tests/files.rs reads them.
+# usage: scripts/make-pdf-fixtures.sh   (needs npm ci, Debian chromium, python-docx, soffice)
 set -e
 cd "$(dirname "$0")/.."
 GEN=tests/fixtures/generated
@@ -27,11 +28,14 @@ import glob, json, os, sys
 gen, out = sys.argv[1:]
 gold = json.load(open(os.path.join(gen, "seeds.gold.json")))
 mine = {}
-for path in sorted(glob.glob(os.path.join(out, "*.pdf"))):
+for path in sorted(glob.glob(os.path.join(out, "s*.pdf"))):
     name = os.path.basename(path)
     mine[name] = gold[name.split(".")[0] + ".pdf"]
 with open(os.path.join(out, "seeds.gold.json"), "w") as f:
     json.dump(mine, f, ensure_ascii=False, indent=1)
     f.write("\n")
 EOF
+# the .docx fixtures printed by LibreOffice with a running head and a page number field
+python3 scripts/lo-variants.py "$OUT" bare 2020_pingtan_zonghe_shiyanqu 2024_pingtan_zonghe_shiyanqu
+python3 scripts/lo-variants.py "$OUT" dash+narrow 2023_pingtan_zonghe_shiyanqu
 ls -l "$OUT"

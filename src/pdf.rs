@@ -51,6 +51,10 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
 struct Glyph {
     /// Its place in the page's content stream: the order it was written in.
     seq: usize,
+    /// The string shown with it (one Tj, or one string of a TJ array): placed by the
+    /// producer's position, while the characters after its first are placed by pdf-extract
+    /// from the font's widths.
+    run: usize,
     x: f64,
     y: f64,
     width: f64,
@@ -77,6 +81,8 @@ struct Page {
 #[derive(Default)]
 struct Pages {
     page: Page,
+    /// Strings shown so far.
+    runs: usize,
     done: Vec<Page>,
 }
 
@@ -192,6 +198,7 @@ impl OutputDev for Pages {
         }
         self.page.chars.push(Glyph {
             seq: self.page.chars.len(),
+            run: self.runs,
             x: trm.m31,
             y: self.page.height - trm.m32,
             width: width * font_size * trm.m11.abs(),
@@ -202,6 +209,7 @@ impl OutputDev for Pages {
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.runs += 1;
         Ok(())
     }
     fn end_word(&mut self) -> Result<(), OutputError> {
@@ -775,6 +783,22 @@ struct Placed {
     seqs: Vec<usize>,
 }
 
+/// A line's characters in reading order: the strings shown (one Tj, or one string of a TJ
+/// array) by where each starts, each string's characters in the order written. Positions after a
+/// string's first character are computed from the font's widths, which pdf-extract gets wrong
+/// for some fonts (digits of 2015 placed after the 年 that follows them), while each string
+/// starts where the producer put it (LibreOffice writes a line's runs of another font apart,
+/// the quote of 及“三 before the Chinese around it).
+fn reading_order(line: &mut Vec<&Glyph>) {
+    line.sort_by_key(|g| g.seq);
+    let mut runs: Vec<&[&Glyph]> = line.chunk_by(|a, b| a.run == b.run).collect();
+    if runs.len() < 2 {
+        return;
+    }
+    runs.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
+    *line = runs.concat();
+}
+
 fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
     let mut sorted: Vec<&Glyph> = chars.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
@@ -788,10 +812,7 @@ fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
     groups
         .into_iter()
         .map(|mut line| {
-            // in the order written, not by x: positions inside a run are computed from the
-            // font's widths, which pdf-extract gets wrong for some fonts (digits 2015 placed
-            // after the 年 that follows them), while the producer writes in reading order
-            line.sort_by_key(|g| g.seq);
+            reading_order(&mut line);
             let mut s = String::new();
             let mut end: Option<f64> = None;
             for g in &line {

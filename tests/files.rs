@@ -291,8 +291,13 @@ fn pdfs_made_by_libreoffice_read_the_cells_and_find_the_injected_error() {
         assert_eq!(new[0]["code"], "sum-mismatch", "{stem}");
         assert!(new[0]["message"].as_str().unwrap().contains("予以公开"));
     }
-    // score.py's matching counts 770 of 798 (96.5%): the core reads a few wrapped labels otherwise
-    assert!(ok * 100 >= all * 96, "{ok} of {all}");
+    assert_eq!(ok, all);
+    // LibreOffice writes a line's runs of another font apart (the quotes): read where they stand
+    let text = check_json(&dir.join("2020_pingtan_zonghe_shiyanqu.pdf"));
+    assert!(text["text"]
+        .as_str()
+        .unwrap()
+        .contains("3.危及“三安全一稳定”"));
 }
 
 /// A reviewer's folder: reports in every format beside files that cannot be read; each of those
@@ -482,10 +487,11 @@ fn right_and_wrong(out: &Value, gold: &Value) -> (usize, usize) {
     (right, wrong)
 }
 
-/// tests/fixtures/pdf (scripts/make-pdf-fixtures.sh): generated reports printed with running
-/// heads, footers and page numbers in the margins (`— 1 —` from a CSS margin box, `第 1 页 共 6
-/// 页`, `1/6`, a bare number, `- 1 -` close under narrow margins), with header rows repeated on
-/// each page. The furniture is dropped by its place on the page: the same cells and findings as
+/// tests/fixtures/pdf (scripts/make-pdf-fixtures.sh): generated reports printed by Chromium with
+/// running heads, footers and page numbers in the margins (`— 1 —` from a CSS margin box, `第 1
+/// 页 共 6 页`, `1/6`, a bare number, `- 1 -` close under narrow margins), with header rows
+/// repeated on each page; the .docx fixtures printed by LibreOffice with a running head and a
+/// page number field (bare, `- 1 -` with other margins). The furniture is dropped by its place on the page: the same cells and findings as
 /// the plain print, no cell read wrong, and no page number or running head in the text.
 #[test]
 fn page_furniture_is_dropped_from_the_text_and_the_tables() {
@@ -499,7 +505,13 @@ fn page_furniture_is_dropped_from_the_text_and_the_tables() {
     for (name, g) in &gold {
         let out = check_json(&Path::new(PDF).join(name));
         let stem = name.split('.').next().unwrap();
-        let plain = check_json(&Path::new(GENERATED).join(format!("{stem}.pdf")));
+        // the plain print: Chromium's of the generated page, LibreOffice's of the .docx
+        let plain = match stem.starts_with("s1_") {
+            true => Path::new(GENERATED).join(format!("{stem}.pdf")),
+            false => Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("tests/fixtures/docx-pdf/{stem}.pdf")),
+        };
+        let plain = check_json(&plain);
         let (right, wrong) = right_and_wrong(&out, g);
         assert_eq!(wrong, 0, "{name}: {wrong} cells read wrong");
         assert_eq!(cell_values(&out), cell_values(&plain), "{name}: cells");
