@@ -318,9 +318,10 @@ fn layout(mut pages: Vec<Page>) -> Pdf {
         ends.sort_by(f64::total_cmp);
         let right = ends.get(ends.len() * 4 / 5).copied().unwrap_or(0.0);
         for l in found {
+            // a row of a table without rulings neither goes on nor continues a paragraph
             let prose = Prose {
-                open: l.x1 >= right - 3.0 * l.size,
-                flush_left: l.x0 <= left + 0.5 * l.size,
+                open: !l.spread && l.x1 >= right - 3.0 * l.size,
+                flush_left: !l.spread && l.x0 <= left + 0.5 * l.size,
                 y: l.y,
                 size: l.size,
                 text: l.text,
@@ -781,7 +782,13 @@ struct Placed {
     text: String,
     /// Its characters' places in the content stream ([`Glyph::seq`]).
     seqs: Vec<usize>,
+    /// Words set apart by gaps wider than [`CELL_GAP`] characters: cells of a table printed
+    /// without rulings, never a paragraph's line.
+    spread: bool,
 }
+
+/// A gap between two characters of a line this wide (in characters) parts cells, not words.
+const CELL_GAP: f64 = 1.5;
 
 /// A line's characters in reading order: the strings shown (one Tj, or one string of a TJ
 /// array) by where each starts, each string's characters in the order written. Positions after a
@@ -815,10 +822,12 @@ fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
             reading_order(&mut line);
             let mut s = String::new();
             let mut end: Option<f64> = None;
+            let mut spread = false;
             for g in &line {
                 if end.is_some_and(|e| g.x - e > g.size / 3.0) {
                     s.push(' ');
                 }
+                spread |= end.is_some_and(|e| g.x - e > CELL_GAP * g.size);
                 s.push_str(&g.text);
                 end = Some(g.x + g.width);
             }
@@ -832,6 +841,7 @@ fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
                 size: line.iter().map(|g| g.size).fold(0.0, f64::max),
                 text: s.trim().to_string(),
                 seqs: line.iter().map(|g| g.seq).collect(),
+                spread,
             }
         })
         .filter(|l| !l.text.is_empty())
