@@ -22,6 +22,11 @@ s1_26_2021 dash+tight
 s1_12_national bare
 s1_08_2021 slash
 s1_10_2019 of+thead
+s1_22_2019 frame
+s1_02_2021 frame
+s1_06_national frame
+s1_22_2019 hrules
+s1_12_national hrules
 EOF
 python3 - "$GEN" "$OUT" <<'EOF'
 import glob, json, os, sys

@@ -13,6 +13,8 @@
 //     bare        footer `N` centred, alone
 //     marginbox   `— N —` from an @page margin box, a running head from another (CSS, not templates)
 //     noborder    tables printed without any ruling
+//     hrules      rulings between the rows only, none between the columns
+//     frame       the table's frame and rulings between the rows, none between the columns
 //     thead       each table's first row repeated at the top of every page it runs over
 //     tight       narrow margins (the footer close under the body's last line)
 // Needs Debian chromium and npm playwright-core (npm ci in the repository).
@@ -51,9 +53,11 @@ const HEADERS = {
   const page = await browser.newPage();
   await page.route(/^https?:/, r => r.abort());
   await page.goto('file://' + path.resolve(html), { waitUntil: 'domcontentloaded' });
-  let css = v.has('noborder')
-    ? 'table{border-collapse:collapse;border:none!important} td,th{border:none!important}'
-    : 'table{border-collapse:collapse} td,th{border:1px solid #000}';
+  let css = 'table{border-collapse:collapse} td,th{border:1px solid #000}';
+  if (v.has('noborder')) css = 'table{border-collapse:collapse;border:none!important} td,th{border:none!important}';
+  // rulings between rows only (no vertical ones), with or without the table's frame
+  if (v.has('hrules')) css = 'table{border-collapse:collapse;border:none!important} td,th{border:none!important;border-top:1px solid #000!important;border-bottom:1px solid #000!important}';
+  if (v.has('frame')) css = 'table{border-collapse:collapse;border:1px solid #000!important} td,th{border:none!important;border-top:1px solid #000!important;border-bottom:1px solid #000!important}';
   if (v.has('marginbox')) {
     css += `@page{@bottom-center{content:"— " counter(page) " —";font-size:11pt}
             @top-right{content:"${(await page.title()).replace(/"/g, '')}";font-size:9pt}}`;

@@ -6,6 +6,7 @@
 //! that ends one page and starts the next with the same columns is one table. Tables then go
 //! through [`crate::check_with_tables`] like the clipboard's.
 
+mod columns;
 mod furniture;
 
 use crate::merged::{self, Grid};
@@ -72,6 +73,8 @@ struct Rule {
 
 #[derive(Default)]
 struct Page {
+    /// Its place in the document, from 0.
+    number: usize,
     height: f64,
     chars: Vec<Glyph>,
     across: Vec<Rule>, // horizontal: at = y
@@ -172,6 +175,7 @@ impl OutputDev for Pages {
         _art: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
         self.page = Page {
+            number: self.done.len(),
             height: media.ury - media.lly,
             ..Page::default()
         };
@@ -262,6 +266,95 @@ struct Slot {
     /// The room left at the end of its text's last line (in characters of its size): little
     /// where the text was wrapped at the cell's right border, and may go on.
     room: f64,
+    /// Its text as printed: words apart by gaps, where they stand.
+    segments: Vec<Segment>,
+}
+
+/// Characters of a line standing together: no gap wider than [`SEGMENT_GAP`] characters (two
+/// spaces; the cells of a narrow table without rulings may stand less than a character apart).
+const SEGMENT_GAP: f64 = 0.6;
+
+/// Characters of a line standing together (no gap wider than [`SEGMENT_GAP`] characters).
+#[derive(Debug, Clone)]
+struct Segment {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    text: String,
+    /// Where words end in a run of digits set close after them (`…已获取信息1`): the words'
+    /// end, and the digits' start and text.
+    tail: Option<(f64, f64, String)>,
+}
+
+impl Segment {
+    /// A figure (never an item's numbering: `2.`, `3、`).
+    fn figure(&self) -> bool {
+        merged::is_number(&self.text) && !self.text.ends_with(['.', ',', '，'])
+    }
+}
+
+/// The segments of some characters of a page: by line (top to bottom), each in reading order.
+fn segments(chars: &[Glyph], page: &Page) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for line in line_groups(chars) {
+        let mut end: Option<f64> = None;
+        let mut run: Vec<&Glyph> = Vec::new();
+        for g in line {
+            if end.is_some_and(|e| g.x - e > SEGMENT_GAP * g.size) {
+                out.extend(segment(&std::mem::take(&mut run)));
+            }
+            run.push(g);
+            end = Some(g.x + g.width);
+        }
+        out.extend(segment(&run));
+    }
+    // a cell cut by a page break reads on below its part on the last page
+    for s in &mut out {
+        s.y += PAGE_OFFSET * page.number as f64;
+    }
+    out
+}
+
+/// Baselines of a page's segments are this far (points) below the last page's.
+const PAGE_OFFSET: f64 = 10_000.0;
+
+fn segment(run: &[&Glyph]) -> Option<Segment> {
+    let text_of = |run: &[&Glyph]| {
+        let mut s = String::new();
+        let mut end: Option<f64> = None;
+        for g in run {
+            if end.is_some_and(|e| g.x - e > g.size / 3.0) {
+                s.push(' ');
+            }
+            s.push_str(&g.text);
+            end = Some(g.x + g.width);
+        }
+        squeeze(&s)
+    };
+    let text = text_of(run);
+    if text.is_empty() {
+        return None;
+    }
+    let digit = |g: &&&Glyph| g.text.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let digits = run.iter().rev().take_while(digit).count();
+    let tail = (digits > 0 && digits < run.len()).then(|| {
+        let (head, tail) = run.split_at(run.len() - digits);
+        let head_end = head
+            .iter()
+            .map(|g| g.x + g.width)
+            .fold(f64::NEG_INFINITY, f64::max);
+        (head_end, tail[0].x, text_of(tail))
+    });
+    Some(Segment {
+        x0: run.iter().map(|g| g.x).fold(f64::INFINITY, f64::min),
+        x1: run
+            .iter()
+            .map(|g| g.x + g.width)
+            .fold(f64::NEG_INFINITY, f64::max),
+        y: run[0].y,
+        text,
+        tail,
+    })
 }
 
 /// A block of a page in reading order.
@@ -355,7 +448,8 @@ fn layout(mut pages: Vec<Page>) -> Pdf {
                 out.text.push_str(&l.text);
                 out.text.push('\n');
             }
-            Block::Table(t) => {
+            Block::Table(mut t) => {
+                columns::split(&mut t);
                 let rows: Vec<Vec<merged::Cell>> = t
                     .rows
                     .into_iter()
@@ -438,6 +532,7 @@ fn join(prev: &mut Found, next: Found) {
                 let a = &mut prev.rows[r][at];
                 a.cell.text.push_str(&s.cell.text);
                 a.cell.rows += s.cell.rows - 1;
+                a.segments.extend(s.segments);
                 if !s.cell.text.is_empty() {
                     a.room = s.room;
                 }
@@ -516,7 +611,7 @@ fn ruled(rules: &[Rule], at: f64, along: f64) -> bool {
 /// The tables of a page: groups of rulings that touch, each read as a grid of cells.
 fn tables(page: &Page) -> Vec<Found> {
     let mut out = Vec::new();
-    for (across, down) in groups(page) {
+    for (across, down) in framed(groups(page)) {
         let mut ys = distinct(across.iter().map(|r| r.at).collect());
         let xs = distinct(down.iter().map(|r| r.at).collect());
         if ys.is_empty() || xs.len() < 2 {
@@ -575,6 +670,66 @@ fn tables(page: &Page) -> Vec<Found> {
     out.sort_by(|a, b| a.top.total_cmp(&b.top));
     out
 }
+
+/// Rulings between rows with none between columns, not even the table's frame (a table ruled
+/// only under each row): lines one above another, each over most of the next's width, three at
+/// least, are one table, framed where they start and end.
+fn framed(groups: Vec<(Vec<Rule>, Vec<Rule>)>) -> Vec<(Vec<Rule>, Vec<Rule>)> {
+    let (mut out, lines): (Vec<_>, Vec<_>) =
+        groups.into_iter().partition(|(_, down)| !down.is_empty());
+    // (y, from, to) of each line drawn alone
+    let mut lines: Vec<(f64, f64, f64, Vec<Rule>)> = lines
+        .into_iter()
+        .filter_map(|(across, _)| {
+            let y = across.first()?.at;
+            across.iter().all(|r| (r.at - y).abs() <= NEAR).then(|| {
+                let from = across.iter().map(|r| r.from).fold(f64::INFINITY, f64::min);
+                let to = across
+                    .iter()
+                    .map(|r| r.to)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                (y, from, to, across)
+            })
+        })
+        .collect();
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut run: Vec<(f64, f64, f64, Vec<Rule>)> = Vec::new();
+    let flush = |run: &mut Vec<(f64, f64, f64, Vec<Rule>)>,
+                 out: &mut Vec<(Vec<Rule>, Vec<Rule>)>| {
+        if run.len() >= 3 {
+            let from = run.iter().map(|l| l.1).fold(f64::INFINITY, f64::min);
+            let to = run.iter().map(|l| l.2).fold(f64::NEG_INFINITY, f64::max);
+            let (top, bottom) = (run[0].0, run[run.len() - 1].0);
+            let across: Vec<Rule> = run.drain(..).flat_map(|l| l.3).collect();
+            let frame = |at| Rule {
+                at,
+                from: top,
+                to: bottom,
+            };
+            out.push((across, vec![frame(from), frame(to)]));
+        }
+        run.clear();
+    };
+    for line in lines {
+        let goes_on = run.last().is_some_and(|last: &(f64, f64, f64, Vec<Rule>)| {
+            // one end shared: a row under a cell spanning rows draws its line from that
+            // cell's border on
+            let shared = (last.1 - line.1).abs() <= NEAR || (last.2 - line.2).abs() <= NEAR;
+            let overlap = last.2.min(line.2) - last.1.max(line.1);
+            let narrower = (last.2 - last.1).min(line.2 - line.1);
+            line.0 - last.0 <= MAX_ROW && shared && overlap >= narrower * 0.5
+        });
+        if !goes_on {
+            flush(&mut run, &mut out);
+        }
+        run.push(line);
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The tallest row a table ruled only between its rows is looked for with (points).
+const MAX_ROW: f64 = 200.0;
 
 /// Rulings that touch one another, grouped (each group one table).
 fn groups(page: &Page) -> Vec<(Vec<Rule>, Vec<Rule>)> {
@@ -680,6 +835,7 @@ fn cells(page: &Page, across: &[Rule], down: &[Rule], xs: &[f64], ys: &[f64]) ->
                     cols,
                 },
                 room,
+                segments: segments(&inside, page),
             });
         }
         rows.push(row);
@@ -716,7 +872,9 @@ fn overflow(
         let mid = g.x + g.width / 2.0;
         mid > xs[0] && mid < xs[xs.len() - 1] && g.y < bottom + 5.0 * g.size
     };
-    if below.is_empty() || !below.iter().all(within) {
+    // a table without rulings between its columns cannot tell its cells' ends from a line
+    // under it
+    if below.is_empty() || !below.iter().all(within) || xs.len() < 3 {
         return (bottom, false);
     }
     // a line across a column border is text under the table, not the end of a cell
@@ -754,6 +912,7 @@ fn overflow(
         if let Some((r, at)) = owner {
             rows[r][at].cell.text.push_str(&squeeze(&text));
             rows[r][at].room = 0.0;
+            rows[r][at].segments.extend(segments(&here, page));
             cut |= r == last && !closed;
         }
     }
@@ -806,7 +965,8 @@ fn reading_order(line: &mut Vec<&Glyph>) {
     *line = runs.concat();
 }
 
-fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
+/// Characters grouped in lines by baseline (top to bottom), each in reading order.
+fn line_groups(chars: &[Glyph]) -> Vec<Vec<&Glyph>> {
     let mut sorted: Vec<&Glyph> = chars.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut groups: Vec<Vec<&Glyph>> = Vec::new();
@@ -816,10 +976,16 @@ fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
             _ => groups.push(vec![g]),
         }
     }
+    for line in &mut groups {
+        reading_order(line);
+    }
     groups
+}
+
+fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
+    line_groups(chars)
         .into_iter()
-        .map(|mut line| {
-            reading_order(&mut line);
+        .map(|line| {
             let mut s = String::new();
             let mut end: Option<f64> = None;
             let mut spread = false;

@@ -501,8 +501,9 @@ fn page_furniture_is_dropped_from_the_text_and_the_tables() {
     .unwrap();
     let page_number =
         Regex::new(r"^\s*([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页.*|\d+\s*/\s*\d+|\d+)\s*$").unwrap();
-    assert!(gold.len() >= 6);
-    for (name, g) in &gold {
+    let furniture: Vec<_> = gold.iter().filter(|(n, _)| !ruled_by_rows(n)).collect();
+    assert!(furniture.len() >= 9);
+    for (name, g) in furniture {
         let out = check_json(&Path::new(PDF).join(name));
         let stem = name.split('.').next().unwrap();
         // the plain print: Chromium's of the generated page, LibreOffice's of the .docx
@@ -526,6 +527,52 @@ fn page_furniture_is_dropped_from_the_text_and_the_tables() {
         );
         for line in text.lines() {
             assert!(!page_number.is_match(line), "{name}: page number {line:?}");
+        }
+    }
+}
+
+/// The variants of tests/fixtures/pdf whose tables are ruled between rows only.
+fn ruled_by_rows(name: &str) -> bool {
+    name.contains(".frame.") || name.contains(".hrules.")
+}
+
+/// tests/fixtures/pdf: tables ruled between their rows but not between their columns (`frame`:
+/// the table's frame and a ruling under each row; `hrules`: the rulings under the rows alone),
+/// as Word and WPS print a table whose inner borders are taken off. A row's figures then stand
+/// in one ruled cell, and only their place says which column each is in: none is read in
+/// another's column, a row printed across a column border is left unread, and the cells read
+/// are at least these (measured; before, 26 cells of these files were read wrong).
+#[test]
+fn figures_of_a_table_without_column_rulings_are_placed_by_x() {
+    let gold: serde_json::Map<String, Value> = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(PDF).join("seeds.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let at_least = [
+        ("s1_02_2021.frame.pdf", 176),
+        ("s1_06_national.frame.pdf", 58),
+        ("s1_22_2019.frame.pdf", 177),
+        ("s1_22_2019.hrules.pdf", 177),
+        ("s1_12_national.hrules.pdf", 71),
+    ];
+    assert_eq!(
+        gold.keys().filter(|n| ruled_by_rows(n)).count(),
+        at_least.len()
+    );
+    for (name, least) in at_least {
+        let out = check_json(&Path::new(PDF).join(name));
+        let (right, wrong) = right_and_wrong(&out, &gold[name]);
+        assert_eq!(wrong, 0, "{name}: {wrong} cells read wrong");
+        assert!(
+            right >= least,
+            "{name}: {right} cells right, {least} before"
+        );
+        // whatever is not read is said to be
+        if right < gold[name]["cells"].as_array().unwrap().len() {
+            assert!(
+                codes(&out).iter().any(|c| c == "table-incomplete"),
+                "{name}"
+            );
         }
     }
 }
