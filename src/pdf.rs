@@ -6,6 +6,9 @@
 //! that ends one page and starts the next with the same columns is one table. Tables then go
 //! through [`crate::check_with_tables`] like the clipboard's.
 
+mod columns;
+mod furniture;
+
 use crate::merged::{self, Grid};
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
@@ -49,6 +52,10 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
 struct Glyph {
     /// Its place in the page's content stream: the order it was written in.
     seq: usize,
+    /// The string shown with it (one Tj, or one string of a TJ array): placed by the
+    /// producer's position, while the characters after its first are placed by pdf-extract
+    /// from the font's widths.
+    run: usize,
     x: f64,
     y: f64,
     width: f64,
@@ -66,6 +73,8 @@ struct Rule {
 
 #[derive(Default)]
 struct Page {
+    /// Its place in the document, from 0.
+    number: usize,
     height: f64,
     chars: Vec<Glyph>,
     across: Vec<Rule>, // horizontal: at = y
@@ -75,6 +84,8 @@ struct Page {
 #[derive(Default)]
 struct Pages {
     page: Page,
+    /// Strings shown so far.
+    runs: usize,
     done: Vec<Page>,
 }
 
@@ -164,6 +175,7 @@ impl OutputDev for Pages {
         _art: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
         self.page = Page {
+            number: self.done.len(),
             height: media.ury - media.lly,
             ..Page::default()
         };
@@ -190,6 +202,7 @@ impl OutputDev for Pages {
         }
         self.page.chars.push(Glyph {
             seq: self.page.chars.len(),
+            run: self.runs,
             x: trm.m31,
             y: self.page.height - trm.m32,
             width: width * font_size * trm.m11.abs(),
@@ -200,6 +213,7 @@ impl OutputDev for Pages {
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.runs += 1;
         Ok(())
     }
     fn end_word(&mut self) -> Result<(), OutputError> {
@@ -238,11 +252,109 @@ struct Found {
     bottom: f64,
     columns: Vec<f64>,
     /// Each row's cells with the grid column each starts at.
-    rows: Vec<Vec<(usize, merged::Cell)>>,
+    rows: Vec<Vec<Slot>>,
     /// The first row goes on from the last page (no ruling above it).
     open_top: bool,
     /// The last row goes on to the next page (no ruling below it).
     open_bottom: bool,
+}
+
+/// A cell of a table found, at the grid column it starts at.
+struct Slot {
+    col: usize,
+    cell: merged::Cell,
+    /// The room left at the end of its text's last line (in characters of its size): little
+    /// where the text was wrapped at the cell's right border, and may go on.
+    room: f64,
+    /// Its text as printed: words apart by gaps, where they stand.
+    segments: Vec<Segment>,
+}
+
+/// Characters of a line standing together: no gap wider than [`SEGMENT_GAP`] characters (two
+/// spaces; the cells of a narrow table without rulings may stand less than a character apart).
+const SEGMENT_GAP: f64 = 0.6;
+
+/// Characters of a line standing together (no gap wider than [`SEGMENT_GAP`] characters).
+#[derive(Debug, Clone)]
+struct Segment {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    text: String,
+    /// Where words end in a run of digits set close after them (`…已获取信息1`): the words'
+    /// end, and the digits' start and text.
+    tail: Option<(f64, f64, String)>,
+}
+
+impl Segment {
+    /// A figure (never an item's numbering: `2.`, `3、`).
+    fn figure(&self) -> bool {
+        merged::is_number(&self.text) && !self.text.ends_with(['.', ',', '，'])
+    }
+}
+
+/// The segments of some characters of a page: by line (top to bottom), each in reading order.
+fn segments(chars: &[Glyph], page: &Page) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for line in line_groups(chars) {
+        let mut end: Option<f64> = None;
+        let mut run: Vec<&Glyph> = Vec::new();
+        for g in line {
+            if end.is_some_and(|e| g.x - e > SEGMENT_GAP * g.size) {
+                out.extend(segment(&std::mem::take(&mut run)));
+            }
+            run.push(g);
+            end = Some(g.x + g.width);
+        }
+        out.extend(segment(&run));
+    }
+    // a cell cut by a page break reads on below its part on the last page
+    for s in &mut out {
+        s.y += PAGE_OFFSET * page.number as f64;
+    }
+    out
+}
+
+/// Baselines of a page's segments are this far (points) below the last page's.
+const PAGE_OFFSET: f64 = 10_000.0;
+
+fn segment(run: &[&Glyph]) -> Option<Segment> {
+    let text_of = |run: &[&Glyph]| {
+        let mut s = String::new();
+        let mut end: Option<f64> = None;
+        for g in run {
+            if end.is_some_and(|e| g.x - e > g.size / 3.0) {
+                s.push(' ');
+            }
+            s.push_str(&g.text);
+            end = Some(g.x + g.width);
+        }
+        squeeze(&s)
+    };
+    let text = text_of(run);
+    if text.is_empty() {
+        return None;
+    }
+    let digit = |g: &&&Glyph| g.text.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let digits = run.iter().rev().take_while(digit).count();
+    let tail = (digits > 0 && digits < run.len()).then(|| {
+        let (head, tail) = run.split_at(run.len() - digits);
+        let head_end = head
+            .iter()
+            .map(|g| g.x + g.width)
+            .fold(f64::NEG_INFINITY, f64::max);
+        (head_end, tail[0].x, text_of(tail))
+    });
+    Some(Segment {
+        x0: run.iter().map(|g| g.x).fold(f64::INFINITY, f64::min),
+        x1: run
+            .iter()
+            .map(|g| g.x + g.width)
+            .fold(f64::NEG_INFINITY, f64::max),
+        y: run[0].y,
+        text,
+        tail,
+    })
 }
 
 /// A block of a page in reading order.
@@ -280,7 +392,8 @@ impl Prose {
     }
 }
 
-fn layout(pages: Vec<Page>) -> Pdf {
+fn layout(mut pages: Vec<Page>) -> Pdf {
+    furniture::drop(&mut pages);
     let mut blocks: Vec<Block> = Vec::new();
     for page in pages {
         let mut chars = page.chars.clone();
@@ -298,9 +411,10 @@ fn layout(pages: Vec<Page>) -> Pdf {
         ends.sort_by(f64::total_cmp);
         let right = ends.get(ends.len() * 4 / 5).copied().unwrap_or(0.0);
         for l in found {
+            // a row of a table without rulings neither goes on nor continues a paragraph
             let prose = Prose {
-                open: l.x1 >= right - 3.0 * l.size,
-                flush_left: l.x0 <= left + 0.5 * l.size,
+                open: !l.spread && l.x1 >= right - 3.0 * l.size,
+                flush_left: !l.spread && l.x0 <= left + 0.5 * l.size,
                 y: l.y,
                 size: l.size,
                 text: l.text,
@@ -334,11 +448,12 @@ fn layout(pages: Vec<Page>) -> Pdf {
                 out.text.push_str(&l.text);
                 out.text.push('\n');
             }
-            Block::Table(t) => {
+            Block::Table(mut t) => {
+                columns::split(&mut t);
                 let rows: Vec<Vec<merged::Cell>> = t
                     .rows
                     .into_iter()
-                    .map(|r| r.into_iter().map(|(_, c)| c).collect())
+                    .map(|r| r.into_iter().map(|s| s.cell).collect())
                     .collect();
                 let (grid, lines) = merged::grid(&rows);
                 for l in lines {
@@ -359,16 +474,17 @@ fn join(prev: &mut Found, next: Found) {
     // last page draws no border on the new one, so its column may be missing there
     let index = |x: f64| prev.columns.iter().position(|p| (p - x).abs() <= NEAR);
     let shift = index(next.columns[0]).unwrap_or(0);
-    let mut rows: Vec<Vec<(usize, merged::Cell)>> = next
+    let mut rows: Vec<Vec<Slot>> = next
         .rows
         .into_iter()
         .map(|row| {
             row.into_iter()
-                .map(|(col, mut cell)| {
-                    let end =
-                        index(next.columns[col + cell.cols]).unwrap_or(col + cell.cols + shift);
-                    cell.cols = end - (col + shift);
-                    (col + shift, cell)
+                .map(|mut s| {
+                    let (col, cols) = (s.col, s.cell.cols);
+                    let end = index(next.columns[col + cols]).unwrap_or(col + cols + shift);
+                    s.cell.cols = end - (col + shift);
+                    s.col = col + shift;
+                    s
                 })
                 .collect()
         })
@@ -380,45 +496,85 @@ fn join(prev: &mut Found, next: Found) {
     // the cell above a column: in the last row, or one spanning down to it
     let above = |prev: &Found, col: usize| {
         (0..=last).rev().find_map(|r| {
-            let at = prev.rows[r].iter().position(|(c, _)| *c == col)?;
-            (r + prev.rows[r][at].1.rows > last).then_some((r, at))
+            let at = prev.rows[r].iter().position(|s| s.col == col)?;
+            (r + prev.rows[r][at].cell.rows > last).then_some((r, at))
         })
     };
     let mut added = rows.len();
-    let blank = |row: &[(usize, merged::Cell)]| row.iter().all(|(_, c)| c.text.is_empty());
+    let blank = |row: &[Slot]| row.iter().all(|s| s.cell.text.is_empty());
     // a row cut by the page break is one row again (a row that starts the page with its top
     // border on the last page is a row of its own)
     let open = next.open_top && (prev.open_bottom || rows.first().is_some_and(|r| blank(r)));
     // some producers (LibreOffice) close a cut row with a border on both pages: a first row with
-    // words only where the row above has words, and blanks where it has figures, goes on it
+    // words only where the row above has words, and blanks where it has figures, goes on it;
+    // only where the words above were wrapped at their cell's border, and the words below do
+    // not start a label of their own (a numbering): a row left blank that a page break moved
+    // whole to the next page is a row
     let words_go_on = rows.first().is_some_and(|first| {
-        let text_above = |col: usize| above(prev, col).map(|(r, at)| &prev.rows[r][at].1.text);
-        let words_on_words = first.iter().all(|(col, c)| {
-            c.text.is_empty()
-                || text_above(*col).is_some_and(|t| !t.is_empty() && !merged::is_number(t))
+        let text_above = |col: usize| above(prev, col).map(|(r, at)| &prev.rows[r][at].cell.text);
+        let wrapped_above =
+            |col: usize| above(prev, col).is_some_and(|(r, at)| prev.rows[r][at].room < WRAPPED);
+        let words_on_words = first.iter().all(|s| {
+            s.cell.text.is_empty()
+                || (text_above(s.col).is_some_and(|t| !t.is_empty() && !merged::is_number(t))
+                    && wrapped_above(s.col)
+                    && !numbered(&s.cell.text))
         });
-        let blanks_under_figures = first.iter().any(|(col, c)| {
-            c.text.is_empty() && text_above(*col).is_some_and(|t| merged::is_number(t))
+        let blanks_under_figures = first.iter().any(|s| {
+            s.cell.text.is_empty() && text_above(s.col).is_some_and(|t| merged::is_number(t))
         });
         !blank(first) && words_on_words && blanks_under_figures
     });
     prev.open_bottom = next.open_bottom;
     if (open || words_go_on) && !rows.is_empty() {
-        for (col, cell) in rows.remove(0) {
-            if let Some((r, at)) = above(prev, col) {
-                let a = &mut prev.rows[r][at].1;
-                a.text.push_str(&cell.text);
-                a.rows += cell.rows - 1;
+        for s in rows.remove(0) {
+            if let Some((r, at)) = above(prev, s.col) {
+                let a = &mut prev.rows[r][at];
+                a.cell.text.push_str(&s.cell.text);
+                a.cell.rows += s.cell.rows - 1;
+                a.segments.extend(s.segments);
+                if !s.cell.text.is_empty() {
+                    a.room = s.room;
+                }
             }
         }
         added -= 1;
     }
     for col in 0..shift {
         if let Some((r, at)) = above(prev, col) {
-            prev.rows[r][at].1.rows += added;
+            prev.rows[r][at].cell.rows += added;
         }
     }
     prev.rows.extend(rows);
+}
+
+/// A cell's text whose last line leaves less room than this (characters) before the cell's
+/// right border was wrapped there: a line breaking rule may move up to one character on.
+const WRAPPED: f64 = 1.5;
+
+/// Whether a cell's text starts with an item's numbering (`一、` `（一）` `1.` `1、` `（1）`) or
+/// 其中, as a row's label does and the rest of a wrapped one does not.
+fn numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with("其中") {
+        return true;
+    }
+    let digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    };
+    let (open, rest) = match t.strip_prefix(['（', '(']) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let body = rest.trim_start_matches(digit);
+    if body.len() == rest.len() {
+        return false;
+    }
+    if open {
+        body.starts_with(['）', ')'])
+    } else {
+        body.starts_with(['、', '.', '．'])
+    }
 }
 
 fn inside_x(t: &Found, g: &Glyph) -> bool {
@@ -455,7 +611,7 @@ fn ruled(rules: &[Rule], at: f64, along: f64) -> bool {
 /// The tables of a page: groups of rulings that touch, each read as a grid of cells.
 fn tables(page: &Page) -> Vec<Found> {
     let mut out = Vec::new();
-    for (across, down) in groups(page) {
+    for (across, down) in framed(groups(page)) {
         let mut ys = distinct(across.iter().map(|r| r.at).collect());
         let xs = distinct(down.iter().map(|r| r.at).collect());
         if ys.is_empty() || xs.len() < 2 {
@@ -497,7 +653,7 @@ fn tables(page: &Page) -> Vec<Found> {
         // past the last ruling only cells spanning down from above: the last row was whole
         if open_bottom
             && rows.len() > 1
-            && rows[rows.len() - 1].iter().all(|(_, c)| c.text.is_empty())
+            && rows[rows.len() - 1].iter().all(|s| s.cell.text.is_empty())
         {
             drop_last_row(&mut rows);
             open_bottom = false;
@@ -514,6 +670,66 @@ fn tables(page: &Page) -> Vec<Found> {
     out.sort_by(|a, b| a.top.total_cmp(&b.top));
     out
 }
+
+/// Rulings between rows with none between columns, not even the table's frame (a table ruled
+/// only under each row): lines one above another, each over most of the next's width, three at
+/// least, are one table, framed where they start and end.
+fn framed(groups: Vec<(Vec<Rule>, Vec<Rule>)>) -> Vec<(Vec<Rule>, Vec<Rule>)> {
+    let (mut out, lines): (Vec<_>, Vec<_>) =
+        groups.into_iter().partition(|(_, down)| !down.is_empty());
+    // (y, from, to) of each line drawn alone
+    let mut lines: Vec<(f64, f64, f64, Vec<Rule>)> = lines
+        .into_iter()
+        .filter_map(|(across, _)| {
+            let y = across.first()?.at;
+            across.iter().all(|r| (r.at - y).abs() <= NEAR).then(|| {
+                let from = across.iter().map(|r| r.from).fold(f64::INFINITY, f64::min);
+                let to = across
+                    .iter()
+                    .map(|r| r.to)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                (y, from, to, across)
+            })
+        })
+        .collect();
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut run: Vec<(f64, f64, f64, Vec<Rule>)> = Vec::new();
+    let flush = |run: &mut Vec<(f64, f64, f64, Vec<Rule>)>,
+                 out: &mut Vec<(Vec<Rule>, Vec<Rule>)>| {
+        if run.len() >= 3 {
+            let from = run.iter().map(|l| l.1).fold(f64::INFINITY, f64::min);
+            let to = run.iter().map(|l| l.2).fold(f64::NEG_INFINITY, f64::max);
+            let (top, bottom) = (run[0].0, run[run.len() - 1].0);
+            let across: Vec<Rule> = run.drain(..).flat_map(|l| l.3).collect();
+            let frame = |at| Rule {
+                at,
+                from: top,
+                to: bottom,
+            };
+            out.push((across, vec![frame(from), frame(to)]));
+        }
+        run.clear();
+    };
+    for line in lines {
+        let goes_on = run.last().is_some_and(|last: &(f64, f64, f64, Vec<Rule>)| {
+            // one end shared: a row under a cell spanning rows draws its line from that
+            // cell's border on
+            let shared = (last.1 - line.1).abs() <= NEAR || (last.2 - line.2).abs() <= NEAR;
+            let overlap = last.2.min(line.2) - last.1.max(line.1);
+            let narrower = (last.2 - last.1).min(line.2 - line.1);
+            line.0 - last.0 <= MAX_ROW && shared && overlap >= narrower * 0.5
+        });
+        if !goes_on {
+            flush(&mut run, &mut out);
+        }
+        run.push(line);
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The tallest row a table ruled only between its rows is looked for with (points).
+const MAX_ROW: f64 = 200.0;
 
 /// Rulings that touch one another, grouped (each group one table).
 fn groups(page: &Page) -> Vec<(Vec<Rule>, Vec<Rule>)> {
@@ -564,13 +780,7 @@ fn groups(page: &Page) -> Vec<(Vec<Rule>, Vec<Rule>)> {
 
 /// The grid's cells: from each top-left position not yet covered, a cell grows right while
 /// no vertical ruling separates it and down while no horizontal ruling does.
-fn cells(
-    page: &Page,
-    across: &[Rule],
-    down: &[Rule],
-    xs: &[f64],
-    ys: &[f64],
-) -> Vec<Vec<(usize, merged::Cell)>> {
+fn cells(page: &Page, across: &[Rule], down: &[Rule], xs: &[f64], ys: &[f64]) -> Vec<Vec<Slot>> {
     let (nr, nc) = (ys.len() - 1, xs.len() - 1);
     let mut covered = vec![vec![false; nc]; nr];
     let mut rows = Vec::new();
@@ -612,15 +822,21 @@ fn cells(
             if !border(x0) && !ruled(across, y0, (x0 + x1) / 2.0) {
                 continue;
             }
-            let text: Vec<String> = lines(&inside).into_iter().map(|(_, l)| l).collect();
-            row.push((
-                c,
-                merged::Cell {
+            let placed = placed_lines(&inside);
+            let room = placed
+                .last()
+                .map_or(f64::INFINITY, |l| (x1 - l.x1) / l.size.max(1.0));
+            let text: Vec<String> = placed.into_iter().map(|l| l.text).collect();
+            row.push(Slot {
+                col: c,
+                cell: merged::Cell {
                     text: squeeze(&text.join("")),
                     rows: rws,
                     cols,
                 },
-            ));
+                room,
+                segments: segments(&inside, page),
+            });
         }
         rows.push(row);
     }
@@ -628,11 +844,11 @@ fn cells(
 }
 
 /// Removes the last grid row, and from the cells spanning into it, that row.
-fn drop_last_row(rows: &mut Vec<Vec<(usize, merged::Cell)>>) {
+fn drop_last_row(rows: &mut Vec<Vec<Slot>>) {
     rows.pop();
     let last = rows.len();
     for (r, row) in rows.iter_mut().enumerate() {
-        for (_, cell) in row.iter_mut() {
+        for Slot { cell, .. } in row.iter_mut() {
             if r + cell.rows > last {
                 cell.rows = last - r;
             }
@@ -649,14 +865,16 @@ fn overflow(
     across: &[Rule],
     xs: &[f64],
     bottom: f64,
-    rows: &mut [Vec<(usize, merged::Cell)>],
+    rows: &mut [Vec<Slot>],
 ) -> (f64, bool) {
     let below: Vec<&Glyph> = page.chars.iter().filter(|g| g.y > bottom + NEAR).collect();
     let within = |g: &&Glyph| {
         let mid = g.x + g.width / 2.0;
         mid > xs[0] && mid < xs[xs.len() - 1] && g.y < bottom + 5.0 * g.size
     };
-    if below.is_empty() || !below.iter().all(within) {
+    // a table without rulings between its columns cannot tell its cells' ends from a line
+    // under it
+    if below.is_empty() || !below.iter().all(within) || xs.len() < 3 {
         return (bottom, false);
     }
     // a line across a column border is text under the table, not the end of a cell
@@ -688,11 +906,13 @@ fn overflow(
         let owner = (0..=last).rev().find_map(|r| {
             let at = rows[r]
                 .iter()
-                .position(|(c, cell)| *c <= k && k < c + cell.cols && r + cell.rows > last)?;
+                .position(|s| s.col <= k && k < s.col + s.cell.cols && r + s.cell.rows > last)?;
             Some((r, at))
         });
         if let Some((r, at)) = owner {
-            rows[r][at].1.text.push_str(&squeeze(&text));
+            rows[r][at].cell.text.push_str(&squeeze(&text));
+            rows[r][at].room = 0.0;
+            rows[r][at].segments.extend(segments(&here, page));
             cut |= r == last && !closed;
         }
     }
@@ -719,9 +939,34 @@ struct Placed {
     x1: f64,
     size: f64,
     text: String,
+    /// Its characters' places in the content stream ([`Glyph::seq`]).
+    seqs: Vec<usize>,
+    /// Words set apart by gaps wider than [`CELL_GAP`] characters: cells of a table printed
+    /// without rulings, never a paragraph's line.
+    spread: bool,
 }
 
-fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
+/// A gap between two characters of a line this wide (in characters) parts cells, not words.
+const CELL_GAP: f64 = 1.5;
+
+/// A line's characters in reading order: the strings shown (one Tj, or one string of a TJ
+/// array) by where each starts, each string's characters in the order written. Positions after a
+/// string's first character are computed from the font's widths, which pdf-extract gets wrong
+/// for some fonts (digits of 2015 placed after the 年 that follows them), while each string
+/// starts where the producer put it (LibreOffice writes a line's runs of another font apart,
+/// the quote of 及“三 before the Chinese around it).
+fn reading_order(line: &mut Vec<&Glyph>) {
+    line.sort_by_key(|g| g.seq);
+    let mut runs: Vec<&[&Glyph]> = line.chunk_by(|a, b| a.run == b.run).collect();
+    if runs.len() < 2 {
+        return;
+    }
+    runs.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
+    *line = runs.concat();
+}
+
+/// Characters grouped in lines by baseline (top to bottom), each in reading order.
+fn line_groups(chars: &[Glyph]) -> Vec<Vec<&Glyph>> {
     let mut sorted: Vec<&Glyph> = chars.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut groups: Vec<Vec<&Glyph>> = Vec::new();
@@ -731,19 +976,24 @@ fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
             _ => groups.push(vec![g]),
         }
     }
+    for line in &mut groups {
+        reading_order(line);
+    }
     groups
+}
+
+fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
+    line_groups(chars)
         .into_iter()
-        .map(|mut line| {
-            // in the order written, not by x: positions inside a run are computed from the
-            // font's widths, which pdf-extract gets wrong for some fonts (digits 2015 placed
-            // after the 年 that follows them), while the producer writes in reading order
-            line.sort_by_key(|g| g.seq);
+        .map(|line| {
             let mut s = String::new();
             let mut end: Option<f64> = None;
+            let mut spread = false;
             for g in &line {
                 if end.is_some_and(|e| g.x - e > g.size / 3.0) {
                     s.push(' ');
                 }
+                spread |= end.is_some_and(|e| g.x - e > CELL_GAP * g.size);
                 s.push_str(&g.text);
                 end = Some(g.x + g.width);
             }
@@ -756,8 +1006,40 @@ fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
                     .fold(f64::NEG_INFINITY, f64::max),
                 size: line.iter().map(|g| g.size).fold(0.0, f64::max),
                 text: s.trim().to_string(),
+                seqs: line.iter().map(|g| g.seq).collect(),
+                spread,
             }
         })
         .filter(|l| !l.text.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_starts_with_its_numbering_and_the_rest_of_a_wrapped_one_does_not() {
+        for t in [
+            "6、属于四类过程性信息",
+            "（二）通过不同渠道",
+            "(3)其他",
+            "1.申请人",
+            "三、本年度",
+            "其中：规章",
+            "（１）",
+        ] {
+            assert!(numbered(t), "{t}");
+        }
+        for t in [
+            "提供公开出版物",
+            "（不同渠道和方式公开相同信息计1条）",
+            "作",
+            "数",
+            "2024年",
+            "（区分处理的）",
+        ] {
+            assert!(!numbered(t), "{t}");
+        }
+    }
 }

@@ -291,8 +291,13 @@ fn pdfs_made_by_libreoffice_read_the_cells_and_find_the_injected_error() {
         assert_eq!(new[0]["code"], "sum-mismatch", "{stem}");
         assert!(new[0]["message"].as_str().unwrap().contains("予以公开"));
     }
-    // score.py's matching counts 770 of 798 (96.5%): the core reads a few wrapped labels otherwise
-    assert!(ok * 100 >= all * 96, "{ok} of {all}");
+    assert_eq!(ok, all);
+    // LibreOffice writes a line's runs of another font apart (the quotes): read where they stand
+    let text = check_json(&dir.join("2020_pingtan_zonghe_shiyanqu.pdf"));
+    assert!(text["text"]
+        .as_str()
+        .unwrap()
+        .contains("3.危及“三安全一稳定”"));
 }
 
 /// A reviewer's folder: reports in every format beside files that cannot be read; each of those
@@ -435,4 +440,139 @@ fn a_page_decoded_by_the_browser_reads_as_its_bytes_do() {
     assert_eq!(from_bytes.tables, from_text.tables);
     assert!(!from_text.tables.is_empty());
     assert_eq!(from_text.format, "html");
+}
+
+const PDF: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf");
+const GENERATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/generated");
+
+/// Gold cells (right, read wrong) as ../shared/eval/wrong.py counts them: a cell is wrong when
+/// a cell read under its label and column holds another value.
+fn right_and_wrong(out: &Value, gold: &Value) -> (usize, usize) {
+    let text = |v: &Value| v.as_str().unwrap_or("").to_string();
+    let got: Vec<(String, String, Value)> = out["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                core(&text(&c["label"])),
+                core(&text(&c["column"])),
+                c["value"].clone(),
+            )
+        })
+        .collect();
+    let (mut right, mut wrong) = (0, 0);
+    for g in gold["cells"].as_array().unwrap() {
+        let (gl, gc) = (core(&text(&g["label"])), core(&text(&g["column"])));
+        let values: Vec<&Value> = got
+            .iter()
+            .filter(|(l, c, _)| {
+                (gl == *l || l.contains(&gl) || (!gc.is_empty() && c.contains(&gl)))
+                    && (gc.is_empty()
+                        || gc == *c
+                        || (c.ends_with(&gc) && (c.contains(&gl) || l.contains(&gl))))
+            })
+            .map(|(_, _, v)| v)
+            .collect();
+        let same = |v: &&Value| match (v.as_f64(), g["value"].as_f64()) {
+            (Some(a), Some(b)) => a == b,
+            _ => v.is_null() && g["value"].is_null(),
+        };
+        if values.iter().any(same) {
+            right += 1;
+        } else if !values.is_empty() {
+            wrong += 1;
+        }
+    }
+    (right, wrong)
+}
+
+/// tests/fixtures/pdf (scripts/make-pdf-fixtures.sh): generated reports printed by Chromium with
+/// running heads, footers and page numbers in the margins (`— 1 —` from a CSS margin box, `第 1
+/// 页 共 6 页`, `1/6`, a bare number, `- 1 -` close under narrow margins), with header rows
+/// repeated on each page; the .docx fixtures printed by LibreOffice with a running head and a
+/// page number field (bare, `- 1 -` with other margins). The furniture is dropped by its place on the page: the same cells and findings as
+/// the plain print, no cell read wrong, and no page number or running head in the text.
+#[test]
+fn page_furniture_is_dropped_from_the_text_and_the_tables() {
+    let gold: serde_json::Map<String, Value> = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(PDF).join("seeds.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let page_number =
+        Regex::new(r"^\s*([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页.*|\d+\s*/\s*\d+|\d+)\s*$").unwrap();
+    let furniture: Vec<_> = gold.iter().filter(|(n, _)| !ruled_by_rows(n)).collect();
+    assert!(furniture.len() >= 9);
+    for (name, g) in furniture {
+        let out = check_json(&Path::new(PDF).join(name));
+        let stem = name.split('.').next().unwrap();
+        // the plain print: Chromium's of the generated page, LibreOffice's of the .docx
+        let plain = match stem.starts_with("s1_") {
+            true => Path::new(GENERATED).join(format!("{stem}.pdf")),
+            false => Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("tests/fixtures/docx-pdf/{stem}.pdf")),
+        };
+        let plain = check_json(&plain);
+        let (right, wrong) = right_and_wrong(&out, g);
+        assert_eq!(wrong, 0, "{name}: {wrong} cells read wrong");
+        assert_eq!(cell_values(&out), cell_values(&plain), "{name}: cells");
+        assert_eq!(codes(&out), codes(&plain), "{name}: findings");
+        assert_eq!(right, right_and_wrong(&plain, g).0, "{name}");
+        let text = out["text"].as_str().unwrap();
+        let title = plain["text"].as_str().unwrap().lines().next().unwrap();
+        assert_eq!(
+            text.matches(title).count(),
+            plain["text"].as_str().unwrap().matches(title).count(),
+            "{name}: the running head is not in the text"
+        );
+        for line in text.lines() {
+            assert!(!page_number.is_match(line), "{name}: page number {line:?}");
+        }
+    }
+}
+
+/// The variants of tests/fixtures/pdf whose tables are ruled between rows only.
+fn ruled_by_rows(name: &str) -> bool {
+    name.contains(".frame.") || name.contains(".hrules.")
+}
+
+/// tests/fixtures/pdf: tables ruled between their rows but not between their columns (`frame`:
+/// the table's frame and a ruling under each row; `hrules`: the rulings under the rows alone),
+/// as Word and WPS print a table whose inner borders are taken off. A row's figures then stand
+/// in one ruled cell, and only their place says which column each is in: none is read in
+/// another's column, a row printed across a column border is left unread, and the cells read
+/// are at least these (measured; before, 26 cells of these files were read wrong).
+#[test]
+fn figures_of_a_table_without_column_rulings_are_placed_by_x() {
+    let gold: serde_json::Map<String, Value> = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(PDF).join("seeds.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let at_least = [
+        ("s1_02_2021.frame.pdf", 176),
+        ("s1_06_national.frame.pdf", 58),
+        ("s1_22_2019.frame.pdf", 177),
+        ("s1_22_2019.hrules.pdf", 177),
+        ("s1_12_national.hrules.pdf", 71),
+    ];
+    assert_eq!(
+        gold.keys().filter(|n| ruled_by_rows(n)).count(),
+        at_least.len()
+    );
+    for (name, least) in at_least {
+        let out = check_json(&Path::new(PDF).join(name));
+        let (right, wrong) = right_and_wrong(&out, &gold[name]);
+        assert_eq!(wrong, 0, "{name}: {wrong} cells read wrong");
+        assert!(
+            right >= least,
+            "{name}: {right} cells right, {least} before"
+        );
+        // whatever is not read is said to be
+        if right < gold[name]["cells"].as_array().unwrap().len() {
+            assert!(
+                codes(&out).iter().any(|c| c == "table-incomplete"),
+                "{name}"
+            );
+        }
+    }
 }
