@@ -145,31 +145,65 @@ fn numbering_alone(doc: &Document, t: &Token) -> bool {
 
 /// A table with a 序号 column numbers its rows 1, 2, 3…: each number first on its line (before
 /// the label in -layout text, on a line of its own in pdftotext) and never right after a unit,
-/// as the row's figure is. Those numbers are not figures of the rows.
+/// as the row's figure is. Those numbers are not figures of the rows. A number that is the next
+/// serial stands beside a label's words or in the run of its neighbours (`16` `17` `18`); one
+/// among figures (`13` `17` `5`, where the serials 17, 18, … follow further on) is a figure.
 fn drop_serials(doc: &Document, tokens: &mut Vec<Token>) {
     let text = doc.text();
-    let units = crate::read::grid::UNITS;
+    let number = |t: &Token| {
+        (t.kind == Tok::Value)
+            .then(|| text[t.range.clone()].parse::<u64>().ok())
+            .flatten()
+    };
     let mut next = 1u64;
-    tokens.retain(|t| {
-        let word = &text[t.range.clone()];
-        if t.kind != Tok::Value || word.parse::<u64>() != Ok(next) {
-            return true;
+    let mut serial = vec![false; tokens.len()];
+    for i in 0..tokens.len() {
+        if number(&tokens[i]) != Some(next) || !stands_as_serial(doc, &tokens[i]) {
+            continue;
         }
-        let line = doc.line_of(t.range.start);
-        let first_on_line = text[doc.lines[line].start..t.range.start].trim().is_empty();
-        let after_unit = (0..line)
-            .rev()
-            .map(|i| doc.line_text(i).trim())
-            .find(|l| !l.is_empty())
-            .is_some_and(|l| {
-                units.contains(&l) || units.iter().any(|u| l.ends_with(&format!(" {u}")))
-            });
-        let serial = first_on_line && !after_unit;
-        if serial {
+        let after_previous = i > 0 && serial[i - 1];
+        let before_next = tokens
+            .get(i + 1)
+            .is_some_and(|t| number(t) == Some(next + 1) && stands_as_serial(doc, t));
+        let line = doc.line_of(tokens[i].range.start);
+        if after_previous || before_next || beside_words(doc, line) {
+            serial[i] = true;
             next += 1;
         }
-        !serial
+    }
+    let mut i = 0;
+    tokens.retain(|_| {
+        i += 1;
+        !serial[i - 1]
     });
+}
+
+/// A number first on its line and not right after a unit (a row's figure follows its unit).
+fn stands_as_serial(doc: &Document, t: &Token) -> bool {
+    let text = doc.text();
+    let units = crate::read::grid::UNITS;
+    let line = doc.line_of(t.range.start);
+    let first_on_line = text[doc.lines[line].start..t.range.start].trim().is_empty();
+    let after_unit = previous_line(doc, line)
+        .is_some_and(|l| units.contains(&l) || units.iter().any(|u| l.ends_with(&format!(" {u}"))));
+    first_on_line && !after_unit
+}
+
+/// The nearest line before `line` with text on it, trimmed.
+fn previous_line<'a>(doc: &'a Document, line: usize) -> Option<&'a str> {
+    (0..line)
+        .rev()
+        .map(|i| doc.line_text(i).trim())
+        .find(|l| !l.is_empty())
+}
+
+/// Whether the nearest lines with text before and after `line` hold words (a label's).
+fn beside_words(doc: &Document, line: usize) -> bool {
+    let words = |l: &str| l.chars().any(is_han);
+    let after = (line + 1..doc.lines.len())
+        .map(|i| doc.line_text(i).trim())
+        .find(|l| !l.is_empty());
+    previous_line(doc, line).is_some_and(words) || after.is_some_and(words)
 }
 
 /// A `无` printed alone on its line as a character of the group label `（四）无法提供` printed
