@@ -513,6 +513,7 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
     let mut out = Vec::new();
     for (n, &(_, s, labelled)) in starts.iter().enumerate() {
         let e = starts.get(n + 1).map_or(end, |x| x.0).min(text.len());
+        let e = leading_cells_start(text, s, e);
         if e <= s {
             continue;
         }
@@ -553,6 +554,25 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
         }
     }
     out
+}
+
+/// The empty cells that open the next row's line before its label (a group label's column,
+/// vacant on that row: `||1.属于国家秘密|0|…`) are that row's, not blanks of the row before:
+/// its fields end where that line starts.
+fn leading_cells_start(text: &str, from: usize, next_label: usize) -> usize {
+    if next_label <= from {
+        return next_label;
+    }
+    let line_start = text[..next_label].rfind('\n').map_or(0, |i| i + 1);
+    let leading = &text[line_start.max(from)..next_label];
+    if line_start > from
+        && leading.contains(['\t', '|'])
+        && leading.chars().all(|c| matches!(c, '\t' | '|' | ' '))
+    {
+        line_start
+    } else {
+        next_label
+    }
 }
 
 /// Where the text after `at` starts once the line breaks right after it are passed.
