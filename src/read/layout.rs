@@ -262,12 +262,55 @@ fn score_wordings(label: &str) -> Likeness {
     best.into()
 }
 
+/// The wording of a row not yet passed (at `cursor` or after) whose characters, each as often,
+/// a label holds in another order, its numbering aside. Wordings this long share their
+/// characters with no other row's.
+fn anagram_wording(label: &str, t: Template, cursor: usize) -> Option<&'static str> {
+    const LONG: usize = 8;
+    let han = |s: &str| -> Vec<char> {
+        let mut v: Vec<char> = without_numbering(s)
+            .chars()
+            .filter(|&c| crate::normalize::is_han(c))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let printed = han(label);
+    if printed.len() < LONG {
+        return None;
+    }
+    schema::indicators()
+        .filter(|i| i.within.has(t) && i.by_label)
+        .skip(cursor)
+        .flat_map(|i| i.labels.iter())
+        .find(|w| han(w) == printed)
+        .copied()
+}
+
+/// A label without its numbering (`（二）` `3、` `2.`), whose numerals are Han characters too.
+fn without_numbering(label: &str) -> &str {
+    let s = label.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let rest = s.trim_start_matches(['(', '（']);
+    let after = rest.trim_start_matches(numeral);
+    if after.len() == rest.len() {
+        return s;
+    }
+    let closed = if rest.len() < s.len() {
+        after.strip_prefix([')', '）'])
+    } else {
+        after.strip_prefix(['、', '.', '．'])
+    };
+    closed.unwrap_or(s)
+}
+
 fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
     let mut m = Matcher {
         t,
         cursor: 0,
         out: Vec::new(),
         pending: None,
+        fragments: Vec::new(),
     };
     for row in rows {
         if row.label_parts.is_empty() {
@@ -290,6 +333,8 @@ struct Matcher {
     cursor: usize,
     out: Vec<MatchedRow>,
     pending: Option<Row>,
+    /// The label-only lines since the last row with figures, as printed.
+    fragments: Vec<Row>,
 }
 
 fn bare(row: &Row) -> bool {
@@ -298,6 +343,15 @@ fn bare(row: &Row) -> bool {
 
 impl Matcher {
     fn row(&mut self, row: &Row) {
+        if !row.values.is_empty() {
+            let fragments = std::mem::take(&mut self.fragments);
+            if let Some(whole) = self.anagram_of_fragments(&fragments, row) {
+                self.pending = None;
+                return self.take(&whole, false);
+            }
+        } else if bare(row) {
+            self.fragments.push(row.clone());
+        }
         if let Some(prev) = self.pending.take() {
             let joined = join(&prev, row);
             let own = best_match(&row.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
@@ -317,6 +371,31 @@ impl Matcher {
             return;
         }
         self.take(row, false);
+    }
+
+    /// A row with figures whose label, with the lines just before it, holds a long wording's
+    /// characters in another order, where the label as joined line by line resembles it less:
+    /// a converter cut the label's lines at a fixed place and printed the left pieces, then the
+    /// right ones (`（二）部分` `处理的，只` `形，不计其 公开（区分` `计这一情` `他情形） 6 0 …`), with a
+    /// group label's piece (`理结果`) above them.
+    fn anagram_of_fragments(&self, fragments: &[Row], row: &Row) -> Option<Row> {
+        const MAX_LINES: usize = 8;
+        let plain = match &self.pending {
+            Some(p) => join(p, row),
+            None => row.clone(),
+        };
+        let exact = best_match(&plain.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
+        if exact >= 1.0 - 1e-9 {
+            return None;
+        }
+        (1..=fragments.len().min(MAX_LINES)).find_map(|k| {
+            let whole = fragments[fragments.len() - k..]
+                .iter()
+                .rev()
+                .fold(row.clone(), |r, f| join(f, &r));
+            let wording = anagram_wording(&whole.label(), self.t, self.cursor)?;
+            Some(shown_as(whole, wording))
+        })
     }
 
     /// `pdftotext -layout` prints a cell's figure halfway down its row: where a label wraps,
@@ -455,6 +534,19 @@ fn numbering_before(row: &Row, kept_from: usize, trimmed: &mut Row) {
         part.range.start += i;
         trimmed.label_parts.insert(0, part);
     }
+}
+
+/// A row whose label's pieces are a wording's characters shown in that wording: its first
+/// piece holds the wording, the others nothing (their places stay the label's).
+fn shown_as(mut row: Row, wording: &str) -> Row {
+    for (n, part) in row.label_parts.iter_mut().enumerate() {
+        part.text = if n == 0 {
+            wording.to_string()
+        } else {
+            String::new()
+        };
+    }
+    row
 }
 
 /// A label's first line joined with its next; figures printed between them are the row's.
@@ -721,4 +813,30 @@ fn announced_table(doc: &Document) -> Option<Range<usize>> {
         .iter()
         .filter_map(|w| text.rfind(w).map(|i| i..i + w.len()))
         .next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_is_left_out_of_a_label() {
+        assert_eq!(without_numbering("（二）部分公开"), "部分公开");
+        assert_eq!(without_numbering("3、要求提供公开出版物"), "要求提供公开出版物");
+        assert_eq!(without_numbering("12.其他"), "其他");
+        assert_eq!(without_numbering("二十四节气"), "二十四节气");
+    }
+
+    #[test]
+    fn a_label_cut_and_put_back_out_of_order_is_its_wording() {
+        // a converter's cell cut at a fixed place: left pieces, then right ones
+        let cut = "（二）部分处理的，只形，不计其公开（区分计这一情他情形）";
+        let wording = anagram_wording(cut, Template::T2021, 0).unwrap();
+        assert_eq!(schema::core(wording), "部分公开");
+        // one character off is no wording
+        let off = "（二）部分处理的，只形，不计其公开（区分计这一情他情况）";
+        assert_eq!(anagram_wording(off, Template::T2021, 0), None);
+        // short wordings are never taken from a jumble of characters
+        assert_eq!(anagram_wording("开公以予", Template::T2021, 0), None);
+    }
 }
