@@ -822,7 +822,10 @@ mod tests {
     #[test]
     fn numbering_is_left_out_of_a_label() {
         assert_eq!(without_numbering("（二）部分公开"), "部分公开");
-        assert_eq!(without_numbering("3、要求提供公开出版物"), "要求提供公开出版物");
+        assert_eq!(
+            without_numbering("3、要求提供公开出版物"),
+            "要求提供公开出版物"
+        );
         assert_eq!(without_numbering("12.其他"), "其他");
         assert_eq!(without_numbering("二十四节气"), "二十四节气");
     }

@@ -199,3 +199,55 @@ pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow], sections_af
         }
     }
 }
+
+/// A figure stands under the column header printed nearest before it: where a copy prints a
+/// table's header words between the row labels and the figures (pdftotext gives table 二's
+/// labels, then `上一年项目数量 本年增/减` and both rows' figures of those columns, then
+/// `处理决定数量` and theirs), a cell read from figures whose nearest header after its label
+/// names another column was read under the wrong column, and its row is left unread.
+pub(super) fn distrust_figures_under_other_headers(text: &str, rows: &mut [ReadRow]) {
+    let mut names: Vec<String> = rows
+        .iter()
+        .flat_map(|r| r.columns.iter())
+        .map(|c| squeezed(c))
+        .filter(|c| c.chars().count() >= 3)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    for row in rows.iter_mut() {
+        let label_end = row.anchor.label.end;
+        let misplaced = row.cells.iter().zip(row.columns).any(|(cell, column)| {
+            let Some(cell) = cell.as_ref().filter(|c| !c.text.trim().is_empty()) else {
+                return false;
+            };
+            let Some(between) = text.get(label_end..cell.range.start) else {
+                return false;
+            };
+            between
+                .lines()
+                .rev()
+                .map(squeezed)
+                .find(|l| is_header_line(l, &names))
+                .is_some_and(|header| !header.contains(&squeezed(column)))
+        });
+        if misplaced {
+            row.cells.iter_mut().for_each(|c| *c = None);
+        }
+    }
+}
+
+fn squeezed(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A line of column headers only (`上一年项目数量本年增/减`), white space taken out.
+fn is_header_line(line: &str, names: &[String]) -> bool {
+    let mut rest = line;
+    while !rest.is_empty() {
+        match names.iter().find(|n| rest.starts_with(n.as_str())) {
+            Some(n) => rest = &rest[n.len()..],
+            None => return false,
+        }
+    }
+    !line.is_empty()
+}

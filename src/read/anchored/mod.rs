@@ -143,6 +143,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     let sections_after = sections_after_tables(doc, first).unwrap_or(text.len());
     distrust_broken_rows(text, &mut rows, sections_after);
     distrust_strangers(text, &mut rows);
+    distrust_figures_under_other_headers(text, &mut rows);
     let figures_above: Vec<bool> = seen
         .iter()
         .zip(&anchors)
