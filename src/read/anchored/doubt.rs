@@ -223,17 +223,33 @@ pub(super) fn distrust_figures_under_other_headers(text: &str, rows: &mut [ReadR
             let Some(between) = text.get(label_end..cell.range.start) else {
                 return false;
             };
-            between
-                .lines()
-                .rev()
-                .map(squeezed)
-                .find(|l| is_header_line(l, &names))
-                .is_some_and(|header| !header.contains(&squeezed(column)))
+            nearest_header(between, &names).is_some_and(|h| !h.contains(&squeezed(column)))
         });
         if misplaced {
             row.cells.iter_mut().for_each(|c| *c = None);
         }
     }
+}
+
+/// The header printed nearest before the end of `text`: its lines of column headers one after
+/// another (a header row printed a cell a line), white space taken out.
+fn nearest_header(text: &str, names: &[String]) -> Option<String> {
+    let mut lines = text
+        .lines()
+        .rev()
+        .map(squeezed)
+        .skip_while(|l| !is_header_line(l, names));
+    let mut header: Vec<String> = Vec::new();
+    for l in lines.by_ref() {
+        if l.is_empty() {
+            continue;
+        }
+        if !is_header_line(&l, names) {
+            break;
+        }
+        header.push(l);
+    }
+    (!header.is_empty()).then(|| header.concat())
 }
 
 fn squeezed(s: &str) -> String {
