@@ -8,9 +8,13 @@
 
 mod columns;
 mod furniture;
+mod page;
+mod table;
 
 use crate::merged::{self, Grid};
+use page::{distinct, groups, placed_lines, squeeze, Glyph, Page, Rule, NEAR};
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
+use table::{segments, Found, Slot};
 
 /// What a PDF gives the checker: the text a person reads, and the tables exactly.
 #[derive(Debug, Default, PartialEq)]
@@ -47,40 +51,6 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
     Ok(layout(pages.done))
 }
 
-/// A character at its baseline, in points from the page's top left.
-#[derive(Debug, Clone)]
-struct Glyph {
-    /// Its place in the page's content stream: the order it was written in.
-    seq: usize,
-    /// The string shown with it (one Tj, or one string of a TJ array): placed by the
-    /// producer's position, while the characters after its first are placed by pdf-extract
-    /// from the font's widths.
-    run: usize,
-    x: f64,
-    y: f64,
-    width: f64,
-    size: f64,
-    text: String,
-}
-
-/// An axis-parallel ruling: `at` across, from `from` to `to` along.
-#[derive(Debug, Clone, Copy)]
-struct Rule {
-    at: f64,
-    from: f64,
-    to: f64,
-}
-
-#[derive(Default)]
-struct Page {
-    /// Its place in the document, from 0.
-    number: usize,
-    height: f64,
-    chars: Vec<Glyph>,
-    across: Vec<Rule>, // horizontal: at = y
-    down: Vec<Rule>,   // vertical: at = x
-}
-
 #[derive(Default)]
 struct Pages {
     page: Page,
@@ -91,9 +61,6 @@ struct Pages {
 
 /// A ruling is a filled rectangle at most this thick (points), or a stroked line.
 const THIN: f64 = 2.5;
-/// Positions closer than this (points) are one line or one border.
-const NEAR: f64 = 2.0;
-
 impl Pages {
     fn rect(&mut self, ctm: &Transform, x: f64, y: f64, w: f64, h: f64, filled: bool) {
         let p = |x: f64, y: f64| {
@@ -244,117 +211,6 @@ impl OutputDev for Pages {
         self.path(ctm, path, true);
         Ok(())
     }
-}
-
-/// A table found on one page: its column borders, its rows' cells, its lines for the text.
-struct Found {
-    top: f64,
-    bottom: f64,
-    columns: Vec<f64>,
-    /// Each row's cells with the grid column each starts at.
-    rows: Vec<Vec<Slot>>,
-    /// The first row goes on from the last page (no ruling above it).
-    open_top: bool,
-    /// The last row goes on to the next page (no ruling below it).
-    open_bottom: bool,
-}
-
-/// A cell of a table found, at the grid column it starts at.
-struct Slot {
-    col: usize,
-    cell: merged::Cell,
-    /// The room left at the end of its text's last line (in characters of its size): little
-    /// where the text was wrapped at the cell's right border, and may go on.
-    room: f64,
-    /// Its text as printed: words apart by gaps, where they stand.
-    segments: Vec<Segment>,
-}
-
-/// Characters of a line standing together: no gap wider than [`SEGMENT_GAP`] characters (two
-/// spaces; the cells of a narrow table without rulings may stand less than a character apart).
-const SEGMENT_GAP: f64 = 0.6;
-
-/// Characters of a line standing together (no gap wider than [`SEGMENT_GAP`] characters).
-#[derive(Debug, Clone)]
-struct Segment {
-    x0: f64,
-    x1: f64,
-    y: f64,
-    text: String,
-    /// Where words end in a run of digits set close after them (`…已获取信息1`): the words'
-    /// end, and the digits' start and text.
-    tail: Option<(f64, f64, String)>,
-}
-
-impl Segment {
-    /// A figure (never an item's numbering: `2.`, `3、`).
-    fn figure(&self) -> bool {
-        merged::is_number(&self.text) && !self.text.ends_with(['.', ',', '，'])
-    }
-}
-
-/// The segments of some characters of a page: by line (top to bottom), each in reading order.
-fn segments(chars: &[Glyph], page: &Page) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
-    for line in line_groups(chars) {
-        let mut end: Option<f64> = None;
-        let mut run: Vec<&Glyph> = Vec::new();
-        for g in line {
-            if end.is_some_and(|e| g.x - e > SEGMENT_GAP * g.size) {
-                out.extend(segment(&std::mem::take(&mut run)));
-            }
-            run.push(g);
-            end = Some(g.x + g.width);
-        }
-        out.extend(segment(&run));
-    }
-    // a cell cut by a page break reads on below its part on the last page
-    for s in &mut out {
-        s.y += PAGE_OFFSET * page.number as f64;
-    }
-    out
-}
-
-/// Baselines of a page's segments are this far (points) below the last page's.
-const PAGE_OFFSET: f64 = 10_000.0;
-
-fn segment(run: &[&Glyph]) -> Option<Segment> {
-    let text_of = |run: &[&Glyph]| {
-        let mut s = String::new();
-        let mut end: Option<f64> = None;
-        for g in run {
-            if end.is_some_and(|e| g.x - e > g.size / 3.0) {
-                s.push(' ');
-            }
-            s.push_str(&g.text);
-            end = Some(g.x + g.width);
-        }
-        squeeze(&s)
-    };
-    let text = text_of(run);
-    if text.is_empty() {
-        return None;
-    }
-    let digit = |g: &&&Glyph| g.text.chars().all(|c| c.is_ascii_digit() || c == '.');
-    let digits = run.iter().rev().take_while(digit).count();
-    let tail = (digits > 0 && digits < run.len()).then(|| {
-        let (head, tail) = run.split_at(run.len() - digits);
-        let head_end = head
-            .iter()
-            .map(|g| g.x + g.width)
-            .fold(f64::NEG_INFINITY, f64::max);
-        (head_end, tail[0].x, text_of(tail))
-    });
-    Some(Segment {
-        x0: run.iter().map(|g| g.x).fold(f64::INFINITY, f64::min),
-        x1: run
-            .iter()
-            .map(|g| g.x + g.width)
-            .fold(f64::NEG_INFINITY, f64::max),
-        y: run[0].y,
-        text,
-        tail,
-    })
 }
 
 /// A block of a page in reading order.
@@ -589,18 +445,6 @@ fn same_columns(table: &[f64], next: &[f64]) -> bool {
     next.iter().all(known) && (table[table.len() - 1] - next[next.len() - 1]).abs() <= NEAR
 }
 
-/// Positions within [`NEAR`] of each other as one, sorted.
-fn distinct(mut v: Vec<f64>) -> Vec<f64> {
-    v.sort_by(f64::total_cmp);
-    let mut out: Vec<f64> = Vec::new();
-    for x in v {
-        if out.last().is_none_or(|l| x - l > NEAR) {
-            out.push(x);
-        }
-    }
-    out
-}
-
 /// Whether a ruling at `at` (within NEAR) covers the point `along`.
 fn ruled(rules: &[Rule], at: f64, along: f64) -> bool {
     rules
@@ -730,53 +574,6 @@ fn framed(groups: Vec<(Vec<Rule>, Vec<Rule>)>) -> Vec<(Vec<Rule>, Vec<Rule>)> {
 
 /// The tallest row a table ruled only between its rows is looked for with (points).
 const MAX_ROW: f64 = 200.0;
-
-/// Rulings that touch one another, grouped (each group one table).
-fn groups(page: &Page) -> Vec<(Vec<Rule>, Vec<Rule>)> {
-    // (is_across, rule); a union of overlapping boxes, which is small for a report's pages
-    let all: Vec<(bool, Rule)> = page
-        .across
-        .iter()
-        .map(|r| (true, *r))
-        .chain(page.down.iter().map(|r| (false, *r)))
-        .collect();
-    let bbox = |(across, r): &(bool, Rule)| {
-        if *across {
-            (r.from, r.at, r.to, r.at)
-        } else {
-            (r.at, r.from, r.at, r.to)
-        }
-    };
-    let mut group: Vec<usize> = (0..all.len()).collect();
-    fn root(g: &mut [usize], mut i: usize) -> usize {
-        while g[i] != i {
-            g[i] = g[g[i]];
-            i = g[i];
-        }
-        i
-    }
-    for i in 0..all.len() {
-        for j in i + 1..all.len() {
-            let (a, b) = (bbox(&all[i]), bbox(&all[j]));
-            let touch =
-                a.0 <= b.2 + NEAR && b.0 <= a.2 + NEAR && a.1 <= b.3 + NEAR && b.1 <= a.3 + NEAR;
-            if touch {
-                let (ri, rj) = (root(&mut group, i), root(&mut group, j));
-                group[ri] = rj;
-            }
-        }
-    }
-    let mut by_root: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> = Default::default();
-    for (i, (across, r)) in all.iter().enumerate() {
-        let g = by_root.entry(root(&mut group, i)).or_default();
-        if *across {
-            g.0.push(*r);
-        } else {
-            g.1.push(*r);
-        }
-    }
-    by_root.into_values().collect()
-}
 
 /// The grid's cells: from each top-left position not yet covered, a cell grows right while
 /// no vertical ruling separates it and down while no horizontal ruling does.
@@ -919,98 +716,12 @@ fn overflow(
     (below.iter().map(|g| g.y).fold(bottom, f64::max), cut)
 }
 
-fn squeeze(t: &str) -> String {
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Characters as lines by baseline (top to bottom), each left to right, a space where the gap
 /// between two characters is wider than a third of their size.
 fn lines(chars: &[Glyph]) -> Vec<(f64, String)> {
     placed_lines(chars)
         .into_iter()
         .map(|l| (l.y, l.text))
-        .collect()
-}
-
-/// A line of characters: its baseline, left and right ends, size and text.
-struct Placed {
-    y: f64,
-    x0: f64,
-    x1: f64,
-    size: f64,
-    text: String,
-    /// Its characters' places in the content stream ([`Glyph::seq`]).
-    seqs: Vec<usize>,
-    /// Words set apart by gaps wider than [`CELL_GAP`] characters: cells of a table printed
-    /// without rulings, never a paragraph's line.
-    spread: bool,
-}
-
-/// A gap between two characters of a line this wide (in characters) parts cells, not words.
-const CELL_GAP: f64 = 1.5;
-
-/// A line's characters in reading order: the strings shown (one Tj, or one string of a TJ
-/// array) by where each starts, each string's characters in the order written. Positions after a
-/// string's first character are computed from the font's widths, which pdf-extract gets wrong
-/// for some fonts (digits of 2015 placed after the 年 that follows them), while each string
-/// starts where the producer put it (LibreOffice writes a line's runs of another font apart,
-/// the quote of 及“三 before the Chinese around it).
-fn reading_order(line: &mut Vec<&Glyph>) {
-    line.sort_by_key(|g| g.seq);
-    let mut runs: Vec<&[&Glyph]> = line.chunk_by(|a, b| a.run == b.run).collect();
-    if runs.len() < 2 {
-        return;
-    }
-    runs.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
-    *line = runs.concat();
-}
-
-/// Characters grouped in lines by baseline (top to bottom), each in reading order.
-fn line_groups(chars: &[Glyph]) -> Vec<Vec<&Glyph>> {
-    let mut sorted: Vec<&Glyph> = chars.iter().collect();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
-    for g in sorted {
-        match groups.last_mut() {
-            Some(line) if (g.y - line[0].y).abs() <= (g.size * 0.4).max(1.0) => line.push(g),
-            _ => groups.push(vec![g]),
-        }
-    }
-    for line in &mut groups {
-        reading_order(line);
-    }
-    groups
-}
-
-fn placed_lines(chars: &[Glyph]) -> Vec<Placed> {
-    line_groups(chars)
-        .into_iter()
-        .map(|line| {
-            let mut s = String::new();
-            let mut end: Option<f64> = None;
-            let mut spread = false;
-            for g in &line {
-                if end.is_some_and(|e| g.x - e > g.size / 3.0) {
-                    s.push(' ');
-                }
-                spread |= end.is_some_and(|e| g.x - e > CELL_GAP * g.size);
-                s.push_str(&g.text);
-                end = Some(g.x + g.width);
-            }
-            Placed {
-                y: line[0].y,
-                x0: line.iter().map(|g| g.x).fold(f64::INFINITY, f64::min),
-                x1: line
-                    .iter()
-                    .map(|g| g.x + g.width)
-                    .fold(f64::NEG_INFINITY, f64::max),
-                size: line.iter().map(|g| g.size).fold(0.0, f64::max),
-                text: s.trim().to_string(),
-                seqs: line.iter().map(|g| g.seq).collect(),
-                spread,
-            }
-        })
-        .filter(|l| !l.text.is_empty())
         .collect()
 }
 

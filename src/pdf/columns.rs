@@ -18,7 +18,8 @@
 //! Only a table with a figure standing apart in a cell beside other words is cut; a table ruled
 //! between all its columns is left as drawn.
 
-use super::{distinct, squeeze, Found, Segment, Slot, NEAR};
+use super::page::{distinct, squeeze, NEAR};
+use super::table::{Found, Segment, Slot};
 use crate::merged;
 use std::ops::Range;
 

@@ -14,7 +14,7 @@
 //! A bare number is never dropped on its own page's word: a single page's lone number, or one
 //! that does not count the pages, stays in the text.
 
-use super::{placed_lines, Page, Placed, NEAR};
+use super::page::{distinct, groups, placed_lines, Page, Placed, NEAR};
 
 /// The bands where furniture stands: this share of the page's height from its top and bottom.
 const BAND: f64 = 0.15;
@@ -135,9 +135,9 @@ pub(super) fn drop(pages: &mut [Page]) {
 /// The boxes (x0, y0, x1, y1) of the page's ruled tables: rulings that touch, with at least two
 /// vertical ones (a lone line under a running head encloses nothing).
 fn ruled_boxes(page: &Page) -> Vec<(f64, f64, f64, f64)> {
-    super::groups(page)
+    groups(page)
         .into_iter()
-        .filter(|(_, down)| super::distinct(down.iter().map(|r| r.at).collect()).len() >= 2)
+        .filter(|(_, down)| distinct(down.iter().map(|r| r.at).collect()).len() >= 2)
         .map(|(across, down)| {
             let mut b = (
                 f64::INFINITY,
