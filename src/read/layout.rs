@@ -438,6 +438,9 @@ impl Matcher {
             self.cursor = i + 1;
             return; // a group heading row: context only
         }
+        if figure_after_unit(&row.label(), ind.unit) {
+            return; // the row's figure stands in what was taken for its label: misread
+        }
         if label_only && (score < 1.0 || grid::is_header_word(&row.label())) {
             return; // a stray line of text that resembles a label, or a header cell (总计)
         }
@@ -547,6 +550,18 @@ fn shown_as(mut row: Row, wording: &str) -> Row {
         };
     }
     row
+}
+
+/// Whether a label holds its row's unit followed by a figure (`涉及个人隐私件3`): a line of a
+/// copy that prints a row's 序号, label, unit and figure with single spaces (PDFium), taken
+/// whole for a label cell; the figure after it is another row's.
+fn figure_after_unit(label: &str, unit: &str) -> bool {
+    !unit.is_empty()
+        && label.match_indices(unit).any(|(i, _)| {
+            label[i + unit.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// A label's first line joined with its next; figures printed between them are the row's.
