@@ -361,6 +361,7 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
     c.row.errors = report.count(Severity::Error);
     c.row.warnings = report.count(Severity::Warning);
     c.row.infos = report.count(Severity::Info);
+    c.row.status = report.status();
     c.row.read = (!report.coverage.is_empty()).then(|| {
         let sum = |f: fn(&nianbao::model::Coverage) -> usize| report.coverage.iter().map(f).sum();
         (sum(|c| c.read), sum(|c| c.expected))

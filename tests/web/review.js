@@ -114,6 +114,14 @@ module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) 
       assert.equal(list[n].status, status, n + ': ' + JSON.stringify({ kind: r.kind, template: r.template, coverage: r.coverage }));
       assert.equal(list[n].attention, true, n + ' is marked');
     }
+    // the CLI's --summary says the same in its 状态 column
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'nb-status-'));
+    for (const [n, t] of odd) fs.writeFileSync(path.join(dir, n), t);
+    const csv = execFileSync(path.join(ROOT, 'target/release/nianbao'), ['check', '--summary', '--format', 'csv', dir]).toString();
+    fs.rmSync(dir, { recursive: true, force: true });
+    const cliStatus = new Map(csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1)
+      .map((l) => l.split(',')).map((f) => [path.basename(f[0]), f[8]]));
+    for (const [n] of odd) assert.equal(cliStatus.get(n), list[n].status, n + ': the CLI --summary status');
     const clean = Object.keys(list).filter((n) => list[n].status === '已检查');
     assert.ok(clean.length > 0 && clean.every((n) => !list[n].attention), 'a clean result is not marked');
     assert.match(await T.ev(() => window.__nbRoot().querySelector('#nb-batch-summary').textContent), /\d+ 份未完整检查（见“状态”列）/);
