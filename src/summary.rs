@@ -20,7 +20,8 @@ pub struct Row {
     pub failure: Option<String>,
 }
 
-const HEADER: [&str; 9] = [
+/// The columns, as the table and the CSV head them (and `--help` lists them).
+pub const HEADER: [&str; 9] = [
     "文件", "机关", "年度", "模板", "错误", "警告", "提示", "读出", "状态",
 ];
 
