@@ -227,7 +227,19 @@ module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) 
       const r = window.__nbRoot();
       const shown = (e) => !!(e && e.getClientRects().length);
       const pages = Array.prototype.map.call(r.querySelectorAll('.nb-sheet-page'), (p) => p.textContent);
-      return { pages, editor: shown(r.querySelector('#nb-input')), findings: shown(r.querySelector('#nb-findings')), sheet: shown(r.querySelector('.nb-sheet-page')) };
+      // each column of a sheet's table: its header, width and how its first row's cell is aligned and wrapped
+      const columns = (cls) => {
+        const t = r.querySelector('.nb-sheet-page table.' + cls);
+        const first = t.querySelector('tbody tr').children;
+        return Array.prototype.map.call(t.querySelectorAll('thead th'), (th, i) => {
+          const cs = getComputedStyle(first[i]);
+          return { head: th.textContent, width: th.getBoundingClientRect().width, align: cs.textAlign, wrap: cs.whiteSpace !== 'nowrap' };
+        });
+      };
+      return {
+        pages, editor: shown(r.querySelector('#nb-input')), findings: shown(r.querySelector('#nb-findings')), sheet: shown(r.querySelector('.nb-sheet-page')),
+        findingsColumns: columns('nb-sheet-findings'), listColumns: columns('nb-sheet-list'),
+      };
     });
     await T.page.emulateMedia({ media: 'screen' });
     await T.ev(() => window.__nbRoot().querySelector('#nb-app').classList.remove('nb-print-sheet'));
@@ -242,6 +254,15 @@ module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) 
     assert.doesNotMatch(sheet, /第 \d+ 行/, 'no line numbers: a paste has none');
     assert.ok(sheet.includes(REASON), 'the dismissed finding with its reason');
     assert.match(sheet, /已忽略 1 个/);
+    // the columns: 说明 the widest; words to the left, 应为/实为 and the counts to the right
+    const col = (cols, head) => cols.find((c) => c.head === head);
+    const f = s.findingsColumns;
+    assert.equal(f.reduce((a, c) => (c.width > a.width ? c : a)).head, '说明', JSON.stringify(f));
+    assert.deepEqual(f.map((c) => c.align), ['center', 'left', 'left', 'left', 'left', 'right', 'right'], JSON.stringify(f));
+    const l = s.listColumns;
+    assert.deepEqual(l.map((c) => c.align), ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'], JSON.stringify(l));
+    // a template, a count of cells and a status read as one word each, not broken over lines
+    for (const head of ['模板', '读出', '状态']) assert.equal(col(l, head).wrap, false, head);
   });
 
   await test(`${name}: 导出 Excel loads the Excel module only now; the .xlsx has a summary row per report, highlighted cells and the findings`, async () => {
