@@ -278,6 +278,10 @@ module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) 
     assert.equal(book.sheets[book.sheets.length - 1], '全部问题');
     const summary = book.rows['汇总'].find((r) => r[0] === later);
     assert.deepEqual([summary[1], summary[2], summary[8]], ['某某县人民政府办公室', 2022, 1]);
+    // 读出 and 状态 as the list shows them, for every report
+    const list = await readList(T);
+    assert.deepEqual([book.rows['汇总'][0][4], book.rows['汇总'][0][9]], ['读出', '状态']);
+    for (const r of book.rows['汇总'].slice(1)) assert.deepEqual([r[4], r[9]], [list[r[0]].read, list[r[0]].status], r[0]);
     const at = book.rows['汇总'].indexOf(summary);
     const [tableSheet, findingSheet, formSheet] = [book.sheets[3 * at - 2], book.sheets[3 * at - 1], book.sheets[3 * at]];
     const filled = book.filled[tableSheet];
