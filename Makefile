@@ -57,7 +57,8 @@ test-kernels: setup-web wasm
 bench-web: setup-web wasm cli
 	CORPUS=$(CORPUS) node scripts/bench-wasm.js
 
-## docs/screenshot-*.png from the sample report; docs/review-*.png: the list and the printed 审核意见单.
+## Pictures of the page from the sample report (screenshot-*), printed (print-*), the list and the
+## printed 审核意见单 (review-*) in target/screenshots/; those a doc shows are copied to docs/.
 screenshots: setup-web wasm
 	node scripts/screenshots.js
 

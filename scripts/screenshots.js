@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// docs/screenshot-*.png: the page with the sample report loaded, at 1366×768 and at phone width;
-// docs/print-*.png: the page printed with a 2021, a 2019 and a 2008 report;
-// docs/review-*.png: the sample and the generated 2021/2022 pair loaded together, one finding
+// Pictures of the page as it is now, written to target/screenshots/:
+// screenshot-*.png: the page with the sample report loaded, at 1366×768, at 200% zoom and at
+// phone width; print-*.png: the page printed with a 2021, a 2019 and a 2008 report;
+// review-*.png: the sample and the generated 2021/2022 pair loaded together, one finding
 // dismissed, and the printed 审核意见单 (Chromium's PDF, rendered to PNG by pdftoppm).
+// Those the README or a page of docs/ shows are copied to docs/ (tests/docs.rs: docs/ holds no
+// other picture).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -12,13 +15,14 @@ const { execFileSync } = require('child_process');
 const { start } = require('../tests/web/server');
 
 const ROOT = path.resolve(__dirname, '..');
-const OUT = path.join(ROOT, 'docs');
+const OUT = path.join(ROOT, 'target/screenshots');
+const DOCS = path.join(ROOT, 'docs');
 
-async function shoot(origin, viewport, isMobile, shots) {
+async function shoot(origin, viewport, isMobile, shots, deviceScaleFactor = 1) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-shot-'));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport, isMobile,
-    deviceScaleFactor: 1, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    deviceScaleFactor, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   try {
     const page = ctx.pages()[0];
@@ -32,7 +36,7 @@ async function shoot(origin, viewport, isMobile, shots) {
       await page.mouse.move(0, 0); // no hover outline in the picture
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(OUT, name) });
-      console.log('wrote docs/' + name);
+      console.log('wrote target/screenshots/' + name);
     }
   } finally {
     await ctx.close();
@@ -68,14 +72,18 @@ async function review(origin) {
     await page.mouse.move(0, 0);
     await page.evaluate(() => document.querySelector('#nb-batch').scrollIntoView());
     await page.screenshot({ path: path.join(OUT, 'review-list.png') });
-    console.log('wrote docs/review-list.png');
+    console.log('wrote target/screenshots/review-list.png');
     await page.evaluate(() => window.NB.app.buildSheets(window.NB.app.sortedDocs()));
     const pdf = path.join(dir, 'sheet.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-    // page 1: the batch summary; page 4: the 2022 report with its dismissed finding
-    for (const [n, name] of [[1, 'review-sheet-summary'], [4, 'review-sheet-2022']]) {
+    // page 1: the batch summary; then the 2022 report's sheet, with its dismissed finding
+    const pages = +/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1];
+    const text = (n) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-']).toString();
+    let sheet = 2;
+    while (sheet < pages && !text(sheet).includes('某某县办2022.txt')) sheet++;
+    for (const [n, name] of [[1, 'review-sheet-summary'], [sheet, 'review-sheet-2022']]) {
       execFileSync('pdftoppm', ['-png', '-r', '90', '-f', String(n), '-l', String(n), '-singlefile', pdf, path.join(OUT, name)]);
-      console.log('wrote docs/' + name + '.png');
+      console.log('wrote target/screenshots/' + name + '.png');
     }
   } finally {
     await ctx.close();
@@ -106,7 +114,7 @@ async function printed(origin) {
       const pages = fs.readdirSync(dir).filter((f) => f.startsWith(name + '-') && f.endsWith('.png')).sort();
       // the page that holds 表三 (or the 统计表), first
       fs.copyFileSync(path.join(dir, pages[Math.min(1, pages.length - 1)]), path.join(OUT, name + '.png'));
-      console.log('wrote docs/' + name + '.png');
+      console.log('wrote target/screenshots/' + name + '.png');
     }
   } finally {
     await ctx.close();
@@ -114,15 +122,32 @@ async function printed(origin) {
   }
 }
 
+/* The pictures the README and the pages of docs/ show, by file name. */
+function shownInDocs() {
+  const pages = ['README.md'].concat(fs.readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => 'docs/' + f));
+  const names = new Set();
+  for (const p of pages) {
+    for (const m of fs.readFileSync(path.join(ROOT, p), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)) names.add(path.basename(m[1]));
+  }
+  return names;
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const { server, origin } = await start();
   const firstFinding = (page) => page.click('#nb-findings button[data-f="1"]');
+  // the finding chosen, its text selected on the left; the page back at its top, where the
+  // summary and the findings are (choosing a finding scrolls its cell into view)
+  const firstFindingTop = async (page) => { await firstFinding(page); await page.evaluate(() => window.scrollTo(0, 0)); };
   try {
     await shoot(origin, { width: 1366, height: 768 }, false, [
-      ['screenshot-1366x768.png', firstFinding],
+      ['screenshot-1366x768.png', firstFindingTop],
       ['screenshot-1366x768-table.png', (p) => p.evaluate(() => document.querySelector('table[data-table="表三"]').scrollIntoView())],
     ]);
+    // 200% zoom of a 1366×768 window: half the CSS pixels, each drawn twice as large
+    await shoot(origin, { width: 683, height: 384 }, false, [
+      ['screenshot-zoom-200-table.png', (p) => p.evaluate(() => document.querySelector('table[data-table="表三"]').scrollIntoView())],
+    ], 2);
     await shoot(origin, { width: 390, height: 844 }, true, [
       ['screenshot-phone-390-results.png', (p) => p.evaluate(() => document.querySelector('#nb-results-h').scrollIntoView())],
       ['screenshot-phone-390-table.png', (p) => p.evaluate(() => document.querySelector('table[data-table="表三"]').scrollIntoView())],
@@ -132,6 +157,12 @@ async function main() {
     await printed(origin);
   } finally {
     server.close();
+  }
+  const shown = shownInDocs();
+  for (const f of fs.readdirSync(OUT).filter((n) => n.endsWith('.png')).sort()) {
+    if (!shown.has(f)) continue;
+    fs.copyFileSync(path.join(OUT, f), path.join(DOCS, f));
+    console.log(`docs/${f} (${Math.round(fs.statSync(path.join(DOCS, f)).size / 1024)} KB)`);
   }
 }
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Serves www/ on 127.0.0.1 (default port 8080) with .wasm as application/wasm.
 
-`--csp` adds the Content-Security-Policy a portal should send, to try the page under it."""
+`--csp` adds the Content-Security-Policy a portal should send (docs/embedding.md gives it; the
+browser tests serve the page under it and check that this is the same policy), to try the page
+under it. The page needs no data: or blob: image: its only image is its icon, favicon.svg."""
 import argparse
 import functools
 import http.server
 import os
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
-       "style-src 'self'; img-src 'self' data:")
+       "style-src 'self'; img-src 'self'")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

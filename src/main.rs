@@ -8,9 +8,27 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// The usage; the summary's columns come from the summary itself, so that the two cannot differ.
+fn usage() -> String {
+    USAGE
+        .replace("{columns}", &summary::HEADER.join("、"))
+        .replace(
+            "{statuses}",
+            &nianbao::model::STATUSES
+                .iter()
+                .filter(|s| **s != nianbao::model::CHECKED)
+                .copied()
+                .collect::<Vec<_>>()
+                .join("、"),
+        )
+}
+
 const USAGE: &str = "用法 (usage):
   nianbao check [--json] PATH...   检查报告；PATH 为文件（.txt .html .htm .docx .pdf）、目录（其下所有这些文件）或 -（标准输入）
-      --summary                    每个文件一行汇总（文件、机关、年度、模板、错误、警告）
+      --summary                    每个文件一行汇总，列为：{columns}
+                                   读出：读出的单元格/应有的单元格（如 154/175）
+                                   状态：只有“已检查”表示全部读出并已核对；{statuses}
+                                   都要人工查看；读不了的文件写明原因
       --csv（即 --format csv）     CSV，带 UTF-8 BOM，可直接用 Excel 打开：每个问题一行（含文件、机关、年度）；
                                    与 --summary 同用时每个文件一行
       --format xlsx -o FILE        写审核用的 Excel 工作簿（汇总、各报告的表格和问题）
@@ -35,11 +53,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
+            println!("{}", usage());
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("{USAGE}");
+            eprintln!("{}", usage());
             ExitCode::from(2)
         }
     }
@@ -199,12 +217,12 @@ struct Checked {
 fn check(args: &[String]) -> ExitCode {
     let o = match parse_options(args) {
         Ok(o) if o.help => {
-            println!("{USAGE}");
+            println!("{}", usage());
             return ExitCode::SUCCESS;
         }
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{e}\n{USAGE}");
+            eprintln!("{e}\n{}", usage());
             return ExitCode::from(2);
         }
     };
@@ -361,6 +379,7 @@ fn check_one(input: &batch::Input, o: &Options, one: bool) -> Checked {
     c.row.errors = report.count(Severity::Error);
     c.row.warnings = report.count(Severity::Warning);
     c.row.infos = report.count(Severity::Info);
+    c.row.status = report.status();
     c.row.read = (!report.coverage.is_empty()).then(|| {
         let sum = |f: fn(&nianbao::model::Coverage) -> usize| report.coverage.iter().map(f).sum();
         (sum(|c| c.read), sum(|c| c.expected))

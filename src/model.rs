@@ -165,7 +165,39 @@ impl Report {
             .filter(|f| f.severity == severity)
             .count()
     }
+
+    /// What the check amounts to, in the words of the page's list of reports (`NB.statusOf` in
+    /// `www/format.js`, kept in step by a test): only [`CHECKED`] means every cell was read and
+    /// checked; the others are not clean results, whatever the counts say.
+    pub fn status(&self) -> &'static str {
+        if self.kind != Kind::AnnualReport {
+            STATUSES[0]
+        } else if self.template.is_none() {
+            STATUSES[1]
+        } else if self.cells.is_empty() {
+            STATUSES[2]
+        } else if self.cells.iter().all(|c| c.kind == ValueKind::Blank) {
+            STATUSES[3]
+        } else if self.coverage.iter().any(|c| c.read < c.expected) {
+            STATUSES[4]
+        } else {
+            CHECKED
+        }
+    }
 }
+
+/// The status of a report checked whole: every cell of its tables read and checked.
+pub const CHECKED: &str = "已检查";
+
+/// Every [`Report::status`], in the order it tests them, [`CHECKED`] last.
+pub const STATUSES: [&str; 6] = [
+    "不是年度报告",
+    "未识别模板",
+    "未找到统计表",
+    "空白（未填写）",
+    "未完整读出",
+    CHECKED,
+];
 
 /// How much of one statistics table was read: the cells the template has, the cells read, the
 /// rows not read in full, and why.

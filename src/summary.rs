@@ -13,11 +13,15 @@ pub struct Row {
     pub infos: usize,
     /// Cells read and cells the template's tables have (`None`: no table).
     pub read: Option<(usize, usize)>,
+    /// What the check amounts to ([`nianbao::Report::status`]): 已检查 only when every cell
+    /// was read and checked, else 未完整读出, 未识别模板, 不是年度报告…, as the page's list says.
+    pub status: &'static str,
     /// Why the file could not be checked; `None` when it was.
     pub failure: Option<String>,
 }
 
-const HEADER: [&str; 9] = [
+/// The columns, as the table and the CSV head them (and `--help` lists them).
+pub const HEADER: [&str; 9] = [
     "文件", "机关", "年度", "模板", "错误", "警告", "提示", "读出", "状态",
 ];
 
@@ -41,7 +45,9 @@ impl Row {
             count(self.warnings),
             count(self.infos),
             opt(self.read.map(|(read, all)| format!("{read}/{all}"))),
-            self.failure.clone().unwrap_or_else(|| "已检查".to_string()),
+            self.failure
+                .clone()
+                .unwrap_or_else(|| self.status.to_string()),
         ]
     }
 }
@@ -136,6 +142,7 @@ mod tests {
                 warnings: 10,
                 infos: 0,
                 read: Some((173, 175)),
+                status: "未完整读出",
                 failure: None,
             },
             Row {
@@ -152,7 +159,7 @@ mod tests {
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines.len(), 3);
         let col = |l: &str, word: &str| display_width(&l[..l.find(word).unwrap()]);
-        assert_eq!(col(lines[0], "状态"), col(lines[1], "已检查"));
+        assert_eq!(col(lines[0], "状态"), col(lines[1], "未完整读出"));
         assert_eq!(col(lines[0], "状态"), col(lines[2], "文件为空"));
     }
 
@@ -160,7 +167,7 @@ mod tests {
     fn csv_has_a_bom_and_quotes_what_needs_it() {
         let c = csv(&rows());
         assert!(c.starts_with("\u{feff}文件,机关,年度,模板,错误,警告,提示,读出,状态\r\n"));
-        assert!(c.contains("a.txt,宝山区,2017,2008,2,10,0,173/175,已检查\r\n"));
+        assert!(c.contains("a.txt,宝山区,2017,2008,2,10,0,173/175,未完整读出\r\n"));
         assert!(c.contains("\"b,\"\"c\"\".txt\",,,,,,,,文件为空，没有可检查的内容\r\n"));
     }
 }

@@ -42,11 +42,12 @@ fn build(entries: &[Entry]) -> Result<Vec<u8>, XlsxError> {
             "机关",
             "年度",
             "模板",
-            "读出单元格",
+            "读出",
             "错误",
             "警告",
             "提示",
             "已忽略",
+            "状态",
         ],
         &head,
     )?;
@@ -105,11 +106,24 @@ fn summary_row(sheet: &mut Worksheet, row: u32, e: &Entry) -> Result<(), XlsxErr
         None => sheet.write_string(row, 2, "")?,
     };
     sheet.write_string(row, 3, r.template.unwrap_or("未识别"))?;
-    sheet.write_number(row, 4, r.cells.len() as f64)?;
+    // cells read of the cells the template's tables have (`154/175`), as the page's list and
+    // the CLI's summary give them; empty without a table
+    let (read, all) = r
+        .coverage
+        .iter()
+        .fold((0, 0), |(a, b), c| (a + c.read, b + c.expected));
+    let read = if all > 0 {
+        format!("{read}/{all}")
+    } else {
+        String::new()
+    };
+    sheet.write_string(row, 4, read)?;
     sheet.write_number(row, 5, counts(Severity::Error) as f64)?;
     sheet.write_number(row, 6, counts(Severity::Warning) as f64)?;
     sheet.write_number(row, 7, counts(Severity::Info) as f64)?;
     sheet.write_number(row, 8, e.dismissed.len() as f64)?;
+    // only 已检查 is a clean result: 未完整读出, 未识别模板, 不是年度报告… are not
+    sheet.write_string(row, 9, r.status())?;
     Ok(())
 }
 

@@ -272,3 +272,77 @@ fn json_of_several_files_carries_the_cross_year_findings_naming_the_other_file()
     let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
     assert!(v["findings"].as_array().unwrap().is_empty());
 }
+
+/// A partly read report, one without a known template and a text that is no annual report, as
+/// the page's browser test gives them (`tests/web/review.js`), beside a report read whole.
+fn odd_reports() -> Vec<(&'static str, String, &'static str)> {
+    let real = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real");
+    let read = |f: &str| std::fs::read_to_string(Path::new(real).join(f)).unwrap();
+    let full = read("2022_pingtan_zonghe_shiyanqu.web.txt");
+    let cut = full[..full.find("（五）不予处理").unwrap()].to_string();
+    vec![
+        ("1-全部读出.txt", BASE_2008.to_string(), "已检查"),
+        ("2-表格不全.txt", cut, "未完整读出"),
+        (
+            "3-没有统计表.txt",
+            read("2013_pingtan_dishui.web.txt"),
+            "未识别模板",
+        ),
+        (
+            "4-一封信.txt",
+            "关于报送2023年政府信息公开工作年度报告的通知\n各乡镇人民政府、县直各单位：\n请于2024年1月31日前报送本单位2023年政府信息公开工作年度报告。\n特此通知。\n".to_string(),
+            "不是年度报告",
+        ),
+    ]
+}
+
+#[test]
+fn the_summary_never_calls_a_partial_read_or_an_unknown_text_checked() {
+    let odd = odd_reports();
+    let files: Vec<(&str, &[u8])> = odd.iter().map(|(n, t, _)| (*n, t.as_bytes())).collect();
+    let root = tree("status", &files);
+    // the CSV: the 状态 field of each record
+    let o = run(&["check", "--summary", "--format", "csv", s(&root)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let records: Vec<Vec<&str>> = out
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert_eq!(records[0][8], "状态");
+    assert_eq!(records.len(), odd.len() + 1, "{out}");
+    for ((name, _, status), r) in odd.iter().zip(&records[1..]) {
+        assert!(r[0].ends_with(name), "{out}");
+        assert_eq!(r[8], *status, "{name}: {out}");
+    }
+    // the partial read's 读出 shows how much was read, as the page's list does
+    let (read, all) = records[2][7].split_once('/').unwrap();
+    assert!(read.parse::<u32>().unwrap() < all.parse().unwrap(), "{out}");
+    // the aligned table says the same
+    let table = stdout(&run(&["check", "--summary", s(&root)]));
+    for ((name, _, status), line) in odd.iter().zip(table.lines().skip(1)) {
+        assert!(line.contains(name) && line.ends_with(status), "{table}");
+    }
+    // the findings' CSV names the partial read too, never 未发现问题
+    let csv = stdout(&run(&["check", "--csv", s(&root.join("2-表格不全.txt"))]));
+    assert!(
+        csv.contains("表格未完整读出") && !csv.contains("未发现问题"),
+        "{csv}"
+    );
+}
+
+/// The CLI's statuses are the page's: the words `NB.statusOf` returns, in its order.
+#[test]
+fn the_summary_status_words_are_the_pages() {
+    let js = include_str!("../www/format.js");
+    let start = js.find("NB.statusOf = function").unwrap();
+    let body = &js[start..start + js[start..].find("\n  };").unwrap()];
+    let words: Vec<&str> = body
+        .split("return '")
+        .skip(1)
+        .map(|w| &w[..w.find('\'').unwrap()])
+        .filter(|w| !w.is_empty()) // no report: no status
+        .collect();
+    assert_eq!(words, nianbao::model::STATUSES, "{body}");
+}

@@ -110,6 +110,35 @@ fn help_prints_the_usage() {
     }
 }
 
+/// The columns `--help` says the summary has are the columns it prints, and the README's.
+#[test]
+fn help_lists_the_summary_columns_the_summary_prints() {
+    let o = run(&["check", "--summary", SEED], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let printed: Vec<&str> = out.lines().next().unwrap().split_whitespace().collect();
+    for args in [&["check", "--help"][..], &["--help"]] {
+        let help = String::from_utf8(run(args, None).stdout).unwrap();
+        let line = help
+            .lines()
+            .find(|l| l.trim_start().starts_with("--summary"))
+            .unwrap_or_else(|| panic!("no --summary in {help}"));
+        let listed =
+            &line[line.find("列为：").unwrap_or_else(|| panic!("{line}")) + "列为：".len()..];
+        let listed: Vec<&str> = listed.trim().split('、').collect();
+        assert_eq!(listed, printed, "{args:?}: {line}");
+    }
+    let readme = include_str!("../README.md");
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("nianbao check --summary 报告目录/ "))
+        .unwrap();
+    let listed: Vec<&str> = line[line.find("每个文件一行：").unwrap() + "每个文件一行：".len()..]
+        .split_whitespace()
+        .collect();
+    assert_eq!(listed, printed, "README: {line}");
+}
+
 #[test]
 fn rules_are_listed_by_their_chinese_names_with_whole_descriptions() {
     let o = run(&["rules"], None);

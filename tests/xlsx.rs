@@ -52,6 +52,45 @@ fn summary_has_one_row_per_report_with_counts() {
     assert_eq!(rows[2][0], "003.txt");
 }
 
+/// The 汇总 tells a partial read from a clean one as the page's list and the CLI's summary do:
+/// 读出 as cells read of the cells the tables have, 状态 in the page's words.
+#[test]
+fn summary_says_how_much_was_read_and_what_the_check_amounts_to() {
+    let full = include_str!("fixtures/real/2022_pingtan_zonghe_shiyanqu.web.txt");
+    let cut = &full[..full.find("（五）不予处理").unwrap()];
+    let letter = "关于报送2023年政府信息公开工作年度报告的通知\n请于2024年1月31日前报送。\n";
+    let reports: Vec<(&str, &str, nianbao::Report)> =
+        [("whole", A), ("cut", cut), ("letter", letter)]
+            .into_iter()
+            .map(|(n, t)| (n, t, nianbao::check(t)))
+            .collect();
+    let entries: Vec<Entry> = reports
+        .iter()
+        .map(|(name, text, report)| Entry {
+            name,
+            text,
+            report,
+            dismissed: &[],
+        })
+        .collect();
+    let mut x: Xlsx<_> = Xlsx::new(Cursor::new(workbook(&entries).unwrap())).unwrap();
+    let sheet = x.worksheet_range("汇总").unwrap();
+    let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(text).collect()).collect();
+    assert_eq!(rows[0][4], "读出");
+    assert_eq!(rows[0][9], "状态");
+    let status: Vec<&str> = rows[1..].iter().map(|r| r[9].as_str()).collect();
+    assert_eq!(status, ["已检查", "未完整读出", "不是年度报告"]);
+    let read = |r: &[String]| -> (u32, u32) {
+        let (a, b) = r[4].split_once('/').unwrap();
+        (a.parse().unwrap(), b.parse().unwrap())
+    };
+    let (a, b) = read(&rows[1]);
+    assert_eq!(a, b, "{:?}", rows[1]);
+    let (a, b) = read(&rows[2]);
+    assert!(a < b, "{:?}", rows[2]);
+    assert_eq!(rows[3][4], "", "no table, nothing to count");
+}
+
 #[test]
 fn findings_sheet_lists_dismissals_with_reasons() {
     let mut x: Xlsx<_> = Xlsx::new(Cursor::new(book())).unwrap();

@@ -1,7 +1,8 @@
 // Accessibility (issue 15): axe-core (npm) run inside the page in every mode, in each state a
 // reader meets — empty, a 2021 report with a finding chosen, a 2008 report, the list of many
 // reports — with no serious or critical violation allowed; and the page at 200% zoom and at
-// 390 px wide, with screenshots under docs/ (only from the http mode).
+// 390 px wide, with screenshots under target/a11y/ (only from the http mode; make screenshots
+// makes the pictures the docs show).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -56,9 +57,9 @@ async function assertClean(T, state) {
 /* Through the protocol: playwright's own screenshot would put its viewport back first. */
 async function shot(T, cdp, name) {
   if (T.spec.name !== 'http') return;
-  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  fs.mkdirSync(path.join(ROOT, 'target/a11y'), { recursive: true });
   const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
-  fs.writeFileSync(path.join(ROOT, 'docs', name), Buffer.from(data, 'base64'));
+  fs.writeFileSync(path.join(ROOT, 'target/a11y', name), Buffer.from(data, 'base64'));
 }
 
 /* No sideways scrolling of the page; every toolbar button shown and inside the viewport width. */

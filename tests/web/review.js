@@ -114,6 +114,14 @@ module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) 
       assert.equal(list[n].status, status, n + ': ' + JSON.stringify({ kind: r.kind, template: r.template, coverage: r.coverage }));
       assert.equal(list[n].attention, true, n + ' is marked');
     }
+    // the CLI's --summary says the same in its 状态 column
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'nb-status-'));
+    for (const [n, t] of odd) fs.writeFileSync(path.join(dir, n), t);
+    const csv = execFileSync(path.join(ROOT, 'target/release/nianbao'), ['check', '--summary', '--format', 'csv', dir]).toString();
+    fs.rmSync(dir, { recursive: true, force: true });
+    const cliStatus = new Map(csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1)
+      .map((l) => l.split(',')).map((f) => [path.basename(f[0]), f[8]]));
+    for (const [n] of odd) assert.equal(cliStatus.get(n), list[n].status, n + ': the CLI --summary status');
     const clean = Object.keys(list).filter((n) => list[n].status === '已检查');
     assert.ok(clean.length > 0 && clean.every((n) => !list[n].attention), 'a clean result is not marked');
     assert.match(await T.ev(() => window.__nbRoot().querySelector('#nb-batch-summary').textContent), /\d+ 份未完整检查（见“状态”列）/);
@@ -219,7 +227,19 @@ module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) 
       const r = window.__nbRoot();
       const shown = (e) => !!(e && e.getClientRects().length);
       const pages = Array.prototype.map.call(r.querySelectorAll('.nb-sheet-page'), (p) => p.textContent);
-      return { pages, editor: shown(r.querySelector('#nb-input')), findings: shown(r.querySelector('#nb-findings')), sheet: shown(r.querySelector('.nb-sheet-page')) };
+      // each column of a sheet's table: its header, width and how its first row's cell is aligned and wrapped
+      const columns = (cls) => {
+        const t = r.querySelector('.nb-sheet-page table.' + cls);
+        const first = t.querySelector('tbody tr').children;
+        return Array.prototype.map.call(t.querySelectorAll('thead th'), (th, i) => {
+          const cs = getComputedStyle(first[i]);
+          return { head: th.textContent, width: th.getBoundingClientRect().width, align: cs.textAlign, wrap: cs.whiteSpace !== 'nowrap' };
+        });
+      };
+      return {
+        pages, editor: shown(r.querySelector('#nb-input')), findings: shown(r.querySelector('#nb-findings')), sheet: shown(r.querySelector('.nb-sheet-page')),
+        findingsColumns: columns('nb-sheet-findings'), listColumns: columns('nb-sheet-list'),
+      };
     });
     await T.page.emulateMedia({ media: 'screen' });
     await T.ev(() => window.__nbRoot().querySelector('#nb-app').classList.remove('nb-print-sheet'));
@@ -234,6 +254,15 @@ module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) 
     assert.doesNotMatch(sheet, /第 \d+ 行/, 'no line numbers: a paste has none');
     assert.ok(sheet.includes(REASON), 'the dismissed finding with its reason');
     assert.match(sheet, /已忽略 1 个/);
+    // the columns: 说明 the widest; words to the left, 应为/实为 and the counts to the right
+    const col = (cols, head) => cols.find((c) => c.head === head);
+    const f = s.findingsColumns;
+    assert.equal(f.reduce((a, c) => (c.width > a.width ? c : a)).head, '说明', JSON.stringify(f));
+    assert.deepEqual(f.map((c) => c.align), ['center', 'left', 'left', 'left', 'left', 'right', 'right'], JSON.stringify(f));
+    const l = s.listColumns;
+    assert.deepEqual(l.map((c) => c.align), ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'], JSON.stringify(l));
+    // a template, a count of cells and a status read as one word each, not broken over lines
+    for (const head of ['模板', '读出', '状态']) assert.equal(col(l, head).wrap, false, head);
   });
 
   await test(`${name}: 导出 Excel loads the Excel module only now; the .xlsx has a summary row per report, highlighted cells and the findings`, async () => {
@@ -249,6 +278,10 @@ module.exports = async function reviewTests(T, { test, cli, files, ruleTitle }) 
     assert.equal(book.sheets[book.sheets.length - 1], '全部问题');
     const summary = book.rows['汇总'].find((r) => r[0] === later);
     assert.deepEqual([summary[1], summary[2], summary[8]], ['某某县人民政府办公室', 2022, 1]);
+    // 读出 and 状态 as the list shows them, for every report
+    const list = await readList(T);
+    assert.deepEqual([book.rows['汇总'][0][4], book.rows['汇总'][0][9]], ['读出', '状态']);
+    for (const r of book.rows['汇总'].slice(1)) assert.deepEqual([r[4], r[9]], [list[r[0]].read, list[r[0]].status], r[0]);
     const at = book.rows['汇总'].indexOf(summary);
     const [tableSheet, findingSheet, formSheet] = [book.sheets[3 * at - 2], book.sheets[3 * at - 1], book.sheets[3 * at]];
     const filled = book.filled[tableSheet];

@@ -12,7 +12,7 @@ const path = require('path');
 const assert = require('assert/strict');
 const { execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
-const { start } = require('./server');
+const { start, STRICT } = require('./server');
 const word = require('./word');
 const reviewTests = require('./review');
 const stressTests = require('./stress');
@@ -851,6 +851,47 @@ async function modeChecks(T) {
   });
 }
 
+/** The CSP the csp modes serve (docs/embedding.md's) is the one `scripts/serve.py --csp` (make
+ *  serve's server) sends: one policy, documented, tried and tested. */
+async function cspPolicyTest() {
+  await test('the CSP of the csp modes is docs/embedding.md\'s, and scripts/serve.py --csp sends the same', async () => {
+    const served = execFileSync('python3', ['-c', 'import sys; sys.path.insert(0, "scripts"); import serve; print(serve.CSP)'], { cwd: ROOT }).toString().trim();
+    assert.equal(served, STRICT, 'scripts/serve.py CSP');
+    // every directive the page needs, and no image source beyond its own files (it has no data: or blob: image)
+    assert.match(STRICT, /(^|; )img-src 'self'(;|$)/);
+    assert.match(STRICT, /(^|; )script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(STRICT, /unsafe-inline|data:|blob:|\*/);
+  });
+}
+
+/** Under the CSP, a violation must fail the run: an image the policy refuses (data:, where
+ *  img-src is 'self') is recorded by the securitypolicyviolation tripwire and logged as a console
+ *  error; both records are then taken back, so that the page's own stay checked. */
+async function cspTripwireTest(T) {
+  await test(`${T.spec.name}: a CSP violation is caught (a data: image refused under img-src 'self', in the event and the console)`, async () => {
+    // Chromium words it "Refused to load the image '…'" or "Loading the image '…' violates"
+    const own = (e) => /the image 'data:image\/gif;base64,R0lGODlhAQABAAAAACw='.*Content Security Policy/.test(e);
+    const n = await T.ev(() => window.__csp.length);
+    await T.ev(() => {
+      const img = document.createElement('img');
+      img.id = 'nb-tripwire';
+      img.alt = '';
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      window.__nbRoot().querySelector('#nb-app').appendChild(img);
+    });
+    await T.frame.waitForFunction((k) => window.__csp.length > k, n, { timeout: 5000 });
+    for (let i = 0; i < 50 && !T.errors.some(own); i++) await new Promise((r) => setTimeout(r, 100));
+    const seen = await T.ev((k) => {
+      window.__nbRoot().querySelector('#nb-tripwire').remove();
+      return window.__csp.splice(k, window.__csp.length);
+    }, n);
+    const logged = T.errors.filter(own);
+    T.errors.splice(0, T.errors.length, ...T.errors.filter((e) => !own(e)));
+    assert.deepEqual(seen, ['img-src data'], 'the securitypolicyviolation event');
+    assert.equal(logged.length, 1, 'the console error: ' + logged);
+  });
+}
+
 async function blockedWasmTest(origin) {
   await test('csp without wasm-unsafe-eval: a plain Chinese explanation instead of the checker', async () => {
     const ctx = await launch();
@@ -881,6 +922,7 @@ async function main() {
     console.log(`note: corpus ${CORPUS} not found; the corpus comparisons are not run (not counted)`);
   }
   if (!ONLY) await syntaxTests();
+  await cspPolicyTest();
   const { server, origin } = await start();
   try {
     for (const spec of MODES) {
@@ -908,6 +950,7 @@ async function main() {
       if (spec.name === 'http') await fileTests.batchTest(T, h, files, CORPUS);
       if (spec.name === 'http' || spec.name === 'file') await fileTests.damagedTest(T, h);
       if (spec.name === 'file') await fileTests.aloneTest(h);
+      if (spec.csp) await cspTripwireTest(T);
       await modeChecks(T);
       await T.close();
     }
