@@ -66,7 +66,16 @@ pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Toke
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    if header.contains("序号") {
+    // or its two characters on lines of their own around the other header words (-layout
+    // centres them on the header row's height)
+    let split_header = {
+        let lines: Vec<&str> = text[from..first].lines().map(str::trim).collect();
+        lines
+            .iter()
+            .enumerate()
+            .any(|(i, l)| *l == "序" && lines[i + 1..].iter().take(4).any(|m| *m == "号"))
+    };
+    if header.contains("序号") || split_header {
         drop_serials(doc, &mut out);
     }
     merge_letter_spaced(doc, &mut out);
@@ -149,6 +158,7 @@ fn numbering_alone(doc: &Document, t: &Token) -> bool {
 /// serial stands beside a label's words or in the run of its neighbours (`16` `17` `18`); one
 /// among figures (`13` `17` `5`, where the serials 17, 18, … follow further on) is a figure.
 fn drop_serials(doc: &Document, tokens: &mut Vec<Token>) {
+    const MAX_SERIALS_PASSED: u64 = 2;
     let text = doc.text();
     let number = |t: &Token| {
         (t.kind == Tok::Value)
@@ -158,9 +168,19 @@ fn drop_serials(doc: &Document, tokens: &mut Vec<Token>) {
     let mut next = 1u64;
     let mut serial = vec![false; tokens.len()];
     for i in 0..tokens.len() {
-        if number(&tokens[i]) != Some(next) || !stands_as_serial(doc, &tokens[i]) {
+        let Some(n) = number(&tokens[i]) else {
+            continue;
+        };
+        // a serial the copy left out (or printed elsewhere) is passed over: the next one or
+        // two beside a label's words go on with the numbering
+        let skipped = n > next && n <= next + MAX_SERIALS_PASSED;
+        if !(n == next || skipped) || !stands_as_serial(doc, &tokens[i]) {
             continue;
         }
+        if skipped && !beside_words(doc, doc.line_of(tokens[i].range.start)) {
+            continue;
+        }
+        next = n;
         let after_previous = i > 0 && serial[i - 1];
         let before_next = tokens
             .get(i + 1)
