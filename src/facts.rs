@@ -968,6 +968,26 @@ mod tests {
         );
     }
 
+    /// The 2019 and 2021 formats count reviews in table 四's 行政复议 总计 column.
+    #[test]
+    fn reviews_in_the_2019_format_are_table_four_s_total() {
+        let t = "某局2020年政府信息公开工作年度报告\n本年度新收政府信息公开申请12件,因政府信息公开被申请行政复议3件。";
+        let doc = Document::new(t);
+        let ex = crate::read::read(&doc, &[]);
+        let f: Vec<(String, Option<String>, f64)> = facts_from(&doc, &ex, &Prose::read(&doc, &ex))
+            .into_iter()
+            .map(|f| (f.indicator, f.column, f.value))
+            .collect();
+        assert!(
+            f.contains(&(
+                "review_lawsuit".to_string(),
+                Some("行政复议-总计".to_string()),
+                3.0
+            )),
+            "{f:?}"
+        );
+    }
+
     #[test]
     fn shares_find_their_base() {
         let t = format!("{HEAD}本单位共收到申请3件。其中,通过互联网提交申请有2件,占总数的67%;以信函形式申请1件,占总数的33%。");

@@ -488,6 +488,8 @@ fn other_reports_wording_2021_only_unambiguous_facts() {
             ("result.refused", 3.0),
             ("result.unable", 10.0),
             ("result.not_processed", 2.0),
+            // `发生政府信息公开行政复议案件2件`: table 四's 行政复议 总计
+            ("review_lawsuit", 2.0),
         ]
     );
     assert!(!has(&r, "prose-conflict") && !has(&r, "percent-mismatch"));

@@ -213,6 +213,18 @@ pub static CUES: &[Cue] = &[
         not: &["诉讼", "维持", "纠错", "纠正", "其他"],
         ..total("review.total", &[])
     },
+    // 2019、2021 表四: the reviews' count is the 行政复议 总计 column
+    Cue {
+        not: &["诉讼", "维持", "纠错", "纠正", "其他"],
+        column: Some("行政复议-总计"),
+        ..total("review_lawsuit", &["行政复议"])
+    },
+    Cue {
+        after: &["信息公开", "行政复议"],
+        not: &["诉讼", "维持", "纠错", "纠正", "其他"],
+        column: Some("行政复议-总计"),
+        ..total("review_lawsuit", &[])
+    },
     Cue {
         topic: Some("复议"),
         ..part("review.upheld", &["维持"])

@@ -80,6 +80,10 @@ fn in_unit(f: &Fact, table_unit: Option<&str>) -> Option<f64> {
 fn named(f: &Fact) -> String {
     let row = schema::core(&super::common::label_of(&f.indicator));
     match f.column.as_deref() {
+        // a column group's total (表四 `行政复议-总计`): the group's count
+        Some(column) if column.ends_with("-总计") => {
+            format!("{}数量", column.trim_end_matches("-总计"))
+        }
         Some(column) => format!("{row}{column}"),
         None => row.to_string(),
     }
