@@ -39,8 +39,57 @@ pub(super) fn assign_orphans(
         return;
     }
     orphans.sort_by_key(|&r| anchors[r].label.start);
+    let taken: Vec<Option<(usize, usize)>> = plan.iter().map(token_span).collect();
+    // a label left without figures was printed after the table (after the figures of the
+    // rows that follow it in the template), or its run stands beside it (no other row's
+    // label between them): a label amid rows read with their figures, its run far from it,
+    // is no such label
+    // (rows in the template's order: a label printed after the table stands last in the text)
+    let rank: Vec<usize> = anchors
+        .iter()
+        .map(|a| {
+            schema::indicators()
+                .position(|i| std::ptr::eq(i, a.indicator))
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    let in_place = orphans.iter().enumerate().all(|(n, &r)| {
+        let label = anchors[r].label.start;
+        let after_the_table = taken.iter().zip(&rank).all(|(t, &q)| match t {
+            Some((_, end)) if q > rank[r] => tokens[*end].range.start < label,
+            _ => true,
+        });
+        let run = tokens[free[n * w]].range.start;
+        let (from, to) = (run.min(label), run.max(label));
+        let beside_its_label = !anchors
+            .iter()
+            .any(|a| a.label.start > from && a.label.start < to);
+        after_the_table || beside_its_label
+    });
+    if std::env::var("NB_DEBUG").is_ok() {
+        eprintln!(
+            "IN_PLACE {in_place} free {} orphans {}",
+            free.len(),
+            orphans.len()
+        );
+    }
+    if !in_place {
+        return;
+    }
     for (n, &r) in orphans.iter().enumerate() {
         plan[r] = Taken::Cells(free[n * w..(n + 1) * w].iter().map(|&k| Some(k)).collect());
+    }
+}
+
+/// The first and last token a row took, if any.
+fn token_span(t: &Taken) -> Option<(usize, usize)> {
+    match t {
+        Taken::Cells(ks) => {
+            let mut ks = ks.iter().flatten().copied();
+            let first = ks.next()?;
+            Some(ks.fold((first, first), |(a, b), k| (a.min(k), b.max(k))))
+        }
+        Taken::Glued(k) => Some((*k, *k)),
     }
 }
 
