@@ -15,10 +15,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = ROOT / "target/release/nianbao"
-DRIVER = ROOT / "target/release/examples/bench"
+# BENCH_BIN: a directory holding another build's `nianbao` and `bench` (a previous commit's, to
+# compare side by side); BENCH_OUT: where to write the tables instead of bench/results.md
+BIN = os.environ.get("BENCH_BIN")
+CLI = Path(BIN) / "nianbao" if BIN else ROOT / "target/release/nianbao"
+DRIVER = Path(BIN) / "bench" if BIN else ROOT / "target/release/examples/bench"
+OUT = Path(os.environ.get("BENCH_OUT", ROOT / "bench/results.md"))
 TMP = ROOT / "bench/tmp"
 CORPUS = Path(os.environ.get("CORPUS", ROOT / "tests/fixtures/seeds")).resolve()
+# the real set (15 reports in their renderings), for the warm time of every text
+REAL = Path(os.environ.get("REAL", ROOT / "../shared/corpus/real")).resolve()
 BATCH = int(os.environ.get("BENCH_BATCH", "10000"))
 SIZES = [1, 2, 4, 8]
 SHAPES = {
@@ -76,6 +82,26 @@ def native():
     return {r["file"]: float(r["warm_ms"]) for r in rows}, rows
 
 
+def real_warm():
+    """The warm check of every text of the real set: the slowest, the median, and the
+    pdftotext renderings (`*.pdf.txt`) one by one."""
+    if not REAL.is_dir():
+        emit(f"## Warm check of the real set\n\nnot measured: {REAL} not found\n")
+        return
+    rows = driver("warm", REAL)
+    warm = sorted(float(r["warm_ms"]) for r in rows)
+    emit(f"## Warm check of the real set ({len(rows)} texts, `{REAL.name}`)\n")
+    emit(f"Median of 30 warm checks per text: **median {statistics.median(warm):.3f} ms, "
+         f"slowest {warm[-1]:.3f} ms**; {sum(w <= 1 for w in warm)} of {len(warm)} at 1 ms or less.\n")
+    emit("| text | bytes | warm check (ms) |")
+    emit("| --- | ---: | ---: |")
+    slow = sorted(rows, key=lambda r: -float(r["warm_ms"]))[:10]
+    pdf = [r for r in rows if r["file"].endswith(".pdf.txt") and r not in slow]
+    for r in slow + pdf:
+        emit(f"| {r['file']} | {r['bytes']} | {float(r['warm_ms']):.3f} |")
+    emit("\n(The ten slowest, then the other pdftotext renderings.)\n")
+
+
 def cold():
     emit("## Cold process per file (`nianbao check --json FILE`, start to exit, median of 10)\n")
     emit("| report | ms |")
@@ -123,21 +149,25 @@ def shapes():
     emit("| input | MB | time (s) | growth | memory (× input) | cells | findings | facts | truncated |")
     emit("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     worst_growth, worst_mem = 0.0, 0.0
-    for name, what in SHAPES.items():
+    shapes = [(name, name, CORPUS) for name in SHAPES]
+    if REAL.is_dir():
+        shapes.append(("real-reports", "reports", REAL))
+    for label, name, corpus in shapes:
         prev = None
         for mb in SIZES:
-            r = driver("shape", name, mb, CORPUS)[0]
+            r = driver("shape", name, mb, corpus)[0]
             secs = float(r["secs"])
             mem = (int(r["peak_kb"]) - int(r["start_kb"])) / (int(r["bytes"]) / 1024)
             growth = f"{secs / prev:.2f}" if prev else ""
             if prev and mb <= 4:
                 worst_growth = max(worst_growth, secs / prev)
             worst_mem = max(worst_mem, mem)
-            emit(f"| {name} | {mb} | {secs:.3f} | {growth} | {mem:.1f} | {r['cells']} | {r['findings']} "
+            emit(f"| {label} | {mb} | {secs:.3f} | {growth} | {mem:.1f} | {r['cells']} | {r['findings']} "
                  f"| {r['facts']} | {r['truncated']} |")
             prev = secs
     emit()
-    emit("Inputs: " + "; ".join(f"*{k}*: {v}" for k, v in SHAPES.items()) + ".\n")
+    emit("Inputs: " + "; ".join(f"*{k}*: {v}" for k, v in SHAPES.items())
+         + "; *real-reports*: the real set's texts one after another.\n")
     return worst_growth, worst_mem
 
 
@@ -249,10 +279,12 @@ def main():
     TMP.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()[0]
     emit("# nianbao benchmarks\n")
-    emit(f"Taken {datetime.date.today()} by `make bench` on {machine()}; load average {load:.2f} at the start "
+    build = f"the build in `{BIN}`" if BIN else "the release build"
+    emit(f"Taken {datetime.date.today()} by `make bench` ({build}) on {machine()}; load average {load:.2f} at the start "
          "(the machine is shared: other builds raise the times). Corpus: "
          f"`{CORPUS.relative_to(ROOT) if CORPUS.is_relative_to(ROOT) else CORPUS}`.\n")
     native_warm, native_rows = native()
+    real_warm()
     cold()
     batch_secs = batch()
     growth, mem = shapes()
@@ -260,8 +292,8 @@ def main():
     first_result()
     targets(native_rows, batch_secs, growth, mem, gz, wasm_warms)
     emit(f"Load average at the end: {os.getloadavg()[0]:.2f}.")
-    (ROOT / "bench/results.md").write_text("\n".join(out_lines) + "\n", encoding="utf-8")
-    print(f"\nwrote {ROOT / 'bench/results.md'}")
+    OUT.write_text("\n".join(out_lines) + "\n", encoding="utf-8")
+    print(f"\nwrote {OUT}")
 
 
 if __name__ == "__main__":

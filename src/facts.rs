@@ -371,14 +371,25 @@ pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut scoped_sentence: Option<Range<usize>> = None;
     let mut prev_end = 0;
+    let mut sentence = SentenceWords::new(0..0);
     for t in &prose.tokens {
+        if sentence.range != t.sentence {
+            sentence = SentenceWords::new(t.sentence.clone());
+        }
         // a sub-unit named earlier in the sentence owns this and every later number in it
         let from = if prev_end > t.sentence.start && prev_end <= t.range.start {
             prev_end
         } else {
             t.sentence.start
         };
-        if scope_words.iter().any(|w| owns(text, from, t, w)) {
+        // once owned, the sentence is not looked at again: in a sentence without a break each
+        // look went back to its start
+        let owned = scoped_sentence.as_ref() == Some(&t.sentence);
+        if !owned
+            && scope_words
+                .iter()
+                .any(|w| owns(text, from, t, w, &sentence))
+        {
             scoped_sentence = Some(t.sentence.clone());
         }
         prev_end = t.range.end;
@@ -390,11 +401,92 @@ pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
             year: doc.year,
             agency: doc.agency.as_deref().unwrap_or(""),
         };
-        if let Some(cue) = link(text, t, &about) {
+        if let Some(cue) = link(text, t, &about, &sentence) {
             out.push(fact(doc, t, cue));
         }
     }
     out
+}
+
+/// Where words that matter before a number first stand in its sentence, found once per
+/// sentence when first asked: a text that lost its line ends and sentence marks is one
+/// sentence, and looking back to its start from each of its numbers cost its length each time.
+struct SentenceWords {
+    range: Range<usize>,
+    /// The end of the first word of a service hall's work (`审批` `窗口`), in the sentence as
+    /// [`joined`] reads it; `usize::MAX` when none.
+    service_from: std::cell::OnceCell<usize>,
+    /// The end of the first word before a list of parts (`其中`); `usize::MAX` when none.
+    part_word_end: std::cell::OnceCell<usize>,
+}
+
+impl SentenceWords {
+    fn new(range: Range<usize>) -> SentenceWords {
+        SentenceWords {
+            range,
+            service_from: std::cell::OnceCell::new(),
+            part_word_end: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the sentence before `at` speaks of a service hall's work (as
+    /// `joined(&text[sentence.start..at])` holding one of [`lexicon::SERVICE_WORK`]).
+    fn service_before(&self, text: &str, at: usize) -> bool {
+        let from = self
+            .service_from
+            .get_or_init(|| first_end_joined(text, self.range.clone(), lexicon::SERVICE_WORK));
+        at >= *from
+    }
+
+    /// Whether `text[sentence.start..end]` holds one of [`lexicon::NOT_TOTAL_LIST`].
+    fn part_word_before(&self, text: &str, end: usize) -> bool {
+        let first = self.part_word_end.get_or_init(|| {
+            let s = &text[self.range.clone()];
+            let ends = lexicon::NOT_TOTAL_LIST.iter();
+            ends.filter_map(|w| s.find(w).map(|i| self.range.start + i + w.len()))
+                .min()
+                .unwrap_or(usize::MAX)
+        });
+        *first <= end
+    }
+}
+
+/// The end (in `text`) of the first of `words` in `joined(&text[range])`, or `usize::MAX`:
+/// a prefix of the range holds one of them, once joined, exactly when it reaches that far.
+/// (A prefix's joined text is the whole's up to the prefix's end, and at most some of the
+/// whitespace the whole's drops after it; the words hold no whitespace.)
+fn first_end_joined(text: &str, range: Range<usize>, words: &[&str]) -> usize {
+    debug_assert!(words.iter().all(|w| !w.contains(char::is_whitespace)));
+    let s = &text[range.clone()];
+    // the joined text's pieces: (where in the joined text, where in `text`)
+    let mut joined = String::with_capacity(s.len());
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let count = s.split('\n').count();
+    let mut at = range.start;
+    for (k, piece) in s.split('\n').enumerate() {
+        let start = if k == 0 {
+            0
+        } else {
+            piece.len() - piece.trim_start().len()
+        };
+        let end = if k + 1 == count {
+            piece.len()
+        } else {
+            piece.trim_end().len().max(start)
+        };
+        pieces.push((joined.len(), at + start));
+        joined.push_str(&piece[start..end]);
+        at += piece.len() + 1;
+    }
+    let original = |j: usize| {
+        let k = pieces.partition_point(|&(from, _)| from <= j) - 1;
+        pieces[k].1 + (j - pieces[k].0)
+    };
+    words
+        .iter()
+        .filter_map(|w| joined.find(w).map(|j| original(j + w.len() - 1) + 1))
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
 /// A sub-unit's word between `from` and the number names the unit the number is about, unless
@@ -402,26 +494,25 @@ pub fn facts_from(doc: &Document, ex: &Extraction, prose: &Prose) -> Vec<Fact> {
 /// (`区管委会办公室、区直各部门、各乡镇、县直各单位对政府信息进行了梳理和编目，2013年主动公开
 /// 政府信息4970条`): that list is every unit, the whole the number is counted over. A list
 /// after `其中` / `包括`, or in the number's own clause, is still a part.
-fn owns(text: &str, from: usize, t: &Token, word: &str) -> bool {
+fn owns(text: &str, from: usize, t: &Token, word: &str, sentence: &SentenceWords) -> bool {
     let mut at = from;
     while let Some(i) = text[at..t.range.start].find(word) {
         let p = at + i;
-        at = p + word.len();
         let start = text[t.sentence.start..p]
             .rfind(CLAUSE_MARK)
             .map_or(t.sentence.start, |i| t.sentence.start + i);
         let end = text[p..t.range.start]
             .find(CLAUSE_MARK)
             .map_or(t.range.start, |i| p + i);
-        let clause = &*joined(&text[start..end]);
+        // joining the clause's lines would drop only whitespace: its `、` are the text's
         let every_unit = end <= t.left.start
-            && clause.matches('、').count() >= lexicon::EVERY_UNIT_LIST - 1
-            && !lexicon::NOT_TOTAL_LIST
-                .iter()
-                .any(|w| text[t.sentence.start..end].contains(w));
+            && text[start..end].matches('、').count() >= lexicon::EVERY_UNIT_LIST - 1
+            && !sentence.part_word_before(text, end);
         if !every_unit {
             return true;
         }
+        // the word again in the same clause reads the same: on after the clause
+        at = (p + word.len()).max(end);
     }
     false
 }
@@ -463,7 +554,7 @@ struct About<'a> {
     agency: &'a str,
 }
 
-fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
+fn link(text: &str, t: &Token, about: &About, sentence: &SentenceWords) -> Option<&'static Cue> {
     let year = about.year;
     let left = &*joined(&text[t.left.clone()]);
     let right = &*joined(&text[t.right.clone()]);
@@ -478,9 +569,7 @@ fn link(text: &str, t: &Token, about: &About) -> Option<&'static Cue> {
         return None;
     }
     let unit = unit_bit(t.unit);
-    // the sentence's words are looked at once for the token, not once per cue
-    let service = std::cell::OnceCell::new();
-    let in_service_sentence = || *service.get_or_init(|| service_sentence(text, t));
+    let in_service_sentence = || sentence.service_before(text, t.left.start);
     let fits: Vec<&'static Cue> = CUES
         .iter()
         .zip(cue_indicators())
@@ -605,12 +694,6 @@ fn cue_fits(
 /// for government information (`在行政服务中心设立受理点，全年共受理政府信息公开申请12件`).
 fn service_work(left: &str, cue: &Cue, in_service_sentence: &dyn Fn() -> bool) -> bool {
     cue.indicator.starts_with("apply.") && !left.contains("信息公开") && in_service_sentence()
-}
-
-/// Whether the sentence before a token speaks of a service hall's work.
-fn service_sentence(text: &str, t: &Token) -> bool {
-    let before = joined(&text[t.sentence.start..t.left.start]);
-    lexicon::SERVICE_WORK.iter().any(|w| before.contains(w))
 }
 
 /// All `words` occur in `s`, each after the previous one.
@@ -898,6 +981,23 @@ mod tests {
         assert_eq!(facts(&after_part), vec![]);
         let two_units = format!("{HEAD}各乡镇、街道办事处认真梳理,主动公开政府信息101条。");
         assert_eq!(facts(&two_units), vec![]);
+    }
+
+    /// The words before a number, found once per sentence, are found where looking back
+    /// from the number to the sentence's start (its lines joined) finds them.
+    #[test]
+    fn a_sentences_words_are_found_as_its_joined_prefix_holds_them() {
+        let text = "目前，已入驻审 \n  批服务部门\n\n \n 其中窗口 开设\n 便民\n服务";
+        let s = SentenceWords::new(0..text.len());
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let before = joined(&text[..at]);
+            let service = lexicon::SERVICE_WORK.iter().any(|w| before.contains(w));
+            assert_eq!(s.service_before(text, at), service, "{:?}", &text[..at]);
+            let part = lexicon::NOT_TOTAL_LIST
+                .iter()
+                .any(|w| text[..at].contains(w));
+            assert_eq!(s.part_word_before(text, at), part, "{:?}", &text[..at]);
+        }
     }
 
     #[test]

@@ -359,8 +359,8 @@ impl Matcher {
             // a label wrapped over several lines, joined line by line while the lines so far
             // begin a wording (`5.要求行政机` `关确认或重新` `出具已获取信` `息 0 …`), even where
             // its first lines alone resemble none
-            let begins = begins_a_wording(&joined.label(), self.t, self.cursor);
-            if (both > own + 1e-9 || begins) && !self.is_heading(&prev) {
+            let joins = both > own + 1e-9 || begins_a_wording(&joined.label(), self.t, self.cursor);
+            if joins && !self.is_heading(&prev) {
                 return self.row(&joined);
             }
             let label_only = prev.values.is_empty();
@@ -488,11 +488,26 @@ fn begins_a_wording(label: &str, t: Template, cursor: usize) -> bool {
     if core.chars().count() < 3 {
         return false;
     }
-    schema::indicators()
-        .filter(|i| i.within.has(t) && i.by_label)
-        .skip(cursor)
-        .flat_map(|i| i.labels.iter())
-        .any(|w| schema::core(w).starts_with(&core))
+    let rows = &wording_cores()[t as usize];
+    rows.get(cursor..)
+        .unwrap_or_default()
+        .iter()
+        .flatten()
+        .any(|w| w.starts_with(&core))
+}
+
+/// Per template, the cores of each wording of its rows found by label, in table order: made
+/// once, not again for each label held back.
+fn wording_cores() -> &'static [Vec<Vec<String>>; 3] {
+    static CORES: std::sync::OnceLock<[Vec<Vec<String>>; 3]> = std::sync::OnceLock::new();
+    CORES.get_or_init(|| {
+        [Template::T2008, Template::T2019, Template::T2021].map(|t| {
+            schema::indicators()
+                .filter(|i| i.within.has(t) && i.by_label)
+                .map(|i| i.labels.iter().map(|w| schema::core(w)).collect())
+                .collect()
+        })
+    })
 }
 
 /// In a stream the cells before a row's own label (headings, header words, a stray line of

@@ -301,22 +301,41 @@ pub(super) fn align_in_order(
 /// The alignment's states and moves. A state is (row, cells filled) flattened, and one more
 /// for the end; between two tokens a reading may leave cells missing (moving along its row)
 /// or close its row (the rest missing), then each token is skipped or taken.
+///
+/// A state has one move between tokens at most, and a token three at most: skipped, filling
+/// the next cell of its row, or a glued run standing for the whole row. A token is taken only
+/// in the rows whose label it follows (and precedes the next but one's), so each pass moves
+/// every state by its skip in one sweep and looks at those few rows only; the moves are looked
+/// up in tables made once, not worked out per state and token.
 struct Lattice<'a> {
-    anchors: &'a [Anchor],
-    widths: Vec<usize>,
     tokens: &'a [Token],
     rows: &'a [usize],
-    free: &'a [usize],
+    /// Per alignment row: its width, its first state, where its label starts, and where the
+    /// next row's and the next but one's start (`usize::MAX` past the last row).
+    widths: Vec<usize>,
     base: Vec<usize>,
+    start: Vec<usize>,
+    next1: Vec<usize>,
+    next2: Vec<usize>,
+    /// Per state: its move between tokens, if any.
+    empty: Vec<Gap>,
+    /// Per state: its row (`rows.len()` for the end) and the cells filled.
+    row: Vec<(usize, usize)>,
+    /// Per token aligned: the token's index, where it starts and its kind.
+    free: &'a [usize],
+    at: Vec<usize>,
+    kind: Vec<Tok>,
     states: usize,
     /// Per free token: a glued run that reads as one figure (no leading zero).
     one_figure: Vec<bool>,
 }
 
+/// A state's move between two tokens: (to, cost).
+type Gap = Option<(usize, u32)>;
+
 /// What a token does in a move.
 #[derive(Clone, Copy, PartialEq)]
 enum Move {
-    Skip,
     /// fills the next cell of its row
     Cell,
     /// a glued run standing for the whole row
@@ -333,41 +352,33 @@ impl<'a> Lattice<'a> {
         free: &'a [usize],
     ) -> Lattice<'a> {
         let widths: Vec<usize> = rows.iter().map(|&r| widths[r]).collect();
-        let mut base = Vec::with_capacity(rows.len() + 1);
+        let nr = rows.len();
+        let mut base = Vec::with_capacity(nr + 1);
         let mut total = 0;
         for w in &widths {
             base.push(total);
             total += w + 1;
         }
         base.push(total);
-        let one_figure = free
-            .iter()
-            .map(|&k| {
-                let t = &tokens[k];
-                let digits = &text[t.range.clone()];
-                // a sign or hyphen beside it (`35-15`) leaves its figures in doubt
-                let signed = |b: Option<u8>| matches!(b, Some(b'-' | b'+'));
-                let (before, after) = (
-                    text.as_bytes().get(t.range.start.wrapping_sub(1)).copied(),
-                    text.as_bytes().get(t.range.end).copied(),
-                );
-                t.kind == Tok::Glued
-                    && !signed(before)
-                    && !signed(after)
-                    && digits.bytes().all(|b| b.is_ascii_digit())
-                    && !(digits.len() > 1 && digits.starts_with('0'))
-                    && digits.len() <= 9
-            })
-            .collect();
+        let states = total + 1;
+        let start_of = |r: usize| rows.get(r).map_or(usize::MAX, |&x| anchors[x].label.start);
+        let headings: Vec<bool> = rows.iter().map(|&r| anchors[r].indicator.heading).collect();
+        let (row, empty) = empty_moves(&widths, &base, &headings);
         Lattice {
-            anchors,
-            widths,
             tokens,
             rows,
-            free,
+            widths,
             base,
-            states: total + 1,
-            one_figure,
+            start: (0..nr).map(start_of).collect(),
+            next1: (0..nr).map(|r| start_of(r + 1)).collect(),
+            next2: (0..nr).map(|r| start_of(r + 2)).collect(),
+            empty,
+            row,
+            free,
+            at: free.iter().map(|&k| tokens[k].range.start).collect(),
+            kind: free.iter().map(|&k| tokens[k].kind).collect(),
+            states,
+            one_figure: free.iter().map(|&k| one_figure(text, &tokens[k])).collect(),
         }
     }
 
@@ -375,78 +386,51 @@ impl<'a> Lattice<'a> {
         self.base[self.rows.len()]
     }
 
-    fn row_of(&self, s: usize) -> (usize, usize) {
-        let r = self.base.partition_point(|&b| b <= s) - 1;
-        (r, s - self.base[r])
-    }
-
-    fn start_of(&self, r: usize) -> usize {
-        self.anchors[self.rows[r]].label.start
-    }
-
-    fn next_start(&self, r: usize, k: usize) -> usize {
-        self.rows
-            .get(r + k)
-            .map_or(usize::MAX, |&x| self.anchors[x].label.start)
-    }
-
-    /// Moves between two tokens from state `s`: (to, cost). A cell left missing (a group
-    /// heading's first cell costs nothing: it carries no figures of its own), or the row
-    /// closed when full.
-    fn empty_moves(&self, s: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
-        let (r, c) = self.row_of(s);
-        let in_row = r < self.rows.len();
-        let w = if in_row { self.widths[r] } else { 0 };
-        let heading = in_row && self.anchors[self.rows[r]].indicator.heading;
-        let miss = (in_row && c < w).then(|| {
-            if heading && c == 0 {
-                (self.base[r + 1], 0)
-            } else {
-                (s + 1, MISSING)
-            }
-        });
-        let close = (in_row && c == w).then(|| (self.base[r + 1], 0));
-        miss.into_iter().chain(close)
-    }
-
-    /// Moves of token `j` from state `s`: (to, cost, move).
-    fn token_moves(&self, j: usize, s: usize) -> Vec<(usize, u32, Move)> {
-        let (r, c) = self.row_of(s);
-        let nr = self.rows.len();
-        let t = &self.tokens[self.free[j]];
-        let at = t.range.start;
-        let w = if r < nr { self.widths[r] } else { 0 };
-        // past the last row's label, once it is full, the rest is the text after the table
-        let done = (r == nr || (r + 1 == nr && c == w)) && at >= self.start_of(nr - 1);
-        // an empty field beyond a row's width is a converter's vacant column more likely
-        // than a figure left out
-        let skip = match t.kind {
-            _ if done => 0,
+    /// The cost of skipping token `j`, and whether the last row's full state and the end skip
+    /// it for nothing: past the last row's label, once it is full, the rest is the text after
+    /// the table. An empty field beyond a row's width is a converter's vacant column more likely
+    /// than a figure left out.
+    fn skips(&self, j: usize) -> (u32, bool) {
+        let skip = match self.kind[j] {
             Tok::Blank => SKIPPED_BLANK,
             _ => SKIPPED,
         };
-        let mut out = vec![(s, skip, Move::Skip)];
-        if r == nr || at < self.start_of(r) || at >= self.next_start(r, 2) {
-            return out;
+        let last = self.start[self.rows.len() - 1];
+        (skip, self.at[j] >= last)
+    }
+
+    /// Token `j`'s moves other than skipping, from the states of the rows it may go to, in
+    /// state order: (from, to, cost, move).
+    fn takes(&self, j: usize, mut f: impl FnMut(usize, usize, u32, Move)) {
+        let at = self.at[j];
+        let glued = self.kind[j] == Tok::Glued;
+        for r in 0..self.rows.len() {
+            if at < self.start[r] || at >= self.next2[r] {
+                continue;
+            }
+            let late = if at >= self.next1[r] { LATE } else { 0 };
+            let w = self.widths[r];
+            for c in 0..=w {
+                let s = self.base[r] + c;
+                // digits run into the text are a whole row, or one cell run into its label
+                // (`行政事业性收费19` `-5`) at a cost: a run that is the row is cheaper as the row
+                if c < w && (!glued || w == 1) {
+                    f(s, s + 1, late, Move::Cell);
+                } else if c < w && self.one_figure[j] {
+                    f(s, s + 1, late + GLUED_CELL, Move::Cell);
+                }
+                if c == 0 && w >= 2 && glued {
+                    f(s, s + w, late, Move::Row);
+                }
+            }
         }
-        let late = if at >= self.next_start(r, 1) { LATE } else { 0 };
-        // digits run into the text are a whole row, or one cell run into its label
-        // (`行政事业性收费19` `-5`) at a cost: a run that is the row is cheaper as the row
-        if c < w && (t.kind != Tok::Glued || w == 1) {
-            out.push((s + 1, late, Move::Cell));
-        } else if c < w && self.one_figure[j] {
-            out.push((s + 1, late + GLUED_CELL, Move::Cell));
-        }
-        if c == 0 && w >= 2 && t.kind == Tok::Glued {
-            out.push((s + w, late, Move::Row));
-        }
-        out
     }
 
     /// Costs of reaching each state, per position: `at[j][s]` before token `j` (after the moves
     /// between tokens).
     fn forward(&self) -> Vec<u32> {
         let (n, states) = (self.free.len(), self.states);
+        let end = self.end();
         let mut at = vec![INF; (n + 1) * states];
         at[0] = 0;
         for j in 0..=n {
@@ -455,7 +439,7 @@ impl<'a> Lattice<'a> {
                 if row[s] >= INF {
                     continue;
                 }
-                for (to, cost) in self.empty_moves(s) {
+                if let Some((to, cost)) = self.empty[s] {
                     row[to] = row[to].min(row[s] + cost);
                 }
             }
@@ -464,14 +448,21 @@ impl<'a> Lattice<'a> {
             }
             let (here, next) = at.split_at_mut((j + 1) * states);
             let here = &here[j * states..];
-            for (s, &cost_here) in here.iter().enumerate() {
-                if cost_here >= INF {
-                    continue;
-                }
-                for (to, cost, _) in self.token_moves(j, s) {
-                    next[to] = next[to].min(cost_here + cost);
-                }
+            let next = &mut next[..states];
+            let (skip, done) = self.skips(j);
+            // unreachable states stay at INF: every cost is far below it
+            for (to, &h) in next.iter_mut().zip(here) {
+                *to = (h + skip).min(INF);
             }
+            if done {
+                next[end - 1] = here[end - 1].min(INF);
+                next[end] = here[end].min(INF);
+            }
+            self.takes(j, |s, to, cost, _| {
+                if here[s] < INF {
+                    next[to] = next[to].min(here[s] + cost);
+                }
+            });
         }
         at
     }
@@ -480,30 +471,54 @@ impl<'a> Lattice<'a> {
     /// the moves between tokens at position `j`.
     fn backward(&self) -> Vec<u32> {
         let (n, states) = (self.free.len(), self.states);
+        let end = self.end();
         let mut to_end = vec![INF; (n + 1) * states];
+        let mut after = vec![INF; states];
         for j in (0..=n).rev() {
             // after the moves between tokens: the token's own moves (or the end)
-            let mut after = vec![INF; states];
             if j == n {
-                after[self.end()] = 0;
+                after[end] = 0;
             } else {
                 let next = &to_end[(j + 1) * states..(j + 2) * states];
-                for (s, slot) in after.iter_mut().enumerate() {
-                    for (to, cost, _) in self.token_moves(j, s) {
-                        *slot = (*slot).min(cost.saturating_add(next[to]));
-                    }
+                let (skip, done) = self.skips(j);
+                for (slot, &x) in after.iter_mut().zip(next) {
+                    *slot = skip.saturating_add(x).min(INF);
                 }
+                if done {
+                    after[end - 1] = next[end - 1].min(INF);
+                    after[end] = next[end].min(INF);
+                }
+                self.takes(j, |s, to, cost, _| {
+                    after[s] = after[s].min(cost.saturating_add(next[to]));
+                });
             }
             // the moves between tokens lead to higher states: from the last state back
+            let here = &mut to_end[j * states..(j + 1) * states];
             for s in (0..states).rev() {
                 let mut best = after[s];
-                for (to, cost) in self.empty_moves(s) {
-                    best = best.min(cost.saturating_add(to_end[j * states + to]));
+                if let Some((to, cost)) = self.empty[s] {
+                    best = best.min(cost.saturating_add(here[to]));
                 }
-                to_end[j * states + s] = best;
+                here[s] = best;
             }
         }
         to_end
+    }
+
+    /// Marks the cells some cheapest alignment leaves missing between two tokens, given the
+    /// costs there (`f` from the start, `b` to the end).
+    fn mark_missing(&self, f: &[u32], b: &[u32], best: u32, missing: &mut [bool]) {
+        for (s, &here) in f[..self.states].iter().enumerate() {
+            let Some((to, cost)) = self.empty[s] else {
+                continue;
+            };
+            if here < INF && here + cost + b[to] == best {
+                let (r, c) = self.row[s];
+                let w = self.widths.get(r).copied().unwrap_or(0);
+                (c..if to == s + 1 { c + 1 } else { w })
+                    .for_each(|cc| missing[self.base[r] + cc] = true);
+            }
+        }
     }
 
     /// Per row, what every cheapest alignment agrees on.
@@ -522,42 +537,31 @@ impl<'a> Lattice<'a> {
         };
         if best < INF {
             for j in 0..=n {
-                for s in 0..states {
-                    let here = fwd[j * states + s];
-                    if here >= INF {
-                        continue;
-                    }
-                    for (to, cost) in self.empty_moves(s) {
-                        if here + cost + bwd[j * states + to] == best {
-                            let (r, c) = self.row_of(s);
-                            let w = self.widths.get(r).copied().unwrap_or(0);
-                            (c..if to == s + 1 { c + 1 } else { w })
-                                .for_each(|cc| missing[self.base[r] + cc] = true);
-                        }
-                    }
-                    if j == n {
-                        continue;
-                    }
-                    for (to, cost, mv) in self.token_moves(j, s) {
-                        if mv == Move::Skip || here + cost + bwd[(j + 1) * states + to] != best {
-                            continue;
-                        }
-                        let k = self.free[j];
-                        match mv {
-                            Move::Cell => match put[s] {
-                                None => put[s] = Some(k),
-                                Some(first) => clash[s] |= printed(first) != printed(k),
-                            },
-                            Move::Row => {
-                                let g = &mut glued[self.row_of(s).0];
-                                if !g.contains(&k) {
-                                    g.push(k);
-                                }
-                            }
-                            Move::Skip => {}
-                        }
-                    }
+                let f = &fwd[j * states..];
+                self.mark_missing(f, &bwd[j * states..], best, &mut missing);
+                if j == n {
+                    continue;
                 }
+                let b = &bwd[(j + 1) * states..];
+                let k = self.free[j];
+                self.takes(j, |s, to, cost, mv| {
+                    let here = f[s];
+                    if here >= INF || here + cost + b[to] != best {
+                        return;
+                    }
+                    match mv {
+                        Move::Cell => match put[s] {
+                            None => put[s] = Some(k),
+                            Some(first) => clash[s] |= printed(first) != printed(k),
+                        },
+                        Move::Row => {
+                            let g = &mut glued[self.row[s].0];
+                            if !g.contains(&k) {
+                                g.push(k);
+                            }
+                        }
+                    }
+                });
             }
         }
         (0..self.rows.len())
@@ -577,4 +581,47 @@ impl<'a> Lattice<'a> {
             })
             .collect()
     }
+}
+
+/// Per state, its row and cells filled (`(rows, 0)` for the end), and its one move between
+/// tokens (to, cost): a cell left missing (a group heading's first cell costs nothing: it
+/// carries no figures of its own), or the row closed when full; none from the end.
+fn empty_moves(
+    widths: &[usize],
+    base: &[usize],
+    headings: &[bool],
+) -> (Vec<(usize, usize)>, Vec<Gap>) {
+    let mut row = Vec::new();
+    let mut empty = Vec::new();
+    for (r, &w) in widths.iter().enumerate() {
+        for c in 0..=w {
+            let s = base[r] + c;
+            row.push((r, c));
+            empty.push(Some(if c == w || (headings[r] && c == 0) {
+                (base[r + 1], 0)
+            } else {
+                (s + 1, MISSING)
+            }));
+        }
+    }
+    row.push((widths.len(), 0));
+    empty.push(None);
+    (row, empty)
+}
+
+/// A glued run that reads as one figure (no leading zero), with no sign or hyphen beside it
+/// (`35-15`) to leave its figures in doubt.
+fn one_figure(text: &str, t: &Token) -> bool {
+    let digits = &text[t.range.clone()];
+    let signed = |b: Option<u8>| matches!(b, Some(b'-' | b'+'));
+    let (before, after) = (
+        text.as_bytes().get(t.range.start.wrapping_sub(1)).copied(),
+        text.as_bytes().get(t.range.end).copied(),
+    );
+    t.kind == Tok::Glued
+        && !signed(before)
+        && !signed(after)
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !(digits.len() > 1 && digits.starts_with('0'))
+        && digits.len() <= 9
 }

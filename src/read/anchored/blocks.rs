@@ -45,11 +45,9 @@ pub fn solve(
     // a run split in two flows only where one flow's figures stand beside their labels
     let shown = |run: Run, i: usize| match run.shape {
         Shape::Columns => true,
-        Shape::Split { at, .. } => (0..run.rows).all(|r| {
-            let tokens = row_tokens(i, run, r, width);
-            // the flow of the left columns is the one with the labels
-            tokens[..at].iter().all(|&j| (printed.beside)(i + r, j))
-        }),
+        // the flow of the left columns is the one with the labels
+        Shape::Split { at, .. } => (0..run.rows)
+            .all(|r| (0..at).all(|c| (printed.beside)(i + r, row_token(i, run, r, c, width)))),
     };
     // only the ways that may have been printed are kept: a run of rows not holding a pinned
     // row, its split flows shown, every row adding up
@@ -61,11 +59,17 @@ pub fn solve(
             runs(rows - i, width)
                 .filter(|run| run.rows == 1 || (run.rows <= free && shown(*run, i)))
                 .filter_map(|run| {
-                    let fails = |r: usize| !fits(&row_values(values, i, run, r, width));
+                    // one buffer for the rows tried: this is the inner loop of the cuts
+                    let mut row = Vec::with_capacity(width);
+                    let mut fails = |r: usize| {
+                        row.clear();
+                        row.extend((0..width).map(|c| values[row_token(i, run, r, c, width)]));
+                        !fits(&row)
+                    };
                     if run.rows == 1 {
                         Some((run, usize::from(fails(0))))
                     } else {
-                        (!(0..run.rows).any(fails)).then_some((run, 0))
+                        (!(0..run.rows).any(&mut fails)).then_some((run, 0))
                     }
                 })
                 .collect()
@@ -298,10 +302,15 @@ fn runs(left: usize, width: usize) -> impl Iterator<Item = Run> {
 
 /// The tokens of row `r` of `run` starting at row `i`.
 fn row_tokens(i: usize, run: Run, r: usize, width: usize) -> Vec<usize> {
+    (0..width).map(|c| row_token(i, run, r, c, width)).collect()
+}
+
+/// The token of column `c` of row `r` of `run` starting at row `i`.
+fn row_token(i: usize, run: Run, r: usize, c: usize, width: usize) -> usize {
     let k = run.rows;
     let base = i * width;
     match run.shape {
-        Shape::Columns => (0..width).map(|c| base + c * k + r).collect(),
+        Shape::Columns => base + c * k + r,
         Shape::Split { at, left_first } => {
             let (left, right) = (at, width - at);
             let (left_from, right_from) = if left_first {
@@ -309,24 +318,13 @@ fn row_tokens(i: usize, run: Run, r: usize, width: usize) -> Vec<usize> {
             } else {
                 (base + k * right, base)
             };
-            (0..width)
-                .map(|c| {
-                    if c < at {
-                        left_from + r * left + c
-                    } else {
-                        right_from + r * right + (c - at)
-                    }
-                })
-                .collect()
+            if c < at {
+                left_from + r * left + c
+            } else {
+                right_from + r * right + (c - at)
+            }
         }
     }
-}
-
-fn row_values(values: &[u64], i: usize, run: Run, r: usize, width: usize) -> Vec<u64> {
-    row_tokens(i, run, r, width)
-        .into_iter()
-        .map(|t| values[t])
-        .collect()
 }
 
 #[cfg(test)]
