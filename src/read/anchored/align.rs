@@ -41,9 +41,9 @@ pub(super) fn assign_orphans(
     orphans.sort_by_key(|&r| anchors[r].label.start);
     let taken: Vec<Option<(usize, usize)>> = plan.iter().map(token_span).collect();
     // a label left without figures was printed after the table (after the figures of the
-    // rows that follow it in the template), or its run stands beside it (no other row's
-    // label between them): a label amid rows read with their figures, its run far from it,
-    // is no such label
+    // rows that follow it in the template), its run stands beside it (no other row's label
+    // between them) or among the figures where the row stands in the template's order: a
+    // label amid rows read with their figures, its run far from it and out of order, is none
     // (rows in the template's order: a label printed after the table stands last in the text)
     let rank: Vec<usize> = anchors
         .iter()
@@ -64,15 +64,15 @@ pub(super) fn assign_orphans(
         let beside_its_label = !anchors
             .iter()
             .any(|a| a.label.start > from && a.label.start < to);
-        after_the_table || beside_its_label
+        // or among the figures where its row stands in the template's order
+        let (first, last) = (free[n * w], free[(n + 1) * w - 1]);
+        let in_the_rows_order = taken.iter().zip(&rank).all(|(t, &q)| match t {
+            Some((_, end)) if q < rank[r] => *end < first,
+            Some((start, _)) if q > rank[r] => *start > last,
+            _ => true,
+        });
+        after_the_table || beside_its_label || in_the_rows_order
     });
-    if std::env::var("NB_DEBUG").is_ok() {
-        eprintln!(
-            "IN_PLACE {in_place} free {} orphans {}",
-            free.len(),
-            orphans.len()
-        );
-    }
     if !in_place {
         return;
     }
