@@ -109,6 +109,10 @@ pub struct Finding {
     /// For a cross-year finding: the other year's report (its file name in the CLI's JSON).
     #[serde(rename = "comparedWith", skip_serializing_if = "Option::is_none")]
     pub compared_with: Option<String>,
+    /// For `table-incomplete`: every row of the table not read in full, as the form words it
+    /// (the message names the first few).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<String>,
 }
 
 /// A number stated in the prose, linked to a template indicator.

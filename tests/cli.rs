@@ -347,3 +347,43 @@ fn the_workbook_is_written_with_a_row_per_report() {
         "-o is required"
     );
 }
+
+/// `table-incomplete` lists every row not read in full in `rows`, though its message names only
+/// the first few: a reviewer's tool sees them all.
+#[test]
+fn an_incomplete_table_lists_every_row_not_read() {
+    let path = format!(
+        "{}/tests/fixtures/generated/s1_26_2021.pdflayout.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--json", &path])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t3 = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "table-incomplete" && f["where"] == "表三")
+        .expect("表三 reported incomplete");
+    let rows: Vec<&str> = t3["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(rows.len() > 5, "{rows:?}");
+    assert!(t3["message"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("等 {} 行", rows.len())));
+    assert!(rows.contains(&"2.其他法律行政法规禁止公开"), "{rows:?}");
+    // a finding of another kind carries no such list
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] != "table-incomplete")
+        .all(|f| f.get("rows").is_none()));
+}

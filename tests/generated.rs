@@ -44,7 +44,7 @@ impl Outcome {
 }
 
 /// Renderings that break the property today (the target is 0).
-const FAILING_AT_MOST: usize = 18;
+const FAILING_AT_MOST: usize = 17;
 /// Cells read wrong over the whole set today (the target is 0).
 const WRONG_AT_MOST: usize = 52;
 

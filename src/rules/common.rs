@@ -299,6 +299,7 @@ pub fn finding(
         expected,
         actual,
         compared_with: None,
+        rows: Vec::new(),
     }
 }
 

@@ -60,6 +60,7 @@ fn check(cx: &Context) -> Vec<Finding> {
                 Some(c.read as f64),
             );
             f.place = c.table.to_string();
+            f.rows = c.missing.clone();
             f
         })
         .collect()
