@@ -183,8 +183,15 @@ pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow], sections_af
             .count();
         // (table 四 is one row whose label is its header, its words among the figures)
         let review = r.anchor.indicator.id == "review_lawsuit";
+        // more figures between the label and the next than the row has cells: a row whose label
+        // was not found stands between, and which of them are this row's is a guess
+        let figures_between = text[r.anchor.label.end.min(end)..end]
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+            .count();
         let own = r.anchor.found
             && (review || words_between <= MAX_WORDS_AMONG_FIGURES)
+            && (review || figures_between <= r.columns.len())
             && cells
                 .iter()
                 .all(|c| c.range.start >= start && c.range.end <= end);
