@@ -255,6 +255,9 @@ struct Failure {
     units: Vec<Unit>,
     /// Which mistake of the report it would be (failures one wrong cell explains share one).
     mistake: usize,
+    /// A bound no report breaks (a part above its whole, a year above its 历年累计): read
+    /// wrong, even alone.
+    bound: bool,
 }
 
 fn failures(view: &TableCells) -> Vec<Failure> {
@@ -282,6 +285,7 @@ fn failures(view: &TableCells) -> Vec<Failure> {
             table: table_of(view.t, part.0),
             units,
             mistake,
+            bound: true,
         });
         mistake += 1;
     }
@@ -300,6 +304,7 @@ fn failure(t: Template, c: &Constraint, mistake: usize) -> Failure {
         table: table_of(t, c.left[0].id),
         units,
         mistake,
+        bound: false,
     }
 }
 
@@ -322,7 +327,7 @@ fn misread_table(failures: &[Failure]) -> Option<&'static str> {
             .collect();
         mistakes.sort_unstable();
         mistakes.dedup();
-        mistakes.len() >= 2
+        mistakes.len() >= 2 || failures.iter().any(|f| f.table == *t && f.bound)
     })
 }
 
@@ -454,5 +459,45 @@ impl Figures for TableCells<'_> {
             _ if self.old_columns.is_empty() => vec![None],
             _ => self.old_columns.iter().map(|n| Some(*n)).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, ValueKind};
+
+    fn cell(id: &str, column: &'static str, value: f64, at: usize) -> Cell {
+        Cell {
+            indicator: id.to_string(),
+            label: String::new(),
+            column: Some(column.to_string()),
+            unit: Some("条".to_string()),
+            value: Some(value),
+            raw: value.to_string(),
+            kind: ValueKind::Number,
+            span: Span::new(at, at + 4),
+        }
+    }
+
+    /// A year's figure above its 历年累计 is a misreading even alone (figures one place off
+    /// where a blank cell left no trace), unless the row was printed where it leaves one reading.
+    #[test]
+    fn a_year_above_its_cumulative_is_misread_alone() {
+        let columns: &'static [&'static str] = &["2010年度", "历年累计"];
+        let cells = vec![
+            cell("reply.granted", columns[0], 3425.0, 10),
+            cell("reply.granted", columns[1], 306.0, 20),
+        ];
+        let dropped = misread(Template::T2008, &cells, columns, &[]);
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].indicator, "reply.granted");
+        assert!(misread(Template::T2008, &cells, columns, &["reply.granted"]).is_empty());
+        // the other way round it stands
+        let fine = vec![
+            cell("reply.granted", columns[0], 306.0, 10),
+            cell("reply.granted", columns[1], 3425.0, 20),
+        ];
+        assert!(misread(Template::T2008, &fine, columns, &[]).is_empty());
     }
 }
