@@ -191,38 +191,25 @@ fn remove_row(rows: &mut Vec<Vec<Slot>>, r: usize) {
     }
 }
 
+/// The stretches of x the segments `keep` takes cover, over the rows of figures.
+fn covered(t: &Found, data: &[bool], keep: impl Fn(&Segment) -> bool) -> Vec<(f64, f64)> {
+    union(
+        t.rows
+            .iter()
+            .zip(data)
+            .filter(|(_, d)| **d)
+            .flat_map(|(r, _)| r.iter())
+            .flat_map(|s| s.segments.iter().filter(|g| keep(g)).map(|g| (g.x0, g.x1)))
+            .collect(),
+    )
+}
+
 /// Digits set close after a row's words, standing where the table's figures stand (in a
 /// stretch only figures of other rows cover, past the words' end): a figure of its own
 /// (`…已获取信息1` is the label and 1).
 fn untie_figures(t: &mut Found, data: &[bool]) {
-    let figures = union(
-        t.rows
-            .iter()
-            .zip(data)
-            .filter(|(_, d)| **d)
-            .flat_map(|(r, _)| r.iter())
-            .flat_map(|s| {
-                s.segments
-                    .iter()
-                    .filter(|g| g.figure())
-                    .map(|g| (g.x0, g.x1))
-            })
-            .collect(),
-    );
-    let words = union(
-        t.rows
-            .iter()
-            .zip(data)
-            .filter(|(_, d)| **d)
-            .flat_map(|(r, _)| r.iter())
-            .flat_map(|s| {
-                s.segments
-                    .iter()
-                    .filter(|g| !g.figure() && g.tail.is_none())
-                    .map(|g| (g.x0, g.x1))
-            })
-            .collect(),
-    );
+    let figures = covered(t, data, |g| g.figure());
+    let words = covered(t, data, |g| !g.figure() && g.tail.is_none());
     for slot in t
         .rows
         .iter_mut()

@@ -267,24 +267,45 @@ fn score_wordings(label: &str) -> Likeness {
 /// characters with no other row's.
 fn anagram_wording(label: &str, t: Template, cursor: usize) -> Option<&'static str> {
     const LONG: usize = 8;
-    let han = |s: &str| -> Vec<char> {
-        let mut v: Vec<char> = without_numbering(s)
-            .chars()
-            .filter(|&c| crate::normalize::is_han(c))
-            .collect();
-        v.sort_unstable();
-        v
-    };
-    let printed = han(label);
+    let printed = sorted_han(without_numbering(label));
     if printed.len() < LONG {
         return None;
     }
-    schema::indicators()
-        .filter(|i| i.within.has(t) && i.by_label)
-        .skip(cursor)
-        .flat_map(|i| i.labels.iter())
-        .find(|w| han(w) == printed)
-        .copied()
+    sorted_wordings()[t as usize]
+        .get(cursor..)
+        .unwrap_or_default()
+        .iter()
+        .flatten()
+        .find(|(_, chars)| *chars == printed)
+        .map(|(w, _)| *w)
+}
+
+/// Per template, each wording of its rows found by label with its characters sorted (numbering
+/// aside), in table order: made once, not again for each label tried.
+#[allow(clippy::type_complexity)]
+fn sorted_wordings() -> &'static [Vec<Vec<(&'static str, Vec<char>)>>; 3] {
+    static SORTED: std::sync::OnceLock<[Vec<Vec<(&'static str, Vec<char>)>>; 3]> =
+        std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        [Template::T2008, Template::T2019, Template::T2021].map(|t| {
+            schema::indicators()
+                .filter(|i| i.within.has(t) && i.by_label)
+                .map(|i| {
+                    i.labels
+                        .iter()
+                        .map(|w| (*w, sorted_han(without_numbering(w))))
+                        .collect()
+                })
+                .collect()
+        })
+    })
+}
+
+/// A text's Han characters, sorted: the same for the same characters in any order.
+fn sorted_han(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().filter(|&c| crate::normalize::is_han(c)).collect();
+    v.sort_unstable();
+    v
 }
 
 /// A label without its numbering (`（二）` `3、` `2.`), whose numerals are Han characters too.
@@ -645,19 +666,14 @@ fn cells_of(doc: &Document, m: &MatchedRow) -> Vec<Cell> {
 /// converter cut the label's cell and put the pieces back out of order (`一、本年新收政府信息` `量`
 /// `公开申请数`). Such a label is the wording, not a variant of it.
 fn reordered_wording(label: &str, ind: &Indicator) -> Option<String> {
-    let han = |s: &str| -> Vec<char> {
-        let mut v: Vec<char> = s.chars().filter(|&c| crate::normalize::is_han(c)).collect();
-        v.sort_unstable();
-        v
-    };
     let core = schema::core(label);
     if ind.labels.iter().any(|w| schema::core(w) == core) {
         return None; // printed as worded: shown as printed
     }
-    let printed = han(&core);
+    let printed = sorted_han(&core);
     ind.labels
         .iter()
-        .find(|w| han(&schema::core(w)) == printed)
+        .find(|w| sorted_han(&schema::core(w)) == printed)
         .map(|w| w.to_string())
 }
 
