@@ -346,6 +346,9 @@ fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
     m.out
 }
 
+/// The most lines a label cut by a converter is joined from.
+const MAX_FRAGMENTS: usize = 8;
+
 /// Reads rows in table order. A row with a label but no figures is held back: PDF text often
 /// breaks a label over lines with the figures on the second line (`（二）部分公开（区分处理的，
 /// 只计这一情` / `形，不计其他情形） 3 0 0 0 0 0 3`), so it may be the start of the next label.
@@ -354,7 +357,8 @@ struct Matcher {
     cursor: usize,
     out: Vec<MatchedRow>,
     pending: Option<Row>,
-    /// The label-only lines since the last row with figures, as printed.
+    /// The last label-only lines since the last row with figures, as printed (at most
+    /// `MAX_FRAGMENTS`).
     fragments: Vec<Row>,
 }
 
@@ -371,6 +375,11 @@ impl Matcher {
                 return self.take(&whole, false);
             }
         } else if bare(row) {
+            // only the last few can be a label's lines: a long stretch of lines without
+            // figures is not kept whole
+            if self.fragments.len() == MAX_FRAGMENTS {
+                self.fragments.remove(0);
+            }
             self.fragments.push(row.clone());
         }
         if let Some(prev) = self.pending.take() {
@@ -400,7 +409,6 @@ impl Matcher {
     /// right ones (`（二）部分` `处理的，只` `形，不计其 公开（区分` `计这一情` `他情形） 6 0 …`), with a
     /// group label's piece (`理结果`) above them.
     fn anagram_of_fragments(&self, fragments: &[Row], row: &Row) -> Option<Row> {
-        const MAX_LINES: usize = 8;
         let plain = match &self.pending {
             Some(p) => join(p, row),
             None => row.clone(),
@@ -409,7 +417,7 @@ impl Matcher {
         if exact >= 1.0 - 1e-9 {
             return None;
         }
-        (1..=fragments.len().min(MAX_LINES)).find_map(|k| {
+        (1..=fragments.len()).find_map(|k| {
             let whole = fragments[fragments.len() - k..]
                 .iter()
                 .rev()
