@@ -54,10 +54,10 @@ fn core(label: &str) -> String {
     note.replace_all(&s, "").replace("其中:", "")
 }
 
-/// Gold cells read with their value (score.py's `score_cells`): (read, all).
-fn cells_read(out: &Value, gold: &Value) -> (usize, usize) {
+/// The cells read: (label's core, column's core, value), as the scorers compare them.
+fn cores_and_values(out: &Value) -> Vec<(String, String, Value)> {
     let text = |v: &Value| v.as_str().unwrap_or("").to_string();
-    let got: Vec<(String, String, Value)> = out["cells"]
+    out["cells"]
         .as_array()
         .unwrap()
         .iter()
@@ -68,7 +68,13 @@ fn cells_read(out: &Value, gold: &Value) -> (usize, usize) {
                 c["value"].clone(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Gold cells read with their value (score.py's `score_cells`): (read, all).
+fn cells_read(out: &Value, gold: &Value) -> (usize, usize) {
+    let text = |v: &Value| v.as_str().unwrap_or("").to_string();
+    let got = cores_and_values(out);
     let gold = gold["cells"].as_array().unwrap();
     let ok = gold
         .iter()
@@ -449,18 +455,7 @@ const GENERATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gen
 /// a cell read under its label and column holds another value.
 fn right_and_wrong(out: &Value, gold: &Value) -> (usize, usize) {
     let text = |v: &Value| v.as_str().unwrap_or("").to_string();
-    let got: Vec<(String, String, Value)> = out["cells"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                core(&text(&c["label"])),
-                core(&text(&c["column"])),
-                c["value"].clone(),
-            )
-        })
-        .collect();
+    let got = cores_and_values(out);
     let (mut right, mut wrong) = (0, 0);
     for g in gold["cells"].as_array().unwrap() {
         let (gl, gc) = (core(&text(&g["label"])), core(&text(&g["column"])));
