@@ -625,3 +625,77 @@ fn one_figure(text: &str, t: &Token) -> bool {
         && !(digits.len() > 1 && digits.starts_with('0'))
         && digits.len() <= 9
 }
+
+/// A run of rows left without figures, in a national format whose rows are fixed: when the
+/// figures no row took between the row read before it and the row read after it (in the
+/// template's order and in the text's) are exactly as many as those rows' cells, they are
+/// those rows' figures in order (pdftotext prints a row's label after the table when it
+/// wraps, its figures staying in place). Every template row between the two read rows must
+/// be found, so no row whose label was missed can have left its figures there.
+pub(super) fn assign_orphan_runs(
+    t: schema::Template,
+    anchors: &[Anchor],
+    widths: &[usize],
+    tokens: &[Token],
+    plan: &mut [Taken],
+) {
+    if t == schema::Template::T2008 {
+        return;
+    }
+    let mut used = vec![false; tokens.len()];
+    for p in plan.iter() {
+        match p {
+            Taken::Cells(ks) => ks.iter().flatten().for_each(|&k| used[k] = true),
+            Taken::Glued(k) => used[*k] = true,
+        }
+    }
+    let row_of = |id: &str| anchors.iter().position(|a| a.indicator.id == id);
+    // the template's rows in order, as the anchors found them (None: not found)
+    let rows: Vec<Option<usize>> = schema::value_rows(t).map(|i| row_of(i.id)).collect();
+    let empties: Vec<bool> = plan
+        .iter()
+        .map(|p| matches!(p, Taken::Cells(ks) if ks.iter().all(Option::is_none)))
+        .collect();
+    let empty = |r: usize| empties[r];
+    let mut i = 0;
+    while i < rows.len() {
+        let Some(r) = rows[i].filter(|&r| empty(r)) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while rows.get(j).is_some_and(|r| r.is_some_and(&empty)) {
+            j += 1;
+        }
+        let group: Vec<usize> = rows[i..j].iter().flatten().copied().collect();
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| rows[p])
+            .and_then(|p| token_span(&plan[p]));
+        let after = match rows.get(j) {
+            Some(Some(n)) => token_span(&plan[*n]),
+            Some(None) => None,
+            // the table's last rows: up to the figures of the rows after the template's
+            None => plan
+                .iter()
+                .enumerate()
+                .filter(|(r, _)| !rows.contains(&Some(*r)))
+                .filter_map(|(_, p)| token_span(p))
+                .min(),
+        };
+        if let (Some((_, from)), Some((to, _))) = (before, after) {
+            let w = widths[r];
+            let free: Vec<usize> = (from + 1..to).filter(|&k| !used[k]).collect();
+            let fits = group.iter().all(|&g| widths[g] == w)
+                && free.len() == group.len() * w
+                && free.iter().all(|&k| tokens[k].kind != Tok::Glued);
+            if fits {
+                for (n, &g) in group.iter().enumerate() {
+                    let cells = free[n * w..(n + 1) * w].iter().map(|&k| Some(k)).collect();
+                    plan[g] = Taken::Cells(cells);
+                }
+            }
+        }
+        i = j;
+    }
+}

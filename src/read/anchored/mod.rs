@@ -130,6 +130,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     let seen = figures_first(text, &anchors, &widths, &tokens);
     let mut plan = align(text, &seen, &widths, &tokens);
     assign_orphans(&seen, &widths, &tokens, &mut plan);
+    assign_orphan_runs(t, &seen, &widths, &tokens, &mut plan);
     let mut rows: Vec<ReadRow> = anchors
         .iter()
         .zip(plan)
@@ -321,6 +322,25 @@ mod tests {
             read_as(&["3", "1", "0", "0", "0", "0", "4"])
         );
         assert_eq!(row("refused.secret"), read_as(&["0"; 7]));
+    }
+
+    /// pdftotext of a 2021 table 三 whose last rows' labels were printed after their figures
+    /// (the group labels （五）（六）（七） wrapped in their cells): the three rows left
+    /// without figures take, in order, the 21 figures between the row read before them and
+    /// table 四. With a row's label missing, no row can be sure of them: none is read.
+    #[test]
+    fn rows_printed_after_their_figures_take_the_run_between_their_neighbours() {
+        let text = include_str!("../../../tests/fixtures/generated/s1_23_2021.pdf.txt");
+        let row = rows_of(text, Template::T2021);
+        assert_eq!(row("other.other"), read_as(&["0"; 7]));
+        assert_eq!(
+            row("result.total"),
+            read_as(&["28", "1", "1", "0", "3", "1", "34"])
+        );
+        assert_eq!(row("apply.carried_out"), read_as(&["0"; 7]));
+        let without_a_label = text.replace("(3)其他", "(3)");
+        let row = rows_of(&without_a_label, Template::T2021);
+        assert_eq!(row("result.total"), vec![None; 7]);
     }
 
     /// pdftotext -layout of a group label printed one character per line (`（` `四` `）` `无` `法`
