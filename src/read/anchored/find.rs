@@ -271,11 +271,7 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
         chain(han, &occ, rows.len())
     };
     let picked = fill_gaps(han, rows, picked, t != Template::T2008);
-    let picked = if t == Template::T2008 {
-        picked
-    } else {
-        fill_variants(doc.text(), han, rows, picked)
-    };
+    let picked = fill_variants(doc.text(), han, rows, picked);
     let picked: Vec<Occurrence> = (0..picked.len())
         .map(|n| {
             let hi = picked.get(n + 1).map_or(han.chars.len(), |p| p.from);
@@ -299,7 +295,8 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
 }
 
 /// Rows still missing between two rows found, in table order: a label printed with a character
-/// missing or changed (`1.信访举报投诉申请`, `2.其他法律行政止公开`). Between its neighbours it
+/// missing or changed (`1.信访举报投诉申请`, `2.其他法律行政止公开`, the old form's
+/// `2.同意分公开答复数`: a row found there is one the form has). Between its neighbours it
 /// is the stretch of the text's characters closest to its wording, taken when it differs from
 /// it in a few characters only.
 fn fill_variants(

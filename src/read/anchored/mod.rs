@@ -324,6 +324,30 @@ mod tests {
         assert_eq!(row("refused.secret"), read_as(&["0"; 7]));
     }
 
+    /// MuPDF of an old form whose row lost a character (`2.同意分公开答复数`): found by its
+    /// place between its neighbours and read as 同意部分公开答复数, a variant, so the next
+    /// row's blank 年度 cell does not take its 历年累计 figure.
+    #[test]
+    fn an_old_form_row_that_lost_a_character_is_found_between_its_neighbours() {
+        let text = "指标名称\n计量单位\n2010年度\n历年累计\n对申请的答复数\n条\n 1180 \n 8921 \n\
+            其中:1.同意公开答复数条\n 388 \n 3425 \n2.同意分公开答复数\n条\n 306 \n 2670 \n\
+            3.否决公开答复数\n条\n 2826 \n行政复议数\n条\n 0 \n 0 \n";
+        let doc = Document::new(text);
+        let rows = read(&doc, Template::T2008);
+        let partial = rows
+            .iter()
+            .find(|r| r.anchor.indicator.id == "reply.partial")
+            .expect("the row is found");
+        assert!(partial.anchor.variant);
+        let refused = rows
+            .iter()
+            .find(|r| r.anchor.indicator.id == "reply.refused");
+        let refused_year = refused
+            .and_then(|r| r.cells[0].as_ref())
+            .map(|c| c.text.clone());
+        assert_ne!(refused_year.as_deref(), Some("2670"));
+    }
+
     /// pdftotext of a 2021 table 三 whose last rows' labels were printed after their figures
     /// (the group labels （五）（六）（七） wrapped in their cells): the three rows left
     /// without figures take, in order, the 21 figures between the row read before them and
