@@ -412,6 +412,10 @@ pub(super) fn line_tokens(
             depth += 1;
         } else if c == b')' {
             depth = depth.saturating_sub(1);
+        } else if c == b'\t' {
+            // a note's brackets close in its cell: a group label's `（三` cut from its `）`
+            // (`（三|1、属于国家秘密|0|…`) holds none of the row's figures
+            depth = 0;
         }
         let sign = (c == b'-' || c == b'+')
             && b.get(i + 1).is_some_and(u8::is_ascii_digit)
@@ -558,6 +562,20 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
             let last = k + 1 == fields.len() || row_end.is_some();
             let f = row_end.map_or(f, |end| &f[..end]);
             let t = f.trim();
+            // the row's last cell left blank, its line ended, the next row's group label cell
+            // after it (a Markdown row `…|0|||` before `|果<br>予<br>公|3、…`)
+            let blank_line_then_words = last
+                && pure
+                && f.split('\n').next().is_some_and(|l| l.trim().is_empty())
+                && f.contains('\n')
+                && !t.is_empty()
+                && !t.chars().any(|c| c.is_ascii_digit());
+            if blank_line_then_words {
+                out.push(Token {
+                    range: at..at,
+                    kind: Tok::Blank,
+                });
+            }
             if t.is_empty() {
                 if !last || pure {
                     out.push(Token {
@@ -576,9 +594,10 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
     out
 }
 
-/// The empty cells that open the next row's line before its label (a group label's column,
-/// vacant on that row: `||1.属于国家秘密|0|…`) are that row's, not blanks of the row before:
-/// its fields end where that line starts.
+/// The cells that open the next row's line before its label (a group label's column, vacant
+/// on that row: `||1.属于国家秘密|0|…`, or holding the last character of a group label typed
+/// one per line: `不|2、其他法律…`) are that row's, not cells of the row before: its fields end
+/// where that line starts. Cells with a figure are no group label's.
 fn leading_cells_start(text: &str, from: usize, next_label: usize) -> usize {
     if next_label <= from {
         return next_label;
@@ -586,8 +605,8 @@ fn leading_cells_start(text: &str, from: usize, next_label: usize) -> usize {
     let line_start = text[..next_label].rfind('\n').map_or(0, |i| i + 1);
     let leading = &text[line_start.max(from)..next_label];
     if line_start > from
-        && leading.contains(['\t', '|'])
-        && leading.chars().all(|c| matches!(c, '\t' | '|' | ' '))
+        && leading.trim_end_matches(' ').ends_with(['\t', '|'])
+        && !leading.chars().any(|c| c.is_ascii_digit())
     {
         line_start
     } else {
@@ -621,4 +640,23 @@ pub(super) fn is_figure_or_unit(t: &str) -> bool {
         grid::classify(t),
         grid::CellClass::Value | grid::CellClass::Unit
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures_of(line: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        line_tokens(line, 0, 0, line.len(), None, &mut out);
+        out.iter().map(|t| &line[t.range.clone()]).collect()
+    }
+
+    /// A note's figures in brackets are no cells (`(不同渠道…计1条)`), but a bracket opened
+    /// in a cell of its own (a group label's `（三` cut from its `）`) ends with that cell.
+    #[test]
+    fn brackets_close_in_their_cell() {
+        assert_eq!(figures_of("(三\t1、属于国家秘密\t0\t\t3\t"), vec!["0", "3"]);
+        assert_eq!(figures_of("主动公开(不同渠道计1条)\t12"), vec!["12"]);
+    }
 }

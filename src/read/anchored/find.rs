@@ -577,6 +577,14 @@ pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
         start += digits; // digits run straight into the words: the row before's figures
     }
     start = numbering_on_the_line_before(text, start);
+    // a group label's bracket cut from its close (`（三|1、属于国家秘密`, `）不予公开` on the
+    // next line) is no numbering of this row: the label starts after that cell
+    if let Some(tab) = text[start..core.start].rfind('\t') {
+        let cell = &text[start..start + tab];
+        if cell.matches('(').count() > cell.matches(')').count() {
+            start += tab + 1;
+        }
+    }
     let mut end = core.end;
     for (i, c) in text[core.end..].char_indices() {
         if c.is_whitespace() || c.is_ascii_digit() || c == '|' {
@@ -587,7 +595,7 @@ pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
             break;
         }
     }
-    start..close_note(text, start, end)
+    start..close_note(text, core.start, end)
 }
 
 /// Where a label starts whose numbering's digit a PDF reader put on the line before
@@ -610,7 +618,9 @@ fn numbering_on_the_line_before(text: &str, start: usize) -> usize {
 
 /// The end of a label whose note in brackets wraps onto later lines with the row's figures
 /// between (`(二)部分公开(区分处理的,只计这一` `131 6 0 1 2 1 141` `情形,不计其他情形)`): the
-/// closing bracket, when no other row's numbering starts a line before it; else `end`.
+/// closing bracket, when no other row's numbering starts a line before it; else `end`. Only
+/// the words from `start` count: a group label's `（三` in the cell before the numbering
+/// (`（三|1、属于国家秘密|0|…` / `）不予公开|2、…`) closes no note of this row.
 fn close_note(text: &str, start: usize, end: usize) -> usize {
     let label = &text[start..end];
     if label.matches('(').count() <= label.matches(')').count() {

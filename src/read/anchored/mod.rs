@@ -324,6 +324,23 @@ mod tests {
         assert_eq!(row("refused.secret"), read_as(&["0"; 7]));
     }
 
+    /// A Markdown table's rows with a group label typed one character per line in the first
+    /// column (`|理<br>结<br>）<br>不|2、其他法律…|`): the `不` cell opens 2、's line, so the
+    /// row before ends before it and takes no blank there; 2、's last cell, blank, ends its
+    /// line before the next row's `果<br>予<br>公` cell. 2、's 0 stays under 法律服务机构.
+    #[test]
+    fn a_group_labels_character_opening_the_next_line_is_no_cell_of_the_row_before() {
+        let text = include_str!("../../../tests/fixtures/generated/s1_26_2021.md.txt");
+        let row = rows_of(text, Template::T2021);
+        let blanks_then = |at: usize| -> Vec<Option<String>> {
+            (0..7)
+                .map(|c| Some(if c == at { "0" } else { "" }.to_string()))
+                .collect()
+        };
+        assert_eq!(row("refused.law"), blanks_then(4));
+        assert_eq!(row("refused.internal"), blanks_then(1));
+    }
+
     /// MuPDF of an old form whose row lost a character (`2.同意分公开答复数`): found by its
     /// place between its neighbours and read as 同意部分公开答复数, a variant, so the next
     /// row's blank 年度 cell does not take its 历年累计 figure.
