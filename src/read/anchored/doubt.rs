@@ -274,3 +274,34 @@ fn is_header_line(line: &str, names: &[String]) -> bool {
     }
     !line.is_empty()
 }
+
+/// A row that took a figure printed among another row's wrapped label (`8、属于行政查询事项`
+/// `0 0 0 0 0` / `1、本机关不` / `掌握相关政府 1` / `信息` …): pdftotext puts a row's first
+/// figure beside the middle line of its label, so that figure is the other row's as likely as
+/// this one's, and a total of zeros adds up either way. The row is left unread.
+pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadRow]) {
+    let cores: Vec<std::ops::Range<usize>> = rows
+        .iter()
+        .filter(|r| r.anchor.found && r.anchor.indicator.by_label && !r.anchor.indicator.heading)
+        .map(|r| r.anchor.core.clone())
+        .collect();
+    let inside = |k: &std::ops::Range<usize>, at: &std::ops::Range<usize>| {
+        k.start < at.start && at.end < k.end
+    };
+    // the figure ends a line of the label's words (`掌握相关政府 1`)
+    let after_words = |at: usize| {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..at].chars().any(is_han)
+    };
+    for row in rows.iter_mut() {
+        let own = row.anchor.core.clone();
+        let inside_another = row.cells.iter().flatten().any(|c| {
+            !inside(&own, &c.range)
+                && after_words(c.range.start)
+                && cores.iter().any(|k| *k != own && inside(k, &c.range))
+        });
+        if inside_another {
+            row.cells.iter_mut().for_each(|c| *c = None);
+        }
+    }
+}

@@ -144,6 +144,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     let sections_after = sections_after_tables(doc, first).unwrap_or(text.len());
     distrust_broken_rows(text, &mut rows, sections_after);
     distrust_strangers(text, &mut rows);
+    distrust_figures_inside_other_labels(text, &mut rows);
     distrust_figures_under_other_headers(text, &mut rows);
     let figures_above: Vec<bool> = seen
         .iter()
@@ -339,6 +340,18 @@ mod tests {
         };
         assert_eq!(row("refused.law"), blanks_then(4));
         assert_eq!(row("refused.internal"), blanks_then(1));
+    }
+
+    /// pdftotext of a 2021 table 三: `8、属于行政查询事项` `0 0 0 0 0` (its 其他 blank, its 总计
+    /// printed elsewhere), then `1、本机关不` / `掌握相关政府 1` / `信息` / `1 0 0 0 0 2`. The `1`
+    /// beside the next label's middle line is that row's first figure; a reading that gives
+    /// it (and the next) to 查询事项 adds up (0+…+1 = 1), but the row is left unread.
+    #[test]
+    fn a_figure_among_another_rows_wrapped_label_is_not_taken() {
+        let text = include_str!("../../../tests/fixtures/generated/s1_05_2021.pdf.txt");
+        let row = rows_of(text, Template::T2021);
+        assert_eq!(row("refused.inquiry"), vec![None; 7]);
+        assert_eq!(row("refused.case_file"), read_as(&["0"; 7]));
     }
 
     /// MuPDF of an old form whose row lost a character (`2.同意分公开答复数`): found by its
