@@ -5,7 +5,7 @@ use super::blocks;
 use super::sums::{fits_row, out_of_order};
 use super::types::*;
 use crate::normalize::is_han;
-use crate::read::grid::RawCell;
+use crate::read::grid::{self, RawCell};
 use std::ops::Range;
 
 /// A figure printed on a label's line right after it is that row's: a reading that gave it to
@@ -302,6 +302,30 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
         });
         if inside_another {
             row.cells.iter_mut().for_each(|c| *c = None);
+        }
+    }
+}
+
+/// A one-figure row whose figure follows a unit printed after another row's label
+/// (`(一)回应公众关注热点…` … `1.参加或举办新闻发布会总次数` `次` `1`): the unit column ties
+/// that figure to the label before it, so this row's own figure was printed elsewhere (above
+/// a heading, say) and the row is left unread rather than one place off.
+pub(super) fn distrust_figures_after_another_rows_unit(text: &str, rows: &mut [ReadRow]) {
+    let labels: Vec<usize> = rows
+        .iter()
+        .filter(|r| r.anchor.found && r.anchor.indicator.by_label && !r.anchor.indicator.heading)
+        .map(|r| r.anchor.label.start)
+        .collect();
+    for row in rows.iter_mut().filter(|r| r.cells.len() == 1) {
+        let own = row.anchor.label.start;
+        let Some(cell) = row.cells[0].as_ref() else {
+            continue;
+        };
+        let before = text[..cell.range.start].trim_end_matches([' ', '\t', '\n', '|']);
+        let after_unit = grid::UNITS.iter().any(|u| before.ends_with(u));
+        let another_label_between = labels.iter().any(|&l| own < l && l < before.len());
+        if after_unit && another_label_between {
+            row.cells[0] = None;
         }
     }
 }

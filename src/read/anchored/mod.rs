@@ -145,6 +145,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     distrust_broken_rows(text, &mut rows, sections_after);
     distrust_strangers(text, &mut rows);
     distrust_figures_inside_other_labels(text, &mut rows);
+    distrust_figures_after_another_rows_unit(text, &mut rows);
     distrust_figures_under_other_headers(text, &mut rows);
     let figures_above: Vec<bool> = seen
         .iter()
@@ -352,6 +353,20 @@ mod tests {
         let row = rows_of(text, Template::T2021);
         assert_eq!(row("refused.inquiry"), vec![None; 7]);
         assert_eq!(row("refused.case_file"), read_as(&["0"; 7]));
+    }
+
+    /// pdftotext of the national form with a 序号 column, a row's unit and figure printed
+    /// above the heading before it (`次` `0` `二、回应解读情况` `9` `(一)回应公众关注热点…`):
+    /// the figure after `1.参加或举办新闻发布会总次数` `次` is that row's, not 回应热点's.
+    #[test]
+    fn a_figure_after_another_rows_label_and_unit_is_not_taken() {
+        let text = include_str!("../../../tests/fixtures/generated/s1_06_national.pdf.txt");
+        let rows = read(&Document::new(text), Template::T2008);
+        let hotspots = rows
+            .iter()
+            .find(|r| r.anchor.indicator.id == "respond.hotspots")
+            .expect("the row is found");
+        assert!(hotspots.cells.iter().all(Option::is_none));
     }
 
     /// MuPDF of an old form whose row lost a character (`2.同意分公开答复数`): found by its
