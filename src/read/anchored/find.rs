@@ -203,7 +203,12 @@ pub(super) fn chain(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occ
 
 /// The old template's rows differ in order from province to province: its rows are the
 /// first occurrence of each wording within the densest cluster of wordings.
-pub(super) fn cluster(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<Occurrence> {
+pub(super) fn cluster(
+    text: &str,
+    han: &HanStream,
+    occ: &[Occurrence],
+    rows: usize,
+) -> Vec<Occurrence> {
     let mut clusters: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     for i in 1..=occ.len() {
@@ -232,13 +237,20 @@ pub(super) fn cluster(han: &HanStream, occ: &[Occurrence], rows: usize) -> Vec<O
             .min()
             .unwrap_or(usize::MAX)
     };
+    // and first the one printed after a numbering (`2.政府网站在线访谈次数`), not the one
+    // ending another row's wrapped label (`其中：主要负责同志参加` / `政府网站在线访谈次数`)
+    let after_numbering = |o: &Occurrence| {
+        text[..han.at[o.from]]
+            .trim_end_matches([' ', '\t'])
+            .ends_with(['.', '、', ')', ':'])
+    };
     // rows in table order, each at a place no earlier row took (two rows may share a wording)
     let mut out: Vec<Occurrence> = Vec::new();
     for row in 0..rows {
         let best = inside
             .iter()
             .filter(|o| o.row == row && !out.iter().any(|t| t.from == o.from))
-            .min_by_key(|o| (nearest(o), o.from));
+            .min_by_key(|o| (!after_numbering(o), nearest(o), o.from));
         out.extend(best.copied());
     }
     out.sort_by_key(|o| o.from);
@@ -266,7 +278,7 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
         .filter(|o| !in_prose(text, han.range(o.from, o.to)))
         .collect();
     let picked = if t == Template::T2008 {
-        cluster(han, &occ, rows.len())
+        cluster(text, han, &occ, rows.len())
     } else {
         chain(han, &occ, rows.len())
     };

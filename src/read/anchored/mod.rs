@@ -367,6 +367,15 @@ mod tests {
             .find(|r| r.anchor.indicator.id == "respond.hotspots")
             .expect("the row is found");
         assert!(hotspots.cells.iter().all(Option::is_none));
+        // `政府网站在线访谈次数` ends the next row's wrapped label too (`其中：主要负责同志参加`
+        // `次` `政府网站在线访谈次数` `2`): the row is the one after its numbering `2.`
+        let figure = |id: &str| {
+            let row = rows.iter().find(|r| r.anchor.indicator.id == id);
+            row.and_then(|r| r.cells[0].as_ref())
+                .map(|c| c.text.clone())
+        };
+        assert_eq!(figure("respond.interview").as_deref(), Some("6"));
+        assert_eq!(figure("respond.interview_leader").as_deref(), Some("2"));
     }
 
     /// MuPDF of an old form whose row lost a character (`2.同意分公开答复数`): found by its
