@@ -52,6 +52,9 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             misread.push(u);
         }
     }
+    if !exact {
+        misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
+    }
     if misread.is_empty() {
         return;
     }
@@ -62,6 +65,58 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
                 .push((ind.id, crate::read::coverage::Why::Misplaced));
         }
     }
+}
+
+/// The rows, not placed with certainty, of a table whose rows found were mostly left unread
+/// (by the reading's doubts and the arithmetic together): the text was read under the wrong
+/// printing model there (column blocks out of step, say), and the rows left add up only
+/// because the relations that would test them lost their other rows (a row of zeros always
+/// adds up). One wrong row is the report's; most rows lost is the reading's.
+fn mostly_unread_tables(
+    t: Template,
+    ex: &Extraction,
+    misread: &[crate::read::verify::Unit],
+    certain: &[&str],
+) -> Vec<crate::read::verify::Unit> {
+    const FEWEST_LOST: usize = 4;
+    let table_of = |ind: &schema::Indicator| match t {
+        Template::T2008 => "",
+        _ => schema::national_table(ind),
+    };
+    // a row whose digits were glued together is unread for that, not for its place
+    let glued = |id: &str| {
+        ex.unread
+            .iter()
+            .any(|(u, why)| *u == id && *why == crate::read::coverage::Why::Glued)
+    };
+    let lost = |m: &grid::MatchedRow| {
+        let id = m.indicator.id;
+        misread
+            .iter()
+            .any(|u| u.indicator == id && u.group.is_empty())
+            || (!ex.cells.iter().any(|c| c.indicator == id) && !glued(id))
+    };
+    let found: Vec<&grid::MatchedRow> =
+        ex.matched.iter().filter(|m| !m.indicator.heading).collect();
+    let mut out = Vec::new();
+    let mut tables: Vec<&str> = found.iter().map(|m| table_of(m.indicator)).collect();
+    tables.sort_unstable();
+    tables.dedup();
+    for table in tables {
+        let rows: Vec<&&grid::MatchedRow> = found
+            .iter()
+            .filter(|m| table_of(m.indicator) == table)
+            .collect();
+        let lost_rows = rows.iter().filter(|m| lost(m)).count();
+        if lost_rows >= FEWEST_LOST && lost_rows * 2 >= rows.len() {
+            out.extend(
+                rows.iter()
+                    .filter(|m| !lost(m) && !certain.contains(&m.indicator.id))
+                    .map(|m| crate::read::verify::Unit::whole_row(m.indicator.id)),
+            );
+        }
+    }
+    out
 }
 
 fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
@@ -220,6 +275,18 @@ mod tests {
         let ex = read(&Document::new(text), &[]);
         assert_eq!(raw_of(&ex, "org.budget").as_deref(), Some("2.5"));
         assert_eq!(raw_of(&ex, "meeting.meetings").as_deref(), Some("4"));
+    }
+
+    /// pdftotext of a 2021 table 三 with most cells blank, printed as nothing: the rows lose
+    /// most of their figures to the doubts and the arithmetic, and one they keep adds up only
+    /// alone (`3、要求提供公开出版物` read as seven zeros taken from its neighbours, where it
+    /// printed one). The table's rows not placed with certainty are all left unread.
+    #[test]
+    fn a_table_mostly_misread_keeps_only_its_certain_rows() {
+        let text = include_str!("../../tests/fixtures/generated/s1_26_2021.pdf.txt");
+        let ex = read(&Document::new(text), &[]);
+        assert_eq!(raw_of(&ex, "not_processed.publication"), None);
+        assert_eq!(raw_of(&ex, "disclose.rules").as_deref(), Some("2"));
     }
 
     /// One cell per line, nothing between cells: a row without a figure is a blank while the

@@ -23,6 +23,14 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The whole row of an indicator.
+    pub fn whole_row(indicator: &str) -> Unit {
+        Unit {
+            indicator: indicator.to_string(),
+            group: String::new(),
+        }
+    }
+
     fn of(indicator: &str, column: Option<&str>) -> Unit {
         let group = column
             .and_then(|c| c.split_once('-'))
