@@ -46,7 +46,7 @@ impl Outcome {
 /// Renderings that break the property today (the target is 0).
 const FAILING_AT_MOST: usize = 11;
 /// Cells read wrong over the whole set today (the target is 0).
-const WRONG_AT_MOST: usize = 19;
+const WRONG_AT_MOST: usize = 17;
 
 #[test]
 fn generated_reports_read_right_in_every_rendering() {

@@ -278,7 +278,8 @@ fn is_header_line(line: &str, names: &[String]) -> bool {
 /// A row that took a figure printed among another row's wrapped label (`8、属于行政查询事项`
 /// `0 0 0 0 0` / `1、本机关不` / `掌握相关政府 1` / `信息` …): pdftotext puts a row's first
 /// figure beside the middle line of its label, so that figure is the other row's as likely as
-/// this one's, and a total of zeros adds up either way. The row is left unread.
+/// this one's, and a total of zeros adds up either way. The row is left unread, and so is the
+/// row whose label holds the figure: its reading went without its first figure.
 pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadRow]) {
     let cores: Vec<std::ops::Range<usize>> = rows
         .iter()
@@ -293,14 +294,50 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         text[line_start..at].chars().any(is_han)
     };
-    for row in rows.iter_mut() {
+    // the rows that took such a figure, and the rows whose label holds it: a row that did
+    // not take the figure beside its own label's middle line was read a column off
+    let mut doubted = vec![false; rows.len()];
+    for (r, row) in rows.iter().enumerate() {
         let own = row.anchor.core.clone();
-        let inside_another = row.cells.iter().flatten().any(|c| {
-            !inside(&own, &c.range)
-                && after_words(c.range.start)
-                && cores.iter().any(|k| *k != own && inside(k, &c.range))
-        });
-        if inside_another {
+        for c in row.cells.iter().flatten() {
+            if inside(&own, &c.range) || !after_words(c.range.start) {
+                continue;
+            }
+            for (o, other) in rows.iter().enumerate() {
+                if o != r
+                    && cores.contains(&other.anchor.core)
+                    && inside(&other.anchor.core, &c.range)
+                {
+                    doubted[r] = true;
+                    doubted[o] = true;
+                }
+            }
+        }
+    }
+    // a row that left the figure beside its own label's middle line to no row or another
+    for (r, row) in rows.iter().enumerate() {
+        if row.cells.iter().all(Option::is_none) {
+            continue;
+        }
+        let core = row.anchor.core.clone();
+        let mut at = core.start;
+        for word in text[core.clone()].split(|c: char| c.is_whitespace() || c == '|') {
+            let start = at;
+            at += word.len() + 1;
+            let figure = !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+            let taken = row.cells.iter().flatten().any(|c| c.range.start == start);
+            // beside the words (one space: -layout text sets figures apart in their columns)
+            let beside = text[..start]
+                .strip_suffix(' ')
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(is_han);
+            if figure && beside && !taken {
+                doubted[r] = true;
+            }
+        }
+    }
+    for (row, doubted) in rows.iter_mut().zip(doubted) {
+        if doubted {
             row.cells.iter_mut().for_each(|c| *c = None);
         }
     }

@@ -378,6 +378,16 @@ mod tests {
         assert_eq!(figure("respond.interview_leader").as_deref(), Some("2"));
     }
 
+    /// pdftotext of a 2021 table 三: `1、申请人无正当理由逾期不` / `补正、行政机关不再处理其政 36`
+    /// / `府信息公开申请` / `3 1 1 1` (its 其他 blank, its 总计 printed elsewhere). A reading of
+    /// the row without the `36` beside its label's middle line stands a column off: unread.
+    #[test]
+    fn a_row_that_left_the_figure_beside_its_label_is_not_read() {
+        let text = include_str!("../../../tests/fixtures/generated/s1_14_2021.pdf.txt");
+        let row = rows_of(text, Template::T2021);
+        assert_eq!(row("other.no_correction"), vec![None; 7]);
+    }
+
     /// MuPDF of an old form whose row lost a character (`2.同意分公开答复数`): found by its
     /// place between its neighbours and read as 同意部分公开答复数, a variant, so the next
     /// row's blank 年度 cell does not take its 历年累计 figure.
