@@ -6,7 +6,7 @@
 //! `shared/eval/score.py`). See docs/generated.md.
 //!
 //! Property, per rendering: no gold cell is read with a value other than the gold's (matched as
-//! `shared/eval/wrong.py` matches), every defect of the gold's `must` is found (matched as
+//! `shared/eval/wrong.py` matches, except that a row the report names unread is unread), every defect of the gold's `must` is found (matched as
 //! score.py matches) or its row is named by a `table-incomplete` or `row-unreadable` finding,
 //! and no error-severity finding names anything but a defect of the gold. The .pdf is read as the
 //! CLI reads it (`files::open`), each text as the CLI reads a .txt.
@@ -43,10 +43,10 @@ impl Outcome {
     }
 }
 
-/// Renderings that break the property today (the target is 0).
-const FAILING_AT_MOST: usize = 11;
-/// Cells read wrong over the whole set today (the target is 0).
-const WRONG_AT_MOST: usize = 17;
+/// Renderings that break the property today (the target is 0): `s1_06_national.pdf.txt`, whose
+/// wrong total 从事政府信息公开工作人员数 cannot be tested, its part 专职人员数 being unread
+/// (reported as such), and no finding naming the total.
+const FAILING_AT_MOST: usize = 1;
 
 #[test]
 fn generated_reports_read_right_in_every_rendering() {
@@ -63,12 +63,12 @@ fn generated_reports_read_right_in_every_rendering() {
     eprintln!("{table}");
     let failing: Vec<&Outcome> = outcomes.iter().filter(|o| !o.holds()).collect();
     let wrong: usize = outcomes.iter().map(|o| o.wrong).sum();
-    // The property is that both are 0. Until the reader gets there, the counts may only go
-    // down: lower these with each change that mends a rendering (never raise them).
+    // The property is that both are 0: no cell read wrong, and (until the one rendering above
+    // is mended) no more renderings failing than allowed; the allowance is never raised.
     assert!(
-        failing.len() <= FAILING_AT_MOST && wrong <= WRONG_AT_MOST,
+        failing.len() <= FAILING_AT_MOST && wrong == 0,
         "{} of {} renderings break the property ({FAILING_AT_MOST} allowed), {wrong} cells \
-         read wrong ({WRONG_AT_MOST} allowed)\n{table}\n{}",
+         read wrong (none allowed)\n{table}\n{}",
         failing.len(),
         outcomes.len(),
         failing.iter().map(|o| describe(o)).collect::<String>()
@@ -91,7 +91,10 @@ fn judge(name: &str, gold: &Value) -> Outcome {
 }
 
 /// wrong.py: a gold cell is right when its value is among the values read for it, wrong when
-/// values were read for it but not its value, unread when none was.
+/// values were read for it but not its value, unread when none was. One difference: a row the
+/// report names unread (`table-incomplete`'s `rows`) and reads no cell of is unread, where
+/// wrong.py matches its label's core inside another row's (`其他` in `2.其他法律行政法规禁止
+/// 公开`) or in a column's (`总计` in `行政复议-总计`) and counts that row's figures as its own.
 fn score_cells(o: &mut Outcome, report: &nianbao::Report, gold: &Value) {
     let got: Vec<(String, String, Option<f64>)> = report
         .cells
@@ -101,15 +104,16 @@ fn score_cells(o: &mut Outcome, report: &nianbao::Report, gold: &Value) {
             (core(&c.label), core(column), c.value)
         })
         .collect();
+    let named_unread: Vec<String> = report
+        .findings
+        .iter()
+        .flat_map(|f| f.rows.iter().map(|r| core(r)))
+        .collect();
     for g in gold["cells"].as_array().unwrap() {
         let label = g["label"].as_str().unwrap();
         let column = g["column"].as_str().unwrap_or("");
         let (gl, gc) = (core(label), core(column));
-        let values: Vec<Option<f64>> = got
-            .iter()
-            .filter(|(l, c, _)| names_cell(&gl, &gc, l, c))
-            .map(|(_, _, v)| *v)
-            .collect();
+        let values = values_read(&gl, &gc, &got, &named_unread);
         let value = g["value"].as_f64();
         if values.contains(&value) {
             o.right += 1;
@@ -121,6 +125,50 @@ fn score_cells(o: &mut Outcome, report: &nianbao::Report, gold: &Value) {
                 .push(format!("{label} / {column} = {value:?}, read {values:?}"));
         }
     }
+}
+
+/// The values read for the gold cell (gl, gc), matched as wrong.py matches, none for a row
+/// named unread of which no cell was read under its own label.
+fn values_read(
+    gl: &str,
+    gc: &str,
+    got: &[(String, String, Option<f64>)],
+    named_unread: &[String],
+) -> Vec<Option<f64>> {
+    let own_label_read = got.iter().any(|(l, _, _)| l == gl);
+    if named_unread.iter().any(|r| r == gl) && !own_label_read {
+        return Vec::new();
+    }
+    got.iter()
+        .filter(|(l, c, _)| names_cell(gl, gc, l, c))
+        .map(|(_, _, v)| *v)
+        .collect()
+}
+
+/// An unread row named unread is unread, not another row's figures; an unread row not named
+/// unread, or a row read under its own label, is matched as wrong.py matches.
+#[test]
+fn a_row_named_unread_is_not_matched_to_another_rows_cells() {
+    let got = vec![
+        (
+            "其他法律行政法规禁止公开".to_string(),
+            "自然人".to_string(),
+            Some(7.0),
+        ),
+        (
+            "行政复议、行政诉讼".to_string(),
+            "行政复议-总计".to_string(),
+            Some(9.0),
+        ),
+    ];
+    let named = vec!["其他".to_string(), "总计".to_string()];
+    assert!(values_read("其他", "自然人", &got, &named).is_empty());
+    assert!(values_read("总计", "总计", &got, &named).is_empty());
+    assert_eq!(values_read("其他", "自然人", &got, &[]), vec![Some(7.0)]);
+    assert_eq!(values_read("总计", "总计", &got, &[]), vec![Some(9.0)]);
+    let mut read_too = got.clone();
+    read_too.push(("其他".to_string(), "自然人".to_string(), Some(57.0)));
+    assert_eq!(values_read("其他", "自然人", &read_too, &named).len(), 2);
 }
 
 /// wrong.py's (and score.py's) test that a cell read (label l, column c) is the gold cell

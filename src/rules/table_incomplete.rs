@@ -60,10 +60,33 @@ fn check(cx: &Context) -> Vec<Finding> {
                 Some(c.read as f64),
             );
             f.place = c.table.to_string();
-            f.rows = c.missing.clone();
+            f.rows = c.missing.iter().flat_map(|l| rows_named(cx, l)).collect();
             f
         })
         .collect()
+}
+
+/// The rows a missing template row stands for, as the report prints them: table 四 is one row
+/// of the template whose printed rows are its column groups (行政复议, 未经复议直接起诉, 复议后
+/// 起诉), named when any of their cells was not read.
+fn rows_named(cx: &Context, label: &str) -> Vec<String> {
+    let Some(ind) = crate::schema::indicator("review_lawsuit").filter(|i| i.labels[0] == label)
+    else {
+        return vec![label.to_string()];
+    };
+    let mut groups: Vec<String> = Vec::new();
+    for column in ind.value_columns(&[]) {
+        let read = cx
+            .ex
+            .cells
+            .iter()
+            .any(|c| c.indicator == ind.id && c.column.as_deref() == Some(*column));
+        let group = column.split_once('-').map_or(*column, |(g, _)| g);
+        if !read && !groups.iter().any(|g| g == group) {
+            groups.push(group.to_string());
+        }
+    }
+    groups
 }
 
 /// Where a person finds the table: its caption (the section heading it stands under), then
