@@ -29,6 +29,10 @@ pub trait Figures {
     fn none_printed(&self, ids: &[&str]) -> bool;
     /// The value columns of an indicator (`[None]` for single-value rows).
     fn columns(&self, id: &str) -> Vec<Option<&'static str>>;
+    /// Where the label of a row found in the table but not read stands.
+    fn unread_row(&self, _id: &str) -> Option<Span> {
+        None
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -217,6 +221,13 @@ pub fn constraints(
                             right,
                         }),
                         Err(Some(bad)) => unchecked.push((f.span, quoted(&f.label, column), bad)),
+                        // a part found in the old form but not read: the total goes untested
+                        // (table-incomplete names the part; this names the total)
+                        Err(None) if t == Template::T2008 => {
+                            if let Some(part) = parts.iter().find_map(|p| cx.unread_row(p)) {
+                                unchecked.push((f.span, quoted(&f.label, column), part));
+                            }
+                        }
                         _ => {}
                     }
                 }

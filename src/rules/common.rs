@@ -260,6 +260,14 @@ impl Figures for Context<'_> {
     fn columns(&self, id: &str) -> Vec<Option<&'static str>> {
         Context::columns(self, id)
     }
+    fn unread_row(&self, id: &str) -> Option<Span> {
+        if self.ex.cells.iter().any(|c| c.indicator == id) {
+            return None;
+        }
+        let m = self.ex.matched.iter().find(|m| m.indicator.id == id)?;
+        let range = m.row.label_range();
+        (!range.is_empty()).then(|| self.doc.span(range))
+    }
 }
 
 /// The canonical wording of an indicator, for messages.
