@@ -31,6 +31,44 @@ pub trait Figures {
     fn columns(&self, id: &str) -> Vec<Option<&'static str>>;
 }
 
+/// A reading's cells by indicator and column: the arithmetic and the rules look cells up
+/// thousands of times a check, and a scan of every cell each time was a good part of it.
+pub struct CellIndex<'a> {
+    cells: &'a [Cell],
+    /// (indicator, column, place in `cells`), sorted: of equal keys the first is the cell a
+    /// scan in order would find.
+    keys: Vec<(&'a str, Option<&'a str>, usize)>,
+}
+
+impl<'a> CellIndex<'a> {
+    pub fn new(cells: &'a [Cell]) -> CellIndex<'a> {
+        let mut keys: Vec<(&str, Option<&str>, usize)> = cells
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.indicator.as_str(), c.column.as_deref(), k))
+            .collect();
+        keys.sort_unstable();
+        CellIndex { cells, keys }
+    }
+
+    /// The first cell of an indicator in a column.
+    pub fn get(&self, id: &str, column: Option<&str>) -> Option<&'a Cell> {
+        let at = self
+            .keys
+            .partition_point(|&(i, c, _)| (i, c) < (id, column));
+        self.keys
+            .get(at)
+            .filter(|&&(i, c, _)| i == id && c == column)
+            .map(|&(.., k)| &self.cells[k])
+    }
+
+    /// Whether an indicator has a cell, in any column.
+    pub fn has(&self, id: &str) -> bool {
+        let at = self.keys.partition_point(|&(i, ..)| i < id);
+        self.keys.get(at).is_some_and(|&(i, ..)| i == id)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Term {
     pub id: &'static str,

@@ -189,8 +189,13 @@ const HEADER_WORDS: &[&str] = &[
 const WIDTH_HEADERS: &[&str] = &["统计指标", "指标名称", "指标"];
 
 pub fn is_header_word(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    HEADER_WORDS.contains(&t.as_str())
+    // most cells hold no white space: copied only when some is to be taken out
+    let t: std::borrow::Cow<str> = if text.contains(char::is_whitespace) {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        text.into()
+    };
+    HEADER_WORDS.contains(&t.as_ref())
         || (t.ends_with("年度") && t.len() <= 14)
         || (t.starts_with("第二十条") && t.ends_with('项'))
         || t.contains("勾稽关系")

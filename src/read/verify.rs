@@ -204,7 +204,7 @@ pub fn misread(
             .collect();
         let view = TableCells {
             t,
-            cells: &kept,
+            index: arith::CellIndex::new(&kept),
             old_columns,
         };
         let mut failures = failures(&view);
@@ -421,7 +421,7 @@ fn broken_bounds(view: &TableCells) -> Vec<(At, At)> {
 /// The table's own cells, nothing else, as the arithmetic reads them.
 struct TableCells<'a> {
     t: Template,
-    cells: &'a [Cell],
+    index: arith::CellIndex<'a>,
     old_columns: &'static [&'static str],
 }
 
@@ -431,9 +431,7 @@ impl Figures for TableCells<'_> {
     }
 
     fn cell(&self, id: &str, column: Option<&str>) -> Option<&Cell> {
-        self.cells
-            .iter()
-            .find(|c| c.indicator == id && c.column.as_deref() == column)
+        self.index.get(id, column)
     }
 
     fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure> {
@@ -447,10 +445,7 @@ impl Figures for TableCells<'_> {
     }
 
     fn none_printed(&self, ids: &[&str]) -> bool {
-        !self
-            .cells
-            .iter()
-            .any(|c| ids.contains(&c.indicator.as_str()))
+        !ids.iter().any(|id| self.index.has(id))
     }
 
     fn columns(&self, id: &str) -> Vec<Option<&'static str>> {

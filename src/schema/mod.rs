@@ -21,8 +21,24 @@ pub fn relations() -> impl Iterator<Item = &'static Relation> {
     t2008::RELATIONS.iter().chain(t2019::RELATIONS.iter())
 }
 
+/// The first indicator of that id, looked up in a list sorted by id (made once: the arithmetic
+/// asks for indicators by id thousands of times a check).
 pub fn indicator(id: &str) -> Option<&'static Indicator> {
-    indicators().find(|i| i.id == id)
+    type ById = Vec<(&'static str, usize, &'static Indicator)>;
+    static BY_ID: std::sync::OnceLock<ById> = std::sync::OnceLock::new();
+    let by_id = BY_ID.get_or_init(|| {
+        let mut v: ById = indicators()
+            .enumerate()
+            .map(|(k, i)| (i.id, k, i))
+            .collect();
+        v.sort_unstable_by_key(|&(id, k, _)| (id, k));
+        v
+    });
+    let at = by_id.partition_point(|&(i, ..)| i < id);
+    by_id
+        .get(at)
+        .filter(|&&(i, ..)| i == id)
+        .map(|&(.., ind)| ind)
 }
 
 /// The table a national-format row belongs to.
