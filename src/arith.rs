@@ -35,6 +35,43 @@ pub trait Figures {
     }
 }
 
+/// A reading's cells by indicator and column: the arithmetic and the rules look cells up
+/// thousands of times a check, and a scan of every cell each time was a good part of it.
+pub struct CellIndex<'a> {
+    /// (indicator, column, place among the cells, the cell), sorted: of equal keys the first
+    /// is the cell a scan in order would find.
+    keys: Vec<(&'a str, Option<&'a str>, usize, &'a Cell)>,
+}
+
+impl<'a> CellIndex<'a> {
+    pub fn new(cells: impl IntoIterator<Item = &'a Cell>) -> CellIndex<'a> {
+        let mut keys: Vec<_> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(k, c)| (c.indicator.as_str(), c.column.as_deref(), k, c))
+            .collect();
+        keys.sort_unstable_by_key(|&(id, column, k, _)| (id, column, k));
+        CellIndex { keys }
+    }
+
+    /// The first cell of an indicator in a column.
+    pub fn get(&self, id: &str, column: Option<&str>) -> Option<&'a Cell> {
+        let at = self
+            .keys
+            .partition_point(|&(i, c, ..)| (i, c) < (id, column));
+        self.keys
+            .get(at)
+            .filter(|&&(i, c, ..)| i == id && c == column)
+            .map(|&(.., cell)| cell)
+    }
+
+    /// Whether an indicator has a cell, in any column.
+    pub fn has(&self, id: &str) -> bool {
+        let at = self.keys.partition_point(|&(i, ..)| i < id);
+        self.keys.get(at).is_some_and(|&(i, ..)| i == id)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Term {
     pub id: &'static str,

@@ -85,11 +85,16 @@ fn split_lines(text: &str) -> Vec<Line> {
 /// `2017年宝山区政府信息公开工作` and `年度报告` over two lines).
 /// A page marker or running page count: `- 4 -`, `第 3 页`, `共 6 页`, `第3页 共6页`.
 pub fn is_page_marker(t: &str) -> bool {
-    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    if s.is_empty() {
+    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    // asked of every line of a table: only a line framed by dashes or ending in 页 is looked
+    // at further
+    let mut printed = t.chars().filter(|c| !c.is_whitespace());
+    let first = printed.next();
+    let last = printed.next_back().or(first);
+    if !(first.is_some_and(dash) || last == Some('页')) {
         return false;
     }
-    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let inner = s.trim_matches(dash);
     let framed = s.starts_with(dash) && s.ends_with(dash) && inner.len() + 2 <= s.len();
     let pages = s.ends_with('页')

@@ -61,12 +61,12 @@ pub struct Row {
 }
 
 impl Row {
+    /// The label's cells as one text, white space taken out (in one pass: labels are asked
+    /// for often while rows are matched).
     pub fn label(&self) -> String {
         self.label_parts
             .iter()
-            .map(|c| c.text.as_str())
-            .collect::<String>()
-            .chars()
+            .flat_map(|c| c.text.chars())
             .filter(|c| !c.is_whitespace())
             .collect()
     }
@@ -189,8 +189,13 @@ const HEADER_WORDS: &[&str] = &[
 const WIDTH_HEADERS: &[&str] = &["统计指标", "指标名称", "指标"];
 
 pub fn is_header_word(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    HEADER_WORDS.contains(&t.as_str())
+    // most cells hold no white space: copied only when some is to be taken out
+    let t: std::borrow::Cow<str> = if text.contains(char::is_whitespace) {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        text.into()
+    };
+    HEADER_WORDS.contains(&t.as_ref())
         || (t.ends_with("年度") && t.len() <= 14)
         || (t.starts_with("第二十条") && t.ends_with('项'))
         || t.contains("勾稽关系")

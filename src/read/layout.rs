@@ -242,12 +242,11 @@ fn score_wordings(label: &str) -> Likeness {
         return Vec::new().into();
     }
     let index = schema::wording_index();
-    let indicators: Vec<&Indicator> = schema::indicators().collect();
     // the best wording of each indicator, among the wordings sharing a bigram with the label
     let mut best: Vec<(usize, f64)> = Vec::new();
     for (n, shared) in index.sharing(&core) {
         let (g, wording) = index.cores[n];
-        if !indicators[g].by_label {
+        if !template_place(g).0.by_label {
             continue;
         }
         let s = core.similarity_sharing(wording, MATCH_THRESHOLD, || shared);
@@ -409,6 +408,9 @@ impl Matcher {
     /// right ones (`（二）部分` `处理的，只` `形，不计其 公开（区分` `计这一情` `他情形） 6 0 …`), with a
     /// group label's piece (`理结果`) above them.
     fn anagram_of_fragments(&self, fragments: &[Row], row: &Row) -> Option<Row> {
+        if fragments.is_empty() {
+            return None; // no lines to join
+        }
         let plain = match &self.pending {
             Some(p) => join(p, row),
             None => row.clone(),
@@ -417,12 +419,17 @@ impl Matcher {
         if exact >= 1.0 - 1e-9 {
             return None;
         }
+        // the label of the row joined with the last k fragments, one more each time: the rows
+        // themselves are joined only for the one that is a wording's anagram
+        let mut label = row.label();
         (1..=fragments.len()).find_map(|k| {
-            let whole = fragments[fragments.len() - k..]
+            let from = fragments.len() - k;
+            label.insert_str(0, &fragments[from].label());
+            let wording = anagram_wording(&label, self.t, self.cursor)?;
+            let whole = fragments[from..]
                 .iter()
                 .rev()
                 .fold(row.clone(), |r, f| join(f, &r));
-            let wording = anagram_wording(&whole.label(), self.t, self.cursor)?;
             Some(shown_as(whole, wording))
         })
     }

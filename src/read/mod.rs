@@ -227,13 +227,14 @@ fn table_texts<'a>(doc: &'a Document, ex: &'a Extraction) -> impl Iterator<Item 
 /// blank cell and, where the row has a 总计 column, adding up; then its cells. A reading by layout
 /// that puts figures under the wrong row or column shows as blanks and broken totals.
 fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
-    let mut ids: Vec<&str> = ex.cells.iter().map(|c| c.indicator.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let sound = ids
-        .iter()
-        .filter(|id| {
-            let row: Vec<&Cell> = ex.cells.iter().filter(|c| c.indicator == **id).collect();
+    // each row's cells in text order: the cells sorted by indicator, stably (one pass over
+    // the cells per row was quadratic in the cells)
+    let mut by_row: Vec<&Cell> = ex.cells.iter().collect();
+    by_row.sort_by(|a, b| a.indicator.cmp(&b.indicator));
+    let sound = by_row
+        .chunk_by(|a, b| a.indicator == b.indicator)
+        .filter(|row| {
+            let id = &row[0].indicator;
             let blank = row.iter().any(|c| c.kind == ValueKind::Blank);
             let values: Vec<String> = row
                 .iter()

@@ -145,6 +145,7 @@ pub struct Context<'a> {
     pub facts: &'a [Fact],
     pub prose: &'a crate::facts::Prose,
     arithmetic: std::cell::OnceCell<arith::Arithmetic>,
+    cells: std::cell::OnceCell<arith::CellIndex<'a>>,
 }
 
 use crate::arith::Figures;
@@ -164,6 +165,7 @@ impl<'a> Context<'a> {
             facts,
             prose,
             arithmetic: std::cell::OnceCell::new(),
+            cells: std::cell::OnceCell::new(),
         }
     }
 
@@ -184,11 +186,7 @@ impl<'a> Context<'a> {
     /// Whether none of these rows is printed, in the table or the prose (a relation of another
     /// variant of the form).
     pub fn none_printed(&self, ids: &[&str]) -> bool {
-        !self
-            .ex
-            .cells
-            .iter()
-            .any(|c| ids.contains(&c.indicator.as_str()))
+        !ids.iter().any(|id| self.cells().has(id))
             && !self
                 .facts
                 .iter()
@@ -196,10 +194,13 @@ impl<'a> Context<'a> {
     }
 
     pub fn cell(&self, id: &str, column: Option<&str>) -> Option<&'a Cell> {
-        self.ex
-            .cells
-            .iter()
-            .find(|c| c.indicator == id && c.column.as_deref() == column)
+        self.cells().get(id, column)
+    }
+
+    /// The table's cells by indicator and column, made at the first look-up.
+    fn cells(&self) -> &arith::CellIndex<'a> {
+        self.cells
+            .get_or_init(|| arith::CellIndex::new(&self.ex.cells))
     }
 
     /// The figure of an indicator in a column: the table cell, or a prose fact when the

@@ -21,8 +21,24 @@ pub fn relations() -> impl Iterator<Item = &'static Relation> {
     t2008::RELATIONS.iter().chain(t2019::RELATIONS.iter())
 }
 
+/// The first indicator of that id, looked up in a list sorted by id (made once: the arithmetic
+/// asks for indicators by id thousands of times a check).
 pub fn indicator(id: &str) -> Option<&'static Indicator> {
-    indicators().find(|i| i.id == id)
+    type ById = Vec<(&'static str, usize, &'static Indicator)>;
+    static BY_ID: std::sync::OnceLock<ById> = std::sync::OnceLock::new();
+    let by_id = BY_ID.get_or_init(|| {
+        let mut v: ById = indicators()
+            .enumerate()
+            .map(|(k, i)| (i.id, k, i))
+            .collect();
+        v.sort_unstable_by_key(|&(id, k, _)| (id, k));
+        v
+    });
+    let at = by_id.partition_point(|&(i, ..)| i < id);
+    by_id
+        .get(at)
+        .filter(|&&(i, ..)| i == id)
+        .map(|&(.., ind)| ind)
 }
 
 /// The table a national-format row belongs to.
@@ -218,19 +234,54 @@ pub struct WordingIndex {
     /// the bigram occurs in that wording (10 bits). One number sorts with the code that sorts
     /// bigrams, which keeps the wasm smaller.
     postings: Vec<u64>,
+    /// Where each bigram's postings lie, in a hash table (open addressing; bigram 0, which no
+    /// two characters make, for an empty slot): a label's bigrams are looked up here for
+    /// every label scored, and a binary search of the postings was most of it.
+    runs: Vec<(u64, u32, u32)>,
 }
 
 impl WordingIndex {
+    fn new(cores: Vec<(usize, &'static Core)>, postings: Vec<u64>) -> WordingIndex {
+        let size = (2 * postings.len()).next_power_of_two().max(16);
+        let mut index = WordingIndex {
+            cores,
+            postings,
+            runs: vec![(0, 0, 0); size],
+        };
+        let mut from = 0;
+        for run in index.postings.chunk_by(|a, b| a >> 22 == b >> 22) {
+            let k = index.slot(run[0] >> 22);
+            index.runs[k] = (run[0] >> 22, from as u32, (from + run.len()) as u32);
+            from += run.len();
+        }
+        index
+    }
+
+    /// The slot of a bigram: its own, or the empty one where it would go.
+    fn slot(&self, gram: u64) -> usize {
+        let mask = self.runs.len() - 1;
+        let bits = self.runs.len().trailing_zeros();
+        let mut k = (gram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        while self.runs[k].0 != 0 && self.runs[k].0 != gram {
+            k = (k + 1) & mask;
+        }
+        k
+    }
+
+    /// The postings of a bigram.
+    fn postings_of(&self, gram: u64) -> &[u64] {
+        match self.runs[self.slot(gram)] {
+            (g, from, to) if g == gram && g != 0 => &self.postings[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
     /// The wordings sharing bigrams with `label`, and how many (with multiplicity, as
     /// [`similarity`] counts them), in `cores` order.
     pub fn sharing(&self, label: &Core) -> Vec<(usize, usize)> {
         let mut common = vec![0usize; self.cores.len()];
         for run in label.grams.chunk_by(|a, b| a == b) {
-            let from = self.postings.partition_point(|&p| p >> 22 < run[0]);
-            for &p in self.postings[from..]
-                .iter()
-                .take_while(|&&p| p >> 22 == run[0])
-            {
+            for &p in self.postings_of(run[0]) {
                 let (n, count) = ((p >> 10) as usize & 0xFFF, p as usize & 0x3FF);
                 common[n] += count.min(run.len());
             }
@@ -261,7 +312,7 @@ pub fn wording_index() -> &'static WordingIndex {
             })
             .collect();
         postings.sort_unstable();
-        WordingIndex { cores, postings }
+        WordingIndex::new(cores, postings)
     })
 }
 

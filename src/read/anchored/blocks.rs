@@ -185,28 +185,29 @@ impl Cut<'_> {
         // per row from the end, the readings from there with a fingerprint of their values:
         // readings equal in values are one reading, and comparing fingerprints instead of whole
         // tables keeps a table of zeros, read alike in thousands of ways, cheap (two distinct
-        // readings sharing a 64-bit fingerprint is not a case to plan for)
-        let mut from: Vec<Vec<(u64, Vec<Vec<usize>>)>> = vec![Vec::new(); self.rows + 1];
-        from[self.rows] = vec![(0, Vec::new())];
+        // readings sharing a 64-bit fingerprint is not a case to plan for). A reading is kept
+        // as its first run and a link to the reading after it, and written out whole only at
+        // the end: copying every reading at every row was most of the search's time.
+        let mut from: Vec<Vec<(u64, Option<Link>)>> = vec![Vec::new(); self.rows + 1];
+        from[self.rows] = vec![(0, None)];
         for i in (0..self.rows).rev() {
             if self.to_end[i] > MAX_FAILING {
                 continue; // no cut from here is among the best
             }
-            let mut here: Vec<(u64, Vec<Vec<usize>>)> = Vec::new();
+            let mut here: Vec<(u64, Option<Link>)> = Vec::new();
             let mut seen: std::collections::HashSet<u64> = Default::default();
             for &(run, cost) in &self.failing[i] {
                 if cost.saturating_add(self.to_end[i + run.rows]) != self.to_end[i] {
                     continue;
                 }
-                let printed: Vec<Vec<usize>> = (0..run.rows)
-                    .map(|r| row_tokens(i, run, r, self.width))
-                    .collect();
-                let head = fingerprint(printed.iter().flatten().map(|&t| values[t]));
+                let head = fingerprint((0..run.rows).flat_map(|r| {
+                    (0..self.width).map(move |c| values[row_token(i, run, r, c, self.width)])
+                }));
                 let shift = BASE.wrapping_pow((run.rows * self.width) as u32);
-                for (rest_print, rest) in &from[i + run.rows] {
+                for (rest, &(rest_print, _)) in from[i + run.rows].iter().enumerate() {
                     let print = head.wrapping_add(rest_print.wrapping_mul(shift));
                     if seen.insert(print) {
-                        here.push((print, printed.iter().chain(rest).cloned().collect()));
+                        here.push((print, Some(Link { run, rest })));
                     }
                 }
                 if here.len() > MAX_READINGS {
@@ -216,12 +217,36 @@ impl Cut<'_> {
             from[i] = here;
         }
         Some(
-            std::mem::take(&mut from[0])
-                .into_iter()
-                .map(|(_, r)| r)
+            from[0]
+                .iter()
+                .map(|&(_, link)| self.written_out(&from, link))
                 .collect(),
         )
     }
+
+    /// A reading from the first row, per row its tokens, following its links.
+    fn written_out(
+        &self,
+        from: &[Vec<(u64, Option<Link>)>],
+        first: Option<Link>,
+    ) -> Vec<Vec<usize>> {
+        let mut reading = Vec::with_capacity(self.rows);
+        let (mut i, mut link) = (0, first);
+        while let Some(Link { run, rest }) = link {
+            reading.extend((0..run.rows).map(|r| row_tokens(i, run, r, self.width)));
+            i += run.rows;
+            link = from[i][rest].1;
+        }
+        reading
+    }
+}
+
+/// A reading's first run, and the reading after it: its index among the readings from the row
+/// after the run.
+#[derive(Clone, Copy)]
+struct Link {
+    run: Run,
+    rest: usize,
 }
 
 const BASE: u64 = 0x9E37_79B9_7F4A_7C15;

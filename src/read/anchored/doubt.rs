@@ -221,16 +221,19 @@ pub(super) fn distrust_figures_under_other_headers(text: &str, rows: &mut [ReadR
         .collect();
     names.sort_unstable();
     names.dedup();
+    let mut lines = HeaderLines::new(text, &names);
     for row in rows.iter_mut() {
         let label_end = row.anchor.label.end;
         let misplaced = row.cells.iter().zip(row.columns).any(|(cell, column)| {
             let Some(cell) = cell.as_ref().filter(|c| !c.text.trim().is_empty()) else {
                 return false;
             };
-            let Some(between) = text.get(label_end..cell.range.start) else {
+            if text.get(label_end..cell.range.start).is_none() {
                 return false;
-            };
-            nearest_header(between, &names).is_some_and(|h| !h.contains(&squeezed(column)))
+            }
+            lines
+                .nearest_header(label_end, cell.range.start)
+                .is_some_and(|h| !h.contains(&squeezed(column)))
         });
         if misplaced {
             row.cells.iter_mut().for_each(|c| *c = None);
@@ -238,25 +241,82 @@ pub(super) fn distrust_figures_under_other_headers(text: &str, rows: &mut [ReadR
     }
 }
 
-/// The header printed nearest before the end of `text`: its lines of column headers one after
-/// another (a header row printed a cell a line), white space taken out.
-fn nearest_header(text: &str, names: &[String]) -> Option<String> {
-    let mut lines = text
-        .lines()
-        .rev()
-        .map(squeezed)
-        .skip_while(|l| !is_header_line(l, names));
-    let mut header: Vec<String> = Vec::new();
-    for l in lines.by_ref() {
-        if l.is_empty() {
-            continue;
+/// A line of text, white space taken out, as a header is looked for.
+#[derive(Clone)]
+enum Seen {
+    Empty,
+    Header(String),
+    Other,
+}
+
+impl Seen {
+    fn of(line: &str, names: &[String]) -> Seen {
+        let line = squeezed(line);
+        if line.is_empty() {
+            Seen::Empty
+        } else if is_header_line(&line, names) {
+            Seen::Header(line)
+        } else {
+            Seen::Other
         }
-        if !is_header_line(&l, names) {
-            break;
-        }
-        header.push(l);
     }
-    (!header.is_empty()).then(|| header.concat())
+}
+
+/// The text's lines as [`HeaderLines::nearest_header`] sees them, each whole line looked at once: every cell
+/// of every row looks back over the lines before it, most of them the same lines.
+struct HeaderLines<'a> {
+    text: &'a str,
+    names: &'a [String],
+    /// Where each line starts; a line ends at the next one's start, less its line end.
+    starts: Vec<usize>,
+    seen: Vec<Option<Seen>>,
+}
+
+impl<'a> HeaderLines<'a> {
+    fn new(text: &'a str, names: &'a [String]) -> HeaderLines<'a> {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let seen = vec![None; starts.len()];
+        HeaderLines {
+            text,
+            names,
+            starts,
+            seen,
+        }
+    }
+
+    /// Line `k` cut to `from..to`, seen as a header would be: a whole line from its cache.
+    fn line(&mut self, k: usize, from: usize, to: usize) -> Seen {
+        let start = self.starts[k];
+        let end = self.starts.get(k + 1).map_or(self.text.len(), |&s| s - 1);
+        let (a, b) = (start.max(from), end.min(to));
+        if (a, b) != (start, end) {
+            return Seen::of(&self.text[a..b.max(a)], self.names);
+        }
+        let (text, names) = (self.text, self.names);
+        self.seen[k]
+            .get_or_insert_with(|| Seen::of(&text[start..end], names))
+            .clone()
+    }
+
+    /// The header printed nearest before `to`, after `from`: its lines of column headers one
+    /// after another (a header row printed a cell a line), white space taken out, the last
+    /// line first.
+    fn nearest_header(&mut self, from: usize, to: usize) -> Option<String> {
+        let line_of = |at: usize| self.starts.partition_point(|&s| s <= at) - 1;
+        let (first, last) = (line_of(from), line_of(to));
+        let mut header: Vec<String> = Vec::new();
+        for k in (first..=last).rev() {
+            match self.line(k, from, to) {
+                Seen::Empty => {}
+                Seen::Header(l) => header.push(l),
+                Seen::Other if header.is_empty() => {}
+                Seen::Other => break,
+            }
+        }
+        (!header.is_empty()).then(|| header.concat())
+    }
 }
 
 fn squeezed(s: &str) -> String {

@@ -12,10 +12,10 @@ use std::ops::Range;
 pub(super) struct HanStream {
     chars: Vec<char>,
     at: Vec<usize>,
-    /// Every two adjacent characters as one number, with the place of the first, sorted: a
-    /// wording is looked for only where its first two characters stand, instead of
-    /// searching the whole text once for each of the templates' hundred-odd wordings.
-    pairs: Vec<(u64, u32)>,
+    /// Every two adjacent characters, with their places: a wording is looked for only where
+    /// its first two characters stand, instead of searching the whole text once for each of
+    /// the templates' hundred-odd wordings.
+    pairs: PairIndex,
 }
 
 pub(super) fn pair(a: char, b: char) -> u64 {
@@ -31,12 +31,7 @@ impl HanStream {
                 at.push(i);
             }
         }
-        let mut pairs: Vec<(u64, u32)> = chars
-            .windows(2)
-            .enumerate()
-            .map(|(i, w)| (pair(w[0], w[1]), i as u32))
-            .collect();
-        pairs.sort_unstable();
+        let pairs = PairIndex::new(&chars);
         HanStream { chars, at, pairs }
     }
 
@@ -51,15 +46,65 @@ impl HanStream {
         let [a, b, ..] = want[..] else {
             return Vec::new(); // wordings have two characters at least
         };
-        let key = pair(a, b);
-        let from = self.pairs.partition_point(|p| p.0 < key);
-        self.pairs[from..]
-            .iter()
-            .take_while(|p| p.0 == key)
-            .map(|p| p.1 as usize)
+        self.pairs
+            .places(pair(a, b))
             .filter(|&i| self.chars.get(i..i + want.len()) == Some(&want[..]))
             .take(cap)
             .collect()
+    }
+}
+
+/// The places of each pair of adjacent characters, in text order: per pair (in a hash table)
+/// its first and last place, per place the next place of the same pair. Made in one pass
+/// (sorting the pairs with their places was a good part of finding the rows).
+struct PairIndex {
+    /// Open addressing: (pair, first place, last place); pair 0 (no two Han characters make
+    /// it) for an empty slot.
+    slots: Vec<(u64, u32, u32)>,
+    /// Per place, the next place of its pair (`u32::MAX` for none).
+    next: Vec<u32>,
+    bits: u32,
+}
+
+impl PairIndex {
+    fn new(chars: &[char]) -> PairIndex {
+        let n = chars.len().saturating_sub(1);
+        let size = (2 * n).next_power_of_two().max(16);
+        let mut index = PairIndex {
+            slots: vec![(0, 0, 0); size],
+            next: vec![u32::MAX; n],
+            bits: size.trailing_zeros(),
+        };
+        for (i, w) in chars.windows(2).enumerate() {
+            let i = i as u32;
+            let k = index.slot(pair(w[0], w[1]));
+            let slot = &mut index.slots[k];
+            if slot.0 == 0 {
+                *slot = (pair(w[0], w[1]), i, i);
+            } else {
+                let last = std::mem::replace(&mut slot.2, i);
+                index.next[last as usize] = i;
+            }
+        }
+        index
+    }
+
+    /// The slot of `key`: its own, or the empty one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
+        while self.slots[k].0 != 0 && self.slots[k].0 != key {
+            k = (k + 1) & mask;
+        }
+        k
+    }
+
+    /// The places of `key`, in text order.
+    fn places(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let (found, first, _) = self.slots[self.slot(key)];
+        let next = |i: u32| Some(i).filter(|&i| i != u32::MAX);
+        let first = if found == key { next(first) } else { None };
+        std::iter::successors(first, move |&i| next(self.next[i as usize])).map(|i| i as usize)
     }
 }
 

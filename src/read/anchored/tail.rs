@@ -141,14 +141,8 @@ impl Search<'_> {
         let mut filled: Vec<(usize, Vec<u64>)> = Vec::new();
         loop {
             let settled = self.relations.iter().find_map(|(l, r)| {
-                let open: Vec<usize> = l
-                    .iter()
-                    .chain(r)
-                    .copied()
-                    .filter(|&x| table[x].is_none())
-                    .collect();
-                let [one] = open.as_slice() else { return None };
-                let on_left = l.contains(one);
+                let one = only_open(l.iter().chain(r).copied(), table)?;
+                let on_left = l.contains(&one);
                 let side = |rows: &[usize], c: usize| -> i128 {
                     rows.iter()
                         .filter_map(|&x| table[x].as_ref())
@@ -165,7 +159,7 @@ impl Search<'_> {
                         u64::try_from(d).ok()
                     })
                     .collect();
-                Some((*one, row))
+                Some((one, row))
             });
             let Some((r, row)) = settled else {
                 return (filled, true);
@@ -188,6 +182,14 @@ impl Search<'_> {
                 (0..self.width).all(|c| side(l, c) == side(r, c))
             })
     }
+}
+
+/// The one row of `rows` not yet filled, if exactly one is (no list made: this is asked of
+/// every relation at every step of the search).
+fn only_open(rows: impl Iterator<Item = usize>, table: &[Option<Vec<u64>>]) -> Option<usize> {
+    let mut open = rows.filter(|&x| table[x].is_none());
+    let one = open.next()?;
+    open.next().is_none().then_some(one)
 }
 
 /// Takes a row's figures from the pool, all or none.
