@@ -13,7 +13,16 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # already ended in a bare trap, without its message, under panic=abort.
 export RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -Zunstable-options -Cpanic=immediate-abort"
 
-# build OUT_DIR OUT_NAME GLOBAL CARGO_FEATURE_ARGS...: one cdylib → glue + stripped, validated wasm.
+# binaryen's wasm-opt, from npm (devDependencies, installed by scripts/setup-web.sh).
+WASM_OPT_BIN=node_modules/.bin/wasm-opt
+if [ ! -x "$WASM_OPT_BIN" ]; then
+  echo "$WASM_OPT_BIN is missing: run scripts/setup-web.sh (or npm ci) first" >&2
+  exit 1
+fi
+
+# build OUT_DIR OUT_NAME GLOBAL CARGO_ARGS...: one cdylib → glue + stripped, validated wasm.
+# With WASM_OPT set (wasm-opt's flags), wasm-opt rewrites the wasm after wasm-bindgen, MVP
+# features only; the exports and imports the glue calls keep their names.
 build() {
   local out=$1 name=$2 global=$3 target
   shift 3
@@ -23,6 +32,11 @@ build() {
   mkdir -p "$out"
   wasm-bindgen --target no-modules --no-modules-global "$global" --out-dir "$out" --out-name "$name" \
     --no-typescript "$target/wasm32-unknown-unknown/release/nianbao.wasm"
+  if [ -n "${WASM_OPT:-}" ]; then
+    # shellcheck disable=SC2086 # WASM_OPT is a list of flags
+    "$WASM_OPT_BIN" $WASM_OPT --mvp-features "$out/${name}_bg.wasm" -o "$out/${name}_bg.opt.wasm"
+    mv "$out/${name}_bg.opt.wasm" "$out/${name}_bg.wasm"
+  fi
   wasm-strip "$out/${name}_bg.wasm"
   node scripts/make-single.js --downlevel-glue "$out/$name.js"
   # The gate: fail the build if any post-MVP feature slipped in.
@@ -35,7 +49,16 @@ build() {
 # 2026-12-06 (node 20, the five seeds and two real reports checked 20 times each, median of six
 # runs): 3.30 ms a check at "s" against 3.01-3.24 ms at 2 and 5.68 ms at "z"; 238,907 B gzip at
 # "s" against 282,981 B at 2 (the budget below is 250 KB).
-CARGO_PROFILE_RELEASE_OPT_LEVEL=s build www/pkg nianbao wasm_bindgen
+# Its std is built with optimize_for_size (small sorts: a heapsort for sort_unstable, a plain
+# merge sort for sort; smaller integer formatting, no float-parsing fast path), then wasm-opt -O3:
+# 264,021 B → 227,365 B gzip on 2026-12-06 (d5d7da3; optimize_for_size -34.8 KB, wasm-opt -1.9 KB;
+# -Os 227,357 B, -Oz 227,682 B), the same results for every seed and real text, as fast in node 20
+# (min 2.12-2.28 ms a check before, 2.15-2.16 ms after; docs/measurements.md). A sort_unstable
+# whose equal elements differ would order them otherwise than the CLI: every one in the checker
+# sorts values whose equal elements are identical (plain Ord) or by a key ending in the element's
+# place (CellIndex, schema::indicator); keep it so, or sort stably.
+WASM_OPT=-O3 CARGO_PROFILE_RELEASE_OPT_LEVEL=s build www/pkg nianbao wasm_bindgen \
+  -Z build-std-features=optimize_for_size
 # Its own target directory: building the same crate with other features in one directory would
 # make each build undo the other's cache.
 # Loaded only on export and inlined in dist/nianbao.html: built for size.

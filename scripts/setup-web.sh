@@ -34,6 +34,9 @@ fi
 # The browser tests read the exported .xlsx back with openpyxl.
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install --user -q openpyxl
 
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm also brings binaryen's wasm-opt (a wasm build of it, nothing fetched at install), which
+# scripts/build-wasm.sh runs on the checker's wasm.
+if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/wasm-opt ] ||
+  [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
