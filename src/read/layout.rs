@@ -615,10 +615,14 @@ fn figure_after_unit(label: &str, unit: &str) -> bool {
         })
 }
 
-/// A label's first line joined with its next; figures printed between them are the row's.
+/// A label's first line joined with its next; figures printed between them are the row's. So
+/// are the first line's figures when the next line's fields are all empty: a converter split
+/// the label's cell over two table rows (`|其他对外管理服务<br>|647|18|20684|` / `|事项||||`),
+/// the empty fields being the continuation row's, not blank cells.
 fn join(first: &Row, second: &Row) -> Row {
     let mut r = second.clone();
-    if r.values.is_empty() {
+    let all_empty = r.values.iter().all(|v| v.text.trim().is_empty());
+    if r.values.is_empty() || (all_empty && !first.values.is_empty()) {
         r.values = first.values.clone();
     }
     let mut parts = first.label_parts.clone();
@@ -879,6 +883,32 @@ fn announced_table(doc: &Document) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(label: &str, values: &[&str]) -> Row {
+        let cell = |t: &str| RawCell {
+            text: t.to_string(),
+            range: 0..0,
+        };
+        Row {
+            label_parts: vec![cell(label)],
+            unit: None,
+            values: values.iter().map(|v| cell(v)).collect(),
+        }
+    }
+
+    /// A Markdown converter split the label's cell over two table rows: the figures stand on
+    /// the first, the second's fields are empty. Joined, the row keeps the figures; a second
+    /// line with a figure of its own keeps its own.
+    #[test]
+    fn a_label_continued_on_a_row_of_empty_fields_keeps_the_first_rows_figures() {
+        let figures = |r: &Row| r.values.iter().map(|v| v.text.clone()).collect::<Vec<_>>();
+        let first = row("其他对外管理服务", &["647", "18", "20684"]);
+        let joined = join(&first, &row("事项", &["", "", ""]));
+        assert_eq!(joined.label(), "其他对外管理服务事项");
+        assert_eq!(figures(&joined), ["647", "18", "20684"]);
+        let own = join(&first, &row("事项", &["", "5", ""]));
+        assert_eq!(figures(&own), ["", "5", ""]);
+    }
 
     #[test]
     fn numbering_is_left_out_of_a_label() {
