@@ -144,13 +144,41 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     let anchored = anchored::reading(doc, t, by_layout.table_announced.clone());
     // both judged by the columns the text shows (a reading by layout may have seen one)
     let columns = anchored.old_columns;
-    let mut read = if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
-        anchored
+    let (mut read, other) = if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
+        (anchored, by_layout)
     } else {
-        by_layout
+        (by_layout, anchored)
     };
     leave_misread_rows_unread(doc, &mut read, exact);
+    name_rows_the_other_reading_found(&mut read, &other);
     read
+}
+
+/// Rows the other reading found that the chosen one did not (the old form's rows vary, so a
+/// reading expects only the rows it found): found, they are expected, and named unread by
+/// table-incomplete when no cell of theirs was read. `（三）其他情形数` printed twice (行政复议's
+/// and 行政诉讼's), the second left blank, went unsaid when the reading by layout took only one.
+fn name_rows_the_other_reading_found(read: &mut Extraction, other: &Extraction) {
+    if read.template != Some(Template::T2008) || other.template != read.template {
+        return;
+    }
+    for m in &other.matched {
+        let taken = read
+            .matched
+            .iter()
+            .any(|r| std::ptr::eq(r.indicator, m.indicator));
+        if !taken && !m.indicator.heading {
+            read.matched.push(grid::MatchedRow {
+                indicator: m.indicator,
+                row: grid::Row {
+                    label_parts: m.row.label_parts.clone(),
+                    unit: None,
+                    values: Vec::new(),
+                },
+                score: m.score,
+            });
+        }
+    }
 }
 
 /// The rows of a reading as the verification reads them.
