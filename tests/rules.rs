@@ -103,6 +103,12 @@ fn cases() -> Vec<(&'static str, String, String)> {
     ]
 }
 
+/// A fixture's text, by its path under tests/fixtures.
+fn fixture(path: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    std::fs::read_to_string(format!("{dir}{path}")).unwrap()
+}
+
 fn codes(text: &str) -> Vec<&'static str> {
     nianbao::check(text)
         .findings
@@ -259,11 +265,7 @@ fn findings_are_ordered_by_severity() {
 /// is told what was not checked and what to do, never that the report has no table.
 #[test]
 fn rows_found_but_none_read_are_incomplete_not_missing() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/generated/s1_09_fujian.pdf.txt"
-    ))
-    .unwrap();
+    let text = fixture("generated/s1_09_fujian.pdf.txt");
     let found = codes(&text);
     assert!(found.contains(&"table-incomplete"), "{found:?}");
     assert!(!found.contains(&"table-missing"), "{found:?}");
@@ -274,11 +276,7 @@ fn rows_found_but_none_read_are_incomplete_not_missing() {
 /// named unread by table-incomplete.
 #[test]
 fn a_total_with_a_part_found_unread_is_named_untested() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/generated/s1_06_national.pdf.txt"
-    ))
-    .unwrap();
+    let text = fixture("generated/s1_06_national.pdf.txt");
     let report = nianbao::check(&text);
     let untested: Vec<&str> = report
         .findings
@@ -300,11 +298,7 @@ fn a_total_with_a_part_found_unread_is_named_untested() {
 /// expected too, so the one left unread is named, not passed over.
 #[test]
 fn rows_found_by_either_reading_are_named_when_unread() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/unseen/s7_12_national.pdfium.txt"
-    ))
-    .unwrap();
+    let text = fixture("unseen/s7_12_national.pdfium.txt");
     let report = nianbao::check(&text);
     let unread: Vec<&String> = report
         .findings

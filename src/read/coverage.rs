@@ -96,10 +96,7 @@ pub fn coverage(ex: Tables) -> Vec<Coverage> {
     };
     let mut out: Vec<Coverage> = Vec::new();
     for ind in rows {
-        let table = match t {
-            Template::T2008 => "统计表",
-            _ => schema::national_table(ind),
-        };
+        let table = schema::table_of(t, ind);
         let expected = ind.width(ex.old_columns);
         let read = cells_read(ind, ex).min(expected);
         let at = match out.iter().position(|c| c.table == table) {

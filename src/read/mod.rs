@@ -80,10 +80,7 @@ fn mostly_unread_tables(
     certain: &[&str],
 ) -> Vec<crate::read::verify::Unit> {
     const FEWEST_LOST: usize = 4;
-    let table_of = |ind: &schema::Indicator| match t {
-        Template::T2008 => "",
-        _ => schema::national_table(ind),
-    };
+    let table_of = |ind: &schema::Indicator| schema::table_of(t, ind);
     // a row whose digits were glued together is unread for that, not for its place
     let glued = |id: &str| {
         ex.unread
@@ -120,7 +117,7 @@ fn mostly_unread_tables(
             out.extend(
                 rows.iter()
                     .filter(|m| !lost(m) && !certain.contains(&m.indicator.id))
-                    .map(|m| crate::read::verify::Unit::whole_row(m.indicator.id)),
+                    .map(|m| crate::read::verify::Unit::of(m.indicator.id, None)),
             );
         }
     }

@@ -23,15 +23,8 @@ pub struct Unit {
 }
 
 impl Unit {
-    /// The whole row of an indicator.
-    pub fn whole_row(indicator: &str) -> Unit {
-        Unit {
-            indicator: indicator.to_string(),
-            group: String::new(),
-        }
-    }
-
-    fn of(indicator: &str, column: Option<&str>) -> Unit {
+    /// The unit holding a cell: its column group, or the whole row (`column` None).
+    pub fn of(indicator: &str, column: Option<&str>) -> Unit {
         let group = column
             .and_then(|c| c.split_once('-'))
             .map_or("", |(g, _)| g);
@@ -318,10 +311,7 @@ fn failure(t: Template, c: &Constraint, mistake: usize) -> Failure {
 }
 
 fn table_of(t: Template, id: &str) -> &'static str {
-    match (t, schema::indicator(id)) {
-        (Template::T2008, _) | (_, None) => "统计表",
-        (_, Some(ind)) => schema::national_table(ind),
-    }
+    schema::indicator(id).map_or("统计表", |ind| schema::table_of(t, ind))
 }
 
 /// The first table whose failures need two mistakes of the report or more.

@@ -330,7 +330,7 @@ pub fn notes(cx: &Context, code: &'static str) -> Vec<Finding> {
 /// form's `统计表`.
 pub fn table_name(cx: &Context, id: &str) -> &'static str {
     match (cx.ex.template, schema::indicator(id)) {
-        (Some(Template::T2019 | Template::T2021), Some(i)) => schema::national_table(i),
+        (Some(t), Some(i)) => schema::table_of(t, i),
         _ => "统计表",
     }
 }

@@ -52,6 +52,15 @@ pub fn national_table(ind: &Indicator) -> &'static str {
     }
 }
 
+/// The table a row of a template is in: `表二`, `表三`, `表四` of the national forms, the old
+/// form's one `统计表`.
+pub fn table_of(t: Template, ind: &Indicator) -> &'static str {
+    match t {
+        Template::T2008 => "统计表",
+        _ => national_table(ind),
+    }
+}
+
 /// The rows of a template that carry figures. 2019 prints （六）其他处理 as one row, 2021 as
 /// a group of three; other groups carry no figures of their own.
 pub fn value_rows(t: Template) -> impl Iterator<Item = &'static Indicator> {

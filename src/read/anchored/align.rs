@@ -14,16 +14,9 @@ pub(super) fn assign_orphans(
     tokens: &[Token],
     plan: &mut [Taken],
 ) {
-    let mut used = vec![false; tokens.len()];
-    for t in plan.iter() {
-        match t {
-            Taken::Cells(ks) => ks.iter().flatten().for_each(|&k| used[k] = true),
-            Taken::Glued(k) => used[*k] = true,
-        }
-    }
-    let empty = |t: &Taken| matches!(t, Taken::Cells(ks) if ks.iter().all(Option::is_none));
+    let used = tokens_taken(plan, tokens.len());
     let mut orphans: Vec<usize> = (0..anchors.len())
-        .filter(|&r| empty(&plan[r]) && !anchors[r].indicator.heading)
+        .filter(|&r| took_nothing(&plan[r]) && !anchors[r].indicator.heading)
         .collect();
     let Some(&w) = orphans.first().map(|&r| &widths[r]) else {
         return;
@@ -79,6 +72,23 @@ pub(super) fn assign_orphans(
     for (n, &r) in orphans.iter().enumerate() {
         plan[r] = Taken::Cells(free[n * w..(n + 1) * w].iter().map(|&k| Some(k)).collect());
     }
+}
+
+/// Which tokens the plan gave a row.
+fn tokens_taken(plan: &[Taken], tokens: usize) -> Vec<bool> {
+    let mut used = vec![false; tokens];
+    for t in plan {
+        match t {
+            Taken::Cells(ks) => ks.iter().flatten().for_each(|&k| used[k] = true),
+            Taken::Glued(k) => used[*k] = true,
+        }
+    }
+    used
+}
+
+/// A row the plan gave no token.
+fn took_nothing(t: &Taken) -> bool {
+    matches!(t, Taken::Cells(ks) if ks.iter().all(Option::is_none))
 }
 
 /// The first and last token a row took, if any.
@@ -642,20 +652,11 @@ pub(super) fn assign_orphan_runs(
     if t == schema::Template::T2008 {
         return;
     }
-    let mut used = vec![false; tokens.len()];
-    for p in plan.iter() {
-        match p {
-            Taken::Cells(ks) => ks.iter().flatten().for_each(|&k| used[k] = true),
-            Taken::Glued(k) => used[*k] = true,
-        }
-    }
+    let used = tokens_taken(plan, tokens.len());
     let row_of = |id: &str| anchors.iter().position(|a| a.indicator.id == id);
     // the template's rows in order, as the anchors found them (None: not found)
     let rows: Vec<Option<usize>> = schema::value_rows(t).map(|i| row_of(i.id)).collect();
-    let empties: Vec<bool> = plan
-        .iter()
-        .map(|p| matches!(p, Taken::Cells(ks) if ks.iter().all(Option::is_none)))
-        .collect();
+    let empties: Vec<bool> = plan.iter().map(took_nothing).collect();
     let empty = |r: usize| empties[r];
     let mut i = 0;
     while i < rows.len() {

@@ -335,6 +335,12 @@ fn is_header_line(line: &str, names: &[String]) -> bool {
     !line.is_empty()
 }
 
+/// A row of figures found by its own label in the text (not a heading, not placed by its
+/// header alone like table 四).
+fn found_by_label(r: &ReadRow) -> bool {
+    r.anchor.found && r.anchor.indicator.by_label && !r.anchor.indicator.heading
+}
+
 /// A row that took a figure printed among another row's wrapped label (`8、属于行政查询事项`
 /// `0 0 0 0 0` / `1、本机关不` / `掌握相关政府 1` / `信息` …): pdftotext puts a row's first
 /// figure beside the middle line of its label, so that figure is the other row's as likely as
@@ -343,7 +349,7 @@ fn is_header_line(line: &str, names: &[String]) -> bool {
 pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadRow]) {
     let cores: Vec<std::ops::Range<usize>> = rows
         .iter()
-        .filter(|r| r.anchor.found && r.anchor.indicator.by_label && !r.anchor.indicator.heading)
+        .filter(|r| found_by_label(r))
         .map(|r| r.anchor.core.clone())
         .collect();
     let inside = |k: &std::ops::Range<usize>, at: &std::ops::Range<usize>| {
@@ -410,7 +416,7 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
 pub(super) fn distrust_figures_after_another_rows_unit(text: &str, rows: &mut [ReadRow]) {
     let labels: Vec<usize> = rows
         .iter()
-        .filter(|r| r.anchor.found && r.anchor.indicator.by_label && !r.anchor.indicator.heading)
+        .filter(|r| found_by_label(r))
         .map(|r| r.anchor.label.start)
         .collect();
     for row in rows.iter_mut().filter(|r| r.cells.len() == 1) {
