@@ -687,7 +687,13 @@ fn overflow(
     // a last row with a border under it is whole: only a cell spanning on runs past it
     let closed = (0..xs.len() - 1).any(|k| ruled(across, bottom, (xs[k] + xs[k + 1]) / 2.0));
     let mut cut = false;
+    let mut new_bottom = bottom;
     for k in 0..xs.len() - 1 {
+        // a cell with its border drawn under it ends there: what stands below (a signature
+        // line under the table) is not its text
+        if ruled(across, bottom, (xs[k] + xs[k + 1]) / 2.0) {
+            continue;
+        }
         let here: Vec<Glyph> = below
             .iter()
             .filter(|g| {
@@ -707,13 +713,14 @@ fn overflow(
             Some((r, at))
         });
         if let Some((r, at)) = owner {
+            new_bottom = here.iter().map(|g| g.y).fold(new_bottom, f64::max);
             rows[r][at].cell.text.push_str(&squeeze(&text));
             rows[r][at].room = 0.0;
             rows[r][at].segments.extend(segments(&here, page));
             cut |= r == last && !closed;
         }
     }
-    (below.iter().map(|g| g.y).fold(bottom, f64::max), cut)
+    (new_bottom, cut)
 }
 
 /// Characters as lines by baseline (top to bottom), each left to right, a space where the gap

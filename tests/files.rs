@@ -571,3 +571,27 @@ fn figures_of_a_table_without_column_rulings_are_placed_by_x() {
         }
     }
 }
+
+/// A line printed just under a table whose last row has its border drawn (a signature line,
+/// `单位负责人：张某 审核人：李某 填报人：王某`, narrower than the first column) is no part of
+/// that row's label: the row keeps its figure, and the line stays text under the table
+/// (tests/fixtures/unseen: a fresh generated report, not one the reader was mended on).
+#[test]
+fn a_line_under_a_closed_table_is_not_its_last_cell() {
+    let out = check_json(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s7_00_national.pdf"),
+    );
+    let trained: Vec<_> = out["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["label"].as_str().unwrap().contains("接受培训人员数"))
+        .collect();
+    assert_eq!(trained.len(), 1);
+    assert_eq!(trained[0]["value"], 232.0);
+    assert!(!trained[0]["label"].as_str().unwrap().contains("负责人"));
+    let text = out["text"].as_str().unwrap();
+    assert!(text
+        .lines()
+        .any(|l| l.starts_with("单位负责人：张某") && !l.contains("培训")));
+}
