@@ -311,3 +311,38 @@ fn rows_found_by_either_reading_are_named_when_unread() {
         "{unread:?}"
     );
 }
+
+/// A 2021 report printing table 二's row in the 2019 wording (`规范性文件`, not
+/// `行政规范性文件`) and table 三's （六）其他处理 as one row (seed 7, web copy): the row is read
+/// as 2021's and said to be worded otherwise; before, table 二 was left out of the coverage
+/// altogether and the row went unread without a word.
+#[test]
+fn another_formats_wording_is_read_as_the_row_and_said() {
+    let report = nianbao::check(&fixture("unseen/s7_11_2021.web.txt"));
+    let normative: Vec<f64> = report
+        .cells
+        .iter()
+        .filter(|c| c.indicator == "disclose.normative")
+        .filter_map(|c| c.value)
+        .collect();
+    assert_eq!(normative, [33.0, 158.0, 571.0]);
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.code == "label-variant" && f.message.contains("“规范性文件”")));
+    let table_two = report.coverage.iter().find(|c| c.table == "表二").unwrap();
+    assert_eq!((table_two.read, table_two.expected), (10, 10));
+}
+
+/// Table 二 counts in a 2021 report whose （六） is one row: a row of it left unread is named.
+#[test]
+fn table_two_is_covered_when_table_three_prints_one_other_row() {
+    let text = fixture("unseen/s7_11_2021.web.txt").replace("规范性文件", "规范文本");
+    let report = nianbao::check(&text);
+    let table_two = report.coverage.iter().find(|c| c.table == "表二").unwrap();
+    assert_eq!((table_two.read, table_two.expected), (7, 10));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.code == "table-incomplete" && f.message.contains("行政规范性文件")));
+}

@@ -89,8 +89,13 @@ pub fn coverage(ex: Tables) -> Vec<Coverage> {
             .collect(),
         // a 2021 table still printing （六） as one row is read as 2019 prints it
         // (template-mismatch says so)
-        Template::T2021 if single_other_row(ex) => schema::value_rows(Template::T2019)
-            .filter(|i| i.within.has(t) || i.id == "result.other")
+        // (template-mismatch says so); its table 二 is 2021's
+        Template::T2021 if single_other_row(ex) => schema::indicators()
+            .filter(|i| i.within.has(t))
+            .filter(|i| match i.id {
+                "result.other" => true,
+                id => !i.heading && !id.starts_with("other."),
+            })
             .collect(),
         _ => schema::value_rows(t).collect(),
     };

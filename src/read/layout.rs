@@ -51,7 +51,10 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     let fuzzy = matched
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.score < 0.85 && reordered_wording(&m.row.label(), m.indicator).is_none())
+        .filter(|(_, m)| {
+            m.score < 0.85 && reordered_wording(&m.row.label(), m.indicator).is_none()
+                || schema::is_other_wording(m.indicator.id, &m.row.label())
+        })
         .map(|(i, m)| (i, m.score))
         .collect();
     Extraction {

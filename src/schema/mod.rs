@@ -41,6 +41,20 @@ pub fn indicator(id: &str) -> Option<&'static Indicator> {
         .map(|&(.., ind)| ind)
 }
 
+/// The wordings of another format that agencies print for this row ([`t2019::OTHER_WORDINGS`]).
+pub fn other_wordings(id: &str) -> &'static [&'static str] {
+    t2019::OTHER_WORDINGS
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map_or(&[], |(_, w)| w)
+}
+
+/// Whether a printed label is another format's wording of the row, not one of its own.
+pub fn is_other_wording(id: &str, label: &str) -> bool {
+    let printed = core(label);
+    other_wordings(id).iter().any(|w| core(w) == printed)
+}
+
 /// The table a national-format row belongs to.
 pub fn national_table(ind: &Indicator) -> &'static str {
     if ind.id.starts_with("disclose") {
@@ -228,7 +242,13 @@ pub fn wording_cores() -> &'static [Vec<Core>] {
     static CORES: std::sync::OnceLock<Vec<Vec<Core>>> = std::sync::OnceLock::new();
     CORES.get_or_init(|| {
         indicators()
-            .map(|i| i.labels.iter().map(|w| Core::new(&core(w))).collect())
+            .map(|i| {
+                i.labels
+                    .iter()
+                    .chain(other_wordings(i.id))
+                    .map(|w| Core::new(&core(w)))
+                    .collect()
+            })
             .collect()
     })
 }

@@ -77,6 +77,11 @@ const fn group(id: &'static str, within: In, labels: &'static [&'static str]) ->
     }
 }
 
+/// Another format's wording of a row, as agencies still print it in this one: found where the
+/// row stands between its neighbours and read as that row, reported as `label-variant`
+/// (templates.md, "Changes 2019 → 2021 in table 二": 规范性文件 became 行政规范性文件).
+pub static OTHER_WORDINGS: &[(&str, &[&str])] = &[("disclose.normative", &["规范性文件"])];
+
 pub static INDICATORS: &[Indicator] = &[
     // 表二 主动公开政府信息情况
     t("disclose.rules", In::Y2021Only, &["规章"], "件", RULES_2021),

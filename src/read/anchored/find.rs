@@ -129,7 +129,12 @@ pub(super) fn template_rows(t: Template) -> &'static [TemplateRow] {
             schema::value_rows(t)
                 .filter(|i| i.by_label)
                 .map(|i| {
-                    let mut cores: Vec<String> = i.labels.iter().map(|w| han_core(w)).collect();
+                    let mut cores: Vec<String> = i
+                        .labels
+                        .iter()
+                        .chain(schema::other_wordings(i.id))
+                        .map(|w| han_core(w))
+                        .collect();
                     cores.retain(|c| c.chars().count() >= 2);
                     cores.dedup();
                     (i, cores)
@@ -157,15 +162,17 @@ pub(super) struct Occurrence {
 pub(super) fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurrence> {
     const CAP: usize = 256;
     let mut all: Vec<Occurrence> = Vec::new();
-    for (row, (_, cores)) in rows.iter().enumerate() {
+    for (row, (indicator, cores)) in rows.iter().enumerate() {
         for c in cores {
             let n = c.chars().count();
+            // another format's wording is the row's, printed as a variant of its own
+            let variant = schema::other_wordings(indicator.id).contains(&c.as_str());
             all.extend(han.find_all(c, CAP).into_iter().map(|from| Occurrence {
                 row,
                 from,
                 to: from + n,
                 inserted: 0,
-                variant: false,
+                variant,
             }));
         }
     }
