@@ -54,6 +54,9 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
     }
     if !exact {
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
+        let untested =
+            crate::read::verify::untested(t, &ex.cells, ex.old_columns, &certain, &misread);
+        misread.extend(untested);
     }
     if misread.is_empty() {
         return;

@@ -9,7 +9,7 @@
 //! its 历年累计.
 
 use crate::arith::{self, Constraint, Figure, Figures};
-use crate::model::Cell;
+use crate::model::{Cell, ValueKind};
 use crate::schema::{self, Columns, Relation, Template};
 use std::ops::Range;
 
@@ -195,6 +195,12 @@ pub fn misread(
     old_columns: &'static [&'static str],
     certain: &[&str],
 ) -> Vec<Unit> {
+    // a blank part is tested as the 0 it stands for: the rules leave such a sum unchecked
+    // (blank-value asks for the 0), but a reading that put a blank a column off breaks it
+    // all the same, and in a table of many blanks no sum would test the reading otherwise.
+    // A blank whole stays untested: a total left blank over its parts is the report's.
+    let cells = blanks_as_zero(t, cells.iter());
+    let cells = cells.as_slice();
     let mut dropped: Vec<Unit> = Vec::new();
     // each round drops at least one unit; a table has fewer than forty
     for _ in 0..64 {
@@ -248,6 +254,93 @@ pub fn misread(
         }
     }
     dropped
+}
+
+/// The cells as the verification tests them. In a row (or table 四's column group) of
+/// nothing but blanks and zeros, a blank is 0: all it can stand for. Otherwise a blank part
+/// is 0 where another part of its row is printed; a blank whole, and the parts of a row that
+/// prints only its total, stay blank (the report's blanks, which blank-value names). A
+/// cell's kind stays Blank: no bound is tested on it.
+fn blanks_as_zero<'a>(t: Template, cells: impl Iterator<Item = &'a Cell>) -> Vec<Cell> {
+    let mut out: Vec<Cell> = cells.cloned().collect();
+    let blank = |c: &Cell| c.kind == ValueKind::Blank && c.value.is_none();
+    let nil = |c: &Cell| c.value.is_none_or(|v| v == 0.0) && c.kind != ValueKind::Text;
+    let zero: Vec<bool> = out
+        .iter()
+        .map(|c| {
+            let unit = Unit::of(&c.indicator, c.column.as_deref());
+            let mut row = out.iter().filter(|o| unit.holds(o));
+            blank(c)
+                && (row.clone().all(nil)
+                    || !is_whole(t, c) && row.any(|o| !is_whole(t, o) && !blank(o)))
+        })
+        .collect();
+    for (c, zero) in out.iter_mut().zip(zero) {
+        if zero {
+            c.value = Some(0.0);
+        }
+    }
+    out
+}
+
+/// Whether a cell is a total: of a sum of rows, or its row's total column.
+fn is_whole(t: Template, c: &Cell) -> bool {
+    let row_total = c.column.as_deref().is_some_and(|col| {
+        schema::t2019::ROW_TOTALS
+            .iter()
+            .any(|(_, total, _)| *total == col)
+    });
+    row_total
+        || schema::relations().any(|r| {
+            matches!(r, Relation::Sum { total, within, .. }
+                if *total == c.indicator && within.has(t))
+        })
+}
+
+/// The units of rows read by a printing model (not in `certain`) that no relation of the
+/// template tests once the `dropped` units are gone: nothing in the text or the arithmetic
+/// tells their figures from figures a column or a row off, so they are left unread.
+pub fn untested(
+    t: Template,
+    cells: &[Cell],
+    old_columns: &'static [&'static str],
+    certain: &[&str],
+    dropped: &[Unit],
+) -> Vec<Unit> {
+    let cells = blanks_as_zero(
+        t,
+        cells.iter().filter(|c| !dropped.iter().any(|u| u.holds(c))),
+    );
+    let view = TableCells {
+        t,
+        index: arith::CellIndex::new(cells.iter()),
+        old_columns,
+    };
+    let tested: Vec<Unit> = arith::constraints(&view, &mut Vec::new())
+        .iter()
+        .flat_map(|c| c.left.iter().chain(&c.right))
+        .map(|term| Unit::of(term.id, term.column))
+        .collect();
+    // rows of tables 三 and 四 only: each has its row total and its column's sum, so a row
+    // neither tests was read where the arithmetic cannot see (table 二's rows and the old
+    // form's single figures, tested by nothing in any reading, are judged by their place)
+    let many_columns = |id: &str| {
+        schema::indicator(id).is_some_and(|i| {
+            matches!(i.columns, Columns::Named(_)) && schema::national_table(i) != "表二"
+        })
+    };
+    let mut out: Vec<Unit> = Vec::new();
+    for c in &cells {
+        let u = Unit::of(&c.indicator, c.column.as_deref());
+        if !certain.contains(&c.indicator.as_str())
+            && many_columns(&c.indicator)
+            && !tested.contains(&u)
+            && !out.contains(&u)
+        {
+            out.push(u);
+        }
+    }
+    out
 }
 
 /// One failed relation or bound, with the table it belongs to and the units it touches.
@@ -383,7 +476,11 @@ type At = (&'static str, Option<&'static str>);
 /// Bounds no report breaks: a part above its whole, a year's figure above its 历年累计.
 fn broken_bounds(view: &TableCells) -> Vec<(At, At)> {
     let mut out = Vec::new();
-    let value = |id: &str, column: Option<&str>| view.cell(id, column).and_then(|c| c.value);
+    let value = |id: &str, column: Option<&str>| {
+        view.cell(id, column)
+            .filter(|c| c.kind != ValueKind::Blank)
+            .and_then(|c| c.value)
+    };
     for r in schema::relations() {
         let Relation::AtMost {
             part,
@@ -459,7 +556,7 @@ impl Figures for TableCells<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Span, ValueKind};
+    use crate::model::Span;
 
     fn cell(id: &str, column: &'static str, value: f64, at: usize) -> Cell {
         Cell {
@@ -493,5 +590,95 @@ mod tests {
             cell("reply.granted", columns[1], 3425.0, 20),
         ];
         assert!(misread(Template::T2008, &fine, columns, &[]).is_empty());
+    }
+
+    fn blank(id: &str, column: &'static str, at: usize) -> Cell {
+        Cell {
+            value: None,
+            raw: String::new(),
+            kind: ValueKind::Blank,
+            ..cell(id, column, 0.0, at)
+        }
+    }
+
+    const APPLICANTS: [&str; 7] = [
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+    ];
+
+    /// A row of table 三 from figures: `None` for a blank cell.
+    fn row(id: &str, figures: [Option<f64>; 7], at: usize) -> Vec<Cell> {
+        APPLICANTS
+            .iter()
+            .zip(figures)
+            .enumerate()
+            .map(|(k, (col, f))| match f {
+                Some(v) => cell(id, col, v, at + 10 * k),
+                None => blank(id, col, at + 10 * k),
+            })
+            .collect()
+    }
+
+    /// A row of table 三 read by a printing model, whose 总计 is blank while a part is not:
+    /// no relation tests it (a blank whole is no 0), so it is left unread unless printed in
+    /// its place. A row of blanks and zeros is tested as zeros.
+    #[test]
+    fn a_row_no_relation_tests_is_left_unread_unless_read_in_place() {
+        let t = Template::T2021;
+        let figures = [
+            Some(2.0),
+            Some(0.0),
+            Some(1.0),
+            Some(61.0),
+            Some(9.0),
+            None,
+            None,
+        ];
+        let cells = row("apply.new", figures, 0);
+        assert_eq!(
+            untested(t, &cells, &[], &[], &[]),
+            [Unit::of("apply.new", None)]
+        );
+        assert!(super::untested(t, &cells, &[], &["apply.new"], &[]).is_empty());
+        let zeros = row(
+            "apply.new",
+            [Some(0.0), None, None, None, None, None, None],
+            0,
+        );
+        assert!(super::untested(t, &zeros, &[], &[], &[]).is_empty());
+    }
+
+    /// Blank parts count as zeros in the verification: a row read a column off among blanks
+    /// breaks its row total (`3` read under 其他 and `56` in 总计), which blanks left
+    /// untested before.
+    #[test]
+    fn blank_parts_count_as_zeros_when_a_reading_is_tested() {
+        let t = Template::T2021;
+        let right = row(
+            "apply.new",
+            [Some(3.0), None, None, None, None, None, Some(3.0)],
+            0,
+        );
+        assert!(failures(&view(t, &right)).is_empty());
+        let off = row(
+            "apply.new",
+            [None, None, None, None, None, Some(3.0), Some(56.0)],
+            0,
+        );
+        assert_eq!(failures(&view(t, &off)).len(), 1);
+    }
+
+    fn view(t: Template, cells: &[Cell]) -> TableCells<'static> {
+        let cells: &'static [Cell] = Box::leak(blanks_as_zero(t, cells.iter()).into_boxed_slice());
+        TableCells {
+            t,
+            index: arith::CellIndex::new(cells.iter()),
+            old_columns: &[],
+        }
     }
 }
