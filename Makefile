@@ -87,7 +87,8 @@ bench-first: setup-web
 
 ## Fresh generated reports beyond the committed tests/fixtures/generated (not part of `make test`):
 ## GEN_COUNT reports of seed GEN_SEED (a new random seed unless given) in the three template
-## families, rendered seven ways, scored by score.py and wrong.py (docs/generated.md).
+## families, rendered seven ways, scored by score.py and wrong.py, then judged by the property
+## of tests/generated.rs (docs/generated.md).
 GEN_COUNT ?= 30
 EVAL ?= ../shared/eval
 generated: setup-rust cli
@@ -96,4 +97,5 @@ generated: setup-rust cli
 	echo "generated: seed $$seed, $(GEN_COUNT) reports in $$dir"; \
 	python3 scripts/gen/make_reports.py --seed $$seed --count $(GEN_COUNT) --out $$dir && \
 	nice python3 scripts/gen/render_all.py $$dir && \
-	python3 scripts/gen/evaluate.py target/release/nianbao $$dir --eval $(EVAL)
+	python3 scripts/gen/evaluate.py target/release/nianbao $$dir --eval $(EVAL); \
+	NIANBAO_GENERATED=$$PWD/$$dir cargo test --release --test generated -- --nocapture

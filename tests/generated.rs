@@ -15,7 +15,13 @@ use regex::Regex;
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/generated");
+const COMMITTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/generated");
+
+/// The folder judged: the committed set, or a fresh one (`make generated` sets
+/// `NIANBAO_GENERATED` to the folder it made, so the same property is judged beyond the set).
+fn dir() -> String {
+    std::env::var("NIANBAO_GENERATED").unwrap_or_else(|_| COMMITTED.to_string())
+}
 
 /// How one rendering of one report was read, against its gold.
 #[derive(Default)]
@@ -45,11 +51,12 @@ impl Outcome {
 
 #[test]
 fn generated_reports_read_right_in_every_rendering() {
+    let dir = dir();
     let gold: Map<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/seeds.gold.json")).unwrap())
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/seeds.gold.json")).unwrap())
             .unwrap();
     assert!(
-        gold.len() >= 30 * 7,
+        dir != COMMITTED || gold.len() >= 30 * 7,
         "the committed set holds {} renderings",
         gold.len()
     );
@@ -71,7 +78,7 @@ fn generated_reports_read_right_in_every_rendering() {
 // ---- reading one rendering --------------------------------------------------------------------
 
 fn judge(name: &str, gold: &Value) -> Outcome {
-    let bytes = std::fs::read(format!("{DIR}/{name}")).unwrap();
+    let bytes = std::fs::read(format!("{}/{name}", dir())).unwrap();
     let opened = nianbao::files::open(name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     let report = nianbao::check_with_tables(&opened.text, &opened.tables);
     let mut o = Outcome {
