@@ -441,8 +441,8 @@ fn closest(gap: &[char], wording: &str) -> Option<(usize, usize, usize)> {
     if n < 4 || gap.len() > 400 {
         return None;
     }
-    // at most one character in five missing or changed, and never more than three
-    let tolerated = (n / 5).clamp(1, 3);
+    // at most one character in four missing or changed, and never more than three
+    let tolerated = (n / 4).clamp(1, 3);
     let mut best: Option<(usize, usize, usize)> = None;
     for from in 0..gap.len() {
         if gap[from] != want[0] && gap[from] != want[1] {

@@ -278,6 +278,24 @@ mod tests {
         assert!(out_of_order(&row(["1", "1", "0", "0", "0", "0", "3"]), cols).is_empty());
     }
 
+    /// A wording printed with a quarter of its characters missing (`2.其他法律行政止公开`, seen in
+    /// real PDFs) is found between its neighbours: left unfound, its figures went to the rows
+    /// before it, each a cell off (a fresh generated report, seed 11).
+    #[test]
+    fn a_wording_missing_three_of_twelve_characters_is_found_between_its_neighbours() {
+        let text = "二、收到和处理政府信息公开申请情况\n1.属于国家秘密 0 0 0 0 0 0 0\n\
+            2.其他法律行政止公开 1 0 0 0 0 0 1\n3.危及“三安全一稳定” 2 0 0 0 0 0 2\n";
+        let row = rows_of(text, Template::T2021);
+        assert_eq!(
+            row("refused.law"),
+            read_as(&["1", "0", "0", "0", "0", "0", "1"])
+        );
+        assert_eq!(
+            row("refused.stability"),
+            read_as(&["2", "0", "0", "0", "0", "0", "2"])
+        );
+    }
+
     /// pdftotext of 2023's table 一: the first column printed with the labels, the rest after;
     /// in text order 77 would fall to 规章 although it stands on 行政规范性文件's line. Printed
     /// column after column or in two flows (the first column with the labels), the two rows
