@@ -180,6 +180,14 @@ fn drop_serials(doc: &Document, tokens: &mut Vec<Token>) {
         if skipped && !beside_words(doc, doc.line_of(tokens[i].range.start)) {
             continue;
         }
+        // a row's figure a little above the next serial (`10` then `9` before the next label)
+        // is a figure: the serial it would pass over comes right after it
+        let expected_next = tokens
+            .get(i + 1)
+            .is_some_and(|t| number(t) == Some(next) && stands_as_serial(doc, t));
+        if skipped && expected_next {
+            continue;
+        }
         next = n;
         let after_previous = i > 0 && serial[i - 1];
         let before_next = tokens

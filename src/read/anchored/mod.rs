@@ -396,6 +396,30 @@ mod tests {
         assert_eq!(figure("respond.interview_leader").as_deref(), Some("2"));
     }
 
+    /// A web copy of the national form with a 序号 column, a row's figure right above the next
+    /// row's serial (`…事件等信息数` `10` `9` `主动公开招投标…`): 10 is the figure, not a
+    /// serial passing over 9 (seed 7, not one the reader was mended on).
+    #[test]
+    fn a_figure_just_above_the_next_serial_is_the_rows() {
+        let text = "统计表\n序号\n统计指标\n统计数\n一、主动公开情况\n1\n（一）主动公开政府信息数\n1379\n\
+            2\n其中：主动公开规范性文件数\n31\n3\n制发规范性文件总数\n11\n\
+            4\n（二）重点领域公开政府信息数\n180\n\
+            5\n其中：主动公开财政预算决算、“三公经费”和行政经费信息数\n16\n\
+            6\n主动公开保障性安居工程建设计划、项目开工和竣工情况，保障性住房的分配和退出等信息数\n26\n\
+            7\n主动公开食品安全标准，食品生产经营许可、专项检查整治等信息数\n28\n\
+            8\n主动公开环境核查审批、环境状况公报和重特大突发环境事件等信息数\n10\n\
+            9\n主动公开招投标违法违规行为及处理情况、国有资金占控股或者主导地位依法应当招标的项目等信息数\n24\n\
+            10\n主动公开生产安全事故的政府举措、处置进展、风险预警、防范措施等信息数\n8\n";
+        let rows = read(&Document::new(text), Template::T2008);
+        let figure = |id: &str| {
+            let row = rows.iter().find(|r| r.anchor.indicator.id == id);
+            row.and_then(|r| r.cells[0].as_ref())
+                .map(|c| c.text.clone())
+        };
+        assert_eq!(figure("active.key.environment").as_deref(), Some("10"));
+        assert_eq!(figure("active.key.safety").as_deref(), Some("8"));
+    }
+
     /// pdftotext of a 2021 table 三: `1、申请人无正当理由逾期不` / `补正、行政机关不再处理其政 36`
     /// / `府信息公开申请` / `3 1 1 1` (its 其他 blank, its 总计 printed elsewhere). A reading of
     /// the row without the `36` beside its label's middle line stands a column off: unread.
