@@ -595,3 +595,28 @@ fn a_line_under_a_closed_table_is_not_its_last_cell() {
         .lines()
         .any(|l| l.starts_with("单位负责人：张某") && !l.contains("培训")));
 }
+
+/// A saved page of the national form with a 序号 column (`|26|其中：主要负责同志参加政府网站在线
+/// 访谈次数||`): the serial before a label is no figure, so the rows are read from the exact grid,
+/// and a row left blank is a blank cell (blank-value), not a row unread (a fresh generated report,
+/// not one the reader was mended on).
+#[test]
+fn a_serial_column_of_an_exact_grid_is_no_figure_and_blank_rows_are_blank_cells() {
+    let out = check_json(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s7_12_national.html"),
+    );
+    let cells = out["cells"].as_array().unwrap();
+    assert_eq!(cells.len(), 71);
+    let value = |id: &str| {
+        let found: Vec<&Value> = cells.iter().filter(|c| c["indicator"] == id).collect();
+        assert_eq!(found.len(), 1, "{id}");
+        found[0]["value"].clone()
+    };
+    assert_eq!(value("respond.interview"), 6.0);
+    assert_eq!(value("respond.interview_leader"), Value::Null);
+    assert_eq!(value("lawsuit.other"), Value::Null);
+    assert_eq!(value("review.other"), 2.0);
+    let codes = codes(&out);
+    assert!(!codes.iter().any(|c| c == "table-incomplete"), "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| *c == "blank-value").count(), 3);
+}

@@ -552,8 +552,10 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout, out: &mut dyn FnM
 /// Row layouts end rows themselves. Streams with explicit cells (`|`) are cut by the width a
 /// header row gives (`统计指标 | 单位 | 统计数` → 3), so that a blank or a wordy value keeps its
 /// place; without a header, a row ends where a label follows values.
+/// The rows of an exact grid (a file's or the clipboard's table, each row its cells).
 fn assemble(pieces: Vec<Piece>, layout: Layout) -> Vec<Row> {
     let mut b = RowBuilder::new(layout);
+    b.exact = true;
     pieces.into_iter().for_each(|p| b.take(p));
     b.finish()
 }
@@ -564,6 +566,9 @@ struct RowBuilder {
     /// Cells per row in a stream, once a header row has told it.
     width: usize,
     layout: Layout,
+    /// Rows of an exact grid: each row's cells are known, so a number before a label is the
+    /// row's serial (in text, a converter may put a label's rest after the next row's number).
+    exact: bool,
 }
 
 /// More values than any template row has (table 四: fifteen): the rest of such a row is not
@@ -577,6 +582,7 @@ impl RowBuilder {
             row: Row::default(),
             width: 0,
             layout,
+            exact: false,
         }
     }
 
@@ -628,6 +634,11 @@ impl RowBuilder {
             CellClass::Unit if !started => self.row.unit = Some(c),
             CellClass::Text if labelling => self.row.label_parts.push(c), // a label over several lines
             CellClass::Unit if labelling => self.row.unit = Some(c),
+            // a 序号 column: the row's number before its label is no figure of it
+            CellClass::Text if self.exact && self.serial_alone() => {
+                self.row.values.clear();
+                self.row.label_parts.push(c);
+            }
             CellClass::Text if self.layout.is_stream() && !self.positional() => {
                 self.flush(); // a label after values starts the next row
                 self.row.label_parts.push(c);
@@ -638,6 +649,15 @@ impl RowBuilder {
         if self.positional() && self.row.width() >= self.width && !is_header_row(&self.row) {
             self.flush();
         }
+    }
+
+    /// Whether the row so far is one whole number and nothing else: a row's serial (`25`
+    /// before `2.政府网站在线访谈次数`).
+    fn serial_alone(&self) -> bool {
+        self.row.label_parts.is_empty()
+            && self.row.unit.is_none()
+            && matches!(self.row.values.as_slice(),
+                [v] if (1..=3).contains(&v.text.len()) && v.text.bytes().all(|b| b.is_ascii_digit()))
     }
 
     /// Streams with explicit cells and a known width are cut by position.
