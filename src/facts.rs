@@ -103,6 +103,9 @@ fn table_rows(doc: &Document, ex: &Extraction) -> Vec<(Range<usize>, Option<Rang
 /// …统计表 指标名称计量单位2013年度历年累计主动公开信息数条1853…`). The text before the table
 /// (up to its announced title, else its first matched row) and after its last matched row is
 /// read when it holds a sentence (a `。`); a line of a table that is only a table holds none.
+/// Before the table a clause is enough (see [`holds_clause`]): a row found in a wrapped line
+/// of prose (`…上年结转政府信息公开申请345件,…,新公开规章1` / `件,因…`, a PDF's text) starts a
+/// table in the sentence's middle, and the sentence's start before it holds no `。`.
 fn prose_beside_tables(
     doc: &Document,
     ex: &Extraction,
@@ -120,7 +123,7 @@ fn prose_beside_tables(
             .filter(|a| a.start >= line_start && a.start < bytes.start)
             .map_or(bytes.start, |a| a.start);
         let start = crate::source::floor_char_boundary(text, start);
-        if text[line_start..start].contains('。') {
+        if holds_clause(&text[line_start..start]) {
             out.push((first, line_start..start));
         }
         let last = lines.end - 1;
@@ -131,6 +134,20 @@ fn prose_beside_tables(
         }
     }
     out
+}
+
+/// Text that holds a clause of prose: a `。`, or a `,` / `;` after a Han character (the
+/// normalized text has no thousands separators left, and `2,3` between a row's cells ends no
+/// clause). A table's title, header and labels run together hold neither.
+fn holds_clause(s: &str) -> bool {
+    s.contains('。')
+        || s.char_indices().any(|(i, c)| {
+            matches!(c, ',' | ';')
+                && s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(crate::normalize::is_han)
+        })
 }
 
 /// A `三、…` line of the report's outline, not a row or group of the table.
@@ -1223,6 +1240,17 @@ mod tests {
         // the 2019 format counts decisions in another row, of items
         let t = "清河县民政局2020年政府信息公开工作年度报告\n作出行政处罚决定511件。";
         assert_eq!(facts_with_columns(t), vec![]);
+    }
+
+    /// Before a table on its line, a clause of prose is read; a table's own words are not.
+    #[test]
+    fn a_clause_before_a_table_is_prose() {
+        assert!(holds_clause(
+            "全年共新收政府信息公开申请4870件,上年结转政府信息公开申请345件,新公开"
+        ));
+        assert!(holds_clause("四、存在的问题 无。 "));
+        assert!(!holds_clause("信息内容 本年新制作数量 本年新公开数量 "));
+        assert!(!holds_clause("附件 2,3 12;5 "));
     }
 
     #[test]
