@@ -726,6 +726,14 @@ fn plain(left: &str, phrases: &[&str], text: &str, t: &Token, about: &About) -> 
     if !only_lead(lead, about) {
         return false;
     }
+    // a sentence broken over lines that are not read as one (`开展专项整治行动，` / `作出…`)
+    // starts after a clause mark: its earlier clauses are not all in view
+    let broken = text[..t.sentence.start]
+        .trim_end()
+        .ends_with([',', ';', ':', '，', '；', '：']);
+    if broken {
+        return false;
+    }
     let earlier = joined(&text[t.sentence.start..t.left.start]);
     earlier.split(CLAUSE_MARK).all(|clause| {
         let clause: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
@@ -1230,6 +1238,7 @@ mod tests {
             "县市场监管局作出行政处罚决定120件。",
             "作出准予行政许可决定30件。",
             "作出行政处罚决定书15份。",
+            "开展食品安全专项整治行动，\n作出行政处罚决定5件。",
         ] {
             let t = format!("{HEAD_2021}{s}");
             assert_eq!(facts_with_columns(&t), vec![], "{s}");
