@@ -103,6 +103,9 @@ fn table_rows(doc: &Document, ex: &Extraction) -> Vec<(Range<usize>, Option<Rang
 /// …统计表 指标名称计量单位2013年度历年累计主动公开信息数条1853…`). The text before the table
 /// (up to its announced title, else its first matched row) and after its last matched row is
 /// read when it holds a sentence (a `。`); a line of a table that is only a table holds none.
+/// Before the table a clause is enough (see [`holds_clause`]): a row found in a wrapped line
+/// of prose (`…上年结转政府信息公开申请345件,…,新公开规章1` / `件,因…`, a PDF's text) starts a
+/// table in the sentence's middle, and the sentence's start before it holds no `。`.
 fn prose_beside_tables(
     doc: &Document,
     ex: &Extraction,
@@ -120,7 +123,7 @@ fn prose_beside_tables(
             .filter(|a| a.start >= line_start && a.start < bytes.start)
             .map_or(bytes.start, |a| a.start);
         let start = crate::source::floor_char_boundary(text, start);
-        if text[line_start..start].contains('。') {
+        if holds_clause(&text[line_start..start]) {
             out.push((first, line_start..start));
         }
         let last = lines.end - 1;
@@ -131,6 +134,20 @@ fn prose_beside_tables(
         }
     }
     out
+}
+
+/// Text that holds a clause of prose: a `。`, or a `,` / `;` after a Han character (the
+/// normalized text has no thousands separators left, and `2,3` between a row's cells ends no
+/// clause). A table's title, header and labels run together hold neither.
+fn holds_clause(s: &str) -> bool {
+    s.contains('。')
+        || s.char_indices().any(|(i, c)| {
+            matches!(c, ',' | ';')
+                && s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(crate::normalize::is_han)
+        })
 }
 
 /// A `三、…` line of the report's outline, not a row or group of the table.
@@ -663,7 +680,12 @@ fn cue_fits(
     if cue.before.is_empty() && cue.after.is_empty() {
         return false;
     }
-    if !in_order(left, cue.before) || !in_order(right, cue.after) {
+    let worded = if cue.plain {
+        plain(left, cue.before, text, t, about)
+    } else {
+        in_order(left, cue.before) && in_order(right, cue.after)
+    };
+    if !worded {
         return false;
     }
     // the agency's own name (`陶然亭街道`, `区政府办公室`) does not name another unit
@@ -687,6 +709,61 @@ fn cue_fits(
     }
     cue.topic
         .is_none_or(|topic| topic_at(text, t.range.start) == Some(topic))
+}
+
+/// A figure stated plainly (see [`Cue::plain`]): its clause (`left`, the words before the
+/// number) is one of `phrases`, with a lead before it and a filler after it at most, and each
+/// earlier clause of its sentence is a lead or holds a count. `开展专项整治行动，作出行政处罚决定
+/// 5件` counts one campaign's decisions, `全年共新收…申请4870件，作出行政处罚决定28551件` the
+/// year's.
+fn plain(left: &str, phrases: &[&str], text: &str, t: &Token, about: &About) -> bool {
+    let left: String = left.chars().filter(|c| !c.is_whitespace()).collect();
+    let filler = lexicon::PLAIN_FILLER.iter().find(|f| left.ends_with(**f));
+    let left = filler.map_or(&*left, |f| &left[..left.len() - f.len()]);
+    let Some(lead) = phrases.iter().find_map(|p| left.strip_suffix(p)) else {
+        return false;
+    };
+    if !only_lead(lead, about) {
+        return false;
+    }
+    // a sentence broken over lines that are not read as one (`开展专项整治行动，` / `作出…`)
+    // starts after a clause mark: its earlier clauses are not all in view
+    let broken = text[..t.sentence.start]
+        .trim_end()
+        .ends_with([',', ';', ':', '，', '；', '：']);
+    if broken {
+        return false;
+    }
+    let earlier = joined(&text[t.sentence.start..t.left.start]);
+    earlier.split(CLAUSE_MARK).all(|clause| {
+        let clause: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
+        only_lead(&clause, about) || scan::counted(&clause, lexicon::UNITS).next().is_some()
+    })
+}
+
+/// `s` is nothing but the report's year (`2022年`, `2022年度`; another year's figures are not
+/// the table's), the agency's name and [`lexicon::PLAIN_LEAD`] words (or empty).
+fn only_lead(mut s: &str, about: &About) -> bool {
+    let agency = about.agency;
+    let year = about.year.map(|y| y.to_string());
+    while !s.is_empty() {
+        let this_year = year
+            .as_deref()
+            .and_then(|y| s.strip_prefix(y))
+            .and_then(|r| r.strip_prefix('年'))
+            .map(|r| r.strip_prefix('度').unwrap_or(r));
+        let word = || {
+            lexicon::PLAIN_LEAD
+                .iter()
+                .chain((!agency.is_empty()).then_some(&agency))
+                .find_map(|w| s.strip_prefix(w))
+        };
+        match this_year.or_else(word) {
+            Some(rest) => s = rest,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// A request count in a sentence about a service hall's work (`入驻审批服务部门和单位13个，开设
@@ -1086,6 +1163,103 @@ mod tests {
             )),
             "{f:?}"
         );
+    }
+
+    fn facts_with_columns(text: &str) -> Vec<(String, Option<String>, f64)> {
+        let doc = Document::new(text);
+        let ex = crate::read::read(&doc, &[]);
+        facts_from(&doc, &ex, &Prose::read(&doc, &ex))
+            .into_iter()
+            .map(|f| (f.indicator, f.column, f.value))
+            .collect()
+    }
+
+    fn fact(indicator: &str, column: &str, value: f64) -> (String, Option<String>, f64) {
+        (indicator.to_string(), Some(column.to_string()), value)
+    }
+
+    const HEAD_2021: &str = "清河县民政局2021年政府信息公开工作年度报告\n";
+
+    /// 2021 表二 stated plainly: the documents issued, the decisions made.
+    #[test]
+    fn table_two_figures_stated_plainly_are_read_as_their_column() {
+        let t = format!("{HEAD_2021}本年制发行政规范性文件4件，现行有效行政规范性文件260件，因政府信息公开被申请行政复议10件。");
+        assert_eq!(
+            facts_with_columns(&t),
+            vec![
+                fact("disclose.normative", "本年制发件数", 4.0),
+                fact("disclose.normative", "现行有效件数", 260.0),
+                fact("review_lawsuit", "行政复议-总计", 10.0),
+            ]
+        );
+        let t = format!("{HEAD_2021}结转下年度继续办理52件，作出行政许可决定2326件，作出行政处罚决定511件。政府网站全年访问量达20027人次，组织业务培训5次。");
+        assert_eq!(
+            facts_with_columns(&t),
+            vec![
+                ("apply.carried_out".to_string(), None, 52.0),
+                fact("disclose.permit", "本年处理决定数量", 2326.0),
+                fact("disclose.penalty", "本年处理决定数量", 511.0),
+            ]
+        );
+        let t = format!("{HEAD_2021}作出行政许可决定13865件，作出行政处罚决定28551件，因政府信息公开被申请行政复议69件。");
+        assert_eq!(
+            facts_with_columns(&t)[..2],
+            [
+                fact("disclose.permit", "本年处理决定数量", 13865.0),
+                fact("disclose.penalty", "本年处理决定数量", 28551.0),
+            ]
+        );
+        // the year, the agency speaking of itself and a filler stand around the words
+        let t = format!("{HEAD_2021}2021年，清河县民政局依法作出行政强制决定共12件。本年度制发行政规范性文件3件。");
+        assert_eq!(
+            facts_with_columns(&t),
+            vec![
+                fact("disclose.enforcement", "本年处理决定数量", 12.0),
+                fact("disclose.normative", "本年制发件数", 3.0),
+            ]
+        );
+    }
+
+    /// Wordings that a table-two column does not count, or not always: left unread.
+    #[test]
+    fn table_two_figures_qualified_or_worded_loosely_stay_unread() {
+        for s in [
+            // the documents published in a library, as a real report words them (its table's
+            // 本年制发件数 happened to agree, but the count is also written of the published)
+            "动态更新本年度制发的规范性文件77件。",
+            "动态更新发布本年度制发行政规范性文件62件。",
+            "本年制发行政规范性文件和规章5件。",
+            // decisions published, of one procedure, campaign, unit or kind
+            "公示行政许可决定1234件、行政处罚决定56件。",
+            "适用简易程序作出行政处罚决定20件。",
+            "开展食品安全专项整治行动，作出行政处罚决定5件。",
+            "全年办理行政执法案件100件，其中，作出行政处罚决定28件。",
+            "其中作出行政处罚决定28件。",
+            "县市场监管局作出行政处罚决定120件。",
+            "作出准予行政许可决定30件。",
+            "作出行政处罚决定书15份。",
+            "开展食品安全专项整治行动，\n作出行政处罚决定5件。",
+        ] {
+            let t = format!("{HEAD_2021}{s}");
+            assert_eq!(facts_with_columns(&t), vec![], "{s}");
+        }
+        // another year's figure, named in an earlier clause
+        let t = format!("{HEAD_2021}2020年，作出行政处罚决定500件。");
+        assert_eq!(facts_with_columns(&t), vec![]);
+        // the 2019 format counts decisions in another row, of items
+        let t = "清河县民政局2020年政府信息公开工作年度报告\n作出行政处罚决定511件。";
+        assert_eq!(facts_with_columns(t), vec![]);
+    }
+
+    /// Before a table on its line, a clause of prose is read; a table's own words are not.
+    #[test]
+    fn a_clause_before_a_table_is_prose() {
+        assert!(holds_clause(
+            "全年共新收政府信息公开申请4870件,上年结转政府信息公开申请345件,新公开"
+        ));
+        assert!(holds_clause("四、存在的问题 无。 "));
+        assert!(!holds_clause("信息内容 本年新制作数量 本年新公开数量 "));
+        assert!(!holds_clause("附件 2,3 12;5 "));
     }
 
     #[test]

@@ -722,3 +722,17 @@ fn a_heading_or_a_finished_sentence_does_not_run_into_the_next_line() {
     ));
     assert_eq!(facts(&r), vec![]);
 }
+
+/// MuPDF's text of a generated report (seed 7, report 13) wraps a sentence after `新公开规章1`,
+/// and `规章 1` is found as table 二's row there: the table starts in the sentence's middle,
+/// and the sentence's start before it, with no `。` of its own, was not read.
+#[test]
+fn a_sentence_whose_wrapped_line_ends_in_a_rows_words_is_read_before_them() {
+    let r = check(&fixture("prose/row_word_in_wrapped_prose_2019.mupdf.txt"));
+    let f = facts(&r);
+    assert!(f.contains(&("apply.new", 4870.0)), "{f:?}");
+    assert!(f.contains(&("apply.carried_in", 345.0)), "{f:?}");
+    let m = with_code(&r, "prose-table-mismatch");
+    assert_eq!(m.len(), 1, "{:?}", r.findings);
+    assert!(m[0].message.contains("345") && m[0].message.contains("342"));
+}

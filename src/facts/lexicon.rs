@@ -21,6 +21,12 @@ pub struct Cue {
     pub topic: Option<&'static str>,
     /// The column of a row with several (2021 表二: `现行有效件数`), `None` for the row's figure.
     pub column: Option<&'static str>,
+    /// Read only when stated plainly: the clause is one of `before`'s phrases and the number,
+    /// with nothing before them but [`PLAIN_LEAD`], and each earlier clause of the sentence is
+    /// such a lead or holds a count of its own (a list of the year's figures). For wordings that
+    /// any qualifier turns into a part or another count (`适用简易程序作出行政处罚决定`,
+    /// `开展专项整治，作出行政处罚决定`); `before` then lists alternatives, not words in order.
+    pub plain: bool,
 }
 
 const fn total(indicator: &'static str, before: &'static [&'static str]) -> Cue {
@@ -32,6 +38,7 @@ const fn total(indicator: &'static str, before: &'static [&'static str]) -> Cue 
         rank: 1,
         topic: None,
         column: None,
+        plain: false,
     }
 }
 
@@ -39,6 +46,19 @@ const fn part(indicator: &'static str, before: &'static [&'static str]) -> Cue {
     Cue {
         rank: 2,
         ..total(indicator, before)
+    }
+}
+
+/// A figure stated plainly (see [`Cue::plain`]) in one of `phrases`, read as `column`.
+const fn plain(
+    indicator: &'static str,
+    phrases: &'static [&'static str],
+    column: &'static str,
+) -> Cue {
+    Cue {
+        plain: true,
+        column: Some(column),
+        ..part(indicator, phrases)
     }
 }
 
@@ -316,7 +336,60 @@ pub static CUES: &[Cue] = &[
         not: &["制发", "废止", "拟", "规范性文件"],
         ..part("disclose.rules", &["现行有效", "规章"])
     },
+    // 本年制发 with the 2021 term right after it (`本年制发行政规范性文件4件`) is the table's
+    // wording of the column, stated plainly; the older term with `的` and a library's update
+    // before it (`动态更新本年度制发的规范性文件77件`) stays unread, as above
+    plain(
+        "disclose.normative",
+        &["本年制发行政规范性文件", "本年度制发行政规范性文件"],
+        "本年制发件数",
+    ),
+    // 2021 表二: the decisions made (`作出行政处罚决定28551件`) are the row's 本年处理决定数量.
+    // Only plainly: decisions published (`公示行政处罚决定`), of one procedure or campaign
+    // (`适用简易程序作出…`, `开展专项整治，作出…`) or of a kind (`准予行政许可决定`) are not the
+    // row's count
+    plain(
+        "disclose.permit",
+        &["作出行政许可决定", "做出行政许可决定"],
+        "本年处理决定数量",
+    ),
+    plain(
+        "disclose.penalty",
+        &["作出行政处罚决定", "做出行政处罚决定"],
+        "本年处理决定数量",
+    ),
+    plain(
+        "disclose.enforcement",
+        &["作出行政强制决定", "做出行政强制决定"],
+        "本年处理决定数量",
+    ),
 ];
+
+/// What may stand before a plainly stated figure in its clause, or make up an earlier clause of
+/// its sentence (besides the year, `2022年`, and the agency's name): the year and the agency
+/// speaking of itself (`全年共`, `本机关依法`), nothing that narrows what is counted.
+pub static PLAIN_LEAD: &[&str] = &[
+    "全年",
+    "本年度",
+    "本年",
+    "今年",
+    "年内",
+    "一年来",
+    "共计",
+    "共",
+    "合计",
+    "依法",
+    "本机关",
+    "本单位",
+    "本部门",
+    "本局",
+    "我局",
+    "我委",
+    "我单位",
+];
+
+/// Between a plainly stated figure's words and the number (`作出行政处罚决定共511件`).
+pub static PLAIN_FILLER: &[&str] = &["共计", "共", "合计", "为"];
 
 /// Topics that decide how a 维持 / 纠错 / 其他情形 count is read: the one named last before it.
 pub static TOPICS: &[(&str, &str)] = &[("复议", "行政复议"), ("诉讼", "行政诉讼")];
