@@ -346,3 +346,27 @@ fn table_two_is_covered_when_table_three_prints_one_other_row() {
         .iter()
         .any(|f| f.code == "table-incomplete" && f.message.contains("行政规范性文件")));
 }
+
+/// pdftotext -layout of a 2021 report (seed 11) whose table 三 row
+/// `无   2.没有现成信息需要另行制作 7 0 0 0 0 0 7` (a character of the group label 无法提供
+/// before it) was not read by layout: its figures are no part of table 四, which the text
+/// prints after table 三 (`3 2 0 1 6 0 1 0 0 1 7 3 3 0 13`). Before, 复议后起诉 was read
+/// 0 0 0 0 0 from that row, a row of zeros that adds up.
+#[test]
+fn table_four_is_not_read_from_an_unread_row_of_table_three() {
+    let text = fixture("unseen/s11_08_2021.pdflayout.txt");
+    let report = nianbao::check(&text);
+    // spans of `check` are byte offsets into the text
+    let heading = text.find("四、政府信息公开行政复议").unwrap();
+    let four: Vec<&nianbao::Cell> = report
+        .cells
+        .iter()
+        .filter(|c| c.indicator == "review_lawsuit")
+        .collect();
+    assert!(four.iter().all(|c| c.span.start > heading), "{four:?}");
+    let values: Vec<Option<f64>> = four.iter().map(|c| c.value).collect();
+    let printed = [
+        3.0, 2.0, 0.0, 1.0, 6.0, 0.0, 1.0, 0.0, 0.0, 1.0, 7.0, 3.0, 3.0, 0.0, 13.0,
+    ];
+    assert_eq!(values, printed.map(Some).to_vec());
+}

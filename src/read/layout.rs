@@ -805,10 +805,18 @@ fn review_row(rows: &[&Row], matched: &[MatchedRow]) -> Option<MatchedRow> {
             .iter()
             .any(|m| m.row.label_range() == r.label_range() && !r.label_parts.is_empty())
     };
+    // table 四 follows table 三: figures among its rows' labels are a row's left unread (a
+    // group label's character taken for its label: `无   2.没有现成信息需要另行制作 7 0 0 …`)
+    let after = matched
+        .iter()
+        .flat_map(|m| m.row.values.iter().map(|v| v.range.end))
+        .max()
+        .unwrap_or(0);
     let candidate = |r: &&&Row| {
         let label = r.label();
         let figures = r.values.iter().filter(|v| classify_value(&v.text)).count();
-        !taken(r)
+        r.values.first().is_some_and(|v| v.range.start >= after)
+            && !taken(r)
             && figures >= 4
             && (label.is_empty()
                 || ["复议", "诉讼", "结果", "审结", "总计"]

@@ -141,15 +141,19 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
         leave_misread_rows_unread(doc, &mut by_layout, exact);
         return by_layout;
     };
-    let anchored = anchored::reading(doc, t, by_layout.table_announced.clone());
-    // both judged by the columns the text shows (a reading by layout may have seen one)
+    let mut anchored = anchored::reading(doc, t, by_layout.table_announced.clone());
+    // both judged after the verification, by what each keeps, and by the columns the text
+    // shows (a reading by layout may have seen one)
+    leave_misread_rows_unread(doc, &mut by_layout, exact);
+    leave_misread_rows_unread(doc, &mut anchored, exact);
     let columns = anchored.old_columns;
-    let (mut read, other) = if read_cells(&anchored, columns) > read_cells(&by_layout, columns) {
+    // on a tie (nothing kept by either, say), the one that found more rows: they are named
+    let kept = |ex: &Extraction| (read_cells(ex, columns), ex.matched.len());
+    let (mut read, other) = if kept(&anchored) > kept(&by_layout) {
         (anchored, by_layout)
     } else {
         (by_layout, anchored)
     };
-    leave_misread_rows_unread(doc, &mut read, exact);
     name_rows_the_other_reading_found(&mut read, &other);
     read
 }
