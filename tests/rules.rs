@@ -370,3 +370,32 @@ fn table_four_is_not_read_from_an_unread_row_of_table_three() {
     ];
     assert_eq!(values, printed.map(Some).to_vec());
 }
+
+/// pdftotext of a 2019 report (seed 7) prints table 二's columns one after another:
+/// `规范性文件` `190`, its other figures (179, 932) further on. A lone figure in a row of
+/// columns no total ties is that figure, not three digits glued (1, 9 and 0 before): the row is
+/// left unread and named.
+#[test]
+fn a_lone_figure_in_table_two_is_not_cut_into_digits() {
+    let report = nianbao::check(&fixture("unseen/s7_07_2019.pdf.txt"));
+    let normative: Vec<Option<f64>> = report
+        .cells
+        .iter()
+        .filter(|c| c.indicator == "disclose2019.normative")
+        .map(|c| c.value)
+        .collect();
+    assert!(
+        normative
+            .iter()
+            .all(|v| v.is_none_or(|v| [190.0, 179.0, 932.0].contains(&v))),
+        "{normative:?}"
+    );
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "row-reconstructed"));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.code == "table-incomplete" && f.message.contains("规范性文件")));
+}
