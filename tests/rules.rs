@@ -399,3 +399,35 @@ fn a_lone_figure_in_table_two_is_not_cut_into_digits() {
         .iter()
         .any(|f| f.code == "table-incomplete" && f.message.contains("规范性文件")));
 }
+
+/// A web page's copy (seed 13) whose row `4.无正当理由大量反复申请` prints 0 0 0 0 0, a blank
+/// cell (`&nbsp;`) and 0, cell by cell between tabs: a reading that took the next row's first
+/// 0 for its 总计 read its 其他 a cell off, where a row of zeros still adds up. The row is read
+/// as printed, or left unread and named.
+#[test]
+fn a_row_between_tabs_takes_no_cell_past_the_next_label() {
+    let report = nianbao::check(&fixture("unseen/s13_08_2021.web.txt"));
+    let mass: Vec<(Option<&str>, Option<f64>)> = report
+        .cells
+        .iter()
+        .filter(|c| c.indicator == "not_processed.mass")
+        .map(|c| (c.column.as_deref(), c.value))
+        .collect();
+    let printed = [
+        Some(0.0),
+        Some(0.0),
+        Some(0.0),
+        Some(0.0),
+        Some(0.0),
+        None,
+        Some(0.0),
+    ];
+    let columns = nianbao::schema::t2019::APPLICANTS;
+    let as_printed: Vec<(Option<&str>, Option<f64>)> =
+        columns.iter().map(|c| Some(*c)).zip(printed).collect();
+    assert!(mass.is_empty() || mass == as_printed, "{mass:?}");
+    if mass.is_empty() {
+        assert!(report.findings.iter().any(|f| f.code == "table-incomplete"
+            && f.rows.iter().any(|r| r.contains("无正当理由大量反复申请"))));
+    }
+}

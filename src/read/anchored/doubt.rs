@@ -432,3 +432,29 @@ pub(super) fn distrust_figures_after_another_rows_unit(text: &str, rows: &mut [R
         }
     }
 }
+
+/// A row whose cells stand between tabs or `|` (a web page's copy, a Markdown table) that took
+/// a figure printed after the next row's label: its own fields were fewer than its cells (a
+/// blank cell the copy left no trace of), and what it took is the next row's first cell. It
+/// is left unread rather than read a cell off (a row of zeros adds up either way).
+pub(super) fn distrust_cells_past_the_next_label(text: &str, rows: &mut [ReadRow]) {
+    let mut labels: Vec<usize> = rows
+        .iter()
+        .filter(|r| found_by_label(r))
+        .map(|r| r.anchor.label.start)
+        .collect();
+    labels.sort_unstable();
+    for row in rows.iter_mut().filter(|r| found_by_label(r)) {
+        let own = row.anchor.label.end;
+        let Some(&next) = labels.iter().find(|&&l| l >= own) else {
+            continue;
+        };
+        let bordered = text
+            .get(own..next)
+            .is_some_and(|window| window.contains(['\t', '|']));
+        let past = row.cells.iter().flatten().any(|c| c.range.start >= next);
+        if bordered && past {
+            row.cells.iter_mut().for_each(|c| *c = None);
+        }
+    }
+}

@@ -146,6 +146,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     distrust_strangers(text, &mut rows);
     distrust_figures_inside_other_labels(text, &mut rows);
     distrust_figures_after_another_rows_unit(text, &mut rows);
+    distrust_cells_past_the_next_label(text, &mut rows);
     distrust_figures_under_other_headers(text, &mut rows);
     let figures_above: Vec<bool> = seen
         .iter()
