@@ -431,3 +431,18 @@ fn a_row_between_tabs_takes_no_cell_past_the_next_label() {
             && f.rows.iter().any(|r| r.contains("无正当理由大量反复申请"))));
     }
 }
+
+/// PDFium's copy of a 2021 report (seed 13): `5.属于三类内部事务信息  0   0   0   0   0   0`,
+/// six figures for seven cells, the report's blank under 社会公益组织 leaving no trace. Nothing
+/// in the line says which cell is blank (a row of zeros adds up with the blank anywhere): the
+/// row is named unread, not read with its blank put last.
+#[test]
+fn a_blank_the_text_gives_no_place_is_not_placed() {
+    let report = nianbao::check(&fixture("unseen/s13_08_2021.pdfium.txt"));
+    assert!(!report
+        .cells
+        .iter()
+        .any(|c| c.indicator == "refused.internal"));
+    assert!(report.findings.iter().any(|f| f.code == "table-incomplete"
+        && f.rows.iter().any(|r| r.contains("属于三类内部事务信息"))));
+}
