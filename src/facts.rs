@@ -1251,6 +1251,31 @@ mod tests {
         assert_eq!(facts_with_columns(t), vec![]);
     }
 
+    /// 2019 表二 stated plainly: the documents published this year.
+    #[test]
+    fn the_2019_table_two_figures_stated_plainly_are_read_as_their_column() {
+        let t = "清河县人民政府办公室2019年政府信息公开工作年度报告\n全年共新收政府信息公开申请4870件，上年结转政府信息公开申请345件，本年新公开规范性文件82件，新公开规章1件，因政府信息公开被申请行政复议49件。";
+        assert_eq!(
+            facts_with_columns(t)[2..4],
+            [
+                fact("disclose2019.normative", "本年新公开数量", 82.0),
+                fact("disclose2019.rules", "本年新公开数量", 1.0),
+            ]
+        );
+        for s in [
+            "本年新制作规范性文件84件。",
+            "公开规范性文件82件。",
+            "在网站新公开规范性文件82件。",
+            "其中新公开规章1件。",
+        ] {
+            let t = format!("清河县人民政府办公室2019年政府信息公开工作年度报告\n{s}");
+            assert_eq!(facts_with_columns(&t), vec![], "{s}");
+        }
+        // the 2021 format has no such column
+        let t = format!("{HEAD_2021}本年新公开规范性文件82件。");
+        assert_eq!(facts_with_columns(&t), vec![]);
+    }
+
     /// Before a table on its line, a clause of prose is read; a table's own words are not.
     #[test]
     fn a_clause_before_a_table_is_prose() {

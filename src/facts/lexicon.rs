@@ -363,6 +363,14 @@ pub static CUES: &[Cue] = &[
         &["作出行政强制决定", "做出行政强制决定"],
         "本年处理决定数量",
     ),
+    // 2019 表二: the documents published this year in the column's words (`本年新公开规范性文件
+    // 82件`, `新公开规章1件` after it), stated plainly; 本年新制作 and a bare 公开 are left alone
+    plain(
+        "disclose2019.normative",
+        &["新公开规范性文件"],
+        "本年新公开数量",
+    ),
+    plain("disclose2019.rules", &["新公开规章"], "本年新公开数量"),
 ];
 
 /// What may stand before a plainly stated figure in its clause, or make up an earlier clause of
