@@ -201,7 +201,15 @@ pub fn misread(
     // A blank whole stays untested: a total left blank over its parts is the report's.
     let cells = blanks_as_zero(t, cells.iter());
     let cells = cells.as_slice();
+    // a count read with decimals (23.85 人) is another row's amount, not a count the report
+    // printed: misread even alone (bad-number would build an error on it)
     let mut dropped: Vec<Unit> = Vec::new();
+    for c in cells.iter().filter(|c| fraction_in_a_count(c)) {
+        let u = Unit::of(&c.indicator, c.column.as_deref());
+        if !certain.contains(&c.indicator.as_str()) && !dropped.contains(&u) {
+            dropped.push(u);
+        }
+    }
     // each round drops at least one unit; a table has fewer than forty
     for _ in 0..64 {
         // the cells still trusted, by reference: copying every cell each round was most of
@@ -281,6 +289,13 @@ fn blanks_as_zero<'a>(t: Template, cells: impl Iterator<Item = &'a Cell>) -> Vec
         }
     }
     out
+}
+
+/// Whether a cell holds a figure with decimals where its row counts (件, 人, 次…), not money.
+fn fraction_in_a_count(c: &Cell) -> bool {
+    let money = schema::indicator(&c.indicator).is_some_and(|i| matches!(i.unit, "万元" | "元"))
+        || c.column.as_deref().is_some_and(|n| n.contains("金额"));
+    c.kind == ValueKind::Number && c.value.is_some_and(|v| v.fract() != 0.0) && !money
 }
 
 /// Whether a cell is a total: of a sum of rows, or its row's total column.
@@ -680,5 +695,22 @@ mod tests {
             index: arith::CellIndex::new(cells.iter()),
             old_columns: &[],
         }
+    }
+
+    /// A count read with decimals (`23.85` under 兼职人员数, the 专项经费 printed further on)
+    /// is misread even alone, unless printed in its place; an amount in 万元 is no count.
+    #[test]
+    fn a_count_with_decimals_is_misread_alone() {
+        let mut staff = cell("org.staff_part", "统计数", 23.85, 10);
+        staff.column = None;
+        let cells = vec![staff.clone()];
+        let dropped = misread(Template::T2008, &cells, &[], &[]);
+        assert_eq!(dropped, [Unit::of("org.staff_part", None)]);
+        assert!(misread(Template::T2008, &cells, &[], &["org.staff_part"]).is_empty());
+        let budget = Cell {
+            indicator: "org.budget".to_string(),
+            ..staff
+        };
+        assert!(misread(Template::T2008, &[budget], &[], &[]).is_empty());
     }
 }
