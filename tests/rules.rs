@@ -446,3 +446,21 @@ fn a_blank_the_text_gives_no_place_is_not_placed() {
     assert!(report.findings.iter().any(|f| f.code == "table-incomplete"
         && f.rows.iter().any(|r| r.contains("属于三类内部事务信息"))));
 }
+
+/// PDFium's copy of the national form with a 序号 column, its cells letter-spaced: a row's
+/// figure and the next row's serial come a digit per line (`4` `0` `1` `5`: 40, then 15). No
+/// reading tells the cell's digits: the rows are named unread, and no bad-number error calls the report's figures unreadable (seed 19, a fresh report).
+#[test]
+fn digits_a_line_each_are_no_unreadable_figure_of_the_report() {
+    let report = nianbao::check(&fixture("unseen/s19_00_national.pdfium.txt"));
+    assert!(!report.findings.iter().any(|f| f.code == "bad-number"));
+    assert!(!report.cells.iter().any(|c| c.raw.contains('\n')));
+    let incomplete: Vec<&nianbao::Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "table-incomplete")
+        .collect();
+    assert!(incomplete
+        .iter()
+        .any(|f| f.rows.iter().any(|r| r.contains("政策解读稿件发布数"))));
+}

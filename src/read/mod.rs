@@ -52,7 +52,13 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             misread.push(u);
         }
     }
+    let glued = if exact {
+        Vec::new()
+    } else {
+        digits_over_lines(ex)
+    };
     if !exact {
+        misread.extend(glued.iter().cloned());
         misread.extend(blanks_placed_by_guess(doc, ex));
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
         let untested =
@@ -64,11 +70,34 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
     }
     ex.cells.retain(|c| !misread.iter().any(|u| u.holds(c)));
     for u in misread {
+        let why = match glued.contains(&u) {
+            true => crate::read::coverage::Why::Glued,
+            false => crate::read::coverage::Why::Misplaced,
+        };
         if let Some(ind) = schema::indicator(&u.indicator) {
-            ex.unread
-                .push((ind.id, crate::read::coverage::Why::Misplaced));
+            ex.unread.push((ind.id, why));
         }
     }
+}
+
+/// Rows with a cell read as digits over several lines (`4` `0` `1` `5`: PDFium's copy of a
+/// letter-spaced cell, its figure and the next row's serial run together): nothing tells
+/// which digits are the cell's. The row is left unread, not read as words (bad-number would
+/// call the report's figure unreadable).
+fn digits_over_lines(ex: &Extraction) -> Vec<crate::read::verify::Unit> {
+    let mut out: Vec<crate::read::verify::Unit> = Vec::new();
+    for c in ex.cells.iter().filter(|c| c.kind == ValueKind::Text) {
+        let runs = c.raw.split_whitespace().count();
+        let digits = c
+            .raw
+            .split_whitespace()
+            .all(|w| w.bytes().all(|b| b.is_ascii_digit()));
+        let unit = crate::read::verify::Unit::of(&c.indicator, c.column.as_deref());
+        if runs >= 2 && digits && c.raw.contains('\n') && !out.contains(&unit) {
+            out.push(unit);
+        }
+    }
+    out
 }
 
 /// Rows with a cell read blank where the text shows no place for it: its span is not an empty
