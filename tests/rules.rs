@@ -464,3 +464,29 @@ fn digits_a_line_each_are_no_unreadable_figure_of_the_report() {
         .iter()
         .any(|f| f.rows.iter().any(|r| r.contains("政策解读稿件发布数"))));
 }
+
+/// A web page's copy of the national form with a 序号 column (seed 19): a row left blank
+/// (`(4)信函申请数` `件` then an empty cell) is followed by the next row's serial `22`, which
+/// stands right after a unit as a row's figure does. A blank cell and a row's end between
+/// them make it the serial: the row is blank (blank-value), not 22 (a false sum-mismatch
+/// followed).
+#[test]
+fn a_serial_after_a_blank_cell_is_no_figure() {
+    let report = nianbao::check(&fixture("unseen/s19_06_national.web.txt"));
+    let value = |id: &str| {
+        report
+            .cells
+            .iter()
+            .find(|c| c.indicator == id)
+            .map(|c| c.value)
+    };
+    assert_eq!(value("apply.letter"), Some(None));
+    assert_eq!(value("apply.closed_late"), Some(None));
+    assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
+    let blanks = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "blank-value")
+        .count();
+    assert_eq!(blanks, 2);
+}

@@ -214,7 +214,17 @@ fn stands_as_serial(doc: &Document, t: &Token) -> bool {
     let first_on_line = text[doc.lines[line].start..t.range.start].trim().is_empty();
     let after_unit = previous_line(doc, line)
         .is_some_and(|l| units.contains(&l) || units.iter().any(|u| l.ends_with(&format!(" {u}"))));
-    first_on_line && !after_unit
+    first_on_line && !(after_unit && !blank_cell_then_row_end(text, t.range.start))
+}
+
+/// Whether a cell border, then the end of a row, stand between a number and the text before
+/// it (`件` `\t` … `22`): the row's last cell was left blank and the number opens the next
+/// row (a web page's copy, cells separated by tabs and rows by runs of line breaks).
+fn blank_cell_then_row_end(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let gap = &before[before.trim_end().len()..];
+    gap.find('\t')
+        .is_some_and(|tab| gap[tab..].contains("\n\n\n"))
 }
 
 /// The nearest line before `line` with text on it, trimmed.
