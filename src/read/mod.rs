@@ -217,12 +217,21 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     };
     let mut anchored = anchored::reading(doc, t, by_layout.table_announced.clone());
     // both judged after the verification, by what each keeps, and by the columns the text
-    // shows (a reading by layout may have seen one)
-    leave_misread_rows_unread(doc, &mut by_layout, exact);
-    leave_misread_rows_unread(doc, &mut anchored, exact);
+    // shows (a reading by layout may have seen one); on a tie (nothing kept by either, say),
+    // the one that found more rows: they are named
     let columns = anchored.old_columns;
-    // on a tie (nothing kept by either, say), the one that found more rows: they are named
     let kept = |ex: &Extraction| (read_cells(ex, columns), ex.matched.len());
+    // the verification only takes cells away: the reading that reads more is verified first,
+    // and the other only if it could still keep more (a second verification was a tenth of
+    // the check's time)
+    let (first, second) = match kept(&anchored) > kept(&by_layout) {
+        true => (&mut anchored, &mut by_layout),
+        false => (&mut by_layout, &mut anchored),
+    };
+    leave_misread_rows_unread(doc, first, exact);
+    if kept(first) <= kept(second) {
+        leave_misread_rows_unread(doc, second, exact);
+    }
     let (mut read, other) = if kept(&anchored) > kept(&by_layout) {
         (anchored, by_layout)
     } else {

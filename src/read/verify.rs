@@ -15,7 +15,7 @@ use std::ops::Range;
 
 /// The part of a row the arithmetic can blame: the whole row, or one group of table 四's
 /// columns (`行政复议-…`), which add up on their own.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Unit {
     pub indicator: String,
     /// The column group (`行政复议`), empty for the whole row.
@@ -331,11 +331,14 @@ pub fn untested(
         index: arith::CellIndex::new(cells.iter()),
         old_columns,
     };
-    let tested: Vec<Unit> = arith::constraints(&view, &mut Vec::new())
+    // sorted, for one search per cell (a list of every term was most of this step's time)
+    let mut tested: Vec<Unit> = arith::constraints(&view, &mut Vec::new())
         .iter()
         .flat_map(|c| c.left.iter().chain(&c.right))
         .map(|term| Unit::of(term.id, term.column))
         .collect();
+    tested.sort_unstable();
+    tested.dedup();
     // rows of tables 三 and 四 only: each has its row total and its column's sum, so a row
     // neither tests was read where the arithmetic cannot see (table 二's rows and the old
     // form's single figures, tested by nothing in any reading, are judged by their place)
@@ -349,7 +352,7 @@ pub fn untested(
         let u = Unit::of(&c.indicator, c.column.as_deref());
         if !certain.contains(&c.indicator.as_str())
             && many_columns(&c.indicator)
-            && !tested.contains(&u)
+            && tested.binary_search(&u).is_err()
             && !out.contains(&u)
         {
             out.push(u);
