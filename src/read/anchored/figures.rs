@@ -214,7 +214,7 @@ fn stands_as_serial(doc: &Document, t: &Token) -> bool {
     let first_on_line = text[doc.lines[line].start..t.range.start].trim().is_empty();
     let after_unit = previous_line(doc, line)
         .is_some_and(|l| units.contains(&l) || units.iter().any(|u| l.ends_with(&format!(" {u}"))));
-    first_on_line && !(after_unit && !blank_cell_then_row_end(text, t.range.start))
+    first_on_line && (!after_unit || blank_cell_then_row_end(text, t.range.start))
 }
 
 /// Whether a cell border, then the end of a row, stand between a number and the text before
