@@ -222,8 +222,7 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     let columns = anchored.old_columns;
     let kept = |ex: &Extraction| (read_cells(ex, columns), ex.matched.len());
     // the verification only takes cells away: the reading that reads more is verified first,
-    // and the other only if it could still keep more (a second verification was a tenth of
-    // the check's time)
+    // and the other only if it could still keep more
     let (first, second) = match kept(&anchored) > kept(&by_layout) {
         true => (&mut anchored, &mut by_layout),
         false => (&mut by_layout, &mut anchored),

@@ -331,7 +331,7 @@ pub fn untested(
         index: arith::CellIndex::new(cells.iter()),
         old_columns,
     };
-    // sorted, for one search per cell (a list of every term was most of this step's time)
+    // sorted and without repeats, for one search per cell
     let mut tested: Vec<Unit> = arith::constraints(&view, &mut Vec::new())
         .iter()
         .flat_map(|c| c.left.iter().chain(&c.right))
