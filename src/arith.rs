@@ -5,7 +5,7 @@
 //! where the table has no such row).
 
 use crate::model::{Cell, Span, ValueKind};
-use crate::schema::{self, t2019::ROW_TOTALS, Relation, Template};
+use crate::schema::{self, Relation, Template};
 
 /// A figure for an indicator (in one column), from the table or else from the prose.
 #[derive(Debug, Clone)]
@@ -301,10 +301,7 @@ fn row_totals(cx: &impl Figures) -> Vec<Constraint> {
         let schema::Columns::Named(names) = ind.columns else {
             continue;
         };
-        for (_, total, parts) in ROW_TOTALS
-            .iter()
-            .filter(|(set, ..)| std::ptr::eq(*set, names))
-        {
+        for (total, parts) in schema::row_totals(names) {
             let cell_term = |col: &'static str| -> Option<Term> {
                 let c = cx.cell(ind.id, Some(col))?;
                 Some(Term {

@@ -109,6 +109,15 @@ fn fixture(path: &str) -> String {
     std::fs::read_to_string(format!("{dir}{path}")).unwrap()
 }
 
+/// Whether a `table-incomplete` finding names a row whose label holds these words.
+fn named_unread(report: &nianbao::Report, words: &str) -> bool {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.code == "table-incomplete")
+        .any(|f| f.rows.iter().any(|r| r.contains(words)))
+}
+
 fn codes(text: &str) -> Vec<&'static str> {
     nianbao::check(text)
         .findings
@@ -300,16 +309,7 @@ fn a_total_with_a_part_found_unread_is_named_untested() {
 fn rows_found_by_either_reading_are_named_when_unread() {
     let text = fixture("unseen/s7_12_national.pdfium.txt");
     let report = nianbao::check(&text);
-    let unread: Vec<&String> = report
-        .findings
-        .iter()
-        .filter(|f| f.code == "table-incomplete")
-        .flat_map(|f| &f.rows)
-        .collect();
-    assert!(
-        unread.iter().any(|r| r.contains("其他情形数")),
-        "{unread:?}"
-    );
+    assert!(named_unread(&report, "其他情形数"), "{:?}", report.findings);
 }
 
 /// A 2021 report printing table 二's row in the 2019 wording (`规范性文件`, not
@@ -427,8 +427,7 @@ fn a_row_between_tabs_takes_no_cell_past_the_next_label() {
         columns.iter().map(|c| Some(*c)).zip(printed).collect();
     assert!(mass.is_empty() || mass == as_printed, "{mass:?}");
     if mass.is_empty() {
-        assert!(report.findings.iter().any(|f| f.code == "table-incomplete"
-            && f.rows.iter().any(|r| r.contains("无正当理由大量反复申请"))));
+        assert!(named_unread(&report, "无正当理由大量反复申请"));
     }
 }
 
@@ -443,26 +442,19 @@ fn a_blank_the_text_gives_no_place_is_not_placed() {
         .cells
         .iter()
         .any(|c| c.indicator == "refused.internal"));
-    assert!(report.findings.iter().any(|f| f.code == "table-incomplete"
-        && f.rows.iter().any(|r| r.contains("属于三类内部事务信息"))));
+    assert!(named_unread(&report, "属于三类内部事务信息"));
 }
 
 /// PDFium's copy of the national form with a 序号 column, its cells letter-spaced: a row's
 /// figure and the next row's serial come a digit per line (`4` `0` `1` `5`: 40, then 15). No
-/// reading tells the cell's digits: the rows are named unread, and no bad-number error calls the report's figures unreadable (seed 19, a fresh report).
+/// reading tells the cell's digits: the rows are named unread, and no bad-number error calls
+/// the report's figures unreadable (seed 19, a fresh report).
 #[test]
 fn digits_a_line_each_are_no_unreadable_figure_of_the_report() {
     let report = nianbao::check(&fixture("unseen/s19_00_national.pdfium.txt"));
     assert!(!report.findings.iter().any(|f| f.code == "bad-number"));
     assert!(!report.cells.iter().any(|c| c.raw.contains('\n')));
-    let incomplete: Vec<&nianbao::Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.code == "table-incomplete")
-        .collect();
-    assert!(incomplete
-        .iter()
-        .any(|f| f.rows.iter().any(|r| r.contains("政策解读稿件发布数"))));
+    assert!(named_unread(&report, "政策解读稿件发布数"));
 }
 
 /// A web page's copy of the national form with a 序号 column (seed 19): a row left blank

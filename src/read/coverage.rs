@@ -88,15 +88,10 @@ pub fn coverage(ex: Tables) -> Vec<Coverage> {
             .filter(|i| OLD_CORE_ROWS.contains(&i.id) || cells_read(i, ex) > 0 || found(i, ex))
             .collect(),
         // a 2021 table still printing （六） as one row is read as 2019 prints it
-        // (template-mismatch says so)
         // (template-mismatch says so); its table 二 is 2021's
-        Template::T2021 if single_other_row(ex) => schema::indicators()
-            .filter(|i| i.within.has(t))
-            .filter(|i| match i.id {
-                "result.other" => true,
-                id => !i.heading && !id.starts_with("other."),
-            })
-            .collect(),
+        Template::T2021 if single_other_row(ex) => {
+            schema::value_rows_with_one_other_row(t).collect()
+        }
         _ => schema::value_rows(t).collect(),
     };
     let mut out: Vec<Coverage> = Vec::new();

@@ -742,12 +742,7 @@ fn split_glued_row(doc: &Document, m: &mut MatchedRow) -> Option<Note> {
     };
     // columns its total ties together: table 二's leave every cut but the one by the digits'
     // count (`190` alone read as 1, 9 and 0)
-    let tied = schema::t2019::ROW_TOTALS
-        .iter()
-        .any(|(set, ..)| std::ptr::eq(*set, names));
-    if !tied {
-        return None;
-    }
+    schema::row_totals(names).next()?;
     let n = names.len();
     let cell = match m.row.values.as_slice() {
         [only]

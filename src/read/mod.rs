@@ -57,9 +57,9 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
     } else {
         digits_over_lines(ex)
     };
+    misread.extend(glued.iter().cloned());
     if !exact {
-        misread.extend(glued.iter().cloned());
-        misread.extend(blanks_placed_by_guess(doc, ex));
+        misread.extend(blanks_placed_by_guess(doc, ex, &rows));
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
         let untested =
             crate::read::verify::untested(t, &ex.cells, ex.old_columns, &certain, &misread);
@@ -105,8 +105,20 @@ fn digits_over_lines(ex: &Extraction) -> Vec<crate::read::verify::Unit> {
 /// reading gives a cell it placed by its count alone (`5.属于三类内部事务信息 0 0 0 0 0 0`: six
 /// figures for seven cells, the blank put last, where the report left 社会公益组织 blank). A
 /// row of zeros adds up wherever the blank goes.
-fn blanks_placed_by_guess(doc: &Document, ex: &Extraction) -> Vec<crate::read::verify::Unit> {
+fn blanks_placed_by_guess(
+    doc: &Document,
+    ex: &Extraction,
+    rows: &[crate::read::verify::RowRead],
+) -> Vec<crate::read::verify::Unit> {
     let text = doc.text();
+    // cells between tabs or `|` show their blanks: only figures set apart by spaces leave
+    // them no place
+    let bordered: Vec<&str> = rows
+        .iter()
+        .zip(crate::read::verify::windows(text, rows))
+        .filter(|(_, w)| text.get(w.clone()).is_some_and(|w| w.contains(['\t', '|'])))
+        .map(|(r, _)| r.indicator)
+        .collect();
     let mut out: Vec<crate::read::verify::Unit> = Vec::new();
     // a row of one cell has no place to choose for its blank
     let many = |id: &str| ex.cells.iter().filter(|c| c.indicator == id).count() > 1;
@@ -119,25 +131,8 @@ fn blanks_placed_by_guess(doc: &Document, ex: &Extraction) -> Vec<crate::read::v
         let shown = text
             .get(at)
             .is_some_and(|s| s.chars().any(|ch| !ch.is_whitespace() && ch != '|'));
-        // cells between tabs or `|` show their blanks: only figures set apart by spaces
-        // leave them no place
-        let bordered = ex
-            .matched
-            .iter()
-            .filter(|m| m.indicator.id == c.indicator)
-            .map(|m| m.row.label_range().end)
-            .any(|end| {
-                let next = ex
-                    .matched
-                    .iter()
-                    .map(|m| m.row.label_range().start)
-                    .filter(|&s| s > end)
-                    .min()
-                    .unwrap_or(text.len());
-                text.get(end..next).is_some_and(|w| w.contains(['\t', '|']))
-            });
         let unit = crate::read::verify::Unit::of(&c.indicator, c.column.as_deref());
-        if shown && !bordered && !out.contains(&unit) {
+        if shown && !bordered.contains(&c.indicator.as_str()) && !out.contains(&unit) {
             out.push(unit);
         }
     }

@@ -64,18 +64,27 @@ pub struct ValueRead {
 /// own, however many there are; the other rows are read by a printing model, and a misread
 /// shows as failures no single mistake explains.
 pub fn certain_rows<'a>(text: &str, rows: &[RowRead<'a>]) -> Vec<&'a str> {
+    rows.iter()
+        .zip(windows(text, rows))
+        .filter(|(r, w)| read_in_place(text, r, w.end))
+        .map(|(r, _)| r.indicator)
+        .collect()
+}
+
+/// Where each row's cells are printed, row by row: from the end of its label to the start of
+/// the next label (or the text's end).
+pub fn windows(text: &str, rows: &[RowRead]) -> Vec<Range<usize>> {
     let mut starts: Vec<usize> = rows.iter().map(|r| r.label.start).collect();
     starts.sort_unstable();
     rows.iter()
-        .filter(|r| {
+        .map(|r| {
             let next = starts
                 .iter()
                 .copied()
                 .find(|&s| s >= r.label.end)
                 .unwrap_or(text.len());
-            read_in_place(text, r, next)
+            r.label.end..next
         })
-        .map(|r| r.indicator)
         .collect()
 }
 
@@ -619,19 +628,9 @@ mod tests {
         }
     }
 
-    const APPLICANTS: [&str; 7] = [
-        "自然人",
-        "商业企业",
-        "科研机构",
-        "社会公益组织",
-        "法律服务机构",
-        "其他",
-        "总计",
-    ];
-
     /// A row of table 三 from figures: `None` for a blank cell.
     fn row(id: &str, figures: [Option<f64>; 7], at: usize) -> Vec<Cell> {
-        APPLICANTS
+        schema::t2019::APPLICANTS
             .iter()
             .zip(figures)
             .enumerate()

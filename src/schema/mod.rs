@@ -81,12 +81,30 @@ pub fn value_rows(t: Template) -> impl Iterator<Item = &'static Indicator> {
     indicators().filter(move |i| {
         i.within.has(t)
             && match t {
-                Template::T2019 => {
-                    (!i.heading || i.id == "result.other") && !i.id.starts_with("other.")
-                }
+                Template::T2019 => carries_figures_with_one_other_row(i),
                 _ => !i.heading,
             }
     })
+}
+
+/// The rows of a template that carry figures where its table 三 prints （六）其他处理 as one
+/// row: 2019's form, and a 2021 form some agencies still fill so (template-mismatch says so).
+pub fn value_rows_with_one_other_row(t: Template) -> impl Iterator<Item = &'static Indicator> {
+    indicators().filter(move |i| i.within.has(t) && carries_figures_with_one_other_row(i))
+}
+
+fn carries_figures_with_one_other_row(i: &Indicator) -> bool {
+    (!i.heading || i.id == "result.other") && !i.id.starts_with("other.")
+}
+
+/// The row totals of a row with these columns: (the total's column, the columns it sums).
+pub fn row_totals<'a>(
+    columns: &'a [&'a str],
+) -> impl Iterator<Item = (&'static str, &'static [&'static str])> + 'a {
+    t2019::ROW_TOTALS
+        .iter()
+        .filter(move |(set, ..)| std::ptr::eq(*set, columns) || *set == columns)
+        .map(|&(_, total, parts)| (total, parts))
 }
 
 /// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.

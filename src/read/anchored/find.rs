@@ -166,7 +166,9 @@ pub(super) fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurren
         for c in cores {
             let n = c.chars().count();
             // another format's wording is the row's, printed as a variant of its own
-            let variant = schema::other_wordings(indicator.id).contains(&c.as_str());
+            let variant = schema::other_wordings(indicator.id)
+                .iter()
+                .any(|w| han_core(w) == *c);
             all.extend(han.find_all(c, CAP).into_iter().map(|from| Occurrence {
                 row,
                 from,

@@ -219,6 +219,14 @@ mod tests {
         }
     }
 
+    /// The figure read for a one-figure row (a row not found fails the test).
+    fn figure(rows: &[ReadRow], id: &str) -> Option<String> {
+        let row = rows.iter().find(|r| r.anchor.indicator.id == id);
+        row.expect("the row is found").cells[0]
+            .as_ref()
+            .map(|c| c.text.clone())
+    }
+
     /// A row read whole, as those figures.
     fn read_as(figures: &[&str]) -> Vec<Option<String>> {
         figures.iter().map(|f| Some(f.to_string())).collect()
@@ -388,13 +396,11 @@ mod tests {
         assert!(hotspots.cells.iter().all(Option::is_none));
         // `政府网站在线访谈次数` ends the next row's wrapped label too (`其中：主要负责同志参加`
         // `次` `政府网站在线访谈次数` `2`): the row is the one after its numbering `2.`
-        let figure = |id: &str| {
-            let row = rows.iter().find(|r| r.anchor.indicator.id == id);
-            row.and_then(|r| r.cells[0].as_ref())
-                .map(|c| c.text.clone())
-        };
-        assert_eq!(figure("respond.interview").as_deref(), Some("6"));
-        assert_eq!(figure("respond.interview_leader").as_deref(), Some("2"));
+        assert_eq!(figure(&rows, "respond.interview").as_deref(), Some("6"));
+        assert_eq!(
+            figure(&rows, "respond.interview_leader").as_deref(),
+            Some("2")
+        );
     }
 
     /// A web copy of the national form with a 序号 column, a row's figure right above the next
@@ -412,13 +418,11 @@ mod tests {
             9\n主动公开招投标违法违规行为及处理情况、国有资金占控股或者主导地位依法应当招标的项目等信息数\n24\n\
             10\n主动公开生产安全事故的政府举措、处置进展、风险预警、防范措施等信息数\n8\n";
         let rows = read(&Document::new(text), Template::T2008);
-        let figure = |id: &str| {
-            let row = rows.iter().find(|r| r.anchor.indicator.id == id);
-            row.and_then(|r| r.cells[0].as_ref())
-                .map(|c| c.text.clone())
-        };
-        assert_eq!(figure("active.key.environment").as_deref(), Some("10"));
-        assert_eq!(figure("active.key.safety").as_deref(), Some("8"));
+        assert_eq!(
+            figure(&rows, "active.key.environment").as_deref(),
+            Some("10")
+        );
+        assert_eq!(figure(&rows, "active.key.safety").as_deref(), Some("8"));
     }
 
     /// pdftotext of a 2021 table 三: `1、申请人无正当理由逾期不` / `补正、行政机关不再处理其政 36`

@@ -18,10 +18,7 @@ pub fn fits_row(parts: &[String], columns: &[&str]) -> bool {
         .iter()
         .map(|p| p.parse().unwrap_or(u64::MAX))
         .collect();
-    for (_, total, sum_of) in schema::t2019::ROW_TOTALS
-        .iter()
-        .filter(|(set, ..)| std::ptr::eq(*set, columns) || *set == columns)
-    {
+    for (total, sum_of) in schema::row_totals(columns) {
         let at = |name: &str| columns.iter().position(|c| *c == name);
         let Some(ti) = at(total) else { continue };
         let sum: u64 = sum_of.iter().filter_map(|p| at(p)).map(|i| v[i]).sum();
@@ -45,10 +42,8 @@ pub fn out_of_order(parts: &[String], columns: &[&str]) -> Vec<usize> {
         .map(|p| p.parse().unwrap_or(u64::MAX / 64))
         .collect();
     let at = |name: &str| columns.iter().position(|c| *c == name);
-    schema::t2019::ROW_TOTALS
-        .iter()
-        .filter(|(set, ..)| std::ptr::eq(*set, columns) || *set == columns)
-        .filter_map(|(_, total, sum_of)| {
+    schema::row_totals(columns)
+        .filter_map(|(total, sum_of)| {
             let ti = at(total)?;
             let cols: Vec<usize> = sum_of.iter().filter_map(|p| at(p)).chain([ti]).collect();
             let all: u64 = cols.iter().map(|&i| v[i]).sum();
