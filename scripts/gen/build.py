@@ -56,6 +56,7 @@ def national_format_rows(report):
     report.rows["t3"] = table_three_rows(report)
     report.rows["t4"] = [Row(key=key, label=[label], columns=list(forms.T4_RESULTS))
                          for key, label in forms.T4_GROUPS]
+    report.official.update(forms.T4_GROUPS)
 
 
 def table_two_rows(report):
