@@ -482,3 +482,47 @@ fn a_serial_after_a_blank_cell_is_no_figure() {
         .count();
     assert_eq!(blanks, 2);
 }
+
+/// MuPDF's copy of the same report: no cell border marks the blank, and the next row's serial
+/// follows the unit where the row's figure would stand (`21` `(4)信函申请数` `件` `22`
+/// `（二）申请办结数`). Either the cell is blank or the copy dropped one serial of a numbered
+/// table: two readings, so the rows are named unread and no sum-mismatch is built on a serial.
+#[test]
+fn a_serial_where_a_figure_would_stand_leaves_its_row_unread() {
+    let report = nianbao::check(&fixture("unseen/s19_06_national.mupdf.txt"));
+    assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
+    assert!(!report
+        .cells
+        .iter()
+        .any(|c| c.indicator == "apply.letter" || c.indicator == "apply.closed_late"));
+    assert!(named_unread(&report, "信函申请数"));
+    assert!(named_unread(&report, "延期办结数"));
+}
+
+/// pdftotext's copy of an old-form table (seed 23) put rows 9 to 50 as labels and units and
+/// their figures in one run after row 50: each of those rows shows no figure. They are not
+/// read blank (34 false blank-value warnings followed) but named unread.
+#[test]
+fn rows_without_figures_beside_a_run_of_untaken_figures_are_unread() {
+    let report = nianbao::check(&fixture("unseen/s23_12_national.pdf.txt"));
+    assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
+    assert!(!report
+        .cells
+        .iter()
+        .any(|c| c.kind == nianbao::model::ValueKind::Blank));
+    assert!(named_unread(&report, "当面申请数"));
+}
+
+/// pdftotext's copy of a 2021 table 二 printed column by column, each header before its
+/// figures (`本年制发件数` `0` `0` `本年废止件数` `2` `7` …), and of a table 四 whose figures
+/// came before its headers, table 三's flowed between (seed 23). Read row by row, 规章 took
+/// `0 0 2` and table 四 fifteen of table 三's zeros; both are named unread.
+#[test]
+fn headers_out_of_place_leave_their_rows_unread() {
+    let report = nianbao::check(&fixture("unseen/s23_05_2021.pdf.txt"));
+    let read = |id: &str| report.cells.iter().any(|c| c.indicator == id);
+    assert!(!read("disclose.rules") && !read("disclose.normative"));
+    assert!(!read("review_lawsuit"));
+    assert!(named_unread(&report, "规章"));
+    assert!(named_unread(&report, "行政复议"));
+}

@@ -16,8 +16,11 @@ pub mod anchored;
 pub mod coverage;
 pub mod extraction;
 pub mod grid;
+mod headers;
 pub mod layout;
+mod serial;
 pub mod template;
+mod untaken;
 pub mod value;
 pub mod verify;
 
@@ -60,6 +63,12 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
     misread.extend(glued.iter().cloned());
     if !exact {
         misread.extend(blanks_placed_by_guess(doc, ex, &rows));
+        misread.extend(untaken::blanks_beside_untaken_figures(
+            doc, &ex.cells, &rows,
+        ));
+        misread.extend(serial::serial_read_as_figure(doc.text(), &rows));
+        misread.extend(headers::headers_between_figures(doc.text(), &rows));
+        misread.extend(headers::figures_before_their_headers(doc.text(), &rows));
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
         let untested =
             crate::read::verify::untested(t, &ex.cells, ex.old_columns, &certain, &misread);
