@@ -526,3 +526,23 @@ fn headers_out_of_place_leave_their_rows_unread() {
     assert!(named_unread(&report, "规章"));
     assert!(named_unread(&report, "行政复议"));
 }
+
+/// pdftotext -layout of a 2019 table 三 whose group label stands a character a line beside its
+/// rows (seed 23): `1.信访举报投诉类申请` has its seven figures on its own line, the next line
+/// holds the next row's, above that row's label. Both add up; a reading that took the second
+/// for the first disagrees with the label's own line, and the row is named unread.
+#[test]
+fn a_row_read_off_its_labels_line_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s23_10_2019.pdflayout.txt"));
+    let petition: Vec<Option<f64>> = report
+        .cells
+        .iter()
+        .filter(|c| c.indicator == "not_processed.petition")
+        .map(|c| c.value)
+        .collect();
+    assert!(
+        petition.is_empty() || petition[0] == Some(6.0),
+        "{petition:?}"
+    );
+    assert!(!petition.is_empty() || named_unread(&report, "信访举报投诉类申请"));
+}

@@ -67,6 +67,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             doc, &ex.cells, &rows,
         ));
         misread.extend(serial::serial_read_as_figure(doc.text(), &rows));
+        misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
         misread.extend(headers::headers_between_figures(doc.text(), &rows));
         misread.extend(headers::figures_before_their_headers(doc.text(), &rows));
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));

@@ -108,6 +108,28 @@ fn read_in_place(text: &str, r: &RowRead, next: usize) -> bool {
     printed == read
 }
 
+/// Rows whose label's line holds a figure for each of their cells, right after the label, while
+/// the reading took other figures (`1.信访举报投诉类申请 6 3 0 0 0 0 9` read as the next line's
+/// `10 2 0 0 0 0 12`, both adding up): the text's own reading of the row and the reading
+/// disagree, and the row is not trusted.
+pub fn read_off_their_line(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    rows.iter()
+        .zip(windows(text, rows))
+        .filter(|(r, w)| {
+            let Some(printed) = text.get(w.clone()).and_then(|t| printed_cells(t, w.start)) else {
+                return false;
+            };
+            let read: Vec<Option<Range<usize>>> = r
+                .values
+                .iter()
+                .map(|v| (!v.blank).then(|| v.range.clone()))
+                .collect();
+            printed.len() == read.len() && printed.iter().all(Option::is_some) && printed != read
+        })
+        .map(|(r, _)| Unit::of(r.indicator, None))
+        .collect()
+}
+
 /// The cells printed between a row's label and the next row's: each figure's range, or `None`
 /// for an empty field between two cell borders (tabs, `|`); `None` at all when anything else
 /// stands between the figures (words, another row's label). A unit cell before the figures
