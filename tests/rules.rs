@@ -546,3 +546,24 @@ fn a_row_read_off_its_labels_line_is_unread() {
     );
     assert!(!petition.is_empty() || named_unread(&report, "信访举报投诉类申请"));
 }
+
+/// PDFium's copy of an old-form table of 重点领域 rows, each wording over three lines and its
+/// figure on a line of its own (seed 29): the reading by layout ran the tail of one wording
+/// (`信息数`) into the next row's start and gave that row the first row's figure (食品 114, the
+/// 安居 row's; 信用 141, the 价格 row's), shown as read with no word. A label holding the end or
+/// the start of another row's wording besides its own is not trusted: those rows are named
+/// unread.
+#[test]
+fn a_label_run_into_another_rows_wording_is_not_trusted() {
+    let report = nianbao::check(&fixture("unseen/s29_12_national.pdfium.txt"));
+    let value = |id: &str| {
+        report
+            .cells
+            .iter()
+            .find(|c| c.indicator == id)
+            .and_then(|c| c.value)
+    };
+    assert_ne!(value("active.key.food"), Some(114.0));
+    assert_ne!(value("active.key.credit"), Some(141.0));
+    assert!(named_unread(&report, "食品安全标准"));
+}

@@ -18,6 +18,7 @@ pub mod extraction;
 pub mod grid;
 mod headers;
 pub mod layout;
+mod run_together;
 mod serial;
 pub mod template;
 mod untaken;
@@ -67,6 +68,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             doc, &ex.cells, &rows,
         ));
         misread.extend(serial::serial_read_as_figure(doc.text(), &rows));
+        misread.extend(run_together::labels_run_together(t, &ex.matched));
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
         misread.extend(headers::headers_between_figures(doc.text(), &rows));
         misread.extend(headers::figures_before_their_headers(doc.text(), &rows));
