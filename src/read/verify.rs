@@ -588,12 +588,12 @@ impl Figures for TableCells<'_> {
         self.index.get(id, column)
     }
 
-    fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure> {
+    fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure<'_>> {
         self.cell(id, column).map(|c| Figure {
             value: c.value,
             kind: c.kind,
             span: c.span,
-            label: c.label.clone(),
+            label: Cow::Borrowed(&c.label),
             from_table: true,
         })
     }
