@@ -560,6 +560,18 @@ pub(super) fn fill_gaps(
     ordered: bool,
 ) -> Vec<Occurrence> {
     let chars = &han.chars;
+    // each row's wordings of four characters or more, as characters: once, not per gap and
+    // row (collected anew there, they were most of the 130 µs this took in an old-form check)
+    let wants: Vec<Vec<Vec<char>>> = rows
+        .iter()
+        .map(|(_, cores)| {
+            cores
+                .iter()
+                .filter(|c| c.chars().count() >= 4)
+                .map(|c| c.chars().collect())
+                .collect()
+        })
+        .collect();
     let mut taken = vec![false; rows.len()];
     picked.iter().for_each(|o| taken[o.row] = true);
     let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
@@ -576,12 +588,10 @@ pub(super) fn fill_gaps(
             if taken[row] {
                 continue;
             }
-            let cores = &rows[row].1;
             // the longest wording first: `网站公开` is inside `政府网站公开数`
-            let found = cores
+            let found = wants[row]
                 .iter()
-                .filter(|c| c.chars().count() >= 4)
-                .filter_map(|c| loose_find(chars, lo, next.from, c))
+                .filter_map(|want| loose_find(chars, lo, next.from, want))
                 .min_by_key(|&(from, to, _)| (from, std::cmp::Reverse(to)));
             if let Some((from, to, inserted)) = found {
                 taken[row] = true;
@@ -599,16 +609,15 @@ pub(super) fn fill_gaps(
     out
 }
 
-/// The first place in `chars[lo..hi]` holding `core`'s characters in order, with at most
+/// The first place in `chars[lo..hi]` holding `want`'s characters in order, with at most
 /// [`MAX_INSERTED`] others between them (a few more for a long wording).
 pub(super) fn loose_find(
     chars: &[char],
     lo: usize,
     hi: usize,
-    core: &str,
+    want: &[char],
 ) -> Option<(usize, usize, usize)> {
-    let want: Vec<char> = core.chars().collect();
-    (lo..hi).find_map(|p| loose_at(chars, p, hi, &want))
+    (lo..hi).find_map(|p| loose_at(chars, p, hi, want))
 }
 
 /// `want`'s characters in order from `chars[p]`, with at most [`MAX_INSERTED`] others between
