@@ -689,7 +689,8 @@ fn cue_fits(
         return false;
     }
     // the agency's own name (`陶然亭街道`, `区政府办公室`) does not name another unit
-    let vetoes = |w: &&str| !about.agency.contains(w) && (left.contains(w) || right.contains(w));
+    let has = |s: &str, w: &str| find_word(s, w).is_some();
+    let vetoes = |w: &&str| !has(about.agency, w) && (has(left, w) || has(right, w));
     if cue.not.iter().any(vetoes) {
         return false;
     }
@@ -777,12 +778,23 @@ fn service_work(left: &str, cue: &Cue, in_service_sentence: &dyn Fn() -> bool) -
 fn in_order(s: &str, words: &[&str]) -> bool {
     let mut rest = s;
     for w in words {
-        match rest.find(w) {
+        match find_word(rest, w) {
             Some(i) => rest = &rest[i + w.len()..],
             None => return false,
         }
     }
     true
+}
+
+/// Where `word` first occurs in `s`, as [`str::find`] finds it: byte by byte, for the short
+/// clauses every number is tried against every cue with (`str::find` prepares a searcher for
+/// each call, which was most of the time linking numbers to rows).
+fn find_word(s: &str, word: &str) -> Option<usize> {
+    let (s, w) = (s.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else {
+        return Some(0);
+    };
+    s.windows(w.len()).position(|at| at[0] == first && at == w)
 }
 
 /// How far back a topic word (行政复议 / 行政诉讼) still governs a number.
