@@ -205,13 +205,13 @@ impl<'a> Context<'a> {
 
     /// The figure of an indicator in a column: the table cell, or a prose fact when the
     /// table has no such row.
-    pub fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure> {
+    pub fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure<'a>> {
         if let Some(c) = self.cell(id, column) {
             return Some(Figure {
                 value: c.value,
                 kind: c.kind,
                 span: c.span,
-                label: c.label.clone(),
+                label: std::borrow::Cow::Borrowed(&c.label),
                 from_table: true,
             });
         }
@@ -226,7 +226,7 @@ impl<'a> Context<'a> {
             value: Some(f.value),
             kind: ValueKind::Number,
             span: f.span,
-            label: label_of(id),
+            label: std::borrow::Cow::Owned(label_of(id)),
             from_table: false,
         })
     }
@@ -252,7 +252,7 @@ impl Figures for Context<'_> {
     fn cell(&self, id: &str, column: Option<&str>) -> Option<&Cell> {
         Context::cell(self, id, column)
     }
-    fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure> {
+    fn figure(&self, id: &str, column: Option<&str>) -> Option<Figure<'_>> {
         Context::figure(self, id, column)
     }
     fn none_printed(&self, ids: &[&str]) -> bool {

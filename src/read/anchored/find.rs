@@ -12,8 +12,8 @@ use std::ops::Range;
 pub(super) struct HanStream {
     chars: Vec<char>,
     at: Vec<usize>,
-    /// Every two adjacent characters, with their places: a wording is looked for only where
-    /// its first two characters stand, instead of searching the whole text once for each of
+    /// Every two adjacent characters that start a wording, with their places: a wording is
+    /// looked for only where its first two characters stand, instead of searching the whole text once for each of
     /// the templates' hundred-odd wordings.
     pairs: PairIndex,
 }
@@ -46,17 +46,80 @@ impl HanStream {
         let [a, b, ..] = want[..] else {
             return Vec::new(); // wordings have two characters at least
         };
+        let found = |i: &usize| self.chars.get(*i..*i + want.len()) == Some(&want[..]);
+        if !wanted_pairs().contains(pair(a, b)) {
+            // a needle no wording starts like: its pair was not indexed
+            return (0..self.chars.len()).filter(found).take(cap).collect();
+        }
         self.pairs
             .places(pair(a, b))
-            .filter(|&i| self.chars.get(i..i + want.len()) == Some(&want[..]))
+            .filter(found)
             .take(cap)
             .collect()
     }
 }
 
-/// The places of each pair of adjacent characters, in text order: per pair (in a hash table)
-/// its first and last place, per place the next place of the same pair. Made in one pass
-/// (sorting the pairs with their places was a good part of finding the rows).
+/// The header words of table 四, which has no row labels.
+const REVIEW_HEADERS: [&str; 4] = ["复议后起诉", "未经复议直接起诉", "尚未审结", "总计"];
+
+/// The first two characters of every wording looked for (the templates' rows, table 四's
+/// headers): only their places are indexed. Indexing every pair of the text took a table of
+/// a quarter of a megabyte and 40 µs a build, twice in most checks.
+fn wanted_pairs() -> &'static PairSet {
+    static WANTED: std::sync::OnceLock<PairSet> = std::sync::OnceLock::new();
+    WANTED.get_or_init(|| {
+        let rows = [Template::T2008, Template::T2019, Template::T2021]
+            .into_iter()
+            .flat_map(template_rows)
+            .flat_map(|(_, cores)| cores.iter().map(String::as_str));
+        let words = rows.chain(["行政复议"]).chain(REVIEW_HEADERS);
+        let pairs: Vec<u64> = words
+            .filter_map(|w| {
+                let mut c = w.chars();
+                Some(pair(c.next()?, c.next()?))
+            })
+            .collect();
+        PairSet::new(&pairs)
+    })
+}
+
+/// A set of pairs (open addressing, pair 0 for an empty slot), small enough to stay in cache.
+struct PairSet {
+    slots: Vec<u64>,
+    bits: u32,
+}
+
+impl PairSet {
+    fn new(pairs: &[u64]) -> PairSet {
+        let size = (2 * pairs.len()).next_power_of_two().max(16);
+        let mut set = PairSet {
+            slots: vec![0; size],
+            bits: size.trailing_zeros(),
+        };
+        for &p in pairs {
+            let k = set.slot(p);
+            set.slots[k] = p;
+        }
+        set
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
+        while self.slots[k] != 0 && self.slots[k] != key {
+            k = (k + 1) & mask;
+        }
+        k
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        self.slots[self.slot(key)] == key
+    }
+}
+
+/// The places of each pair of adjacent characters that starts a wording, in text order: per
+/// pair (in a hash table) its first and last place, per place the next place of the same
+/// pair (sorting the pairs with their places was a good part of finding the rows).
 struct PairIndex {
     /// Open addressing: (pair, first place, last place); pair 0 (no two Han characters make
     /// it) for an empty slot.
@@ -67,20 +130,27 @@ struct PairIndex {
 }
 
 impl PairIndex {
+    /// The places of the pairs wanted (see [`wanted_pairs`]).
     fn new(chars: &[char]) -> PairIndex {
+        let wanted = wanted_pairs();
+        let places: Vec<(u32, u64)> = chars
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| (i as u32, pair(w[0], w[1])))
+            .filter(|&(_, p)| wanted.contains(p))
+            .collect();
         let n = chars.len().saturating_sub(1);
-        let size = (2 * n).next_power_of_two().max(16);
+        let size = (2 * places.len()).next_power_of_two().max(16);
         let mut index = PairIndex {
             slots: vec![(0, 0, 0); size],
             next: vec![u32::MAX; n],
             bits: size.trailing_zeros(),
         };
-        for (i, w) in chars.windows(2).enumerate() {
-            let i = i as u32;
-            let k = index.slot(pair(w[0], w[1]));
+        for (i, p) in places {
+            let k = index.slot(p);
             let slot = &mut index.slots[k];
             if slot.0 == 0 {
-                *slot = (pair(w[0], w[1]), i, i);
+                *slot = (p, i, i);
             } else {
                 let last = std::mem::replace(&mut slot.2, i);
                 index.next[last as usize] = i;
@@ -490,6 +560,18 @@ pub(super) fn fill_gaps(
     ordered: bool,
 ) -> Vec<Occurrence> {
     let chars = &han.chars;
+    // each row's wordings of four characters or more, as characters: once, not per gap and
+    // row (collected anew there, they were most of the 130 µs this took in an old-form check)
+    let wants: Vec<Vec<Vec<char>>> = rows
+        .iter()
+        .map(|(_, cores)| {
+            cores
+                .iter()
+                .filter(|c| c.chars().count() >= 4)
+                .map(|c| c.chars().collect())
+                .collect()
+        })
+        .collect();
     let mut taken = vec![false; rows.len()];
     picked.iter().for_each(|o| taken[o.row] = true);
     let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
@@ -506,12 +588,10 @@ pub(super) fn fill_gaps(
             if taken[row] {
                 continue;
             }
-            let cores = &rows[row].1;
             // the longest wording first: `网站公开` is inside `政府网站公开数`
-            let found = cores
+            let found = wants[row]
                 .iter()
-                .filter(|c| c.chars().count() >= 4)
-                .filter_map(|c| loose_find(chars, lo, next.from, c))
+                .filter_map(|want| loose_find(chars, lo, next.from, want))
                 .min_by_key(|&(from, to, _)| (from, std::cmp::Reverse(to)));
             if let Some((from, to, inserted)) = found {
                 taken[row] = true;
@@ -529,16 +609,15 @@ pub(super) fn fill_gaps(
     out
 }
 
-/// The first place in `chars[lo..hi]` holding `core`'s characters in order, with at most
+/// The first place in `chars[lo..hi]` holding `want`'s characters in order, with at most
 /// [`MAX_INSERTED`] others between them (a few more for a long wording).
 pub(super) fn loose_find(
     chars: &[char],
     lo: usize,
     hi: usize,
-    core: &str,
+    want: &[char],
 ) -> Option<(usize, usize, usize)> {
-    let want: Vec<char> = core.chars().collect();
-    (lo..hi).find_map(|p| loose_at(chars, p, hi, &want))
+    (lo..hi).find_map(|p| loose_at(chars, p, hi, want))
 }
 
 /// `want`'s characters in order from `chars[p]`, with at most [`MAX_INSERTED`] others between
@@ -762,7 +841,7 @@ pub(super) fn review_anchor(doc: &Document, after: usize) -> Option<Anchor> {
         return None;
     }
     // the figures come after the last of the header words
-    let header_end = ["复议后起诉", "未经复议直接起诉", "尚未审结", "总计"]
+    let header_end = REVIEW_HEADERS
         .iter()
         .filter_map(|w| {
             let n = w.chars().count();
