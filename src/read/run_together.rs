@@ -17,12 +17,7 @@ const START: usize = 4;
 /// The rows whose printed label holds, before its own wording, the end of another row's
 /// wording, or after it, the start of another's.
 pub fn labels_run_together(t: Template, matched: &[MatchedRow]) -> Vec<Unit> {
-    let others: Vec<(&'static str, String)> = schema::indicators()
-        .zip(schema::wording_cores())
-        .filter(|(ind, _)| ind.within.has(t))
-        .flat_map(|(ind, cores)| cores.iter().map(move |c| (ind.id, han(&c.text))))
-        .filter(|(_, w)| w.chars().count() >= START)
-        .collect();
+    let others = wordings(t);
     matched
         .iter()
         .filter(|m| !m.indicator.heading)
@@ -50,6 +45,26 @@ pub fn labels_run_together(t: Template, matched: &[MatchedRow]) -> Vec<Unit> {
         })
         .map(|m| Unit::of(m.indicator.id, None))
         .collect()
+}
+
+/// Each row's wordings of a template as Han characters, made once (the check runs for each
+/// reading of every text).
+fn wordings(t: Template) -> &'static [(&'static str, String)] {
+    type Wordings = std::sync::OnceLock<Vec<(&'static str, String)>>;
+    static BY_TEMPLATE: [Wordings; 3] = [Wordings::new(), Wordings::new(), Wordings::new()];
+    let slot = match t {
+        Template::T2008 => 0,
+        Template::T2019 => 1,
+        Template::T2021 => 2,
+    };
+    BY_TEMPLATE[slot].get_or_init(|| {
+        schema::indicators()
+            .zip(schema::wording_cores())
+            .filter(|(ind, _)| ind.within.has(t))
+            .flat_map(|(ind, cores)| cores.iter().map(move |c| (ind.id, han(&c.text))))
+            .filter(|(_, w)| w.chars().count() >= START)
+            .collect()
+    })
 }
 
 /// What a printed label holds before its own wording (where it holds the wording's first four
