@@ -567,3 +567,21 @@ fn a_label_run_into_another_rows_wording_is_not_trusted() {
     assert_ne!(value("active.key.credit"), Some(141.0));
     assert!(named_unread(&report, "食品安全标准"));
 }
+
+/// A web copy of a 2021 table 三 printing （六）其他处理 as one row, as the 2019 form did, with
+/// many cells left blank (seed 17): the row before it, `（5）要求行政机关确认或重新出具已获取信息`,
+/// all blank, took three of （六）'s figures after the （六） label, which the 2021 form has as
+/// a group heading. A row's figures never run past the next group's heading: it is named
+/// unread instead.
+#[test]
+fn a_row_taking_figures_past_a_group_heading_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s17_14_2021.web.txt"));
+    assert!(!report
+        .cells
+        .iter()
+        .any(|c| c.indicator == "not_processed.confirm" && c.value.is_some()));
+    assert!(named_unread(
+        &report,
+        "要求行政机关确认或重新出具已获取信息"
+    ));
+}

@@ -7,7 +7,7 @@
 
 use crate::normalize::is_han;
 use crate::read::verify::{RowRead, Unit, ValueRead};
-use crate::schema;
+use crate::schema::{self, Template};
 
 /// The rows of table 二 with the header of another column between two of their figures: a
 /// header between a row's figures stands before its own column's figure (`采购项目数量` `36`
@@ -69,6 +69,59 @@ pub fn figures_before_their_headers(text: &str, rows: &[RowRead]) -> Vec<Unit> {
         })
         .map(|r| Unit::of(r.indicator, None))
         .collect()
+}
+
+/// The rows whose cells stand between tabs or `|` with a figure past the heading of a group
+/// that carries no figures (`（六）其他处理` of 2021, `（三）不予公开`…), printed between the
+/// row's label and that figure: a web copy of a 2021 table 三 printing （六） as one row gave `(5)要求行政机关
+/// 确认…`, blank, the figures of （六）. A row's figures never run past the next group.
+pub fn figures_past_a_heading(text: &str, t: Template, rows: &[RowRead]) -> Vec<Unit> {
+    let cores = heading_cores(t);
+    rows.iter()
+        .filter(|r| {
+            let Some(last) = r
+                .values
+                .iter()
+                .filter(|v| !v.blank)
+                .map(|v| v.range.start)
+                .max()
+            else {
+                return false;
+            };
+            let Some(window) = text.get(r.label.end..last) else {
+                return false;
+            };
+            // in plain text a column of figures may follow all the labels, headings included
+            let bordered = window.contains(['\t', '|']);
+            bordered
+                && window
+                    .lines()
+                    .map(|l| han(&schema::core(l)))
+                    .any(|l| cores.iter().any(|c| l.starts_with(c.as_str())))
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}
+
+/// The Han cores (four characters or more) of a template's group headings that carry no
+/// figures.
+fn heading_cores(t: Template) -> Vec<String> {
+    let value_rows: Vec<&str> = schema::value_rows(t).map(|i| i.id).collect();
+    schema::indicators()
+        .filter(|i| i.within.has(t) && i.heading && !value_rows.contains(&i.id))
+        .flat_map(|i| i.labels.iter())
+        .map(|w| {
+            schema::core(w)
+                .chars()
+                .filter(|&c| is_han(c))
+                .collect::<String>()
+        })
+        .filter(|core| core.chars().count() >= 4)
+        .collect()
+}
+
+fn han(text: &str) -> String {
+    text.chars().filter(|&c| is_han(c)).collect()
 }
 
 /// Whether the start of a header's wording (its first four Han characters, a header of three
