@@ -585,3 +585,21 @@ fn a_row_taking_figures_past_a_group_heading_is_unread() {
         "要求行政机关确认或重新出具已获取信息"
     ));
 }
+
+/// pdftotext of an old-form table whose wrapped labels have their unit printed between their
+/// lines (`其中：主要负责同志参加新闻发布会次` `次` `数` `0`, seed 23): the reading took the first
+/// line for the label and found no figure after it, and showed the row blank (a blank-value
+/// warning over a printed 0). A row read blank with a figure no row took in its own window is
+/// named unread.
+#[test]
+fn a_blank_beside_an_untaken_figure_of_its_own_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s23_06_national.pdf.txt"));
+    assert!(!report
+        .cells
+        .iter()
+        .any(|c| c.indicator == "respond.press_leader" && c.value.is_none()));
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "blank-value" && f.message.contains("新闻发布会")));
+}

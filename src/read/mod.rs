@@ -67,6 +67,11 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         misread.extend(untaken::blanks_beside_untaken_figures(
             doc, &ex.cells, &rows,
         ));
+        misread.extend(untaken::blanks_beside_their_own_figure(
+            doc.text(),
+            &ex.cells,
+            &rows,
+        ));
         misread.extend(serial::serial_read_as_figure(doc.text(), &rows));
         misread.extend(run_together::labels_run_together(t, &ex.matched));
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
