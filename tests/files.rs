@@ -596,6 +596,28 @@ fn a_line_under_a_closed_table_is_not_its_last_cell() {
         .any(|l| l.starts_with("单位负责人：张某") && !l.contains("培训")));
 }
 
+/// A generated 2021 report's PDF whose table 三 prints （六）其他处理 as one row (seed 17): the
+/// grid is right, but the reading took that row, a group heading in the 2021 form, for the
+/// wrapped label of the row before, all blank, and gave `（5）要求行政机关确认…` two of its
+/// figures. A row's figures never run past a group heading: the row is named unread.
+#[test]
+fn a_grid_row_past_a_group_heading_is_not_the_row_before() {
+    let out = check_json(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s17_14_2021.pdf"),
+    );
+    let cells = out["cells"].as_array().unwrap();
+    assert!(!cells
+        .iter()
+        .any(|c| c["indicator"] == "not_processed.confirm" && c["value"].is_number()));
+    assert!(out["findings"].as_array().unwrap().iter().any(|f| {
+        f["code"] == "table-incomplete"
+            && f["message"]
+                .as_str()
+                .unwrap()
+                .contains("要求行政机关确认或重新出具已获取信息")
+    }));
+}
+
 /// A saved page of the national form with a 序号 column (`|26|其中：主要负责同志参加政府网站在线
 /// 访谈次数||`): the serial before a label is no figure, so the rows are read from the exact grid,
 /// and a row left blank is a blank cell (blank-value), not a row unread (a fresh generated report,

@@ -62,6 +62,8 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         digits_over_lines(ex)
     };
     misread.extend(glued.iter().cloned());
+    // a grid's row too: a heading row a reading took for a row's wrapped label
+    misread.extend(headers::figures_past_a_heading(doc.text(), t, &rows));
     if !exact {
         misread.extend(blanks_placed_by_guess(doc, ex, &rows));
         misread.extend(untaken::blanks_beside_untaken_figures(
@@ -77,7 +79,6 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
         misread.extend(headers::headers_between_figures(doc.text(), &rows));
         misread.extend(headers::figures_before_their_headers(doc.text(), &rows));
-        misread.extend(headers::figures_past_a_heading(doc.text(), t, &rows));
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
         let untested =
             crate::read::verify::untested(t, &ex.cells, ex.old_columns, &certain, &misread);
