@@ -161,6 +161,17 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// A text's Han characters alone: what a wording keeps however a copy breaks or spaces it.
+pub fn han_chars(text: &str) -> String {
+    text.chars().filter(|&c| is_han(c)).collect()
+}
+
+/// Whether a stretch of text sets its cells between tabs or `|` (a web page's copy, a Markdown
+/// table), where an empty cell shows as an empty field.
+pub fn bordered(text: &str) -> bool {
+    text.contains(['\t', '|'])
+}
+
 /// Ranges to delete: single spaces between Han characters, and thousands separators.
 fn deletable_ranges(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();

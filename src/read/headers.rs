@@ -5,7 +5,7 @@
 //! were: a row whose figures have a header between them is not read in rows, and is left
 //! unread.
 
-use crate::normalize::is_han;
+use crate::normalize::{bordered, han_chars};
 use crate::read::verify::{RowRead, Unit, ValueRead};
 use crate::schema::{self, Template};
 
@@ -31,12 +31,7 @@ pub fn headers_between_figures(text: &str, rows: &[RowRead]) -> Vec<Unit> {
                 .collect();
             figures.windows(2).any(|pair| {
                 let ((i, a), (j, b)) = (pair[0], pair[1]);
-                let between: String = text
-                    .get(a.range.end..b.range.start)
-                    .unwrap_or("")
-                    .chars()
-                    .filter(|&c| is_han(c))
-                    .collect();
+                let between = han_chars(text.get(a.range.end..b.range.start).unwrap_or(""));
                 headers
                     .iter()
                     .enumerate()
@@ -92,11 +87,10 @@ pub fn figures_past_a_heading(text: &str, t: Template, rows: &[RowRead]) -> Vec<
                 return false;
             };
             // in plain text a column of figures may follow all the labels, headings included
-            let bordered = window.contains(['\t', '|']);
-            bordered
+            bordered(window)
                 && window
                     .lines()
-                    .map(|l| han(&schema::core(l)))
+                    .map(schema::han_core)
                     .any(|l| cores.iter().any(|c| l.starts_with(c.as_str())))
         })
         .map(|r| Unit::of(r.indicator, None))
@@ -104,24 +98,18 @@ pub fn figures_past_a_heading(text: &str, t: Template, rows: &[RowRead]) -> Vec<
 }
 
 /// The Han cores (four characters or more) of a template's group headings that carry no
-/// figures.
-fn heading_cores(t: Template) -> Vec<String> {
-    let value_rows: Vec<&str> = schema::value_rows(t).map(|i| i.id).collect();
-    schema::indicators()
-        .filter(|i| i.within.has(t) && i.heading && !value_rows.contains(&i.id))
-        .flat_map(|i| i.labels.iter())
-        .map(|w| {
-            schema::core(w)
-                .chars()
-                .filter(|&c| is_han(c))
-                .collect::<String>()
-        })
-        .filter(|core| core.chars().count() >= 4)
-        .collect()
-}
-
-fn han(text: &str) -> String {
-    text.chars().filter(|&c| is_han(c)).collect()
+/// figures, made once per template (the test runs for each reading of every text).
+fn heading_cores(t: Template) -> &'static [String] {
+    static SLOTS: [std::sync::OnceLock<Vec<String>>; 3] = [const { std::sync::OnceLock::new() }; 3];
+    schema::once_per_template::<Vec<_>>(&SLOTS, t, || {
+        let value_rows: Vec<&str> = schema::value_rows(t).map(|i| i.id).collect();
+        schema::indicators()
+            .filter(|i| i.within.has(t) && i.heading && !value_rows.contains(&i.id))
+            .flat_map(|i| i.labels.iter())
+            .map(|w| schema::han_core(w))
+            .filter(|core| core.chars().count() >= 4)
+            .collect()
+    })
 }
 
 /// Whether the start of a header's wording (its first four Han characters, a header of three
@@ -129,7 +117,7 @@ fn han(text: &str) -> String {
 fn printed(han: &str, header: &str) -> bool {
     const SHORTEST: usize = 3;
     const START: usize = 4;
-    let words: String = header.chars().filter(|&c| is_han(c)).take(START).collect();
+    let words: String = han_chars(header).chars().take(START).collect();
     words.chars().count() >= SHORTEST && han.contains(&words)
 }
 

@@ -132,12 +132,8 @@ fn blanks_placed_by_guess(
     let text = doc.text();
     // cells between tabs or `|` show their blanks: only figures set apart by spaces leave
     // them no place
-    let bordered: Vec<&str> = rows
-        .iter()
-        .zip(crate::read::verify::windows(text, rows))
-        .filter(|(_, w)| text.get(w.clone()).is_some_and(|w| w.contains(['\t', '|'])))
-        .map(|(r, _)| r.indicator)
-        .collect();
+    let windows = crate::read::verify::windows(text, rows);
+    let bordered = crate::read::verify::bordered_rows(text, rows, &windows);
     let mut out: Vec<crate::read::verify::Unit> = Vec::new();
     // a row of one cell has no place to choose for its blank
     let many = |id: &str| ex.cells.iter().filter(|c| c.indicator == id).count() > 1;

@@ -4,7 +4,7 @@
 //! between them (the first row's) is given to the second. Such a label is told by a piece of
 //! another row's wording before or after its own; its row is not trusted.
 
-use crate::normalize::is_han;
+use crate::normalize::han_chars;
 use crate::read::grid::MatchedRow;
 use crate::read::verify::Unit;
 use crate::schema::{self, Template};
@@ -22,7 +22,7 @@ pub fn labels_run_together(t: Template, matched: &[MatchedRow]) -> Vec<Unit> {
         .iter()
         .filter(|m| !m.indicator.heading)
         .filter(|m| {
-            let printed = han(&schema::core(&m.row.label()));
+            let printed = schema::han_core(&m.row.label());
             // judged by each of the row's wordings the label holds: a shorter wording of the
             // row (`政府公报公开`) leaves the rest of the longer one after it
             let placings: Vec<(&str, &str)> = others
@@ -51,17 +51,12 @@ pub fn labels_run_together(t: Template, matched: &[MatchedRow]) -> Vec<Unit> {
 /// reading of every text).
 fn wordings(t: Template) -> &'static [(&'static str, String)] {
     type Wordings = std::sync::OnceLock<Vec<(&'static str, String)>>;
-    static BY_TEMPLATE: [Wordings; 3] = [Wordings::new(), Wordings::new(), Wordings::new()];
-    let slot = match t {
-        Template::T2008 => 0,
-        Template::T2019 => 1,
-        Template::T2021 => 2,
-    };
-    BY_TEMPLATE[slot].get_or_init(|| {
+    static SLOTS: [Wordings; 3] = [const { Wordings::new() }; 3];
+    schema::once_per_template::<Vec<_>>(&SLOTS, t, || {
         schema::indicators()
             .zip(schema::wording_cores())
             .filter(|(ind, _)| ind.within.has(t))
-            .flat_map(|(ind, cores)| cores.iter().map(move |c| (ind.id, han(&c.text))))
+            .flat_map(|(ind, cores)| cores.iter().map(move |c| (ind.id, han_chars(&c.text))))
             .filter(|(_, w)| w.chars().count() >= START)
             .collect()
     })
@@ -79,10 +74,6 @@ fn placed<'a>(printed: &'a str, own: &str) -> Option<(&'a str, &'a str)> {
         .find(&last)
         .map_or("", |end| &printed[at + end + last.len()..]);
     Some((&printed[..at], after))
-}
-
-fn han(text: &str) -> String {
-    text.chars().filter(|&c| is_han(c)).collect()
 }
 
 #[cfg(test)]

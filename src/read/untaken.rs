@@ -5,6 +5,7 @@
 //! A blank is read only where nothing says its figure was printed elsewhere.
 
 use crate::model::{Cell, ValueKind};
+use crate::normalize::bordered;
 use crate::read::verify::{self, RowRead, Unit};
 use crate::segment::Document;
 
@@ -22,26 +23,21 @@ pub fn blanks_beside_untaken_figures(
         return Vec::new();
     };
     let end = windows.iter().map(|w| w.end).max().unwrap_or(start);
-    let bordered = |id: &str| {
-        rows.iter().zip(&windows).any(|(r, w)| {
-            r.indicator == id && text.get(w.clone()).is_some_and(|w| w.contains(['\t', '|']))
-        })
-    };
-    let blanks: Vec<Unit> = cells
+    let bordered = verify::bordered_rows(text, rows, &windows);
+    let mut blanks: Vec<Unit> = Vec::new();
+    for c in cells
         .iter()
-        .filter(|c| c.kind == ValueKind::Blank && !bordered(&c.indicator))
-        .map(|c| Unit::of(&c.indicator, c.column.as_deref()))
-        .collect();
+        .filter(|c| c.kind == ValueKind::Blank && !bordered.contains(&c.indicator.as_str()))
+    {
+        let unit = Unit::of(&c.indicator, c.column.as_deref());
+        if !blanks.contains(&unit) {
+            blanks.push(unit);
+        }
+    }
     if blanks.is_empty() || !has_untaken_run(doc, rows, start..end) {
         return Vec::new();
     }
-    let mut out: Vec<Unit> = Vec::new();
-    for u in blanks {
-        if !out.contains(&u) {
-            out.push(u);
-        }
-    }
-    out
+    blanks
 }
 
 /// Whether two or more figures stand one after another, each alone on its line, within
@@ -116,10 +112,7 @@ pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRea
             let mut own = cells.iter().filter(|c| c.indicator == r.indicator);
             own.next().is_some_and(|c| c.kind == ValueKind::Blank) && own.next().is_none()
         })
-        .filter(|(_, w)| {
-            text.get(w.clone())
-                .is_some_and(|t| !t.contains(['\t', '|']))
-        })
+        .filter(|(_, w)| text.get(w.clone()).is_some_and(|t| !bordered(t)))
         .filter(|(_, w)| {
             figures_apart(text, w.clone()).any(|f| {
                 let serial = text

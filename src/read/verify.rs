@@ -99,6 +99,23 @@ pub fn windows(text: &str, rows: &[RowRead]) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The rows whose window (`windows`' of them) sets their cells between tabs or `|`: there a
+/// blank cell shows as an empty field.
+pub fn bordered_rows<'a>(
+    text: &str,
+    rows: &[RowRead<'a>],
+    windows: &[Range<usize>],
+) -> Vec<&'a str> {
+    rows.iter()
+        .zip(windows)
+        .filter(|(_, w)| {
+            text.get((*w).clone())
+                .is_some_and(crate::normalize::bordered)
+        })
+        .map(|(r, _)| r.indicator)
+        .collect()
+}
+
 fn read_in_place(text: &str, r: &RowRead, next: usize) -> bool {
     let from = r.label.end;
     if r.values.is_empty() || next <= from || next > text.len() {
@@ -146,7 +163,7 @@ pub fn read_off_their_line(text: &str, rows: &[RowRead]) -> Vec<Unit> {
 /// stands between the figures (words, another row's label). A unit cell before the figures
 /// is the row's own.
 fn printed_cells(window: &str, from: usize) -> Option<Vec<Option<Range<usize>>>> {
-    let fields = window.contains(['\t', '|']);
+    let fields = crate::normalize::bordered(window);
     let mut out: Vec<Option<Range<usize>>> = Vec::new();
     let mut words_after = false;
     let pieces: Vec<(usize, &str)> = if fields {

@@ -107,6 +107,21 @@ pub fn row_totals<'a>(
         .map(|&(_, total, parts)| (total, parts))
 }
 
+/// The Han characters of a wording's core: what a label keeps in any rendering.
+pub fn han_core(wording: &str) -> String {
+    crate::normalize::han_chars(&core(wording))
+}
+
+/// A value made once per template, on first use (`slots` one per template, in `Template`'s
+/// order).
+pub fn once_per_template<T>(
+    slots: &'static [std::sync::OnceLock<T>; 3],
+    t: Template,
+    make: impl FnOnce() -> T,
+) -> &'static T {
+    slots[t as usize].get_or_init(make)
+}
+
 /// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.
 pub fn core(label: &str) -> String {
     let s: String = label

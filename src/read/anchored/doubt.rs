@@ -449,9 +449,7 @@ pub(super) fn distrust_cells_past_the_next_label(text: &str, rows: &mut [ReadRow
         let Some(&next) = labels.iter().find(|&&l| l >= own) else {
             continue;
         };
-        let bordered = text
-            .get(own..next)
-            .is_some_and(|window| window.contains(['\t', '|']));
+        let bordered = text.get(own..next).is_some_and(crate::normalize::bordered);
         let past = row.cells.iter().flatten().any(|c| c.range.start >= next);
         if bordered && past {
             row.cells.iter_mut().for_each(|c| *c = None);

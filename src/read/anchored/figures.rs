@@ -560,7 +560,7 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
             continue;
         }
         let window = &text[s..e];
-        if !window.contains(['\t', '|']) {
+        if !crate::normalize::bordered(window) {
             continue;
         }
         let fields: Vec<(usize, &str)> = window

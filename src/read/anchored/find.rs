@@ -178,14 +178,6 @@ impl PairIndex {
     }
 }
 
-/// The Han characters of a wording's core: what a label keeps in any rendering.
-pub(super) fn han_core(wording: &str) -> String {
-    schema::core(wording)
-        .chars()
-        .filter(|&c| is_han(c))
-        .collect()
-}
-
 /// A row of a template with the Han cores of its wordings.
 pub(super) type TemplateRow = (&'static Indicator, Vec<String>);
 
@@ -203,7 +195,7 @@ pub(super) fn template_rows(t: Template) -> &'static [TemplateRow] {
                         .labels
                         .iter()
                         .chain(schema::other_wordings(i.id))
-                        .map(|w| han_core(w))
+                        .map(|w| schema::han_core(w))
                         .collect();
                     cores.retain(|c| c.chars().count() >= 2);
                     cores.dedup();
@@ -238,7 +230,7 @@ pub(super) fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurren
             // another format's wording is the row's, printed as a variant of its own
             let variant = schema::other_wordings(indicator.id)
                 .iter()
-                .any(|w| han_core(w) == *c);
+                .any(|w| schema::han_core(w) == *c);
             all.extend(han.find_all(c, CAP).into_iter().map(|from| Occurrence {
                 row,
                 from,
@@ -796,7 +788,7 @@ pub(super) fn old_columns(doc: &Document, anchors: &[Anchor]) -> &'static [&'sta
     // pdftotext may print the header's last cells after the label column
     let to = crate::source::floor_char_boundary(text, (last + 400).min(text.len()));
     let zone = &text[from..to];
-    let han: String = zone.chars().filter(|&c| is_han(c)).collect();
+    let han = crate::normalize::han_chars(zone);
     if !han.contains("累计") {
         return &[];
     }
