@@ -603,3 +603,24 @@ fn a_blank_beside_an_untaken_figure_of_its_own_is_unread() {
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("新闻发布会")));
 }
+
+/// pdftotext of an old-form table whose narrow label column wraps each label over several
+/// lines, the row's figure printed among them (`制发规范性文` `20` `件总数`; seed 31): the
+/// reading gave each row the next row's figure (制发规范性文件总数 7, 重点领域 1, the latter
+/// from its own wording `计1条`) and said a total was wrong. A figure read inside another
+/// row's label, or from a label's wording, is not the row's: those rows are named unread.
+#[test]
+fn a_figure_printed_inside_another_rows_label_is_not_taken() {
+    let report = nianbao::check(&fixture("unseen/s31_12_national.pdf.txt"));
+    let value = |id: &str| {
+        report
+            .cells
+            .iter()
+            .find(|c| c.indicator == id)
+            .and_then(|c| c.value)
+    };
+    assert_ne!(value("active.normative_issued"), Some(7.0));
+    assert_ne!(value("active.key.total"), Some(1.0));
+    assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
+    assert!(named_unread(&report, "制发规范性文件总数"));
+}

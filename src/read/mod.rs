@@ -17,6 +17,7 @@ pub mod coverage;
 pub mod extraction;
 pub mod grid;
 mod headers;
+mod inside;
 pub mod layout;
 mod run_together;
 mod serial;
@@ -65,7 +66,9 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
     // a grid's row too: a heading row a reading took for a row's wrapped label
     misread.extend(headers::figures_past_a_heading(doc.text(), t, &rows));
     if !exact {
-        misread.extend(blanks_placed_by_guess(doc, ex, &rows));
+        let windows = crate::read::verify::windows(doc.text(), &rows);
+        let bordered = crate::read::verify::bordered_rows(doc.text(), &rows, &windows);
+        misread.extend(blanks_placed_by_guess(doc, ex, &bordered));
         misread.extend(untaken::blanks_beside_untaken_figures(
             doc, &ex.cells, &rows,
         ));
@@ -79,6 +82,12 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
         misread.extend(headers::headers_between_figures(doc.text(), &rows));
         misread.extend(headers::figures_before_their_headers(doc.text(), &rows));
+        misread.extend(inside::figures_inside_labels(
+            t,
+            doc.text(),
+            &rows,
+            &bordered,
+        ));
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
         let untested =
             crate::read::verify::untested(t, &ex.cells, ex.old_columns, &certain, &misread);
@@ -127,13 +136,10 @@ fn digits_over_lines(ex: &Extraction) -> Vec<crate::read::verify::Unit> {
 fn blanks_placed_by_guess(
     doc: &Document,
     ex: &Extraction,
-    rows: &[crate::read::verify::RowRead],
+    bordered: &[&str],
 ) -> Vec<crate::read::verify::Unit> {
-    let text = doc.text();
     // cells between tabs or `|` show their blanks: only figures set apart by spaces leave
     // them no place
-    let windows = crate::read::verify::windows(text, rows);
-    let bordered = crate::read::verify::bordered_rows(text, rows, &windows);
     let mut out: Vec<crate::read::verify::Unit> = Vec::new();
     // a row of one cell has no place to choose for its blank
     let many = |id: &str| ex.cells.iter().filter(|c| c.indicator == id).count() > 1;
@@ -143,7 +149,8 @@ fn blanks_placed_by_guess(
         .filter(|c| c.kind == ValueKind::Blank && many(&c.indicator))
     {
         let at = c.span.start..c.span.end;
-        let shown = text
+        let shown = doc
+            .text()
             .get(at)
             .is_some_and(|s| s.chars().any(|ch| !ch.is_whitespace() && ch != '|'));
         let unit = crate::read::verify::Unit::of(&c.indicator, c.column.as_deref());

@@ -234,7 +234,7 @@ pub fn read_twice(cells: &[Cell]) -> Vec<Unit> {
 }
 
 /// The words of a text (between white space and `|`) with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let border = |c: char| c.is_whitespace() || c == '|';
     let mut at = 0;
     std::iter::from_fn(move || {
