@@ -624,3 +624,18 @@ fn a_figure_printed_inside_another_rows_label_is_not_taken() {
     assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
     assert!(named_unread(&report, "制发规范性文件总数"));
 }
+
+/// pdftotext of a 2019 table 四 printed column by column (seed 31): 行政复议's group was left
+/// unread, and the next group, 未经复议直接起诉, took its 总计 (12) for its first cell; one wrong
+/// cell explained the failure, and a sum-mismatch said 11 should be 23. Beside a unit the
+/// reading got wrong, a unit that fails its arithmetic is taken for the reading's mistake, not
+/// the report's: named unread, no error.
+#[test]
+fn a_failure_beside_a_misread_group_is_the_readings() {
+    let report = nianbao::check(&fixture("unseen/s31_04_2019.pdf.txt"));
+    assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
+    assert!(!report.cells.iter().any(|c| {
+        c.column.as_deref() == Some("未经复议直接起诉-结果维持") && c.value == Some(12.0)
+    }));
+    assert!(named_unread(&report, "未经复议直接起诉"));
+}

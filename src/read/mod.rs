@@ -92,6 +92,15 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         let untested =
             crate::read::verify::untested(t, &ex.cells, ex.old_columns, &certain, &misread);
         misread.extend(untested);
+        let beside = crate::read::verify::failing_beside_misread(
+            t,
+            &ex.cells,
+            ex.old_columns,
+            &certain,
+            &misread,
+            &doubted_units(ex, &misread),
+        );
+        misread.extend(beside);
     }
     if misread.is_empty() {
         return;
@@ -156,6 +165,39 @@ fn blanks_placed_by_guess(
         let unit = crate::read::verify::Unit::of(&c.indicator, c.column.as_deref());
         if shown && !bordered.contains(&c.indicator.as_str()) && !out.contains(&unit) {
             out.push(unit);
+        }
+    }
+    out
+}
+
+/// The units the reading got wrong: those left unread as misread, and the column groups of
+/// rows found whose cells were not all read.
+fn doubted_units(
+    ex: &Extraction,
+    misread: &[crate::read::verify::Unit],
+) -> Vec<crate::read::verify::Unit> {
+    let mut out = misread.to_vec();
+    for m in ex.matched.iter().filter(|m| !m.indicator.heading) {
+        let names = m.indicator.columns.names();
+        let read = |column: Option<&str>| {
+            ex.cells
+                .iter()
+                .any(|c| c.indicator == m.indicator.id && c.column.as_deref() == column)
+        };
+        let missing: Vec<Option<&str>> = match names.is_empty() {
+            // the old form's single figure (its 历年累计 may be left out)
+            true => vec![None].into_iter().filter(|c| !read(*c)).collect(),
+            false => names
+                .iter()
+                .map(|n| Some(*n))
+                .filter(|c| !read(*c))
+                .collect(),
+        };
+        for column in missing {
+            let unit = crate::read::verify::Unit::of(m.indicator.id, column);
+            if !out.contains(&unit) {
+                out.push(unit);
+            }
         }
     }
     out

@@ -424,6 +424,77 @@ pub fn untested(
     out
 }
 
+/// The units of rows read by a printing model that still break the arithmetic once the
+/// `dropped` units are gone, next to a unit the reading got wrong (`doubted`: the row before
+/// or after in the template, or the column group beside). One failure is taken for the
+/// report's own mistake only where the reading around it is sound: beside a row it got wrong,
+/// the row that took its neighbour's figure fails by one cell too.
+pub fn failing_beside_misread(
+    t: Template,
+    cells: &[Cell],
+    old_columns: &'static [&'static str],
+    certain: &[&str],
+    dropped: &[Unit],
+    doubted: &[Unit],
+) -> Vec<Unit> {
+    if doubted.is_empty() {
+        return Vec::new();
+    }
+    let certain = RowSet::new(certain);
+    let cells = blanks_as_zero(
+        t,
+        cells.iter().filter(|c| !dropped.iter().any(|u| u.holds(c))),
+    );
+    let view = TableCells {
+        t,
+        index: arith::CellIndex::new(cells.iter().map(Cow::as_ref)),
+        old_columns,
+    };
+    let order: Vec<&str> = schema::value_rows(t).map(|i| i.id).collect();
+    let beside = |u: &Unit| doubted.iter().any(|d| next_to(t, &order, u, d));
+    let mut out: Vec<Unit> = Vec::new();
+    for f in &failures(&view) {
+        for u in f.units.iter().filter(|u| !certain.holds(&u.indicator)) {
+            if beside(u) && !out.contains(u) {
+                out.push(u.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Whether two units stand next to each other in the printed table: groups of one row side
+/// by side (or one of them the whole row), or rows one after the other in one table.
+fn next_to(t: Template, order: &[&str], u: &Unit, d: &Unit) -> bool {
+    if u.indicator == d.indicator {
+        if u.group.is_empty() || d.group.is_empty() {
+            return true;
+        }
+        let groups = groups_of(&u.indicator);
+        let at = |g: &str| groups.iter().position(|x| *x == g);
+        return at(&u.group)
+            .zip(at(&d.group))
+            .is_some_and(|(a, b)| a.abs_diff(b) == 1);
+    }
+    let at = |id: &str| order.iter().position(|x| *x == id);
+    at(&u.indicator)
+        .zip(at(&d.indicator))
+        .is_some_and(|(a, b)| a.abs_diff(b) == 1)
+        && table_of(t, &u.indicator) == table_of(t, &d.indicator)
+}
+
+/// A row's column groups in their printed order (`行政复议`, `未经复议直接起诉`, …).
+fn groups_of(id: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let names = schema::indicator(id).map_or(&[][..], |i| i.columns.names());
+    for g in names.iter().map(|n| group_of(Some(n))) {
+        if !out.contains(&g) {
+            out.push(g);
+        }
+    }
+    out
+}
+
 /// Rows by indicator, sorted for look-ups: the verification asks whether a row is certain
 /// once per cell and failure, of a hundred rows or so (alone no measurable difference).
 struct RowSet<'a>(Vec<&'a str>);
