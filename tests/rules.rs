@@ -639,3 +639,25 @@ fn a_failure_beside_a_misread_group_is_the_readings() {
     }));
     assert!(named_unread(&report, "未经复议直接起诉"));
 }
+
+/// pdftotext of a 2019 table 三 whose rows print their figures in place, one row after
+/// another, some rows with a blank cell that leaves no trace (seed 29): the reading made up
+/// each short row from the figures after the next row's label, and that row from the one
+/// after (不予处理 信访举报投诉类申请 read 1 for 0, 重复申请 0 for 1, 大量反复申请 3 for 0), rows
+/// that still added up. A row that takes figures from a row-sized window of another row is
+/// named unread, and so is that row.
+#[test]
+fn a_row_making_up_its_figures_from_the_next_rows_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s29_07_2019.pdf.txt"));
+    let value = |id: &str, column: &str| {
+        report
+            .cells
+            .iter()
+            .find(|c| c.indicator == id && c.column.as_deref() == Some(column))
+            .and_then(|c| c.value)
+    };
+    assert_ne!(value("not_processed.repeat", "自然人"), Some(0.0));
+    assert_ne!(value("not_processed.mass", "自然人"), Some(3.0));
+    assert!(named_unread(&report, "重复申请"));
+    assert!(named_unread(&report, "无正当理由大量反复申请"));
+}

@@ -13,6 +13,7 @@
 //! 4. What each table holds and what it lacks, and why ([`coverage`]).
 
 pub mod anchored;
+mod borrowed;
 pub mod coverage;
 pub mod extraction;
 pub mod grid;
@@ -87,6 +88,10 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             doc.text(),
             &rows,
             &bordered,
+        ));
+        misread.extend(borrowed::figures_borrowed_from_the_next_row(
+            doc.text(),
+            &rows,
         ));
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
         let untested =

@@ -1,0 +1,84 @@
+//! Figures borrowed from the next row. Where a table prints each row's figures right after its
+//! label (one cell a line, say), a row left with a blank cell shows one figure fewer, and
+//! nothing tells which cell is blank. A reading by count makes up the row from the figures
+//! after the next row's label, and that row in turn takes whatever follows it (a heading's
+//! `无`). Both rows are left unread.
+
+use crate::read::grid::{classify, CellClass};
+use crate::read::verify::{self, RowRead, Unit};
+use std::ops::Range;
+
+/// The rows read from their own window and from the start of another row's, where that
+/// window holds no more figures than its own row has cells and one (a row printed in place
+/// with, say, a serial or a heading's `无`; not a column block of many rows' figures) and its
+/// own row took the figures after; and the rows whose window was so shared. (A table that
+/// prints every row's figures above or below its label reads each row from one window.)
+pub fn figures_borrowed_from_the_next_row(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    let windows = verify::windows(text, rows);
+    let row_sized: Vec<bool> = rows
+        .iter()
+        .zip(&windows)
+        .map(|(r, w)| {
+            let figures = figures_in(text, w.clone());
+            figures > 0 && figures <= r.values.len() + 1
+        })
+        .collect();
+    let window_of = |at: usize| windows.iter().position(|w| w.contains(&at));
+    // where each row took figures: per window, the first figure's offset
+    let firsts: Vec<Vec<(usize, usize)>> = rows
+        .iter()
+        .map(|r| {
+            let mut out: Vec<(usize, usize)> = Vec::new();
+            for v in r.values.iter().filter(|v| !v.blank) {
+                let Some(w) = window_of(v.range.start) else {
+                    continue;
+                };
+                match out.iter_mut().find(|(x, _)| *x == w) {
+                    Some((_, first)) => *first = (*first).min(v.range.start),
+                    None => out.push((w, v.range.start)),
+                }
+            }
+            out
+        })
+        .collect();
+    // the figure printed first in each window, right after its label
+    let leading: Vec<Option<usize>> = windows
+        .iter()
+        .map(|w| first_figure(text, w.clone()))
+        .collect();
+    let mut out: Vec<Unit> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        for &(j, borrowed) in firsts[i].iter().filter(|(j, _)| *j != i) {
+            // a later row's window, read from its start: that row's figures in place
+            let later = windows[j].start > windows[i].start;
+            if later && row_sized[j] && leading[j] == Some(borrowed) {
+                for id in [r.indicator, rows[j].indicator] {
+                    let unit = Unit::of(id, None);
+                    if !out.contains(&unit) {
+                        out.push(unit);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Where the first figure of a window stands, when only a unit stands before it (a figure
+/// in place after its label; not one after a heading or the label's own last words).
+fn first_figure(text: &str, window: Range<usize>) -> Option<usize> {
+    let w = text.get(window.clone())?;
+    verify::words(w)
+        .find(|(_, word)| classify(word) != CellClass::Unit)
+        .filter(|(_, word)| classify(word) == CellClass::Value)
+        .map(|(at, _)| window.start + at)
+}
+
+/// How many words of a window are figures (`0`, `12`, `无`).
+fn figures_in(text: &str, window: Range<usize>) -> usize {
+    text.get(window).map_or(0, |w| {
+        verify::words(w)
+            .filter(|(_, word)| classify(word) == CellClass::Value)
+            .count()
+    })
+}
