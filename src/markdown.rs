@@ -42,6 +42,12 @@ fn line_edits(line: &str, at: usize, out: &mut Edits) {
     let is_row = trimmed.len() >= 2 && trimmed.starts_with('|') && trimmed.ends_with('|');
     let mut deleted: Vec<(usize, usize)> = Vec::new();
     for (i, _) in line.match_indices("<br>") {
+        // a break opening a cell (`|<br>4610584.23元|`: the converter's vertical offset) breaks
+        // nothing: as a line break it cut the cell from its row, read blank
+        if is_row && line[..i].trim_end().ends_with('|') {
+            deleted.push((at + i, at + i + 4));
+            continue;
+        }
         // two figures a converter put in one cell (`26<br>29`) are two cells
         let between_figures = line[..i].trim_end().ends_with(|c: char| c.is_ascii_digit())
             && line[i + 4..]
@@ -181,6 +187,14 @@ mod tests {
         assert_eq!(
             apply("||2.其他法律行政<br>法规禁止公开<br>0|0|0|\n"),
             "\t2.其他法律行政\n法规禁止公开\n0\t0\t0\n"
+        );
+    }
+
+    #[test]
+    fn a_break_opening_a_cell_breaks_nothing() {
+        assert_eq!(
+            apply("|政府集中采购<br>8|<br>4610584.23元|\n"),
+            "政府集中采购\n8\t4610584.23元\n"
         );
     }
 

@@ -661,3 +661,21 @@ fn a_row_making_up_its_figures_from_the_next_rows_is_unread() {
     assert!(named_unread(&report, "重复申请"));
     assert!(named_unread(&report, "无正当理由大量反复申请"));
 }
+
+/// A PDF-to-Markdown converter's table 二 row with a break opening its second cell
+/// (`|政府集中采购<br>8|<br>4610584.23元|`, seed 31): taken as a line break, it cut the amount
+/// from its row, and 采购总金额 was shown blank with a blank-value warning. The break breaks
+/// nothing: the amount is the row's.
+#[test]
+fn a_markdown_break_opening_a_cell_keeps_the_cell_in_its_row() {
+    let report = nianbao::check(&fixture("unseen/s31_01_2019.md.txt"));
+    let amount = report
+        .cells
+        .iter()
+        .find(|c| {
+            c.indicator == "disclose2019.procurement" && c.column.as_deref() == Some("采购总金额")
+        })
+        .and_then(|c| c.value);
+    assert_eq!(amount, Some(4610584.23));
+    assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
+}
