@@ -679,3 +679,17 @@ fn a_markdown_break_opening_a_cell_keeps_the_cell_in_its_row() {
     assert_eq!(amount, Some(4610584.23));
     assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
 }
+
+/// The same in pdftotext of another 2019 table 三 (seed 31): 行政执法案卷 printed five
+/// figures for seven cells, its 其他 left blank, and took the first two of 行政查询事项's seven,
+/// a row the reading then read short. A row's run of figures is measured against the
+/// template's cells, not the cells read.
+#[test]
+fn a_row_borrowing_from_a_row_read_short_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s31_13_2019.pdf.txt"));
+    assert!(!report
+        .cells
+        .iter()
+        .any(|c| c.indicator == "refused.case_file" && c.column.as_deref() == Some("其他")));
+    assert!(named_unread(&report, "属于行政执法案卷"));
+}

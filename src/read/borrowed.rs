@@ -9,7 +9,7 @@ use crate::read::verify::{self, RowRead, Unit};
 use std::ops::Range;
 
 /// The rows read from their own window and from the start of another row's, where that
-/// window holds no more figures than its own row has cells and one (a row printed in place
+/// window's run of figures after its label is no longer than its own row's cells and one (a row printed in place
 /// with, say, a serial or a heading's `无`; not a column block of many rows' figures) and its
 /// own row took the figures after; and the rows whose window was so shared. (A table that
 /// prints every row's figures above or below its label reads each row from one window.)
@@ -20,7 +20,7 @@ pub fn figures_borrowed_from_the_next_row(text: &str, rows: &[RowRead]) -> Vec<U
         .zip(&windows)
         .map(|(r, w)| {
             let figures = figures_in(text, w.clone());
-            figures > 0 && figures <= r.values.len() + 1
+            figures > 0 && figures <= cells_of(r) + 1
         })
         .collect();
     let window_of = |at: usize| windows.iter().position(|w| w.contains(&at));
@@ -74,11 +74,20 @@ fn first_figure(text: &str, window: Range<usize>) -> Option<usize> {
         .map(|(at, _)| window.start + at)
 }
 
-/// How many words of a window are figures (`0`, `12`, `无`).
+/// How many figures (`0`, `12`, `无`) a window prints in one run after its label, units
+/// aside, up to the first other word.
 fn figures_in(text: &str, window: Range<usize>) -> usize {
     text.get(window).map_or(0, |w| {
         verify::words(w)
-            .filter(|(_, word)| classify(word) == CellClass::Value)
+            .map(|(_, word)| classify(word))
+            .filter(|class| *class != CellClass::Unit)
+            .take_while(|class| *class == CellClass::Value)
             .count()
     })
+}
+
+/// How many cells a row has: the template's columns (a row read short has them all the same).
+fn cells_of(r: &RowRead) -> usize {
+    let columns = crate::schema::indicator(r.indicator).map_or(0, |i| i.columns.names().len());
+    columns.max(r.values.len())
 }
