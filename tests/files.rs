@@ -642,3 +642,33 @@ fn a_serial_column_of_an_exact_grid_is_no_figure_and_blank_rows_are_blank_cells(
     assert!(!codes.iter().any(|c| c == "table-incomplete"), "{codes:?}");
     assert_eq!(codes.iter().filter(|c| *c == "blank-value").count(), 3);
 }
+
+/// A generated 2021 report's PDF whose table 三 row `（2）申请人逾期未按收费通知要求缴纳费用、…`
+/// is cut by a page break, its label's last line on the next page (seed 37): the grid prints
+/// the row's fields `6 1 _ _ 0 _ 7`, but a reading took the label's range over them, the
+/// figures in order and the blanks after the label's last line (社会公益组织 read 7, 总计
+/// blank). A row read otherwise than the fields printed inside its label is named unread.
+#[test]
+fn a_grid_row_cut_by_a_page_break_is_read_by_its_fields_or_unread() {
+    let out = check_json(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s37_08_2021.pdf"),
+    );
+    let cells = out["cells"].as_array().unwrap();
+    let no_fee = |column: &str| {
+        cells
+            .iter()
+            .find(|c| c["indicator"] == "other.no_fee" && c["column"] == column)
+            .map(|c| c["value"].clone())
+    };
+    assert!(matches!(
+        no_fee("社会公益组织"),
+        None | Some(serde_json::Value::Null)
+    ));
+    assert!(matches!(
+        no_fee("总计"),
+        None | Some(serde_json::Value::Number(_))
+    ));
+    if let Some(total) = no_fee("总计") {
+        assert_eq!(total, 7);
+    }
+}

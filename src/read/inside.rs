@@ -84,3 +84,33 @@ fn figures_within(text: &str, label: Range<usize>) -> Vec<Range<usize>> {
         .map(|(at, w)| label.start + at..label.start + at + w.len())
         .collect()
 }
+
+/// Rows whose label's range holds cells set between tabs or `|` (a row cut by a page break:
+/// `(2)申请人逾期未按收费通知要求缴纳费用、` `6` `1` `` `` `0` `` `7`, then the label's last
+/// line on the next page) read otherwise than those fields, empty ones as blanks: a reading
+/// that took the figures in order and put the blanks after the label's last line.
+pub fn fields_inside_labels(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    rows.iter()
+        .filter(|r| {
+            let Some(label) = text.get(r.label.clone()) else {
+                return false;
+            };
+            let Some(tab) = label.find(['\t', '|']) else {
+                return false;
+            };
+            let from = r.label.start + tab;
+            let line_end = label[tab..].find('\n').map_or(r.label.end, |n| from + n);
+            let Some(printed) = crate::read::verify::printed_cells(&text[from..line_end], from)
+            else {
+                return false;
+            };
+            let read: Vec<Option<Range<usize>>> = r
+                .values
+                .iter()
+                .map(|v| (!v.blank).then(|| v.range.clone()))
+                .collect();
+            printed.iter().any(Option::is_some) && printed.len() == read.len() && printed != read
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}

@@ -66,6 +66,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
     misread.extend(glued.iter().cloned());
     // a grid's row too: a heading row a reading took for a row's wrapped label
     misread.extend(headers::figures_past_a_heading(doc.text(), t, &rows));
+    misread.extend(inside::fields_inside_labels(doc.text(), &rows));
     if !exact {
         let windows = crate::read::verify::windows(doc.text(), &rows);
         let bordered = crate::read::verify::bordered_rows(doc.text(), &rows, &windows);

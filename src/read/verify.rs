@@ -162,7 +162,7 @@ pub fn read_off_their_line(text: &str, rows: &[RowRead]) -> Vec<Unit> {
 /// for an empty field between two cell borders (tabs, `|`); `None` at all when anything else
 /// stands between the figures (words, another row's label). A unit cell before the figures
 /// is the row's own.
-fn printed_cells(window: &str, from: usize) -> Option<Vec<Option<Range<usize>>>> {
+pub(crate) fn printed_cells(window: &str, from: usize) -> Option<Vec<Option<Range<usize>>>> {
     let fields = crate::normalize::bordered(window);
     let mut out: Vec<Option<Range<usize>>> = Vec::new();
     let mut words_after = false;
