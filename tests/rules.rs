@@ -693,3 +693,14 @@ fn a_row_borrowing_from_a_row_read_short_is_unread() {
         .any(|c| c.indicator == "refused.case_file" && c.column.as_deref() == Some("其他")));
     assert!(named_unread(&report, "属于行政执法案卷"));
 }
+
+/// A Fujian old form as a PDF-to-Markdown converter gives it (seed 37): `4、其他类型答复数` was
+/// found but left unread, and the form's variant without that row (对申请的答复总数 as the sum
+/// of 同意公开, 部分公开 and 不予公开) was applied as if the row were not printed: two false
+/// sum-mismatch errors. A row found but unread is printed; its total is unchecked (sum-unchecked).
+#[test]
+fn a_row_found_but_unread_is_printed_for_the_forms_variant() {
+    let report = nianbao::check(&fixture("unseen/s37_09_fujian.md.txt"));
+    assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
+    assert!(report.findings.iter().any(|f| f.code == "sum-unchecked"));
+}

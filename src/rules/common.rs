@@ -186,7 +186,14 @@ impl<'a> Context<'a> {
     /// Whether none of these rows is printed, in the table or the prose (a relation of another
     /// variant of the form).
     pub fn none_printed(&self, ids: &[&str]) -> bool {
+        // a row found in the table but left unread is printed all the same: the variant
+        // without it is not the report's (a 3-part 答复总数 beside its unread 4th part)
         !ids.iter().any(|id| self.cells().has(id))
+            && !self
+                .ex
+                .matched
+                .iter()
+                .any(|m| ids.contains(&m.indicator.id))
             && !self
                 .facts
                 .iter()
