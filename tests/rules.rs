@@ -704,3 +704,19 @@ fn a_row_found_but_unread_is_printed_for_the_forms_variant() {
     assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
     assert!(report.findings.iter().any(|f| f.code == "sum-unchecked"));
 }
+
+/// pdftotext of a 2019 table 二 printing a row's figures out of their columns' order (seed 37:
+/// `行政处罚 89 1615 -6` under `上一年项目数量 本年增/减` `处理决定数量`): read in order, the
+/// change 1615 and the count -6, and bad-number said a count cannot be negative. Only the
+/// change column may hold a negative figure: a reading that puts one elsewhere while the change
+/// column holds a figure that could be the count leaves the row unread, not the report wrong.
+#[test]
+fn a_negative_figure_off_the_change_column_leaves_the_row_unread() {
+    let report = nianbao::check(&fixture("unseen/s37_04_2019.pdf.txt"));
+    assert!(!report.findings.iter().any(|f| f.code == "bad-number"));
+    assert!(!report
+        .cells
+        .iter()
+        .any(|c| c.value == Some(-6.0) && c.column.as_deref() == Some("处理决定数量")));
+    assert!(named_unread(&report, "行政处罚"));
+}

@@ -22,6 +22,7 @@ mod inside;
 pub mod layout;
 mod run_together;
 mod serial;
+mod signs;
 pub mod template;
 mod untaken;
 pub mod value;
@@ -80,6 +81,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             &rows,
         ));
         misread.extend(serial::serial_read_as_figure(doc.text(), &rows));
+        misread.extend(signs::negative_off_its_column(&ex.cells));
         misread.extend(run_together::labels_run_together(t, &ex.matched));
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
         misread.extend(headers::headers_between_figures(doc.text(), &rows));
