@@ -644,6 +644,10 @@ impl Figures for TableCells<'_> {
         !ids.iter().any(|id| self.index.has(id))
     }
 
+    fn quotes_labels(&self) -> bool {
+        false
+    }
+
     fn columns(&self, id: &str) -> Vec<Option<&'static str>> {
         match schema::indicator(id).map(|i| i.columns) {
             Some(Columns::Named(names)) => names.iter().map(|n| Some(*n)).collect(),
