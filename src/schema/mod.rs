@@ -235,23 +235,12 @@ impl Core {
         shared: impl FnOnce() -> usize,
     ) -> f64 {
         let (label_core, wording_core) = (self.text.as_str(), wording.text.as_str());
-        if label_core.is_empty() || wording_core.is_empty() {
-            return 0.0;
-        }
-        if label_core == wording_core {
-            return 1.0;
+        if let Some(s) = text_match(label_core, wording) {
+            return s;
         }
         let (l, w) = (self.chars, wording.chars);
-        // a group prefix glued on (`(三)不予公开1.属于国家秘密`) or a shortened wording
-        if label_core.ends_with(wording_core) && w >= 4 {
-            return 0.95;
-        }
         let (gl, gw) = (self.grams.len(), wording.grams.len());
-        // the most each remaining branch can give, cheapest first
-        let may_reach = 2.0 * gl.min(gw) as f64 / (gl + gw).max(1) as f64 >= min
-            || (w >= 4 && l >= w && 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt() >= min)
-            || (l >= 4 && w >= l && 0.85 * (l as f64 / w as f64).sqrt() >= min);
-        if !may_reach {
+        if !may_reach(l, gl, w, gw, min) {
             return 0.0;
         }
         // a substring has all its bigrams in the other string: counting shared bigrams first
@@ -268,6 +257,29 @@ impl Core {
         }
         2.0 * common as f64 / (self.grams.len() + wording.grams.len()) as f64
     }
+}
+
+/// The scores of [`similarity`] that need no bigrams: none for an empty core, the wording
+/// whole, or the label ending with it (a group prefix glued on, `(三)不予公开1.属于国家秘密`,
+/// or a shortened wording).
+pub fn text_match(label_core: &str, wording: &Core) -> Option<f64> {
+    let wording_core = wording.text.as_str();
+    if label_core.is_empty() || wording_core.is_empty() {
+        return Some(0.0);
+    }
+    if label_core == wording_core {
+        return Some(1.0);
+    }
+    (label_core.ends_with(wording_core) && wording.chars >= 4).then_some(0.95)
+}
+
+/// Whether a label of `l` characters and `gl` bigrams may score `min` against a wording of `w`
+/// and `gw` by the branches of [`similarity`] past [`text_match`]: the most each can give,
+/// cheapest first.
+fn may_reach(l: usize, gl: usize, w: usize, gw: usize, min: f64) -> bool {
+    2.0 * gl.min(gw) as f64 / (gl + gw).max(1) as f64 >= min
+        || (w >= 4 && l >= w && 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt() >= min)
+        || (l >= 4 && w >= l && 0.85 * (l as f64 / w as f64).sqrt() >= min)
 }
 
 /// The cores of every indicator's wordings, in [`indicators`] order, prepared once.
@@ -300,15 +312,19 @@ pub struct WordingIndex {
     /// two characters make, for an empty slot): a label's bigrams are looked up here for
     /// every label scored, and a binary search of the postings was most of it.
     runs: Vec<(u64, u32, u32)>,
+    /// The characters of the longest wording.
+    longest: usize,
 }
 
 impl WordingIndex {
     fn new(cores: Vec<(usize, &'static Core)>, postings: Vec<u64>) -> WordingIndex {
         let size = (2 * postings.len()).next_power_of_two().max(16);
+        let longest = cores.iter().map(|(_, c)| c.chars).max().unwrap_or(0);
         let mut index = WordingIndex {
             cores,
             postings,
             runs: vec![(0, 0, 0); size],
+            longest,
         };
         let mut from = 0;
         for run in index.postings.chunk_by(|a, b| a >> 22 == b >> 22) {
@@ -328,6 +344,13 @@ impl WordingIndex {
             k = (k + 1) & mask;
         }
         k
+    }
+
+    /// Whether a label of `chars` characters is too long for any wording's bigrams to reach
+    /// `min` with it (a paragraph taken for a label): only [`text_match`] can score it.
+    pub fn past_bigrams(&self, chars: usize, min: f64) -> bool {
+        let grams = |n: usize| n.saturating_sub(1);
+        (0..=self.longest).all(|w| !may_reach(chars, grams(chars), w, grams(w), min))
     }
 
     /// The postings of a bigram.
