@@ -577,9 +577,13 @@ fn own_label(row: &Row, t: Template, cursor: usize) -> Row {
         return row.clone();
     }
     let score = |k: usize| {
+        // without white space, as `Row::label` joins them, which a label's core leaves out
+        // anyway: the whole label is then the one template detection scored, not scored again
+        // (a paragraph taken for a label, in a stream, was a tenth of a check)
         let tail: String = row.label_parts[n - k..]
             .iter()
-            .map(|p| p.text.as_str())
+            .flat_map(|p| p.text.chars())
+            .filter(|c| !c.is_whitespace())
             .collect();
         best_match(&tail, t, cursor).map_or(0.0, |b| b.1)
     };

@@ -124,11 +124,7 @@ pub fn once_per_template<T>(
 
 /// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.
 pub fn core(label: &str) -> String {
-    let s: String = label
-        .chars()
-        .filter_map(crate::normalize::normalize_char)
-        .filter(|c| !c.is_whitespace() && *c != '|')
-        .collect();
+    let s = normalized_without_spaces(label);
     // on a slice: copying the rest after each mark made labels like `(1)(1)(1)…` quadratic
     let mut rest = s.as_str();
     loop {
@@ -164,16 +160,51 @@ fn strip_numbering(s: &str) -> &str {
     }
 }
 
+/// A label's characters normalized, without white space and `|`. The characters kept as they
+/// are are copied a run at a time: one at a time was most of the core of a paragraph taken
+/// for a label (thousands of characters).
+fn normalized_without_spaces(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    // where the run of characters kept as they are starts
+    let mut run = 0;
+    for (i, ch) in label.char_indices() {
+        let kept = crate::normalize::normalize_char(ch).filter(|c| !c.is_whitespace() && *c != '|');
+        if kept == Some(ch) {
+            continue;
+        }
+        out.push_str(&label[run..i]);
+        out.extend(kept);
+        run = i + ch.len_utf8();
+    }
+    out.push_str(&label[run..]);
+    out
+}
+
+/// The text outside parentheses (all of it when nothing is), copied a run at a time.
 fn remove_parenthesised(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
-    for c in s.chars() {
+    // where the run outside parentheses starts
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
         match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
+            '(' | '（' => {
+                if depth == 0 {
+                    out.push_str(&s[run..i]);
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    run = i + c.len_utf8();
+                }
+            }
             _ => {}
         }
+    }
+    if depth == 0 {
+        out.push_str(&s[run..]);
     }
     if out.is_empty() {
         s.to_string()
@@ -422,6 +453,47 @@ fn common_grams(ga: &[u64], gb: &[u64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A label's core copied a run at a time is the core made a character at a time.
+    #[test]
+    fn a_core_copied_by_runs_is_the_core_made_char_by_char() {
+        let by_chars = |label: &str| -> String {
+            let s: String = label
+                .chars()
+                .filter_map(crate::normalize::normalize_char)
+                .filter(|c| !c.is_whitespace() && *c != '|')
+                .collect();
+            let mut out = String::new();
+            let mut depth = 0usize;
+            for c in s.chars() {
+                match c {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' if depth > 0 => depth -= 1,
+                    _ if depth == 0 => out.push(c),
+                    _ => {}
+                }
+            }
+            if out.is_empty() {
+                s
+            } else {
+                out
+            }
+        };
+        for label in [
+            "其中：主要负责同志参加新闻发布会次数",
+            "收到申请数（件） | 本年新收\u{3000}",
+            "a)b(c(d)e)f)g（h",
+            "（全部在括号里）",
+            "ＡＢ\u{200B}Ｃ 办理 〔２０２０〕",
+            "",
+        ] {
+            assert_eq!(
+                remove_parenthesised(&normalized_without_spaces(label)),
+                by_chars(label),
+                "{label}"
+            );
+        }
+    }
 
     #[test]
     fn core_strips_numbering_notes_and_qizhong() {
