@@ -377,11 +377,14 @@ impl WordingIndex {
         k
     }
 
-    /// Whether a label of `chars` characters is too long for any wording's bigrams to reach
-    /// `min` with it (a paragraph taken for a label): only [`text_match`] can score it.
+    /// Whether a label of `chars` characters (two or more) is too long for any wording's
+    /// bigrams to reach `min` with it (a paragraph taken for a label): only [`text_match`]
+    /// can score it. One no longer than the longest wording may reach a wording of its own
+    /// length (the Dice bound of as many bigrams is 1), and is not looked at further.
     pub fn past_bigrams(&self, chars: usize, min: f64) -> bool {
         let grams = |n: usize| n.saturating_sub(1);
-        (0..=self.longest).all(|w| !may_reach(chars, grams(chars), w, grams(w), min))
+        chars > self.longest
+            && (0..=self.longest).all(|w| !may_reach(chars, grams(chars), w, grams(w), min))
     }
 
     /// The postings of a bigram.
