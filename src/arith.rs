@@ -36,6 +36,11 @@ pub trait Figures {
     fn unread_row(&self, _id: &str) -> Option<Span> {
         None
     }
+    /// Whether the terms carry their figures' labels: the rules quote them, the reader's
+    /// verification does not (a copy of the label per term was a fifth of its arithmetic).
+    fn quotes_labels(&self) -> bool {
+        true
+    }
 }
 
 /// A reading's cells by indicator and column: the arithmetic and the rules look cells up
@@ -147,13 +152,27 @@ enum Read {
     Absent,
 }
 
-fn term(id: &'static str, column: Option<&'static str>, f: &Figure, value: f64) -> Term {
+fn term(
+    cx: &impl Figures,
+    id: &'static str,
+    column: Option<&'static str>,
+    f: &Figure,
+    value: f64,
+) -> Term {
     Term {
         id,
         column,
         value,
         span: f.span,
-        label: f.label.to_string(),
+        label: label(cx, &f.label),
+    }
+}
+
+/// A term's label: the figure's, where the labels are quoted.
+fn label(cx: &impl Figures, label: &str) -> String {
+    match cx.quotes_labels() {
+        true => label.to_string(),
+        false => String::new(),
     }
 }
 
@@ -162,7 +181,7 @@ fn term(id: &'static str, column: Option<&'static str>, f: &Figure, value: f64) 
 fn read(cx: &impl Figures, id: &'static str, column: Option<&'static str>) -> Read {
     match cx.figure(id, column) {
         Some(f) => match (f.kind, f.value) {
-            (_, Some(v)) => Read::Value(vec![term(id, column, &f, v)]),
+            (_, Some(v)) => Read::Value(vec![term(cx, id, column, &f, v)]),
             (ValueKind::NotApplicable, _) => Read::Value(Vec::new()),
             (ValueKind::Text, _) => Read::Unreadable(f.span),
             _ if is_group(cx, id) => read_parts(cx, id, column),
@@ -257,7 +276,7 @@ pub fn constraints(
                     match read_all(cx, parts, column) {
                         Ok(right) if !right.is_empty() => out.push(Constraint {
                             shape: Shape::Sum,
-                            left: vec![term(total, column, &f, v)],
+                            left: vec![term(cx, total, column, &f, v)],
                             right,
                         }),
                         Err(Some(bad)) => unchecked.push((f.span, quoted(&f.label, column), bad)),
@@ -312,7 +331,7 @@ fn row_totals(cx: &impl Figures) -> Vec<Constraint> {
                     column: Some(col),
                     value: c.value?,
                     span: c.span,
-                    label: c.label.clone(),
+                    label: label(cx, &c.label),
                 })
             };
             let Some(whole) = cell_term(total) else {

@@ -240,28 +240,47 @@ pub fn forget_scores() {
 
 /// The indicators (found by label) whose best wording the label resembles enough.
 fn score_wordings(label: &str) -> Likeness {
-    let core = schema::Core::new(&schema::core(label));
-    if core.chars() < 2 {
+    let text = schema::core(label);
+    let chars = text.chars().count();
+    if chars < 2 {
         return Vec::new().into();
     }
     let index = schema::wording_index();
     // the best wording of each indicator, among the wordings sharing a bigram with the label
     let mut best: Vec<(usize, f64)> = Vec::new();
+    // a paragraph taken for a label (thousands of characters) reaches a wording only by being
+    // it or ending with it: its bigrams are neither sorted nor looked up (that was a fifth of
+    // the check of an old-form report with one)
+    if index.past_bigrams(chars, MATCH_THRESHOLD) {
+        for &(g, wording) in &index.cores {
+            if template_place(g).0.by_label {
+                let s = schema::text_match(&text, wording).unwrap_or(0.0);
+                keep_best(&mut best, g, s);
+            }
+        }
+        return best.into();
+    }
+    let core = schema::Core::new(&text);
     for (n, shared) in index.sharing(&core) {
         let (g, wording) = index.cores[n];
-        if !template_place(g).0.by_label {
-            continue;
-        }
-        let s = core.similarity_sharing(wording, MATCH_THRESHOLD, || shared);
-        if s < MATCH_THRESHOLD {
-            continue;
-        }
-        match best.last_mut() {
-            Some((last, b)) if *last == g => *b = b.max(s),
-            _ => best.push((g, s)),
+        if template_place(g).0.by_label {
+            let s = core.similarity_sharing(wording, MATCH_THRESHOLD, || shared);
+            keep_best(&mut best, g, s);
         }
     }
     best.into()
+}
+
+/// Keeps a wording's score that reaches the threshold, the best of its indicator's (whose
+/// wordings come one after another).
+fn keep_best(best: &mut Vec<(usize, f64)>, g: usize, s: f64) {
+    if s < MATCH_THRESHOLD {
+        return;
+    }
+    match best.last_mut() {
+        Some((last, b)) if *last == g => *b = b.max(s),
+        _ => best.push((g, s)),
+    }
 }
 
 /// The wording of a row not yet passed (at `cursor` or after) whose characters, each as often,
@@ -558,9 +577,13 @@ fn own_label(row: &Row, t: Template, cursor: usize) -> Row {
         return row.clone();
     }
     let score = |k: usize| {
+        // without white space, as `Row::label` joins them, which a label's core leaves out
+        // anyway: the whole label is then the one template detection scored, not scored again
+        // (a paragraph taken for a label, in a stream, was a tenth of a check)
         let tail: String = row.label_parts[n - k..]
             .iter()
-            .map(|p| p.text.as_str())
+            .flat_map(|p| p.text.chars())
+            .filter(|c| !c.is_whitespace())
             .collect();
         best_match(&tail, t, cursor).map_or(0.0, |b| b.1)
     };
@@ -897,6 +920,30 @@ fn announced_table(doc: &Document) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph taken for a label is scored by its end alone, as every wording's bigrams
+    /// would score it: the wording it ends with, and nothing else.
+    #[test]
+    fn a_paragraph_ending_with_a_wording_scores_as_its_bigrams_would() {
+        let index = schema::wording_index();
+        let wording = schema::indicators()
+            .filter(|i| i.by_label && !i.heading)
+            .flat_map(|i| i.labels)
+            .find(|w| schema::core(w).chars().count() >= 6)
+            .expect("a row's wording");
+        let label = format!("{}{wording}", "办".repeat(400));
+        let text = schema::core(&label);
+        assert!(index.past_bigrams(text.chars().count(), MATCH_THRESHOLD));
+        let core = schema::Core::new(&text);
+        let mut by_bigrams = Vec::new();
+        for &(g, wording) in &index.cores {
+            if template_place(g).0.by_label {
+                keep_best(&mut by_bigrams, g, core.similarity(wording));
+            }
+        }
+        assert!(!by_bigrams.is_empty());
+        assert_eq!(*score_wordings(&label), *by_bigrams);
+    }
 
     fn row(label: &str, values: &[&str]) -> Row {
         let cell = |t: &str| RawCell {

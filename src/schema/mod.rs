@@ -124,11 +124,7 @@ pub fn once_per_template<T>(
 
 /// The distinctive part of a label: no spaces, numbering, `其中:` or parenthesised notes.
 pub fn core(label: &str) -> String {
-    let s: String = label
-        .chars()
-        .filter_map(crate::normalize::normalize_char)
-        .filter(|c| !c.is_whitespace() && *c != '|')
-        .collect();
+    let s = normalized_without_spaces(label);
     // on a slice: copying the rest after each mark made labels like `(1)(1)(1)…` quadratic
     let mut rest = s.as_str();
     loop {
@@ -164,16 +160,51 @@ fn strip_numbering(s: &str) -> &str {
     }
 }
 
+/// A label's characters normalized, without white space and `|`. The characters kept as they
+/// are are copied a run at a time: one at a time was most of the core of a paragraph taken
+/// for a label (thousands of characters).
+fn normalized_without_spaces(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    // where the run of characters kept as they are starts
+    let mut run = 0;
+    for (i, ch) in label.char_indices() {
+        let kept = crate::normalize::normalize_char(ch).filter(|c| !c.is_whitespace() && *c != '|');
+        if kept == Some(ch) {
+            continue;
+        }
+        out.push_str(&label[run..i]);
+        out.extend(kept);
+        run = i + ch.len_utf8();
+    }
+    out.push_str(&label[run..]);
+    out
+}
+
+/// The text outside parentheses (all of it when nothing is), copied a run at a time.
 fn remove_parenthesised(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
-    for c in s.chars() {
+    // where the run outside parentheses starts
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
         match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
+            '(' | '（' => {
+                if depth == 0 {
+                    out.push_str(&s[run..i]);
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    run = i + c.len_utf8();
+                }
+            }
             _ => {}
         }
+    }
+    if depth == 0 {
+        out.push_str(&s[run..]);
     }
     if out.is_empty() {
         s.to_string()
@@ -235,23 +266,12 @@ impl Core {
         shared: impl FnOnce() -> usize,
     ) -> f64 {
         let (label_core, wording_core) = (self.text.as_str(), wording.text.as_str());
-        if label_core.is_empty() || wording_core.is_empty() {
-            return 0.0;
-        }
-        if label_core == wording_core {
-            return 1.0;
+        if let Some(s) = text_match(label_core, wording) {
+            return s;
         }
         let (l, w) = (self.chars, wording.chars);
-        // a group prefix glued on (`(三)不予公开1.属于国家秘密`) or a shortened wording
-        if label_core.ends_with(wording_core) && w >= 4 {
-            return 0.95;
-        }
         let (gl, gw) = (self.grams.len(), wording.grams.len());
-        // the most each remaining branch can give, cheapest first
-        let may_reach = 2.0 * gl.min(gw) as f64 / (gl + gw).max(1) as f64 >= min
-            || (w >= 4 && l >= w && 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt() >= min)
-            || (l >= 4 && w >= l && 0.85 * (l as f64 / w as f64).sqrt() >= min);
-        if !may_reach {
+        if !may_reach(l, gl, w, gw, min) {
             return 0.0;
         }
         // a substring has all its bigrams in the other string: counting shared bigrams first
@@ -268,6 +288,29 @@ impl Core {
         }
         2.0 * common as f64 / (self.grams.len() + wording.grams.len()) as f64
     }
+}
+
+/// The scores of [`similarity`] that need no bigrams: none for an empty core, the wording
+/// whole, or the label ending with it (a group prefix glued on, `(三)不予公开1.属于国家秘密`,
+/// or a shortened wording).
+pub fn text_match(label_core: &str, wording: &Core) -> Option<f64> {
+    let wording_core = wording.text.as_str();
+    if label_core.is_empty() || wording_core.is_empty() {
+        return Some(0.0);
+    }
+    if label_core == wording_core {
+        return Some(1.0);
+    }
+    (label_core.ends_with(wording_core) && wording.chars >= 4).then_some(0.95)
+}
+
+/// Whether a label of `l` characters and `gl` bigrams may score `min` against a wording of `w`
+/// and `gw` by the branches of [`similarity`] past [`text_match`]: the most each can give,
+/// cheapest first.
+fn may_reach(l: usize, gl: usize, w: usize, gw: usize, min: f64) -> bool {
+    2.0 * gl.min(gw) as f64 / (gl + gw).max(1) as f64 >= min
+        || (w >= 4 && l >= w && 0.9 * (w as f64 / l as f64).clamp(0.5, 1.0).sqrt() >= min)
+        || (l >= 4 && w >= l && 0.85 * (l as f64 / w as f64).sqrt() >= min)
 }
 
 /// The cores of every indicator's wordings, in [`indicators`] order, prepared once.
@@ -300,15 +343,19 @@ pub struct WordingIndex {
     /// two characters make, for an empty slot): a label's bigrams are looked up here for
     /// every label scored, and a binary search of the postings was most of it.
     runs: Vec<(u64, u32, u32)>,
+    /// The characters of the longest wording.
+    longest: usize,
 }
 
 impl WordingIndex {
     fn new(cores: Vec<(usize, &'static Core)>, postings: Vec<u64>) -> WordingIndex {
         let size = (2 * postings.len()).next_power_of_two().max(16);
+        let longest = cores.iter().map(|(_, c)| c.chars).max().unwrap_or(0);
         let mut index = WordingIndex {
             cores,
             postings,
             runs: vec![(0, 0, 0); size],
+            longest,
         };
         let mut from = 0;
         for run in index.postings.chunk_by(|a, b| a >> 22 == b >> 22) {
@@ -328,6 +375,16 @@ impl WordingIndex {
             k = (k + 1) & mask;
         }
         k
+    }
+
+    /// Whether a label of `chars` characters (two or more) is too long for any wording's
+    /// bigrams to reach `min` with it (a paragraph taken for a label): only [`text_match`]
+    /// can score it. One no longer than the longest wording may reach a wording of its own
+    /// length (the Dice bound of as many bigrams is 1), and is not looked at further.
+    pub fn past_bigrams(&self, chars: usize, min: f64) -> bool {
+        let grams = |n: usize| n.saturating_sub(1);
+        chars > self.longest
+            && (0..=self.longest).all(|w| !may_reach(chars, grams(chars), w, grams(w), min))
     }
 
     /// The postings of a bigram.
@@ -399,6 +456,47 @@ fn common_grams(ga: &[u64], gb: &[u64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A label's core copied a run at a time is the core made a character at a time.
+    #[test]
+    fn a_core_copied_by_runs_is_the_core_made_char_by_char() {
+        let by_chars = |label: &str| -> String {
+            let s: String = label
+                .chars()
+                .filter_map(crate::normalize::normalize_char)
+                .filter(|c| !c.is_whitespace() && *c != '|')
+                .collect();
+            let mut out = String::new();
+            let mut depth = 0usize;
+            for c in s.chars() {
+                match c {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' if depth > 0 => depth -= 1,
+                    _ if depth == 0 => out.push(c),
+                    _ => {}
+                }
+            }
+            if out.is_empty() {
+                s
+            } else {
+                out
+            }
+        };
+        for label in [
+            "其中：主要负责同志参加新闻发布会次数",
+            "收到申请数（件） | 本年新收\u{3000}",
+            "a)b(c(d)e)f)g（h",
+            "（全部在括号里）",
+            "ＡＢ\u{200B}Ｃ 办理 〔２０２０〕",
+            "",
+        ] {
+            assert_eq!(
+                remove_parenthesised(&normalized_without_spaces(label)),
+                by_chars(label),
+                "{label}"
+            );
+        }
+    }
 
     #[test]
     fn core_strips_numbering_notes_and_qizhong() {
