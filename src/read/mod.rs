@@ -165,6 +165,11 @@ fn blanks_placed_by_guess(
         .iter()
         .filter(|c| c.kind == ValueKind::Blank && many(&c.indicator))
     {
+        // Known flaw, measured and kept for now: `span` is in the pasted text's bytes, the
+        // text tested is the normalized one, so past a full-width character the test looks a
+        // little further on. Testing the pasted text instead (what this means) read 4 more
+        // cells wrong on seed 37 and 1 on seed 29, and 2 fewer right on the real set; leaving
+        // the test out read 4 more wrong on seeds 13 and 37 each. See docs/generated.md.
         let at = c.span.start..c.span.end;
         let shown = doc
             .text()
