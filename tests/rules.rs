@@ -720,3 +720,22 @@ fn a_negative_figure_off_the_change_column_leaves_the_row_unread() {
         .any(|c| c.value == Some(-6.0) && c.column.as_deref() == Some("处理决定数量")));
     assert!(named_unread(&report, "行政处罚"));
 }
+
+/// pdftotext of the national form printing `(四)政府信息公开专项经费`'s note in brackets on lines
+/// of its own, the unit among them, the figure 2.5 after (seed 37): the label ended before the
+/// note, 2.5 was not the first figure after it, and the reading gave it to the row before and
+/// the next row's 1 to this one. The label runs on over its own note.
+#[test]
+fn a_label_runs_on_over_its_own_note_in_brackets() {
+    let report = nianbao::check(&fixture("unseen/s37_00_national.pdf.txt"));
+    let budget = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "org.budget")
+        .and_then(|c| c.value);
+    assert!(matches!(budget, None | Some(2.5)), "{budget:?}");
+    assert!(!report
+        .cells
+        .iter()
+        .any(|c| c.indicator == "org.staff_part" && c.value == Some(2.5)));
+}

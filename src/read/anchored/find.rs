@@ -410,9 +410,11 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
         .into_iter()
         .map(|o| {
             let core = han.range(o.from, o.to);
+            let indicator = rows[o.row].0;
+            let label = printed_label(doc.text(), core.clone());
             Anchor {
-                indicator: rows[o.row].0,
-                label: printed_label(doc.text(), core.clone()),
+                indicator,
+                label: with_its_note(doc.text(), label, indicator),
                 core,
                 found: true,
                 broken: o.inserted > 0,
@@ -733,6 +735,43 @@ pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
         }
     }
     start..close_note(text, core.start, end)
+}
+
+/// A label whose wording ends in a note in brackets (`(四)政府信息公开专项经费(不包括用于…
+/// 的经费)`), printed on lines of its own after the label (a row of its own in a copy, the
+/// unit among its lines in pdftotext): the label runs on to the note's close, so that the row's
+/// figures after it are the first after its label. Only a note whose characters are the
+/// wording's own, the unit aside, is taken.
+fn with_its_note(text: &str, label: Range<usize>, indicator: &Indicator) -> Range<usize> {
+    let Some(wording) = indicator.labels.first() else {
+        return label;
+    };
+    let Some(open) = wording.rfind('(').filter(|_| wording.ends_with(')')) else {
+        return label;
+    };
+    let note = crate::normalize::han_chars(&wording[open..]);
+    let printed = crate::normalize::han_chars(&text[label.clone()]);
+    if note.is_empty() || printed.ends_with(&note) {
+        return label;
+    }
+    let rest = &text[label.end..];
+    let opened = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+    if !opened.starts_with('(') {
+        return label;
+    }
+    let to = crate::source::floor_char_boundary(rest, rest.len().min(400));
+    let Some(close) = rest[..to].find(')') else {
+        return label;
+    };
+    let han = crate::normalize::han_chars(&rest[..close]);
+    let han = match indicator.unit.is_empty() {
+        true => han,
+        false => han.replacen(indicator.unit, "", 1),
+    };
+    match han == note {
+        true => label.start..label.end + close + 1,
+        false => label,
+    }
 }
 
 /// Where a label starts whose numbering's digit a PDF reader put on the line before
