@@ -739,3 +739,22 @@ fn a_label_runs_on_over_its_own_note_in_brackets() {
         .iter()
         .any(|c| c.indicator == "org.staff_part" && c.value == Some(2.5)));
 }
+
+/// The same report as a PDF-to-Markdown converter gives it (seed 37): the label's row prints
+/// empty fields (`|（四）政府信息<br>公开专项经费|||`) and its note is the next table row, with the
+/// unit and the figure (`|（不包括…费）|万元|2.5|`). Read blank, with a false blank-value
+/// warning and no word of doubt; the note's row is the label's.
+#[test]
+fn a_label_whose_note_is_the_next_table_row_takes_its_figures() {
+    let report = nianbao::check(&fixture("unseen/s37_00_national.md.txt"));
+    let budget = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "org.budget")
+        .and_then(|c| c.value);
+    assert_eq!(budget, Some(2.5));
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "blank-value" && f.message.contains("专项经费")));
+}

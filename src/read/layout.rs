@@ -417,11 +417,29 @@ impl Matcher {
             let label_only = prev.values.is_empty();
             self.take(&prev, label_only);
         }
-        if bare(row) && row.values.is_empty() {
+        // a row of empty fields whose wording's note in brackets is not printed is held back
+        // too: the note may be the next row, with the figures (a converter's table row for it:
+        // `|(四)政府信息公开专项经费|||` / `|(不包括…的经费)|万元|2.5|`)
+        if bare(row) && (row.values.is_empty() || self.note_to_come(row)) {
             self.pending = Some(row.clone());
             return;
         }
         self.take(row, false);
+    }
+
+    /// Whether the wording a row's label matches ends in a note in brackets the label does not
+    /// print.
+    fn note_to_come(&self, row: &Row) -> bool {
+        let label = row.label();
+        let Some((_, _, ind)) = best_match(&label, self.t, self.cursor) else {
+            return false;
+        };
+        let Some(wording) = ind.labels.first().filter(|w| w.ends_with(')')) else {
+            return false;
+        };
+        let note = wording.rfind('(').map_or("", |open| &wording[open..]);
+        let note = crate::normalize::han_chars(note);
+        !note.is_empty() && !crate::normalize::han_chars(&label).contains(&note)
     }
 
     /// A row with figures whose label, with the lines just before it, holds a long wording's
