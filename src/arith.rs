@@ -55,15 +55,8 @@ pub struct CellIndex<'a> {
 
 type Key<'a> = (u64, u64, &'a str, Option<&'a str>, usize, &'a Cell);
 
-/// FNV-1a: a short string's hash in a few cycles a byte.
-fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 fn column_hash(column: Option<&str>) -> u64 {
-    column.map_or(0, hash)
+    column.map_or(0, schema::fnv1a)
 }
 
 impl<'a> CellIndex<'a> {
@@ -73,7 +66,7 @@ impl<'a> CellIndex<'a> {
             .enumerate()
             .map(|(k, c)| {
                 let (id, column) = (c.indicator.as_str(), c.column.as_deref());
-                (hash(id), column_hash(column), id, column, k, c)
+                (schema::fnv1a(id), column_hash(column), id, column, k, c)
             })
             .collect();
         keys.sort_unstable_by_key(|&(h, hc, id, column, k, _)| (h, hc, id, column, k));
@@ -82,7 +75,7 @@ impl<'a> CellIndex<'a> {
 
     /// The first cell of an indicator in a column.
     pub fn get(&self, id: &str, column: Option<&str>) -> Option<&'a Cell> {
-        let key = (hash(id), column_hash(column), id, column);
+        let key = (schema::fnv1a(id), column_hash(column), id, column);
         let at = self
             .keys
             .partition_point(|&(h, hc, i, c, ..)| (h, hc, i, c) < key);
@@ -95,7 +88,7 @@ impl<'a> CellIndex<'a> {
     /// Whether an indicator has a cell, in any column (its cells are together unless another
     /// id shares its hash: those few are looked through).
     pub fn has(&self, id: &str) -> bool {
-        let h = hash(id);
+        let h = schema::fnv1a(id);
         let at = self.keys.partition_point(|&(x, ..)| x < h);
         self.keys[at..]
             .iter()
