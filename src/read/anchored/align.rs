@@ -444,11 +444,13 @@ impl<'a> Lattice<'a> {
     /// Only the costs within the cheapest alignment's (`best`) are worked out exactly: no
     /// cheapest alignment passes a state that costs more, and a cost above `best` is only ever
     /// compared with it. Those states are a band (`band`, held from one position to the next)
-    /// that moves along with the tokens, where all the states were swept before.
-    fn between_tokens(&self, row: &mut [u32], best: u32, band: &mut Range<usize>) {
+    /// that moves along with the tokens, where all the states were swept before. Nor does a
+    /// state on no cheapest alignment (its cost and `to_end`'s from it above `best`) pass its
+    /// cost on: a state reached cheapest through it is on none either.
+    fn between_tokens(&self, row: &mut [u32], to_end: &[u32], best: u32, band: &mut Range<usize>) {
         let mut s = band.start;
         while s < band.end {
-            if row[s] <= best {
+            if row[s] <= best && row[s] + to_end[s] <= best {
                 if let Some((to, cost)) = self.empty[s] {
                     row[to] = row[to].min(row[s] + cost);
                     if row[to] <= best {
@@ -462,12 +464,14 @@ impl<'a> Lattice<'a> {
 
     /// The forward pass past token `j`: the costs before the next token from those before `j`
     /// (`here`, after the moves between tokens), `j` skipped or taken; the band of states
-    /// within `best` (see [`Lattice::between_tokens`]) moved along.
+    /// on a cheapest alignment (see [`Lattice::between_tokens`]; `to_end` from the next
+    /// position) moved along.
     fn past_token(
         &self,
         j: usize,
         here: &[u32],
         next: &mut [u32],
+        to_end: &[u32],
         best: u32,
         band: &mut Range<usize>,
     ) {
@@ -493,10 +497,11 @@ impl<'a> Lattice<'a> {
         // a state within `best` now was one before (skipped, or the end's free skips), or a
         // token's move led there
         band.end = reach;
-        while band.start < band.end && next[band.start] > best {
+        let off = |s: usize| next[s] > best || next[s] + to_end[s] > best;
+        while band.start < band.end && off(band.start) {
             band.start += 1;
         }
-        while band.end > band.start && next[band.end - 1] > best {
+        while band.end > band.start && off(band.end - 1) {
             band.end -= 1;
         }
     }
@@ -583,8 +588,8 @@ impl<'a> Lattice<'a> {
             let mut next = vec![INF; states];
             let mut band = 0..1;
             for j in 0..=n {
-                self.between_tokens(&mut f, best, &mut band);
                 let b = &bwd[j * states..];
+                self.between_tokens(&mut f, b, best, &mut band);
                 self.mark_missing(&f, b, best, band.clone(), &mut missing);
                 if j == n {
                     continue;
@@ -609,7 +614,7 @@ impl<'a> Lattice<'a> {
                         }
                     }
                 });
-                self.past_token(j, &f, &mut next, best, &mut band);
+                self.past_token(j, &f, &mut next, b, best, &mut band);
                 std::mem::swap(&mut f, &mut next);
             }
         }
