@@ -46,37 +46,54 @@ pub trait Figures {
 /// A reading's cells by indicator and column: the arithmetic and the rules look cells up
 /// thousands of times a check, and a scan of every cell each time was a good part of it.
 pub struct CellIndex<'a> {
-    /// (indicator, column, place among the cells, the cell), sorted: of equal keys the first
-    /// is the cell a scan in order would find.
-    keys: Vec<(&'a str, Option<&'a str>, usize, &'a Cell)>,
+    /// (hash of the indicator, hash of the column, indicator, column, place among the cells,
+    /// the cell), sorted: of equal keys the first is the cell a scan in order would find. The
+    /// hashes come first so that a look-up compares numbers, not ids sharing long prefixes
+    /// (`result.…`): comparing strings was most of the arithmetic's time.
+    keys: Vec<Key<'a>>,
+}
+
+type Key<'a> = (u64, u64, &'a str, Option<&'a str>, usize, &'a Cell);
+
+fn column_hash(column: Option<&str>) -> u64 {
+    column.map_or(0, schema::fnv1a)
 }
 
 impl<'a> CellIndex<'a> {
     pub fn new(cells: impl IntoIterator<Item = &'a Cell>) -> CellIndex<'a> {
-        let mut keys: Vec<_> = cells
+        let mut keys: Vec<Key<'a>> = cells
             .into_iter()
             .enumerate()
-            .map(|(k, c)| (c.indicator.as_str(), c.column.as_deref(), k, c))
+            .map(|(k, c)| {
+                let (id, column) = (c.indicator.as_str(), c.column.as_deref());
+                (schema::fnv1a(id), column_hash(column), id, column, k, c)
+            })
             .collect();
-        keys.sort_unstable_by_key(|&(id, column, k, _)| (id, column, k));
+        keys.sort_unstable_by_key(|&(h, hc, id, column, k, _)| (h, hc, id, column, k));
         CellIndex { keys }
     }
 
     /// The first cell of an indicator in a column.
     pub fn get(&self, id: &str, column: Option<&str>) -> Option<&'a Cell> {
+        let key = (schema::fnv1a(id), column_hash(column), id, column);
         let at = self
             .keys
-            .partition_point(|&(i, c, ..)| (i, c) < (id, column));
+            .partition_point(|&(h, hc, i, c, ..)| (h, hc, i, c) < key);
         self.keys
             .get(at)
-            .filter(|&&(i, c, ..)| i == id && c == column)
+            .filter(|&&(_, _, i, c, ..)| i == id && c == column)
             .map(|&(.., cell)| cell)
     }
 
-    /// Whether an indicator has a cell, in any column.
+    /// Whether an indicator has a cell, in any column (its cells are together unless another
+    /// id shares its hash: those few are looked through).
     pub fn has(&self, id: &str) -> bool {
-        let at = self.keys.partition_point(|&(i, ..)| i < id);
-        self.keys.get(at).is_some_and(|&(i, ..)| i == id)
+        let h = schema::fnv1a(id);
+        let at = self.keys.partition_point(|&(x, ..)| x < h);
+        self.keys[at..]
+            .iter()
+            .take_while(|&&(x, ..)| x == h)
+            .any(|&(_, _, i, ..)| i == id)
     }
 }
 

@@ -13,16 +13,18 @@ use std::ops::Range;
 /// with, say, a serial or a heading's `无`; not a column block of many rows' figures) and its
 /// own row took the figures after; and the rows whose window was so shared. (A table that
 /// prints every row's figures above or below its label reads each row from one window.)
-pub fn figures_borrowed_from_the_next_row(text: &str, rows: &[RowRead]) -> Vec<Unit> {
-    let windows = verify::windows(text, rows);
-    let row_sized: Vec<bool> = rows
-        .iter()
-        .zip(&windows)
-        .map(|(r, w)| {
-            let figures = figures_in(text, w.clone());
-            figures > 0 && figures <= cells_of(r) + 1
-        })
-        .collect();
+/// `windows`: the rows' [`verify::windows`].
+pub fn figures_borrowed_from_the_next_row(
+    text: &str,
+    rows: &[RowRead],
+    windows: &[Range<usize>],
+) -> Vec<Unit> {
+    // asked only of the windows some other row took figures from (few or none): counting the
+    // figures of every window was most of this doubt's time
+    let row_sized = |j: usize| {
+        let figures = figures_in(text, windows[j].clone());
+        figures > 0 && figures <= cells_of(&rows[j]) + 1
+    };
     let window_of = |at: usize| windows.iter().position(|w| w.contains(&at));
     // where each row took figures: per window, the first figure's offset
     let firsts: Vec<Vec<(usize, usize)>> = rows
@@ -41,17 +43,14 @@ pub fn figures_borrowed_from_the_next_row(text: &str, rows: &[RowRead]) -> Vec<U
             out
         })
         .collect();
-    // the figure printed first in each window, right after its label
-    let leading: Vec<Option<usize>> = windows
-        .iter()
-        .map(|w| first_figure(text, w.clone()))
-        .collect();
     let mut out: Vec<Unit> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         for &(j, borrowed) in firsts[i].iter().filter(|(j, _)| *j != i) {
             // a later row's window, read from its start: that row's figures in place
             let later = windows[j].start > windows[i].start;
-            if later && row_sized[j] && leading[j] == Some(borrowed) {
+            // the figure printed first in that window, right after its label
+            let leading = || first_figure(text, windows[j].clone());
+            if later && row_sized(j) && leading() == Some(borrowed) {
                 for id in [r.indicator, rows[j].indicator] {
                     let unit = Unit::of(id, None);
                     if !out.contains(&unit) {

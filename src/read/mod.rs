@@ -95,6 +95,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         misread.extend(borrowed::figures_borrowed_from_the_next_row(
             doc.text(),
             &rows,
+            &windows,
         ));
         misread.extend(mostly_unread_tables(t, ex, &misread, &certain));
         let untested =

@@ -354,9 +354,12 @@ fn blanks_as_zero<'a>(t: Template, cells: impl Iterator<Item = &'a Cell>) -> Vec
 
 /// Whether a cell holds a figure with decimals where its row counts (件, 人, 次…), not money.
 fn fraction_in_a_count(c: &Cell) -> bool {
-    let money = schema::indicator(&c.indicator).is_some_and(|i| matches!(i.unit, "万元" | "元"))
-        || c.column.as_deref().is_some_and(|n| n.contains("金额"));
-    c.kind == ValueKind::Number && c.value.is_some_and(|v| v.fract() != 0.0) && !money
+    // the row's unit looked up only for the few figures with decimals: asked of every cell
+    let money = || {
+        schema::indicator(&c.indicator).is_some_and(|i| matches!(i.unit, "万元" | "元"))
+            || c.column.as_deref().is_some_and(|n| n.contains("金额"))
+    };
+    c.kind == ValueKind::Number && c.value.is_some_and(|v| v.fract() != 0.0) && !money()
 }
 
 /// Whether a cell is a total: of a sum of rows, or its row's total column.

@@ -4,6 +4,7 @@
 use super::types::*;
 use crate::normalize::is_han;
 use crate::schema::{self};
+use std::ops::Range;
 
 /// Labels wrapped in their cell are printed by pdftotext after the table, their rows' figures
 /// left in place without a label: when the rows that got no figure are as many as the runs of
@@ -439,20 +440,41 @@ impl<'a> Lattice<'a> {
     /// needs one position's costs at a time: a table of them all, tokens × states, was a fresh
     /// 0.2 MB per check, page faults included). The costs of reaching each state before a
     /// token, with the moves between tokens made.
-    fn between_tokens(&self, row: &mut [u32]) {
-        for s in 0..self.states {
-            if row[s] >= INF {
-                continue;
+    ///
+    /// Only the costs within the cheapest alignment's (`best`) are worked out exactly: no
+    /// cheapest alignment passes a state that costs more, and a cost above `best` is only ever
+    /// compared with it. Those states are a band (`band`, held from one position to the next)
+    /// that moves along with the tokens, where all the states were swept before. Nor does a
+    /// state on no cheapest alignment (its cost and `to_end`'s from it above `best`) pass its
+    /// cost on: a state reached cheapest through it is on none either.
+    fn between_tokens(&self, row: &mut [u32], to_end: &[u32], best: u32, band: &mut Range<usize>) {
+        let mut s = band.start;
+        while s < band.end {
+            if row[s] <= best && row[s] + to_end[s] <= best {
+                if let Some((to, cost)) = self.empty[s] {
+                    row[to] = row[to].min(row[s] + cost);
+                    if row[to] <= best {
+                        band.end = band.end.max(to + 1);
+                    }
+                }
             }
-            if let Some((to, cost)) = self.empty[s] {
-                row[to] = row[to].min(row[s] + cost);
-            }
+            s += 1;
         }
     }
 
     /// The forward pass past token `j`: the costs before the next token from those before `j`
-    /// (`here`, after the moves between tokens), `j` skipped or taken.
-    fn past_token(&self, j: usize, here: &[u32], next: &mut [u32]) {
+    /// (`here`, after the moves between tokens), `j` skipped or taken; the band of states
+    /// on a cheapest alignment (see [`Lattice::between_tokens`]; `to_end` from the next
+    /// position) moved along.
+    fn past_token(
+        &self,
+        j: usize,
+        here: &[u32],
+        next: &mut [u32],
+        to_end: &[u32],
+        best: u32,
+        band: &mut Range<usize>,
+    ) {
         let end = self.end();
         let (skip, done) = self.skips(j);
         // unreachable states stay at INF: every cost is far below it
@@ -463,11 +485,25 @@ impl<'a> Lattice<'a> {
             next[end - 1] = here[end - 1].min(INF);
             next[end] = here[end].min(INF);
         }
+        let mut reach = band.end;
         self.takes(j, |s, to, cost, _| {
             if here[s] < INF {
                 next[to] = next[to].min(here[s] + cost);
+                if next[to] <= best {
+                    reach = reach.max(to + 1);
+                }
             }
         });
+        // a state within `best` now was one before (skipped, or the end's free skips), or a
+        // token's move led there
+        band.end = reach;
+        let off = |s: usize| next[s] > best || next[s] + to_end[s] > best;
+        while band.start < band.end && off(band.start) {
+            band.start += 1;
+        }
+        while band.end > band.start && off(band.end - 1) {
+            band.end -= 1;
+        }
     }
 
     /// Costs from each state to the end, per position: `to_end[j][s]` from state `s` before
@@ -510,8 +546,15 @@ impl<'a> Lattice<'a> {
 
     /// Marks the cells some cheapest alignment leaves missing between two tokens, given the
     /// costs there (`f` from the start, `b` to the end).
-    fn mark_missing(&self, f: &[u32], b: &[u32], best: u32, missing: &mut [bool]) {
-        for (s, &here) in f[..self.states].iter().enumerate() {
+    fn mark_missing(
+        &self,
+        f: &[u32],
+        b: &[u32],
+        best: u32,
+        band: Range<usize>,
+        missing: &mut [bool],
+    ) {
+        for (s, &here) in f.iter().enumerate().take(band.end).skip(band.start) {
             let Some((to, cost)) = self.empty[s] else {
                 continue;
             };
@@ -543,9 +586,11 @@ impl<'a> Lattice<'a> {
             let mut f = vec![INF; states];
             f[0] = 0;
             let mut next = vec![INF; states];
+            let mut band = 0..1;
             for j in 0..=n {
-                self.between_tokens(&mut f);
-                self.mark_missing(&f, &bwd[j * states..], best, &mut missing);
+                let b = &bwd[j * states..];
+                self.between_tokens(&mut f, b, best, &mut band);
+                self.mark_missing(&f, b, best, band.clone(), &mut missing);
                 if j == n {
                     continue;
                 }
@@ -569,7 +614,7 @@ impl<'a> Lattice<'a> {
                         }
                     }
                 });
-                self.past_token(j, &f, &mut next);
+                self.past_token(j, &f, &mut next, b, best, &mut band);
                 std::mem::swap(&mut f, &mut next);
             }
         }

@@ -370,9 +370,10 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
                 continue;
             }
             for (o, other) in rows.iter().enumerate() {
+                // the look-up among the cores last: it is a scan, for every cell and row
                 if o != r
-                    && cores.contains(&other.anchor.core)
                     && inside(&other.anchor.core, &c.range)
+                    && cores.contains(&other.anchor.core)
                 {
                     doubted[r] = true;
                     doubted[o] = true;

@@ -78,7 +78,8 @@ impl Search<'_> {
             }
             Some(r) => {
                 let mut row = Vec::with_capacity(self.width);
-                self.try_cells(table, pool, r, &mut row);
+                let links = self.links(table, r);
+                self.try_cells(table, pool, r, &mut row, &links);
             }
         }
         for (r, row) in derived.into_iter().rev() {
@@ -93,6 +94,7 @@ impl Search<'_> {
         pool: &mut Vec<(u64, usize)>,
         r: usize,
         row: &mut Vec<u64>,
+        links: &[Link],
     ) {
         self.tries += 1;
         if self.tries > MAX_TRIES || self.found.len() > 1 {
@@ -106,7 +108,7 @@ impl Search<'_> {
             };
             pool[k].1 -= 1;
             row.push(total);
-            if (self.fits)(row) {
+            if (self.fits)(row) && implied_in_pool(links, pool, row.len() - 1, total) {
                 table[r] = Some(row.clone());
                 self.next_row(table, pool);
                 table[r] = None;
@@ -124,10 +126,46 @@ impl Search<'_> {
             }
             pool[k].1 -= 1;
             row.push(pool[k].0);
-            self.try_cells(table, pool, r, row);
+            if implied_in_pool(links, pool, row.len() - 1, pool[k].0) {
+                self.try_cells(table, pool, r, row, links);
+            }
             row.pop();
             pool[k].1 += 1;
         }
+    }
+
+    /// The relations that row `r`, once filled, leaves with one row open: that row's cells
+    /// follow from `r`'s, column by column, and must be figures the pool still holds. Checked
+    /// as each cell is tried, this cuts the search where [`Search::derive`] would only fail
+    /// after the whole row (most of the tries were such rows).
+    fn links(&self, table: &[Option<Vec<u64>>], r: usize) -> Vec<Link> {
+        self.relations
+            .iter()
+            .filter_map(|(l, rr)| {
+                let other = only_open(l.iter().chain(rr).copied().filter(|&x| x != r), table)?;
+                // as derive works it out: the side without `other` less the side with it
+                let (plus, minus) = match l.contains(&other) {
+                    true => (rr, l),
+                    false => (l, rr),
+                };
+                let count = |rows: &[usize]| rows.iter().filter(|&&x| x == r).count() as i128;
+                let known = (0..self.width)
+                    .map(|c| {
+                        let side = |rows: &[usize]| -> i128 {
+                            rows.iter()
+                                .filter_map(|&x| table[x].as_ref())
+                                .map(|v| i128::from(v[c]))
+                                .sum()
+                        };
+                        side(plus) - side(minus)
+                    })
+                    .collect();
+                Some(Link {
+                    known,
+                    per_cell: count(plus) - count(minus),
+                })
+            })
+            .collect()
     }
 
     /// Fills every open row that a relation with all its other rows known settles, taking its
@@ -182,6 +220,23 @@ impl Search<'_> {
                 (0..self.width).all(|c| side(l, c) == side(r, c))
             })
     }
+}
+
+/// A relation that settles an open row from the row being tried: that row's cell in column c
+/// is `known[c] + per_cell × (the tried row's cell c)`.
+struct Link {
+    known: Vec<i128>,
+    per_cell: i128,
+}
+
+/// Whether every row the links settle may have, in column `c`, the figure that the tried row's
+/// `value` there implies: a figure the pool still holds (what is taken now is not given back
+/// before the settled row is taken).
+fn implied_in_pool(links: &[Link], pool: &[(u64, usize)], c: usize, value: u64) -> bool {
+    links.iter().all(|link| {
+        let implied = link.known[c] + link.per_cell * i128::from(value);
+        u64::try_from(implied).is_ok_and(|v| pool.iter().any(|&(x, n)| x == v && n > 0))
+    })
 }
 
 /// The one row of `rows` not yet filled, if exactly one is (no list made: this is asked of
