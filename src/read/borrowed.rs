@@ -8,12 +8,12 @@ use crate::read::grid::{classify, CellClass};
 use crate::read::verify::{self, RowRead, Unit};
 use std::ops::Range;
 
-/// The rows read from their own window and from the start of another row's, where that
-/// window's run of figures after its label is no longer than its own row's cells and one (a row printed in place
-/// with, say, a serial or a heading's `无`; not a column block of many rows' figures) and its
-/// own row took the figures after; and the rows whose window was so shared. (A table that
-/// prints every row's figures above or below its label reads each row from one window.)
-/// `windows`: the rows' [`verify::windows`].
+/// The rows that took the first figure of a later row's window, where that figure stands right
+/// after the label (a unit at most between) and the window's run of figures is no longer than
+/// its row's cells and one (a row printed in place with, say, a serial or a heading's `无`; not
+/// a column block of many rows' figures); and the rows whose window was so taken from. (A
+/// table that prints every row's figures above its label reads each row from an earlier
+/// window, and is not doubted.) `windows`: the rows' [`verify::windows`].
 pub fn figures_borrowed_from_the_next_row(
     text: &str,
     rows: &[RowRead],

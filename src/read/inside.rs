@@ -4,9 +4,11 @@
 //! the reading took figures off their rows (each row the next one's), and its rows may still
 //! add up: such rows are left unread.
 //!
-//! Only the old form is tested: its label is the tallest cell of its row, so the row's
-//! figures stand among its lines. A 2019 or 2021 row can be taller than its label (a wrapped
-//! cell in another column), and its figures can stand among the next row's label lines.
+//! Figures set apart by spaces are tested in the old form only: its label is the tallest cell
+//! of its row, so the row's figures stand among its lines. A 2019 or 2021 row can be taller
+//! than its label (a wrapped cell in another column), and its figures can stand among the next
+//! row's label lines. Fields set between tabs or `|` inside a label (a row cut by a page break)
+//! are the row's in every form ([`fields_inside_labels`]).
 
 use crate::read::verify::{RowRead, Unit};
 use crate::schema::Template;
