@@ -118,6 +118,15 @@ fn named_unread(report: &nianbao::Report, words: &str) -> bool {
         .any(|f| f.rows.iter().any(|r| r.contains(words)))
 }
 
+/// The figure read for a row (and column), `None` when it was left unread or read blank.
+fn value_of(report: &nianbao::Report, id: &str, column: Option<&str>) -> Option<f64> {
+    report
+        .cells
+        .iter()
+        .find(|c| c.indicator == id && (column.is_none() || c.column.as_deref() == column))
+        .and_then(|c| c.value)
+}
+
 fn codes(text: &str) -> Vec<&'static str> {
     nianbao::check(text)
         .findings
@@ -556,13 +565,7 @@ fn a_row_read_off_its_labels_line_is_unread() {
 #[test]
 fn a_label_run_into_another_rows_wording_is_not_trusted() {
     let report = nianbao::check(&fixture("unseen/s29_12_national.pdfium.txt"));
-    let value = |id: &str| {
-        report
-            .cells
-            .iter()
-            .find(|c| c.indicator == id)
-            .and_then(|c| c.value)
-    };
+    let value = |id: &str| value_of(&report, id, None);
     assert_ne!(value("active.key.food"), Some(114.0));
     assert_ne!(value("active.key.credit"), Some(141.0));
     assert!(named_unread(&report, "食品安全标准"));
@@ -612,13 +615,7 @@ fn a_blank_beside_an_untaken_figure_of_its_own_is_unread() {
 #[test]
 fn a_figure_printed_inside_another_rows_label_is_not_taken() {
     let report = nianbao::check(&fixture("unseen/s31_12_national.pdf.txt"));
-    let value = |id: &str| {
-        report
-            .cells
-            .iter()
-            .find(|c| c.indicator == id)
-            .and_then(|c| c.value)
-    };
+    let value = |id: &str| value_of(&report, id, None);
     assert_ne!(value("active.normative_issued"), Some(7.0));
     assert_ne!(value("active.key.total"), Some(1.0));
     assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
@@ -649,13 +646,7 @@ fn a_failure_beside_a_misread_group_is_the_readings() {
 #[test]
 fn a_row_making_up_its_figures_from_the_next_rows_is_unread() {
     let report = nianbao::check(&fixture("unseen/s29_07_2019.pdf.txt"));
-    let value = |id: &str, column: &str| {
-        report
-            .cells
-            .iter()
-            .find(|c| c.indicator == id && c.column.as_deref() == Some(column))
-            .and_then(|c| c.value)
-    };
+    let value = |id: &str, column: &str| value_of(&report, id, Some(column));
     assert_ne!(value("not_processed.repeat", "自然人"), Some(0.0));
     assert_ne!(value("not_processed.mass", "自然人"), Some(3.0));
     assert!(named_unread(&report, "重复申请"));
@@ -669,13 +660,7 @@ fn a_row_making_up_its_figures_from_the_next_rows_is_unread() {
 #[test]
 fn a_markdown_break_opening_a_cell_keeps_the_cell_in_its_row() {
     let report = nianbao::check(&fixture("unseen/s31_01_2019.md.txt"));
-    let amount = report
-        .cells
-        .iter()
-        .find(|c| {
-            c.indicator == "disclose2019.procurement" && c.column.as_deref() == Some("采购总金额")
-        })
-        .and_then(|c| c.value);
+    let amount = value_of(&report, "disclose2019.procurement", Some("采购总金额"));
     assert_eq!(amount, Some(4610584.23));
     assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
 }
@@ -728,11 +713,7 @@ fn a_negative_figure_off_the_change_column_leaves_the_row_unread() {
 #[test]
 fn a_label_runs_on_over_its_own_note_in_brackets() {
     let report = nianbao::check(&fixture("unseen/s37_00_national.pdf.txt"));
-    let budget = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "org.budget")
-        .and_then(|c| c.value);
+    let budget = value_of(&report, "org.budget", None);
     assert!(matches!(budget, None | Some(2.5)), "{budget:?}");
     assert!(!report
         .cells
@@ -747,11 +728,7 @@ fn a_label_runs_on_over_its_own_note_in_brackets() {
 #[test]
 fn a_label_whose_note_is_the_next_table_row_takes_its_figures() {
     let report = nianbao::check(&fixture("unseen/s37_00_national.md.txt"));
-    let budget = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "org.budget")
-        .and_then(|c| c.value);
+    let budget = value_of(&report, "org.budget", None);
     assert_eq!(budget, Some(2.5));
     assert!(!report
         .findings

@@ -106,11 +106,7 @@ pub fn fields_inside_labels(text: &str, rows: &[RowRead]) -> Vec<Unit> {
             else {
                 return false;
             };
-            let read: Vec<Option<Range<usize>>> = r
-                .values
-                .iter()
-                .map(|v| (!v.blank).then(|| v.range.clone()))
-                .collect();
+            let read = r.cells_read();
             printed.iter().any(Option::is_some) && printed.len() == read.len() && printed != read
         })
         .map(|r| Unit::of(r.indicator, None))

@@ -63,6 +63,17 @@ pub struct RowRead<'a> {
     pub values: Vec<ValueRead>,
 }
 
+impl RowRead<'_> {
+    /// Where each cell's figure was read, `None` for a cell read blank: what a printed row's
+    /// cells are compared with.
+    pub fn cells_read(&self) -> Vec<Option<Range<usize>>> {
+        self.values
+            .iter()
+            .map(|v| (!v.blank).then(|| v.range.clone()))
+            .collect()
+    }
+}
+
 /// Where a cell was read, and whether it was read blank.
 pub struct ValueRead {
     pub range: Range<usize>,
@@ -128,12 +139,7 @@ fn read_in_place(text: &str, r: &RowRead, next: usize) -> bool {
     while printed.len() > r.values.len() && printed.last() == Some(&None) {
         printed.pop();
     }
-    let read: Vec<Option<Range<usize>>> = r
-        .values
-        .iter()
-        .map(|v| (!v.blank).then(|| v.range.clone()))
-        .collect();
-    printed == read
+    printed == r.cells_read()
 }
 
 /// Rows whose label's line holds a figure for each of their cells, right after the label, while
@@ -147,11 +153,7 @@ pub fn read_off_their_line(text: &str, rows: &[RowRead]) -> Vec<Unit> {
             let Some(printed) = text.get(w.clone()).and_then(|t| printed_cells(t, w.start)) else {
                 return false;
             };
-            let read: Vec<Option<Range<usize>>> = r
-                .values
-                .iter()
-                .map(|v| (!v.blank).then(|| v.range.clone()))
-                .collect();
+            let read = r.cells_read();
             printed.len() == read.len() && printed.iter().all(Option::is_some) && printed != read
         })
         .map(|(r, _)| Unit::of(r.indicator, None))
@@ -279,11 +281,7 @@ pub fn misread(
             .map(Cow::as_ref)
             .filter(|c| !dropped.iter().any(|u| u.holds(c)))
             .collect();
-        let view = TableCells {
-            t,
-            index: arith::CellIndex::new(kept.iter().copied()),
-            old_columns,
-        };
+        let view = TableCells::new(t, kept.iter().copied(), old_columns);
         let mut failures = failures(&view);
         // a failure among certain rows alone is the report's own
         failures.retain(|f| f.units.iter().any(|u| !certain.holds(&u.indicator)));
@@ -387,15 +385,8 @@ pub fn untested(
     dropped: &[Unit],
 ) -> Vec<Unit> {
     let certain = RowSet::new(certain);
-    let cells = blanks_as_zero(
-        t,
-        cells.iter().filter(|c| !dropped.iter().any(|u| u.holds(c))),
-    );
-    let view = TableCells {
-        t,
-        index: arith::CellIndex::new(cells.iter().map(Cow::as_ref)),
-        old_columns,
-    };
+    let cells = kept_as_tested(t, cells, dropped);
+    let view = TableCells::new(t, cells.iter().map(Cow::as_ref), old_columns);
     // hashed and borrowed: sorting the terms' Units (a few hundred, most repeated) took
     // 0.1 ms of a 2.7 ms warm check of a 2022 report
     let constraints = arith::constraints(&view, &mut Vec::new());
@@ -447,15 +438,8 @@ pub fn failing_beside_misread(
         return Vec::new();
     }
     let certain = RowSet::new(certain);
-    let cells = blanks_as_zero(
-        t,
-        cells.iter().filter(|c| !dropped.iter().any(|u| u.holds(c))),
-    );
-    let view = TableCells {
-        t,
-        index: arith::CellIndex::new(cells.iter().map(Cow::as_ref)),
-        old_columns,
-    };
+    let cells = kept_as_tested(t, cells, dropped);
+    let view = TableCells::new(t, cells.iter().map(Cow::as_ref), old_columns);
     let order: Vec<&str> = schema::value_rows(t).map(|i| i.id).collect();
     let beside = |u: &Unit| doubted.iter().any(|d| next_to(t, &order, u, d));
     let mut out: Vec<Unit> = Vec::new();
@@ -695,6 +679,28 @@ struct TableCells<'a> {
     old_columns: &'static [&'static str],
 }
 
+impl<'a> TableCells<'a> {
+    fn new(
+        t: Template,
+        cells: impl IntoIterator<Item = &'a Cell>,
+        old_columns: &'static [&'static str],
+    ) -> TableCells<'a> {
+        TableCells {
+            t,
+            index: arith::CellIndex::new(cells),
+            old_columns,
+        }
+    }
+}
+
+/// The cells not in a `dropped` unit, as the verification tests them ([`blanks_as_zero`]).
+fn kept_as_tested<'a>(t: Template, cells: &'a [Cell], dropped: &[Unit]) -> Vec<Cow<'a, Cell>> {
+    blanks_as_zero(
+        t,
+        cells.iter().filter(|c| !dropped.iter().any(|u| u.holds(c))),
+    )
+}
+
 impl Figures for TableCells<'_> {
     fn template(&self) -> Template {
         self.t
@@ -847,11 +853,7 @@ mod tests {
             .map(Cow::into_owned)
             .collect();
         let cells: &'static [Cell] = Box::leak(cells.into_boxed_slice());
-        TableCells {
-            t,
-            index: arith::CellIndex::new(cells.iter()),
-            old_columns: &[],
-        }
+        TableCells::new(t, cells.iter(), &[])
     }
 
     /// A count read with decimals (`23.85` under 兼职人员数, the 专项经费 printed further on)
