@@ -611,15 +611,19 @@ fn a_blank_beside_an_untaken_figure_of_its_own_is_unread() {
 /// lines, the row's figure printed among them (`制发规范性文` `20` `件总数`; seed 31): the
 /// reading gave each row the next row's figure (制发规范性文件总数 7, 重点领域 1, the latter
 /// from its own wording `计1条`) and said a total was wrong. A figure read inside another
-/// row's label, or from a label's wording, is not the row's: those rows are named unread.
+/// row's label, or from a label's wording, is not the row's: those rows are named unread, or,
+/// with the wording's `计1` `条)` broken over lines known for no figure, read right.
 #[test]
 fn a_figure_printed_inside_another_rows_label_is_not_taken() {
     let report = nianbao::check(&fixture("unseen/s31_12_national.pdf.txt"));
     let value = |id: &str| value_of(&report, id, None);
-    assert_ne!(value("active.normative_issued"), Some(7.0));
-    assert_ne!(value("active.key.total"), Some(1.0));
+    let issued = value("active.normative_issued");
+    assert!(
+        issued == Some(20.0) || (issued.is_none() && named_unread(&report, "制发规范性文件总数")),
+        "{issued:?}"
+    );
+    assert!(matches!(value("active.key.total"), None | Some(7.0)));
     assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
-    assert!(named_unread(&report, "制发规范性文件总数"));
 }
 
 /// pdftotext of a 2019 table 四 printed column by column (seed 31): 行政复议's group was left
@@ -734,4 +738,23 @@ fn a_label_whose_note_is_the_next_table_row_takes_its_figures() {
         .findings
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("专项经费")));
+}
+
+/// pdftotext of the old form (seed 41) printed its labels, then their figures as one column,
+/// a blank cell leaving no trace: 31 rows, 30 figures. The reading took the column from the
+/// second row on, each figure one row off (制发规范性文件总数 22 for 26, 政府公报 26 for 6, …),
+/// and a prose-table-mismatch followed. Which row the blank was, the text does not say: the
+/// rows are named unread.
+#[test]
+fn a_column_of_figures_short_of_its_rows_leaves_them_unread() {
+    let report = nianbao::check(&fixture("unseen/s41_00_national.pdf.txt"));
+    let value = |id: &str| value_of(&report, id, None);
+    assert_ne!(value("active.normative_issued"), Some(22.0));
+    assert_ne!(value("active.channel.gazette"), Some(26.0));
+    assert_ne!(value("refused.other_law"), Some(0.0));
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "prose-table-mismatch"));
+    assert!(named_unread(&report, "制发规范性文件总数"));
 }

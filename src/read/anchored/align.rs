@@ -82,6 +82,7 @@ fn tokens_taken(plan: &[Taken], tokens: usize) -> Vec<bool> {
         match t {
             Taken::Cells(ks) => ks.iter().flatten().for_each(|&k| used[k] = true),
             Taken::Glued(k) => used[*k] = true,
+            Taken::Unplaced(ks) => ks.iter().for_each(|&k| used[k] = true),
         }
     }
     used
@@ -101,6 +102,7 @@ fn token_span(t: &Taken) -> Option<(usize, usize)> {
             Some(ks.fold((first, first), |(a, b), k| (a.min(k), b.max(k))))
         }
         Taken::Glued(k) => Some((*k, *k)),
+        Taken::Unplaced(ks) => Some((*ks.first()?, *ks.last()?)),
     }
 }
 
@@ -181,6 +183,22 @@ pub(super) enum Taken {
     Cells(Vec<Option<usize>>),
     /// One glued token for the whole row.
     Glued(usize),
+    /// No figure: the row's run of rows printed these figures (for the run's last row; none
+    /// for the others) in an order the text does not tell.
+    Unplaced(Vec<usize>),
+}
+
+/// Per row, the tokens between its label and the next row's.
+fn windows(anchors: &[Anchor], tokens: &[Token]) -> Vec<Vec<usize>> {
+    let window = |i: usize| -> Vec<usize> {
+        let s = anchors[i].label.start;
+        let e = anchors.get(i + 1).map_or(usize::MAX, |a| a.label.start);
+        // tokens are in text order
+        let from = tokens.partition_point(|t| t.range.start < s);
+        let to = tokens.partition_point(|t| t.range.start < e).max(from);
+        (from..to).collect()
+    };
+    (0..anchors.len()).map(window).collect()
 }
 
 /// Assigns the tokens to the rows: first tables printed block by block (all labels, then each
@@ -194,15 +212,7 @@ pub(super) fn align(
     let n = anchors.len();
     let mut plan: Vec<Option<Taken>> = vec![None; n];
     let mut used = vec![false; tokens.len()];
-    let window = |i: usize| -> Vec<usize> {
-        let s = anchors[i].label.start;
-        let e = anchors.get(i + 1).map_or(usize::MAX, |a| a.label.start);
-        // tokens are in text order
-        let from = tokens.partition_point(|t| t.range.start < s);
-        let to = tokens.partition_point(|t| t.range.start < e).max(from);
-        (from..to).collect()
-    };
-    let windows: Vec<Vec<usize>> = (0..n).map(window).collect();
+    let windows = windows(anchors, tokens);
     let mut i = 0;
     while i < n {
         let mut j = i;
@@ -214,12 +224,29 @@ pub(super) fn align(
         let need = rows * w;
         let last = &windows[j];
         let exact = last.len() == need || (j + 1 == n && last.len() >= need);
-        if rows >= 2 && exact && last[..need].iter().all(|&k| tokens[k].kind == Tok::Value) {
+        // the run of labels with no figures starts here, or the figures are fewer than its
+        // rows (blank cells that left no trace) and no one knows which rows they fit
+        let whole_run = i == 0 || !windows[i - 1].is_empty() || widths[i - 1] != w;
+        if rows >= 2
+            && whole_run
+            && exact
+            && last[..need].iter().all(|&k| tokens[k].kind == Tok::Value)
+        {
             for r in 0..rows {
                 let cells = (0..w).map(|c| Some(last[c * rows + r])).collect();
                 plan[i + r] = Some(Taken::Cells(cells));
             }
             last[..need].iter().for_each(|&k| used[k] = true);
+            i = j + 1;
+            continue;
+        }
+        if whole_run && short_column(rows, w, last, j + 1 == n, tokens) {
+            // the rows stay unread: the figures are theirs, in an order no one can tell
+            for p in &mut plan[i..j] {
+                *p = Some(Taken::Unplaced(Vec::new()));
+            }
+            plan[j] = Some(Taken::Unplaced(last.clone()));
+            last.iter().for_each(|&k| used[k] = true);
             i = j + 1;
             continue;
         }
@@ -244,6 +271,18 @@ pub(super) fn align(
     plan.into_iter()
         .map(|p| p.unwrap_or(Taken::Cells(Vec::new())))
         .collect()
+}
+
+/// A run of single-figure rows' labels with no figures printed as a column of figures after
+/// the last, with fewer figures than rows: blank cells left no trace, and which rows they were, the
+/// text does not say (taken in order, every row after the first blank is one row off).
+fn short_column(rows: usize, w: usize, last: &[usize], at_end: bool, tokens: &[Token]) -> bool {
+    w == 1
+        && rows >= 3
+        && !at_end
+        && last.len() > w
+        && last.len() < rows * w
+        && last.iter().all(|&k| tokens[k].kind == Tok::Value)
 }
 
 /// The last row of a run from row `i` whose labels pdftotext printed one after the other and

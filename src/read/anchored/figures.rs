@@ -57,7 +57,7 @@ pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Toke
         let to = end.saturating_sub(l.start).min(line.len());
         line_tokens(line, l.start, from, to, year, &mut out);
     }
-    out.retain(|t| !numbering_alone(doc, t));
+    out.retain(|t| !numbering_alone(doc, t) && !note_count_broken(text, t));
     out.extend(blank_cells(text, anchors, end));
     out.retain(|t| !in_vertical_label(doc, t));
     out.sort_by_key(|t| t.range.start);
@@ -517,6 +517,16 @@ pub(super) fn line_tokens(
     }
 }
 
+/// `计1` `条)`: the note's count (`不同渠道和方式公开相同信息计1条`) with its unit and the
+/// note's closing bracket broken onto the next line.
+fn note_count_broken(text: &str, t: &Token) -> bool {
+    let rest = text[t.range.end..].trim_start_matches([' ', '\r']);
+    text[..t.range.start].ends_with('计')
+        && rest
+            .strip_prefix('\n')
+            .is_some_and(|next| unit_then_paren(next.trim_start()))
+}
+
 /// `计1条)`: a count inside a note whose parenthesis opened on an earlier line.
 pub(super) fn unit_then_paren(rest: &str) -> bool {
     let mut cs = rest.chars();
@@ -676,5 +686,21 @@ mod tests {
     fn brackets_close_in_their_cell() {
         assert_eq!(figures_of("(三\t1、属于国家秘密\t0\t\t3\t"), vec!["0", "3"]);
         assert_eq!(figures_of("主动公开(不同渠道计1条)\t12"), vec!["12"]);
+    }
+
+    /// The note's count with its unit broken onto the next line (`计1` `条)`) is no figure;
+    /// a figure after `合计` with more on its line, or a unit not closing a note, is one.
+    #[test]
+    fn a_notes_count_broken_over_lines_is_no_figure() {
+        let token = |at: usize| Token {
+            range: at..at + 1,
+            kind: Tok::Value,
+        };
+        let text = "开相同信息计1\n条)\n";
+        assert!(note_count_broken(text, &token(text.find('1').unwrap())));
+        let text = "合计1\n条\n";
+        assert!(!note_count_broken(text, &token(text.find('1').unwrap())));
+        let text = "合计1 2\n条)\n";
+        assert!(!note_count_broken(text, &token(text.find('1').unwrap())));
     }
 }

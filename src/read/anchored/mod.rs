@@ -173,6 +173,7 @@ fn row_of(
     let mut unreadable = None;
     match taken {
         Taken::Glued(k) => unreadable = Some(raw(text, &tokens[k])),
+        Taken::Unplaced(_) => {}
         Taken::Cells(ks) => {
             for (c, k) in ks.into_iter().enumerate().take(n) {
                 cells[c] = k.map(|k| raw(text, &tokens[k]));
