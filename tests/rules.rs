@@ -758,3 +758,23 @@ fn a_column_of_figures_short_of_its_rows_leaves_them_unread() {
         .any(|f| f.code == "prose-table-mismatch"));
     assert!(named_unread(&report, "制发规范性文件总数"));
 }
+
+/// A PDF-to-Markdown copy of the old form (seed 43) merged `（一）回应公众关注热点或重大舆情数`
+/// and the heading after it into one table row, the row's figure 64 printed after the heading's
+/// label (`…（二）通过不同渠道和方式回应解读|次<br>的情况|64|`). The row was read blank and a
+/// blank-value warning said it was not filled. A heading carries no figure: a figure no cell
+/// took beside it puts the blank next to it in doubt.
+#[test]
+fn a_figure_beside_a_heading_is_no_blank_of_the_row_before() {
+    let report = nianbao::check(&fixture("unseen/s43_12_national.md.txt"));
+    let hotspots = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "respond.hotspots")
+        .map(|c| c.value);
+    assert!(matches!(hotspots, None | Some(Some(64.0))), "{hotspots:?}");
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "blank-value" && f.message.contains("回应公众关注热点")));
+}

@@ -75,6 +75,11 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         misread.extend(untaken::blanks_beside_untaken_figures(
             doc, &ex.cells, &rows,
         ));
+        misread.extend(untaken::blanks_beside_a_headings_figure(
+            doc.text(),
+            &ex.cells,
+            &rows,
+        ));
         misread.extend(untaken::blanks_beside_their_own_figure(
             doc.text(),
             &ex.cells,

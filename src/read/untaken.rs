@@ -7,6 +7,7 @@
 use crate::model::{Cell, ValueKind};
 use crate::normalize::bordered;
 use crate::read::verify::{self, RowRead, Unit};
+use crate::schema;
 use crate::segment::Document;
 
 /// The rows read blank in plain text (no tab or `|` showing an empty field) while the table
@@ -123,6 +124,39 @@ pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRea
         })
         .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
+}
+
+/// The rows read blank right before or after a heading whose window holds a figure no cell
+/// took: a heading carries no figure of its own, so the figure is a neighbour's (a Markdown
+/// converter merged `（一）回应公众关注热点…` and the heading after it into one table row, the
+/// row's figure printed after the heading's label), and the blank beside it is in doubt.
+pub fn blanks_beside_a_headings_figure(text: &str, cells: &[Cell], rows: &[RowRead]) -> Vec<Unit> {
+    let taken = figures_taken(rows);
+    let heading = |r: &RowRead| schema::indicator(r.indicator).is_some_and(|i| i.heading);
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| rows[i].label.start);
+    let windows = verify::windows(text, rows);
+    let read_blank = |r: &RowRead| {
+        !heading(r)
+            && cells
+                .iter()
+                .any(|c| c.indicator == r.indicator && c.kind == ValueKind::Blank)
+    };
+    let mut out = Vec::new();
+    for (n, &h) in order.iter().enumerate() {
+        let untaken = heading(&rows[h])
+            && figures_apart(text, windows[h].clone()).any(|f| !taken.contains(&f.start));
+        if !untaken {
+            continue;
+        }
+        let beside = [n.checked_sub(1), Some(n + 1)];
+        for r in beside.into_iter().flatten().filter_map(|m| order.get(m)) {
+            if read_blank(&rows[*r]) {
+                out.push(Unit::of(rows[*r].indicator, None));
+            }
+        }
+    }
+    out
 }
 
 /// The numbers in `range` standing apart: between spaces, tabs, `|` or line ends.
