@@ -114,6 +114,9 @@ pub enum Shape {
     RowTotal,
     /// 一 + 二 = 三（七） + 四 in a column of table 三
     Balance,
+    /// a part at most its whole, a whole at most its parts' sum (Σleft ≤ Σright): reported by
+    /// `part-exceeds-whole`, here only where the one wrong cell of a failed sum explains it
+    Bound,
 }
 
 #[derive(Debug, Clone)]
@@ -131,7 +134,20 @@ impl Constraint {
         self.right.iter().map(|t| t.value).sum()
     }
     pub fn holds(&self) -> bool {
-        (self.lhs() - self.rhs()).abs() < 0.005
+        match self.shape {
+            Shape::Bound => self.lhs() <= self.rhs() + 0.005,
+            _ => (self.lhs() - self.rhs()).abs() < 0.005,
+        }
+    }
+    /// Whether the constraint holds with `term`'s cell holding `value` instead.
+    fn holds_with(&self, term: &Term, value: f64) -> bool {
+        let mut c = self.clone();
+        c.left
+            .iter_mut()
+            .chain(c.right.iter_mut())
+            .filter(|u| same_cell(u, term))
+            .for_each(|u| u.value = value);
+        c.holds()
     }
     fn terms(&self) -> impl Iterator<Item = (&Term, bool)> {
         self.left
@@ -160,6 +176,17 @@ pub struct Arithmetic {
     pub single: Vec<(Constraint, Option<Constraint>)>,
     /// Totals that could not be checked: (total term's span, label, unreadable part's span).
     pub unchecked: Vec<(Span, String, Span)>,
+}
+
+impl Arithmetic {
+    /// Whether a broken bound whose greater side starts with the figure at `span` is one of a
+    /// culprit's (reported with it, not on its own).
+    pub fn explains_bound(&self, span: Span) -> bool {
+        self.culprits.iter().any(|(_, _, cs)| {
+            cs.iter()
+                .any(|c| c.shape == Shape::Bound && c.left.first().is_some_and(|t| t.span == span))
+        })
+    }
 }
 
 /// What a cell holds, for arithmetic.
@@ -268,7 +295,87 @@ pub fn analyse(cx: &impl Figures) -> Arithmetic {
         }
     }
     group_by_culprit(failed, &mut out);
+    let broken: Vec<Constraint> = bounds(cx).into_iter().filter(|b| !b.holds()).collect();
+    explain_bounds(&mut out, &broken);
     out
+}
+
+/// The bounds of the relations: a part at most its whole (in each of the whole's columns), a
+/// whole at most its parts' sum (a request counted under several ways or reasons).
+fn bounds(cx: &impl Figures) -> Vec<Constraint> {
+    let t = cx.template();
+    let one = |id: &'static str, column: Option<&'static str>| -> Option<Term> {
+        let f = cx.figure(id, column)?;
+        let v = f.value?;
+        Some(term(cx, id, column, &f, v))
+    };
+    let mut out = Vec::new();
+    for r in schema::relations() {
+        match r {
+            Relation::AtMost {
+                part,
+                whole,
+                within,
+            } if within.has(t) => {
+                for column in cx.columns(whole) {
+                    if let (Some(p), Some(w)) = (one(part, column), one(whole, column)) {
+                        out.push(Constraint {
+                            shape: Shape::Bound,
+                            left: vec![p],
+                            right: vec![w],
+                        });
+                    }
+                }
+            }
+            Relation::AtMostSum {
+                whole,
+                parts,
+                within,
+                absent,
+            } if within.has(t) && cx.none_printed(absent) => {
+                let right: Option<Vec<Term>> = parts.iter().map(|p| one(p, None)).collect();
+                if let (Some(w), Some(right)) = (one(whole, None), right) {
+                    out.push(Constraint {
+                        shape: Shape::Bound,
+                        left: vec![w],
+                        right,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A failed sum that one cell explains alone, where that cell is on a broken bound and its
+/// implied value mends the bound too (`不同意公开答复数` 3 where the replies add up to 1 and
+/// its reasons to 1): one wrong cell, one mistake, reported under the cell.
+fn explain_bounds(out: &mut Arithmetic, broken: &[Constraint]) {
+    let mut single = Vec::new();
+    for (c, echo) in std::mem::take(&mut out.single) {
+        let culprit = echo.is_none().then(|| {
+            c.terms().find_map(|(t, left)| {
+                let implied = c.implied(t, left);
+                let mended: Vec<Constraint> = broken
+                    .iter()
+                    .filter(|b| b.terms().any(|(u, _)| same_cell(u, t)))
+                    .filter(|b| b.holds_with(t, implied))
+                    .cloned()
+                    .collect();
+                (!mended.is_empty()).then(|| (t.clone(), implied, mended))
+            })
+        });
+        match culprit.flatten() {
+            Some((t, implied, mended)) => {
+                let mut cs = vec![c];
+                cs.extend(mended);
+                out.culprits.push((t, implied, cs));
+            }
+            None => single.push((c, echo)),
+        }
+    }
+    out.single = single;
 }
 
 pub fn constraints(

@@ -778,3 +778,27 @@ fn a_figure_beside_a_heading_is_no_blank_of_the_row_before() {
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("回应公众关注热点")));
 }
+
+/// One wrong cell of an old-form report (seed 43): 不同意公开答复数 3 where its reasons add up
+/// to 1, so that 申请答复数 1 no longer equals its eight kinds of reply (3). Two findings said
+/// two things were wrong, one of them that 申请答复数 was. The cell whose corrected value mends
+/// both the failed sum and the broken bound is the one mistake, reported once, under it.
+#[test]
+fn a_wrong_part_that_also_breaks_its_bound_is_one_mistake() {
+    let report = nianbao::check(&fixture("unseen/s43_06_national.web.txt"));
+    let errors: Vec<&nianbao::model::Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "sum-mismatch" || f.code == "part-exceeds-whole")
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("不同意公开答复数"),
+        "{}",
+        errors[0].message
+    );
+    assert_eq!(
+        (errors[0].expected, errors[0].actual),
+        (Some(1.0), Some(3.0))
+    );
+}

@@ -7,7 +7,8 @@ rule! {
     /// 政务微博等）都不能超过去重后的“主动公开政府信息数”；“主动公开规范性文件数”不能超过
     /// 主动公开总数；“主要负责同志参加新闻发布会次数”不能超过新闻发布会总次数。
     /// 反过来，“收到申请数”不能超过各申请方式之和，“不同意公开答复数”不能超过各不公开理由之和
-    /// （同一申请可以计入多个方式或理由）。
+    /// （同一申请可以计入多个方式或理由）。若同一格填错也使某个合计不符、且按合计改正后
+    /// 这里也成立，则只在 sum-mismatch 中报告一次。
     ///
     /// ## 依据
     /// 《政府信息公开情况统计表》：“不同渠道和方式公开相同信息计1条”，
@@ -34,7 +35,7 @@ fn check(cx: &Context) -> Vec<Finding> {
                     let (Some(pv), Some(wv)) = (p.value, w.value) else {
                         continue;
                     };
-                    if pv > wv + 1e-9 {
+                    if pv > wv + 1e-9 && !cx.arithmetic().explains_bound(p.span) {
                         out.push(finding(
                             "part-exceeds-whole",
                             format!(
@@ -70,7 +71,7 @@ fn check(cx: &Context) -> Vec<Finding> {
                     .collect();
                 let Some(values) = values else { continue };
                 let sum: f64 = values.iter().map(|(v, _)| v).sum();
-                if wv > sum + 1e-9 {
+                if wv > sum + 1e-9 && !cx.arithmetic().explains_bound(w.span) {
                     let mut spans = vec![w.span];
                     spans.extend(values.iter().map(|(_, s)| *s));
                     out.push(finding(
