@@ -802,3 +802,16 @@ fn a_wrong_part_that_also_breaks_its_bound_is_one_mistake() {
         (Some(1.0), Some(3.0))
     );
 }
+
+/// pdftotext of the old form (seed 43) printed a tall row's figure above its label (`64`
+/// `（一）回应公众关注热点…`), then the heading after it and the next row's figure (`（二）通过不
+/// 同渠道和方式回应解读的情况` `次` `29`). The row took 29, past the heading. A row's figure
+/// past a heading and no other row's label, with a figure no cell took right before its label,
+/// is in doubt: the row is named unread.
+#[test]
+fn a_figure_past_a_heading_with_one_untaken_before_the_label_is_in_doubt() {
+    let report = nianbao::check(&fixture("unseen/s43_12_national.pdf.txt"));
+    let hotspots = value_of(&report, "respond.hotspots", None);
+    assert!(matches!(hotspots, None | Some(64.0)), "{hotspots:?}");
+    assert!(hotspots.is_some() || named_unread(&report, "回应公众关注热点"));
+}

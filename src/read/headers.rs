@@ -6,6 +6,7 @@
 //! unread.
 
 use crate::normalize::{bordered, han_chars};
+use crate::read::untaken;
 use crate::read::verify::{RowRead, Unit, ValueRead};
 use crate::schema::{self, Template};
 
@@ -70,8 +71,30 @@ pub fn figures_before_their_headers(text: &str, rows: &[RowRead]) -> Vec<Unit> {
 /// that carries no figures (`（六）其他处理` of 2021, `（三）不予公开`…), printed between the
 /// row's label and that figure: a web copy of a 2021 table 三 printing （六） as one row gave `(5)要求行政机关
 /// 确认…`, blank, the figures of （六）. A row's figures never run past the next group.
+/// In plain text a column of figures may follow all the labels, headings included; there the
+/// row is in doubt only where its figure is past the heading and no other row's label, and a
+/// figure no cell took stands right before its label (pdftotext prints a tall row's figure
+/// above its label: `64` `（一）回应公众关注热点…` `（二）通过不同渠道…的情况` `29`, the row
+/// took 29).
 pub fn figures_past_a_heading(text: &str, t: Template, rows: &[RowRead]) -> Vec<Unit> {
     let cores = heading_cores(t);
+    let taken = untaken::figures_taken(rows);
+    let next_row_before = |r: &RowRead, at: usize| {
+        rows.iter().any(|o| {
+            o.label.start > r.label.start
+                && o.label.start < at
+                && schema::indicator(o.indicator).is_some_and(|i| !i.heading)
+        })
+    };
+    let untaken_before = |r: &RowRead| {
+        let from = rows
+            .iter()
+            .map(|o| o.label.end)
+            .filter(|&e| e <= r.label.start)
+            .max()
+            .unwrap_or(r.label.start);
+        untaken::figures_apart(text, from..r.label.start).any(|f| !taken.contains(&f.start))
+    };
     rows.iter()
         .filter(|r| {
             let Some(last) = r
@@ -86,8 +109,7 @@ pub fn figures_past_a_heading(text: &str, t: Template, rows: &[RowRead]) -> Vec<
             let Some(window) = text.get(r.label.end..last) else {
                 return false;
             };
-            // in plain text a column of figures may follow all the labels, headings included
-            bordered(window)
+            (bordered(window) || (!next_row_before(r, last) && untaken_before(r)))
                 && window
                     .lines()
                     .map(schema::han_core)

@@ -160,7 +160,7 @@ pub fn blanks_beside_a_headings_figure(text: &str, cells: &[Cell], rows: &[RowRe
 }
 
 /// The numbers in `range` standing apart: between spaces, tabs, `|` or line ends.
-fn figures_apart(
+pub(super) fn figures_apart(
     text: &str,
     range: std::ops::Range<usize>,
 ) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
@@ -177,7 +177,7 @@ fn figures_apart(
 
 /// Where each figure a row took starts (normalized byte offsets, as the rows' ranges are; a
 /// cell's span is the pasted text's UTF-16 offsets).
-fn figures_taken(rows: &[RowRead]) -> Vec<usize> {
+pub(super) fn figures_taken(rows: &[RowRead]) -> Vec<usize> {
     rows.iter()
         .flat_map(|r| r.values.iter().filter(|v| !v.blank).map(|v| v.range.start))
         .collect()
