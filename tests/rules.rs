@@ -815,3 +815,17 @@ fn a_figure_past_a_heading_with_one_untaken_before_the_label_is_in_doubt() {
     assert!(matches!(hotspots, None | Some(64.0)), "{hotspots:?}");
     assert!(hotspots.is_some() || named_unread(&report, "回应公众关注热点"));
 }
+
+/// pdftotext -layout of the old form (seed 43): a label's note printed beside the row's figure
+/// (`(不包括政 人    2`) and short labels broken by their unit and figure (`2.兼职人员`
+/// `人   36` `数`). The note's bracket hid the figure 2, 专职人员数 took the next row's 36, and
+/// the five rows after it were not found at all, with no word said. A figure apart on a note's
+/// line is a cell's, and a unit cell's characters are not the label's.
+#[test]
+fn a_notes_line_and_unit_cells_beside_figures_in_layout_text() {
+    let report = nianbao::check(&fixture("unseen/s43_06_national.pdflayout.txt"));
+    let value = |id: &str| value_of(&report, id, None);
+    assert_eq!(value("org.staff_full"), Some(2.0));
+    assert_eq!(value("org.staff_part"), Some(36.0));
+    assert_eq!(value("meeting.trainees"), Some(215.0));
+}

@@ -506,14 +506,26 @@ mod tests {
     /// pdftotext of a 2019 table 三 whose blank cells print as nothing, its columns printed
     /// block by block: a block one row off reads `5、属于三类内部事务信息` as zeros and puts
     /// `四、结转下年度继续办理`'s 1 under 其他 and 总计. Its （七）总计, which tests the columns,
-    /// is left unread, and rows a column off pass their own totals: all are left unread.
+    /// is left unread, and rows a column off pass their own totals: all are left unread. (Read
+    /// now in full, a `(区分处理的，…不 1  2 …` note's line giving its row's figures: read right.)
     #[test]
     fn without_table_three_total_rows_read_by_a_model_are_untested() {
         let text = include_str!("../../tests/fixtures/generated/s1_01_2019.pdf.txt");
         let ex = read(&Document::new(text), &[]);
-        assert_eq!(raw_of(&ex, "result.total"), None);
-        assert_eq!(raw_of(&ex, "refused.internal"), None);
-        assert_eq!(raw_of(&ex, "apply.carried_out"), None);
+        let cells = |id: &str| -> Vec<String> {
+            ex.cells
+                .iter()
+                .filter(|c| c.indicator == id)
+                .map(|c| c.raw.clone())
+                .collect()
+        };
+        let right_or_unread = |id: &str, right: [&str; 7]| {
+            let read = cells(id);
+            assert!(read.is_empty() || read == right, "{id}: {read:?}");
+        };
+        right_or_unread("result.total", ["14", "4", "0", "0", "2", "0", "20"]);
+        right_or_unread("refused.internal", ["1", "0", "0", "0", "0", "0", "1"]);
+        right_or_unread("apply.carried_out", ["1", "0", "0", "0", "0", "0", "1"]);
     }
 
     /// One cell per line, nothing between cells: a row without a figure is a blank while the

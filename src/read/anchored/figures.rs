@@ -244,19 +244,21 @@ fn beside_words(doc: &Document, line: usize) -> bool {
     previous_line(doc, line).is_some_and(words) || after.is_some_and(words)
 }
 
-/// A `无` printed alone on its line as a character of the group label `（四）无法提供` printed
-/// one character per line (`无`, then `法` a line or two below), not a not-applicable mark.
+/// A `无` first on its line as a character of the group label `（四）无法提供` printed one
+/// character per line (`无`, then `法` first on a line or two below; `-layout` prints the
+/// row's figures beside them), not a not-applicable mark.
 fn in_vertical_label(doc: &Document, t: &Token) -> bool {
     let text = doc.text();
     if &text[t.range.clone()] != "无" {
         return false;
     }
+    let first_word = |i: usize| doc.line_text(i).split_whitespace().next().unwrap_or("");
     let line = doc.line_of(t.range.start);
-    if doc.line_text(line).trim() != "无" {
+    if !text[doc.lines[line].start..t.range.start].trim().is_empty() {
         return false;
     }
     (line + 1..(line + 4).min(doc.lines.len())).any(|i| {
-        let next = doc.line_text(i).trim();
+        let next = first_word(i);
         next == "法" || next.starts_with("法提")
     })
 }
@@ -463,7 +465,13 @@ pub(super) fn line_tokens(
                 i += 1;
             }
         }
-        if s < from || s >= to || depth > 0 {
+        // a note's count is run into its words (`计1条`); a figure standing apart on a note's
+        // line is a cell's, `-layout` printing the label's note beside the row's figures
+        // (`(不包括政 人    2`)
+        let apart = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        let in_note =
+            depth > 0 && !(apart(line[..s].chars().next_back()) && apart(line[i..].chars().next()));
+        if s < from || s >= to || in_note {
             continue;
         }
         let mut e = i;
@@ -686,6 +694,44 @@ mod tests {
     fn brackets_close_in_their_cell() {
         assert_eq!(figures_of("(三\t1、属于国家秘密\t0\t\t3\t"), vec!["0", "3"]);
         assert_eq!(figures_of("主动公开(不同渠道计1条)\t12"), vec!["12"]);
+    }
+
+    /// `-layout` prints a label's note beside the row's figures: a figure standing apart on the
+    /// note's line is a cell's; one run into the note's words is the note's.
+    #[test]
+    fn a_figure_apart_on_a_notes_line_is_a_cell() {
+        assert_eq!(figures_of("(不包括政 人    2"), vec!["2"]);
+        assert_eq!(
+            figures_of("(区分处理的,只计这一情形,不 1  2  0  0  0  0  3"),
+            vec!["1", "2", "0", "0", "0", "0", "3"]
+        );
+        assert_eq!(
+            figures_of("(不同渠道和方式公开相同信息计1条)"),
+            Vec::<&str>::new()
+        );
+    }
+
+    /// `-layout` prints the group label `（四）无法提供` a character per line beside the rows:
+    /// its `无` first on a line of figures is no not-applicable mark.
+    #[test]
+    fn a_vertical_labels_character_beside_figures_is_no_mark() {
+        let text =
+            " ）\n     2、没有现成信息需要\n 无              0         0   0\n     另行制作\n 法\n";
+        let doc = Document::new(text);
+        let at = doc.text().find('无').unwrap();
+        let t = Token {
+            range: at..at + '无'.len_utf8(),
+            kind: Tok::Value,
+        };
+        assert!(in_vertical_label(&doc, &t));
+        let text = "行政强制 无 0 0\n 法\n";
+        let doc = Document::new(text);
+        let at = doc.text().find('无').unwrap();
+        let t = Token {
+            range: at..at + '无'.len_utf8(),
+            kind: Tok::Value,
+        };
+        assert!(!in_vertical_label(&doc, &t));
     }
 
     /// The note's count with its unit broken onto the next line (`计1` `条)`) is no figure;

@@ -25,8 +25,10 @@ pub(super) fn pair(a: char, b: char) -> u64 {
 impl HanStream {
     fn new(text: &str) -> HanStream {
         let (mut chars, mut at) = (Vec::new(), Vec::new());
+        let mut cells = unit_cells(text).into_iter().peekable();
         for (i, c) in text.char_indices() {
-            if is_han(c) {
+            while cells.next_if(|u| u.end <= i).is_some() {}
+            if is_han(c) && !cells.peek().is_some_and(|u| u.contains(&i)) {
                 chars.push(c);
                 at.push(i);
             }
@@ -57,6 +59,33 @@ impl HanStream {
             .take(cap)
             .collect()
     }
+}
+
+/// The unit cells printed with their figures among a wrapped label's lines (`2.兼职人员`
+/// `人   36` `数`, `开工作会议 次      5`): a unit word with the rest of its line one or two
+/// figures (the old form's 统计数, or its 年度 and 历年累计). Their characters are not the
+/// label's, and a short wording broken by one is found whole. (A wording's last character
+/// before a row of figures, `8.属于行政查询事` `项 0 0 0 0 0 0 0`, is no unit cell.)
+fn unit_cells(text: &str) -> Vec<Range<usize>> {
+    let figure = |w: &str| {
+        w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    };
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (n, w) in words.iter().enumerate() {
+            let rest = &words[n + 1..];
+            let cell = crate::read::grid::UNITS.contains(w)
+                && (1..=2).contains(&rest.len())
+                && rest.iter().all(|r| figure(r));
+            if cell {
+                let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                out.push(at..at + w.len());
+            }
+        }
+    }
+    out
 }
 
 /// The header words of table 四, which has no row labels.
@@ -932,4 +961,20 @@ pub(super) fn zone_end(doc: &Document, last: usize) -> usize {
         }
     }
     limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unit_cells;
+
+    /// A unit printed with the row's figure among a wrapped label's lines is a cell; a
+    /// wording's last character before a row of seven figures is not.
+    #[test]
+    fn unit_cells_are_a_unit_and_one_or_two_figures() {
+        let text = "2.兼职人员\n       人   36\n数\n开工作会议 次      5\n";
+        let cells: Vec<&str> = unit_cells(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(cells, vec!["人", "次"]);
+        assert!(unit_cells("8.属于行政查询事\n项\t0\t0\t0\t0\t0\t0\t0\n").is_empty());
+        assert!(unit_cells("其中:主要负责同志参加新闻发布会次数 次\n").is_empty());
+    }
 }
