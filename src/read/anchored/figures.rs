@@ -245,8 +245,8 @@ fn beside_words(doc: &Document, line: usize) -> bool {
 }
 
 /// A `无` first on its line as a character of the group label `（四）无法提供` printed one
-/// character per line (`无`, then `法` first on a line or two below; `-layout` prints the
-/// row's figures beside them), not a not-applicable mark.
+/// character per line (`无`, then `法` first on a line below, a row's label and figures maybe
+/// between; `-layout` prints the row's figures beside them), not a not-applicable mark.
 fn in_vertical_label(doc: &Document, t: &Token) -> bool {
     let text = doc.text();
     if &text[t.range.clone()] != "无" {
@@ -257,7 +257,9 @@ fn in_vertical_label(doc: &Document, t: &Token) -> bool {
     if !text[doc.lines[line].start..t.range.start].trim().is_empty() {
         return false;
     }
-    (line + 1..(line + 4).min(doc.lines.len())).any(|i| {
+    // a row's lines may stand between the group label's characters
+    const LINES_TO_NEXT: usize = 8;
+    (line + 1..(line + 1 + LINES_TO_NEXT).min(doc.lines.len())).any(|i| {
         let next = first_word(i);
         next == "法" || next.starts_with("法提")
     })
@@ -717,6 +719,15 @@ mod tests {
     fn a_vertical_labels_character_beside_figures_is_no_mark() {
         let text =
             " ）\n     2、没有现成信息需要\n 无              0         0   0\n     另行制作\n 法\n";
+        let doc = Document::new(text);
+        let at = doc.text().find('无').unwrap();
+        let t = Token {
+            range: at..at + '无'.len_utf8(),
+            kind: Tok::Value,
+        };
+        assert!(in_vertical_label(&doc, &t));
+        // pdftotext: a row's label and figure between the label's characters
+        let text = ")\n无\n\n2、没有现成信息需要\n0\n另行制作\n\n法\n提\n";
         let doc = Document::new(text);
         let at = doc.text().find('无').unwrap();
         let t = Token {
