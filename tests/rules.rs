@@ -829,3 +829,20 @@ fn a_notes_line_and_unit_cells_beside_figures_in_layout_text() {
     assert_eq!(value("org.staff_part"), Some(36.0));
     assert_eq!(value("meeting.trainees"), Some(215.0));
 }
+
+/// PDFium's copy of a Fujian old form (seed 41) with 2013年度 and 历年累计: `1、当面申请数 条  1`
+/// under `受理依申开信息总数 条  1   4`. The reading placed the one figure under the column it
+/// stood nearest in the rows around, as in `-layout` text, though PDFium's spacing sets out
+/// no columns (the rows' figures start where their labels end): 2013年度 1 for 历年累计 1, six
+/// cells wrong. Figures are placed by their columns only where the full rows around stand in
+/// the same columns.
+#[test]
+fn a_copys_spacing_is_no_columns() {
+    let report = nianbao::check(&fixture("unseen/s41_03_fujian.pdfium.txt"));
+    let year = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "apply.in_person" && c.column.as_deref() == Some("2013年度"));
+    assert!(year.is_none_or(|c| c.value.is_none()), "{year:?}");
+    assert!(named_unread(&report, "当面申请数"));
+}

@@ -319,12 +319,23 @@ pub(super) fn with_layout_blanks(
         let Some(own) = own.as_ref().filter(|o| w >= 2 && o.len() < w) else {
             continue;
         };
-        let above = (0..r).rev().find_map(|q| full(q, w));
-        let below = (r + 1..anchors.len()).find_map(|q| full(q, w));
+        // the two nearest full rows, above and below where there are both
+        let mut above = (0..r).rev().filter_map(|q| full(q, w));
+        let mut below = (r + 1..anchors.len()).filter_map(|q| full(q, w));
+        let nearest: Vec<Vec<f64>> = match (above.next(), below.next()) {
+            (Some(a), Some(b)) => vec![a, b],
+            (Some(a), None) => std::iter::once(a).chain(above.next()).collect(),
+            (None, Some(b)) => std::iter::once(b).chain(below.next()).collect(),
+            (None, None) => Vec::new(),
+        };
+        // columns set out under one another, or the gaps are a copy's spacing, not columns
+        // (PDFium's `1、当面申请数 条  1` under `受理依申开信息总数 条  1   4`)
+        if !matches!(&nearest[..], [a, b] if in_columns(a, b)) {
+            continue;
+        }
         let at: Vec<f64> = own.iter().map(|&k| column_of(&tokens[k])).collect();
-        let placings: Vec<Option<Vec<usize>>> = [above, below]
+        let placings: Vec<Option<Vec<usize>>> = nearest
             .into_iter()
-            .flatten()
             .map(|centres| place_under(&at, &centres))
             .collect();
         let Some(Some(placed)) = placings.first().cloned() else {
@@ -355,6 +366,11 @@ pub(super) fn with_layout_blanks(
     tokens.extend(blanks);
     tokens.sort_by_key(|t| t.range.start);
     tokens
+}
+
+/// Whether two full rows' figures stand in the same columns (a character either way).
+fn in_columns(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 1.0)
 }
 
 fn min_gap(centres: &[f64]) -> f64 {
