@@ -134,20 +134,22 @@ impl Constraint {
         self.right.iter().map(|t| t.value).sum()
     }
     pub fn holds(&self) -> bool {
+        self.balanced(self.lhs(), self.rhs())
+    }
+    fn balanced(&self, lhs: f64, rhs: f64) -> bool {
         match self.shape {
-            Shape::Bound => self.lhs() <= self.rhs() + 0.005,
-            _ => (self.lhs() - self.rhs()).abs() < 0.005,
+            Shape::Bound => lhs <= rhs + 0.005,
+            _ => (lhs - rhs).abs() < 0.005,
         }
     }
     /// Whether the constraint holds with `term`'s cell holding `value` instead.
     fn holds_with(&self, term: &Term, value: f64) -> bool {
-        let mut c = self.clone();
-        c.left
-            .iter_mut()
-            .chain(c.right.iter_mut())
-            .filter(|u| same_cell(u, term))
-            .for_each(|u| u.value = value);
-        c.holds()
+        let sum = |ts: &[Term]| -> f64 {
+            ts.iter()
+                .map(|u| if same_cell(u, term) { value } else { u.value })
+                .sum()
+        };
+        self.balanced(sum(&self.left), sum(&self.right))
     }
     fn terms(&self) -> impl Iterator<Item = (&Term, bool)> {
         self.left
@@ -197,7 +199,7 @@ enum Read {
 }
 
 fn term(
-    cx: &impl Figures,
+    cx: &dyn Figures,
     id: &'static str,
     column: Option<&'static str>,
     f: &Figure,
@@ -213,7 +215,7 @@ fn term(
 }
 
 /// A term's label: the figure's, where the labels are quoted.
-fn label(cx: &impl Figures, label: &str) -> String {
+fn label(cx: &dyn Figures, label: &str) -> String {
     match cx.quotes_labels() {
         true => label.to_string(),
         false => String::new(),
@@ -222,7 +224,7 @@ fn label(cx: &impl Figures, label: &str) -> String {
 
 /// An indicator's figure as terms: itself, or — for a group row printed without figures of
 /// its own (（三）不予公开) — the terms of its parts.
-fn read(cx: &impl Figures, id: &'static str, column: Option<&'static str>) -> Read {
+fn read(cx: &dyn Figures, id: &'static str, column: Option<&'static str>) -> Read {
     match cx.figure(id, column) {
         Some(f) => match (f.kind, f.value) {
             (_, Some(v)) => Read::Value(vec![term(cx, id, column, &f, v)]),
@@ -235,11 +237,11 @@ fn read(cx: &impl Figures, id: &'static str, column: Option<&'static str>) -> Re
     }
 }
 
-fn is_group(cx: &impl Figures, id: &str) -> bool {
+fn is_group(cx: &dyn Figures, id: &str) -> bool {
     schema::indicator(id).is_some_and(|i| i.heading) && parts_of(cx, id).is_some()
 }
 
-fn parts_of(cx: &impl Figures, id: &str) -> Option<&'static [&'static str]> {
+fn parts_of(cx: &dyn Figures, id: &str) -> Option<&'static [&'static str]> {
     let t = cx.template();
     schema::relations().find_map(|r| match r {
         Relation::Sum {
@@ -252,7 +254,7 @@ fn parts_of(cx: &impl Figures, id: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-fn read_parts(cx: &impl Figures, id: &'static str, column: Option<&'static str>) -> Read {
+fn read_parts(cx: &dyn Figures, id: &'static str, column: Option<&'static str>) -> Read {
     let Some(parts) = parts_of(cx, id) else {
         return Read::Absent;
     };
@@ -271,7 +273,7 @@ fn read_parts(cx: &impl Figures, id: &'static str, column: Option<&'static str>)
 }
 
 fn read_all(
-    cx: &impl Figures,
+    cx: &dyn Figures,
     ids: &[&'static str],
     column: Option<&'static str>,
 ) -> Result<Vec<Term>, Option<Span>> {
@@ -286,7 +288,7 @@ fn read_all(
     Ok(out)
 }
 
-pub fn analyse(cx: &impl Figures) -> Arithmetic {
+pub fn analyse(cx: &dyn Figures) -> Arithmetic {
     let mut out = Arithmetic::default();
     let mut failed = Vec::new();
     for c in constraints(cx, &mut out.unchecked) {
@@ -295,21 +297,29 @@ pub fn analyse(cx: &impl Figures) -> Arithmetic {
         }
     }
     group_by_culprit(failed, &mut out);
-    let broken: Vec<Constraint> = bounds(cx).into_iter().filter(|b| !b.holds()).collect();
-    explain_bounds(&mut out, &broken);
+    if !out.single.is_empty() {
+        let broken: Vec<Constraint> = bounds(cx).into_iter().filter(|b| !b.holds()).collect();
+        explain_bounds(&mut out, &broken);
+    }
     out
 }
 
 /// The bounds of the relations: a part at most its whole (in each of the whole's columns), a
 /// whole at most its parts' sum (a request counted under several ways or reasons).
-fn bounds(cx: &impl Figures) -> Vec<Constraint> {
+fn bounds(cx: &dyn Figures) -> Vec<Constraint> {
     let t = cx.template();
-    let one = |id: &'static str, column: Option<&'static str>| -> Option<Term> {
-        let f = cx.figure(id, column)?;
-        let v = f.value?;
-        Some(term(cx, id, column, &f, v))
-    };
     let mut out = Vec::new();
+    let mut bound = |less: &[&'static str], more: &[&'static str], column| {
+        if let (Ok(left), Ok(right)) = (read_all(cx, less, column), read_all(cx, more, column)) {
+            if !left.is_empty() && !right.is_empty() {
+                out.push(Constraint {
+                    shape: Shape::Bound,
+                    left,
+                    right,
+                });
+            }
+        }
+    };
     for r in schema::relations() {
         match r {
             Relation::AtMost {
@@ -318,13 +328,11 @@ fn bounds(cx: &impl Figures) -> Vec<Constraint> {
                 within,
             } if within.has(t) => {
                 for column in cx.columns(whole) {
-                    if let (Some(p), Some(w)) = (one(part, column), one(whole, column)) {
-                        out.push(Constraint {
-                            shape: Shape::Bound,
-                            left: vec![p],
-                            right: vec![w],
-                        });
-                    }
+                    bound(
+                        std::slice::from_ref(part),
+                        std::slice::from_ref(whole),
+                        column,
+                    );
                 }
             }
             Relation::AtMostSum {
@@ -333,14 +341,7 @@ fn bounds(cx: &impl Figures) -> Vec<Constraint> {
                 within,
                 absent,
             } if within.has(t) && cx.none_printed(absent) => {
-                let right: Option<Vec<Term>> = parts.iter().map(|p| one(p, None)).collect();
-                if let (Some(w), Some(right)) = (one(whole, None), right) {
-                    out.push(Constraint {
-                        shape: Shape::Bound,
-                        left: vec![w],
-                        right,
-                    });
-                }
+                bound(std::slice::from_ref(whole), parts, None);
             }
             _ => {}
         }
@@ -352,36 +353,39 @@ fn bounds(cx: &impl Figures) -> Vec<Constraint> {
 /// implied value mends the bound too (`不同意公开答复数` 3 where the replies add up to 1 and
 /// its reasons to 1): one wrong cell, one mistake, reported under the cell.
 fn explain_bounds(out: &mut Arithmetic, broken: &[Constraint]) {
-    let mut single = Vec::new();
-    for (c, echo) in std::mem::take(&mut out.single) {
-        let culprit = echo.is_none().then(|| {
-            c.terms().find_map(|(t, left)| {
-                let implied = c.implied(t, left);
-                let mended: Vec<Constraint> = broken
-                    .iter()
-                    .filter(|b| b.terms().any(|(u, _)| same_cell(u, t)))
-                    .filter(|b| b.holds_with(t, implied))
-                    .cloned()
-                    .collect();
-                (!mended.is_empty()).then(|| (t.clone(), implied, mended))
-            })
-        });
-        match culprit.flatten() {
-            Some((t, implied, mended)) => {
-                let mut cs = vec![c];
-                cs.extend(mended);
-                out.culprits.push((t, implied, cs));
+    let mut i = 0;
+    while i < out.single.len() {
+        let c = &out.single[i].0;
+        let mended = out.single[i]
+            .1
+            .is_none()
+            .then(|| mending(c, broken))
+            .flatten();
+        match mended {
+            Some((t, implied, b)) => {
+                let (c, _) = out.single.remove(i);
+                out.culprits.push((t, implied, vec![c, broken[b].clone()]));
             }
-            None => single.push((c, echo)),
+            None => i += 1,
         }
     }
-    out.single = single;
 }
 
-pub fn constraints(
-    cx: &impl Figures,
-    unchecked: &mut Vec<(Span, String, Span)>,
-) -> Vec<Constraint> {
+/// The cell of `c`, its implied value and the broken bound it mends, if any.
+fn mending(c: &Constraint, broken: &[Constraint]) -> Option<(Term, f64, usize)> {
+    for (t, left) in c.terms() {
+        let implied = c.implied(t, left);
+        for (n, b) in broken.iter().enumerate() {
+            let on = b.left.iter().chain(&b.right).any(|u| same_cell(u, t));
+            if on && b.holds_with(t, implied) {
+                return Some((t.clone(), implied, n));
+            }
+        }
+    }
+    None
+}
+
+pub fn constraints(cx: &dyn Figures, unchecked: &mut Vec<(Span, String, Span)>) -> Vec<Constraint> {
     let t = cx.template();
     let mut out = Vec::new();
     for r in schema::relations() {
@@ -441,7 +445,7 @@ pub fn constraints(
     out
 }
 
-fn row_totals(cx: &impl Figures) -> Vec<Constraint> {
+fn row_totals(cx: &dyn Figures) -> Vec<Constraint> {
     let mut out = Vec::new();
     for ind in schema::indicators().filter(|i| i.within.has(cx.template())) {
         let schema::Columns::Named(names) = ind.columns else {

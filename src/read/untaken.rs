@@ -133,26 +133,28 @@ pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRea
 pub fn blanks_beside_a_headings_figure(text: &str, cells: &[Cell], rows: &[RowRead]) -> Vec<Unit> {
     let taken = figures_taken(rows);
     let heading = |r: &RowRead| schema::indicator(r.indicator).is_some_and(|i| i.heading);
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| rows[i].label.start);
     let windows = verify::windows(text, rows);
-    let read_blank = |r: &RowRead| {
-        !heading(r)
-            && cells
-                .iter()
-                .any(|c| c.indicator == r.indicator && c.kind == ValueKind::Blank)
-    };
     let mut out = Vec::new();
-    for (n, &h) in order.iter().enumerate() {
-        let untaken = heading(&rows[h])
-            && figures_apart(text, windows[h].clone()).any(|f| !taken.contains(&f.start));
-        if !untaken {
+    for (h, window) in rows.iter().zip(&windows) {
+        if !heading(h) || figures_apart(text, window.clone()).all(|f| taken.contains(&f.start)) {
             continue;
         }
-        let beside = [n.checked_sub(1), Some(n + 1)];
-        for r in beside.into_iter().flatten().filter_map(|m| order.get(m)) {
-            if read_blank(&rows[*r]) {
-                out.push(Unit::of(rows[*r].indicator, None));
+        // the rows just before and after the heading, in the text
+        let at = h.label.start;
+        let before = rows
+            .iter()
+            .filter(|r| r.label.start < at)
+            .max_by_key(|r| r.label.start);
+        let after = rows
+            .iter()
+            .filter(|r| r.label.start > at)
+            .min_by_key(|r| r.label.start);
+        for r in before.into_iter().chain(after).filter(|r| !heading(r)) {
+            let blank = cells
+                .iter()
+                .any(|c| c.indicator == r.indicator && c.kind == ValueKind::Blank);
+            if blank {
+                out.push(Unit::of(r.indicator, None));
             }
         }
     }
