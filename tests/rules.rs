@@ -846,3 +846,29 @@ fn a_copys_spacing_is_no_columns() {
     assert!(year.is_none_or(|c| c.value.is_none()), "{year:?}");
     assert!(named_unread(&report, "当面申请数"));
 }
+
+/// A web copy of a 2021 table 三 with three blank cells (seed 47): the rows before a group label
+/// printed on lines of its own (`…\t26` `（三）` `不予公开\t1.属于国家秘密…`) were not taken as
+/// read in place, their last field running on into the group label; the blanks' failures then
+/// looked like a misreading, and four rows read right were left unread as 复制的文字打乱了表格的
+/// 行列. A line's end after a field's figure ends the row's fields.
+#[test]
+fn a_group_label_on_its_own_lines_ends_the_row_before() {
+    let report = nianbao::check(&fixture("unseen/s47_14_2021.web.txt"));
+    assert!(
+        !report.findings.iter().any(|f| f.code == "table-incomplete"),
+        "{:?}",
+        report.findings
+    );
+    let partial = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "result.partial" && c.column.as_deref() == Some("总计"));
+    assert_eq!(partial.and_then(|c| c.value), Some(26.0));
+    let blanks = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "blank-value")
+        .count();
+    assert_eq!(blanks, 3);
+}

@@ -178,22 +178,27 @@ pub(crate) fn printed_cells(window: &str, from: usize) -> Option<Vec<Option<Rang
         words(&window[..line]).collect()
     };
     for (start, piece) in pieces {
+        // a line's end after a field's figure ends the row's fields: what follows is the next
+        // row's (a group label on a line of its own before the next row's label: `26` `（三）`
+        // `不予公开`); a field's own lines around it (a cell a paragraph) are the field's
+        let (piece, row_ends) = match piece.find('\n') {
+            Some(nl) if fields && !piece[..nl].trim().is_empty() => (&piece[..nl], true),
+            _ => (piece, false),
+        };
         let word = piece.trim();
-        if word.is_empty() {
-            if !words_after {
-                out.push(None);
-            }
-            continue;
-        }
         let at = from + start + (piece.len() - piece.trim_start().len());
         match crate::read::grid::classify(word) {
-            _ if words_after => {}
+            _ if word.is_empty() && !words_after => out.push(None),
+            _ if word.is_empty() || words_after => {}
             crate::read::grid::CellClass::Value if !word.contains(char::is_whitespace) => {
                 out.push(Some(at..at + word.len()))
             }
             crate::read::grid::CellClass::Unit if out.is_empty() => {}
             _ if out.iter().all(Option::is_none) => return None,
             _ => words_after = true,
+        }
+        if row_ends {
+            break;
         }
     }
     Some(out)
