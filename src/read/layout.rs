@@ -434,12 +434,8 @@ impl Matcher {
         let Some((_, _, ind)) = best_match(&label, self.t, self.cursor) else {
             return false;
         };
-        let Some(wording) = ind.labels.first().filter(|w| w.ends_with(')')) else {
-            return false;
-        };
-        let note = wording.rfind('(').map_or("", |open| &wording[open..]);
-        let note = crate::normalize::han_chars(note);
-        !note.is_empty() && !crate::normalize::han_chars(&label).contains(&note)
+        ind.note_han()
+            .is_some_and(|note| !crate::normalize::han_chars(&label).contains(&note))
     }
 
     /// A row with figures whose label, with the lines just before it, holds a long wording's

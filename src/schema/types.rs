@@ -66,6 +66,15 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The Han characters of the note in brackets the canonical wording ends with
+    /// (`(不包括政府公报及政府网站工作人员数)`), if it ends with one: a copy may print the note
+    /// on lines of its own, or not at all.
+    pub fn note_han(&self) -> Option<String> {
+        let wording = self.labels.first().filter(|w| w.ends_with(')'))?;
+        let open = wording.rfind('(')?;
+        Some(crate::normalize::han_chars(&wording[open..])).filter(|n| !n.is_empty())
+    }
+
     /// The row's value columns; for single-value rows those the old form printed
     /// (`old_columns`, empty for one value per row).
     pub fn value_columns(&self, old_columns: &'static [&'static str]) -> &'static [&'static str] {

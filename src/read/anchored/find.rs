@@ -772,15 +772,11 @@ pub(super) fn printed_label(text: &str, core: Range<usize>) -> Range<usize> {
 /// figures after it are the first after its label. Only a note whose characters are the
 /// wording's own, the unit aside, is taken.
 fn with_its_note(text: &str, label: Range<usize>, indicator: &Indicator) -> Range<usize> {
-    let Some(wording) = indicator.labels.first() else {
+    let Some(note) = indicator.note_han() else {
         return label;
     };
-    let Some(open) = wording.rfind('(').filter(|_| wording.ends_with(')')) else {
-        return label;
-    };
-    let note = crate::normalize::han_chars(&wording[open..]);
     let printed = crate::normalize::han_chars(&text[label.clone()]);
-    if note.is_empty() || printed.ends_with(&note) {
+    if printed.ends_with(&note) {
         return label;
     }
     let rest = &text[label.end..];
