@@ -196,24 +196,33 @@ fn doubted_units(
     misread: &[crate::read::verify::Unit],
 ) -> Vec<crate::read::verify::Unit> {
     let mut out = misread.to_vec();
+    // the (row, column) pairs read, looked up for each column of each row found
+    let mut read: Vec<(&str, Option<&str>)> = ex
+        .cells
+        .iter()
+        .map(|c| (c.indicator.as_str(), c.column.as_deref()))
+        .collect();
+    read.sort_unstable();
+    let has = |id: &str, column: Option<&str>| read.binary_search(&(id, column)).is_ok();
+    let any = |id: &str| {
+        let i = read.partition_point(|(r, _)| *r < id);
+        read.get(i).is_some_and(|(r, _)| *r == id)
+    };
     for m in ex.matched.iter().filter(|m| !m.indicator.heading) {
+        let id = m.indicator.id;
         let names = m.indicator.columns.names();
-        let read = |column: Option<&str>| {
-            ex.cells
-                .iter()
-                .any(|c| c.indicator == m.indicator.id && c.column.as_deref() == column)
-        };
         let missing: Vec<Option<&str>> = match names.is_empty() {
-            // the old form's single figure (its 历年累计 may be left out)
-            true => vec![None].into_iter().filter(|c| !read(*c)).collect(),
+            // the old form's single figure, under 统计数 or its year and 历年累计 (which may be
+            // left out): doubted where no cell of the row was read
+            true => (!any(id)).then_some(None).into_iter().collect(),
             false => names
                 .iter()
                 .map(|n| Some(*n))
-                .filter(|c| !read(*c))
+                .filter(|c| !has(id, *c))
                 .collect(),
         };
         for column in missing {
-            let unit = crate::read::verify::Unit::of(m.indicator.id, column);
+            let unit = crate::read::verify::Unit::of(id, column);
             if !out.contains(&unit) {
                 out.push(unit);
             }
