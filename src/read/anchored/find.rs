@@ -72,13 +72,17 @@ fn unit_cells(text: &str) -> Vec<Range<usize>> {
             && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
     };
     let mut out = Vec::new();
-    for line in text.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        for (n, w) in words.iter().enumerate() {
-            let rest = &words[n + 1..];
-            let cell = crate::read::grid::UNITS.contains(w)
-                && (1..=2).contains(&rest.len())
-                && rest.iter().all(|r| figure(r));
+    // only lines with a figure can hold one (most of a report's lines are prose)
+    for line in text
+        .lines()
+        .filter(|l| l.bytes().any(|b| b.is_ascii_digit()))
+    {
+        let mut words = line.split_whitespace();
+        while let Some(w) = words.next() {
+            let rest = || words.clone();
+            let cell = crate::read::grid::UNITS.contains(&w)
+                && (1..=2).contains(&rest().count())
+                && rest().all(figure);
             if cell {
                 let at = w.as_ptr() as usize - text.as_ptr() as usize;
                 out.push(at..at + w.len());
