@@ -839,11 +839,7 @@ fn a_notes_line_and_unit_cells_beside_figures_in_layout_text() {
 #[test]
 fn a_copys_spacing_is_no_columns() {
     let report = nianbao::check(&fixture("unseen/s41_03_fujian.pdfium.txt"));
-    let year = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "apply.in_person" && c.column.as_deref() == Some("2013年度"));
-    assert!(year.is_none_or(|c| c.value.is_none()), "{year:?}");
+    assert_eq!(value_of(&report, "apply.in_person", Some("2013年度")), None);
     assert!(named_unread(&report, "当面申请数"));
 }
 
@@ -860,11 +856,10 @@ fn a_group_label_on_its_own_lines_ends_the_row_before() {
         "{:?}",
         report.findings
     );
-    let partial = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "result.partial" && c.column.as_deref() == Some("总计"));
-    assert_eq!(partial.and_then(|c| c.value), Some(26.0));
+    assert_eq!(
+        value_of(&report, "result.partial", Some("总计")),
+        Some(26.0)
+    );
     let blanks = report
         .findings
         .iter()

@@ -79,6 +79,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             doc.text(),
             &ex.cells,
             &rows,
+            &windows,
         ));
         misread.extend(untaken::blanks_beside_their_own_figure(
             doc.text(),

@@ -130,12 +130,17 @@ pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRea
 /// took: a heading carries no figure of its own, so the figure is a neighbour's (a Markdown
 /// converter merged `（一）回应公众关注热点…` and the heading after it into one table row, the
 /// row's figure printed after the heading's label), and the blank beside it is in doubt.
-pub fn blanks_beside_a_headings_figure(text: &str, cells: &[Cell], rows: &[RowRead]) -> Vec<Unit> {
+/// `windows` are the rows' [`verify::windows`], worked out once for the verification's pass.
+pub fn blanks_beside_a_headings_figure(
+    text: &str,
+    cells: &[Cell],
+    rows: &[RowRead],
+    windows: &[std::ops::Range<usize>],
+) -> Vec<Unit> {
     let taken = figures_taken(rows);
     let heading = |r: &RowRead| schema::indicator(r.indicator).is_some_and(|i| i.heading);
-    let windows = verify::windows(text, rows);
     let mut out = Vec::new();
-    for (h, window) in rows.iter().zip(&windows) {
+    for (h, window) in rows.iter().zip(windows) {
         if !heading(h) || figures_apart(text, window.clone()).all(|f| taken.contains(&f.start)) {
             continue;
         }

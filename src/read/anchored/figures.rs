@@ -733,32 +733,23 @@ mod tests {
     /// its `无` first on a line of figures is no not-applicable mark.
     #[test]
     fn a_vertical_labels_character_beside_figures_is_no_mark() {
-        let text =
-            " ）\n     2、没有现成信息需要\n 无              0         0   0\n     另行制作\n 法\n";
-        let doc = Document::new(text);
-        let at = doc.text().find('无').unwrap();
-        let t = Token {
-            range: at..at + '无'.len_utf8(),
-            kind: Tok::Value,
+        let in_label = |text: &str| {
+            let doc = Document::new(text);
+            let at = doc.text().find('无').unwrap();
+            let t = Token {
+                range: at..at + '无'.len_utf8(),
+                kind: Tok::Value,
+            };
+            in_vertical_label(&doc, &t)
         };
-        assert!(in_vertical_label(&doc, &t));
+        assert!(in_label(
+            " ）\n     2、没有现成信息需要\n 无              0         0   0\n     另行制作\n 法\n"
+        ));
         // pdftotext: a row's label and figure between the label's characters
-        let text = ")\n无\n\n2、没有现成信息需要\n0\n另行制作\n\n法\n提\n";
-        let doc = Document::new(text);
-        let at = doc.text().find('无').unwrap();
-        let t = Token {
-            range: at..at + '无'.len_utf8(),
-            kind: Tok::Value,
-        };
-        assert!(in_vertical_label(&doc, &t));
-        let text = "行政强制 无 0 0\n 法\n";
-        let doc = Document::new(text);
-        let at = doc.text().find('无').unwrap();
-        let t = Token {
-            range: at..at + '无'.len_utf8(),
-            kind: Tok::Value,
-        };
-        assert!(!in_vertical_label(&doc, &t));
+        assert!(in_label(
+            ")\n无\n\n2、没有现成信息需要\n0\n另行制作\n\n法\n提\n"
+        ));
+        assert!(!in_label("行政强制 无 0 0\n 法\n"));
     }
 
     /// The note's count with its unit broken onto the next line (`计1` `条)`) is no figure;
