@@ -88,7 +88,7 @@ fn line(out: &mut String, fields: &[String]) {
 
 /// A field as RFC 4180 writes it; text a spreadsheet would take for a formula is kept as text.
 pub fn field(f: &str) -> String {
-    let f = if f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err() {
+    let f = if f.starts_with(['=', '+', '-', '@']) && crate::scan::decimal(f).is_none() {
         format!("'{f}")
     } else {
         f.to_string()

@@ -330,7 +330,7 @@ fn tokens_in(text: &str, sentence: Range<usize>, line: usize) -> Vec<Token> {
         if glued {
             continue;
         }
-        if let Ok(v) = s[c.number.clone()].parse::<f64>() {
+        if let Some(v) = scan::decimal(&s[c.number.clone()]) {
             raw.push((v, c.unit, base + c.number.start..base + c.end));
         }
     }
@@ -867,7 +867,7 @@ pub fn shares(doc: &Document, prose: &Prose) -> Vec<Share> {
             .map(|b| (b.value, doc.span(b.range.clone())))
             .collect();
         let p = &text[t.range.end + number.start..t.range.end + number.end];
-        let percent: f64 = p.parse().unwrap_or(0.0);
+        let percent = scan::decimal(p).unwrap_or(0.0);
         let decimals = p.split('.').nth(1).map_or(0, |d| d.len() as u32);
         out.push(Share {
             count: t.value,

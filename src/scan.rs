@@ -237,6 +237,53 @@ pub fn share_at_start(s: &str) -> Option<(Range<usize>, usize)> {
     Some((at..after, end))
 }
 
+/// `[+-]?\d*(?:\.\d*)?` with at least one digit, as the number `str::parse::<f64>` makes of
+/// it (tests/scan.rs compares the two); no exponent, `inf` or `nan`, which no report prints.
+///
+/// Written by hand: std's float parser brings its table of powers of five (Eisel–Lemire, 10 KB)
+/// and a big-number fallback into the browser module, within its 250 KB budget. A printed
+/// figure needs neither: its digits make an integer below 2^53 and 10^k up to 10^22 is exact in
+/// an f64, so the one division rounds once, as std does. Longer digit strings (20 digits and
+/// more, never a count) come within one rounding of std's.
+pub fn decimal(s: &str) -> Option<f64> {
+    let (negative, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let all_digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if int.len() + frac.len() == 0 || !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    // digits past what a u64 holds are dropped, and counted as powers of ten
+    let (mut mantissa, mut scale) = (0u64, 0i32);
+    for (k, b) in int.bytes().chain(frac.bytes()).enumerate() {
+        let in_frac = k >= int.len();
+        match mantissa
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(u64::from(b - b'0')))
+        {
+            Some(m) => {
+                mantissa = m;
+                scale -= i32::from(in_frac);
+            }
+            None => scale += i32::from(!in_frac),
+        }
+    }
+    let value = if scale < 0 {
+        mantissa as f64 / pow10(-scale)
+    } else {
+        mantissa as f64 * pow10(scale)
+    };
+    Some(if negative { -value } else { value })
+}
+
+/// 10^k: exact up to 10^22.
+fn pow10(k: i32) -> f64 {
+    (0..k).fold(1.0, |p, _| p * 10.0)
+}
+
 /// `\d+(?:\.\d+)?` at the start: its length in bytes (0 when no digit).
 fn decimal_len(s: &str) -> usize {
     let int = digits_len(s);

@@ -1,6 +1,7 @@
 //! The hand-written matchers in `nianbao::scan` against the regular expressions they replaced
 //! (regex is only a dev-dependency now): on random text made of the characters the patterns
-//! care about, both find the same thing at the same place.
+//! care about, both find the same thing at the same place. `scan::decimal` against std's
+//! float parser, which it replaces in the checker.
 
 use nianbao::scan;
 use proptest::prelude::*;
@@ -153,4 +154,32 @@ proptest! {
             .map(|c| (c.get(1).unwrap().range(), c.get(0).unwrap().end()));
         prop_assert_eq!(scan::share_at_start(&s), want);
     }
+
+    /// A figure as reports print it (at most 15 digits): the very f64 std makes of it.
+    #[test]
+    fn decimals_as_std_reads_them(sign in "[+-]?", int in "[0-9]{0,8}", frac in prop::option::of("[0-9]{0,7}")) {
+        let s = format!("{sign}{int}{}", frac.map_or(String::new(), |f| format!(".{f}")));
+        let want = s.parse::<f64>().ok();
+        prop_assert_eq!(scan::decimal(&s).map(f64::to_bits), want.map(f64::to_bits), "{}", s);
+    }
+
+    /// Longer digit strings: within one rounding of std's.
+    #[test]
+    fn long_decimals_within_a_rounding(int in "[1-9][0-9]{0,29}", frac in "[0-9]{0,30}") {
+        let s = format!("{int}.{frac}");
+        let (got, want) = (scan::decimal(&s).unwrap(), s.parse::<f64>().unwrap());
+        prop_assert!((got - want).abs() <= want * 4.0 * f64::EPSILON, "{} {} {}", s, got, want);
+    }
+}
+
+#[test]
+fn decimals_refuse_what_no_report_prints() {
+    for s in [
+        "", "-", "+", ".", "1e5", "1E5", "inf", "-inf", "NaN", "1.2.3", " 1", "1 ", "0x10", "١",
+    ] {
+        assert_eq!(scan::decimal(s), None, "{s:?}");
+    }
+    assert_eq!(scan::decimal("99999999999999999999"), Some(1e20));
+    assert_eq!(scan::decimal("5."), Some(5.0));
+    assert_eq!(scan::decimal("-0.25"), Some(-0.25));
 }

@@ -27,8 +27,8 @@ pub fn parse_value(raw: &str) -> (Option<f64>, ValueKind) {
             .skip(1)
             .all(|c| c.is_ascii_digit() || c == '.')
         && plain.matches('.').count() <= 1;
-    match plain.parse::<f64>() {
-        Ok(v) if v.is_finite() && well_formed => (Some(v), ValueKind::Number),
+    match crate::scan::decimal(plain) {
+        Some(v) if v.is_finite() && well_formed => (Some(v), ValueKind::Number),
         _ => (None, ValueKind::Text),
     }
 }

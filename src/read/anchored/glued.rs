@@ -184,9 +184,9 @@ pub(super) fn narrow_by_relations(
                 match &options[m] {
                     Some(o) if o.len() > 1 => {
                         let at = open.iter().position(|&x| x == m)?;
-                        o[pick[at]].get(c)?.parse().ok()
+                        crate::scan::decimal(o[pick[at]].get(c)?)
                     }
-                    Some(o) if o.len() == 1 => o[0].get(c)?.parse().ok(),
+                    Some(o) if o.len() == 1 => crate::scan::decimal(o[0].get(c)?),
                     Some(_) => None,
                     None => fixed(m, c),
                 }
