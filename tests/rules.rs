@@ -883,3 +883,30 @@ fn an_old_form_with_year_columns_is_not_all_in_doubt() {
     );
     assert_eq!(report.cells.len(), 32);
 }
+
+/// pdftotext of the old form with a 序号 column (seed 53, measured as it came), two rows out
+/// of order: `27 2.同意公开答复数` `28` `29 4.不同意公开答复数 件` `20` `30 其中：涉及国家秘密 件`.
+/// The 30 opening the next row's label was taken for 不同意公开答复数's figure and a false
+/// part-exceeds-whole followed: a number with a label's words after it on its line is a serial.
+/// The table's last rows, their labels broken by serials (`（一）召开政府信息` `56 公开工作会议或专题
+/// 次`), were not found at all, and 专项经费 took the figure of 会议数 after them.
+#[test]
+fn serials_beside_labels_and_the_rows_after_the_last_whole_label() {
+    let report = nianbao::check(&fixture("unseen/s53_06_national.pdf.txt"));
+    let value = |id: &str| value_of(&report, id, None);
+    assert_eq!(value("reply.refused"), Some(20.0));
+    assert_eq!(value("org.budget"), Some(13.9));
+    assert_eq!(value("meeting.meetings"), Some(6.0));
+    assert_eq!(value("meeting.trainings"), Some(6.0));
+    assert_eq!(value("meeting.trainees"), Some(366.0));
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "part-exceeds-whole"));
+    // seed 19: the same three rows, each label broken by its serial or its unit
+    let report = nianbao::check(&fixture("unseen/s19_00_national.pdf.txt"));
+    let value = |id: &str| value_of(&report, id, None);
+    assert_eq!(value("meeting.meetings"), Some(9.0));
+    assert_eq!(value("meeting.trainings"), Some(5.0));
+    assert_eq!(value("meeting.trainees"), Some(365.0));
+}

@@ -194,7 +194,8 @@ fn drop_serials(doc: &Document, tokens: &mut Vec<Token>) {
             .get(i + 1)
             .is_some_and(|t| number(t) == Some(next + 1) && stands_as_serial(doc, t));
         let line = doc.line_of(tokens[i].range.start);
-        if after_previous || before_next || beside_words(doc, line) {
+        if after_previous || before_next || beside_words(doc, line) || label_after(text, &tokens[i])
+        {
             serial[i] = true;
             next += 1;
         }
@@ -233,6 +234,13 @@ fn previous_line<'a>(doc: &'a Document, line: usize) -> Option<&'a str> {
         .rev()
         .map(|i| doc.line_text(i).trim())
         .find(|l| !l.is_empty())
+}
+
+/// Whether a label's words follow the number on its line (`30 其中：涉及国家秘密 件`): pdftotext
+/// prints a row's serial on the first line of its label, and a figure never opens a label.
+fn label_after(text: &str, t: &Token) -> bool {
+    let rest = text[t.range.end..].split('\n').next().unwrap_or("");
+    rest.starts_with([' ', '\t']) && rest.trim_start().starts_with(is_han)
 }
 
 /// Whether the nearest lines with text before and after `line` hold words (a label's).

@@ -432,6 +432,7 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
         chain(han, &occ, rows.len())
     };
     let picked = fill_gaps(han, rows, picked, t != Template::T2008);
+    let picked = fill_tail(text, han, rows, picked, t != Template::T2008);
     let picked = fill_variants(doc.text(), han, rows, picked);
     let picked: Vec<Occurrence> = (0..picked.len())
         .map(|n| {
@@ -634,6 +635,53 @@ pub(super) fn fill_gaps(
         }
     }
     out
+}
+
+/// How far past a row's label the next row's may start (normalized bytes) in the table's tail.
+const TAIL_GAP: usize = 400;
+
+/// Rows after the last row whose wording the text prints whole (pdftotext breaks the old
+/// form's last rows with their serials: `（一）召开` `政府信息公` `56 开工作会议 次`): found as
+/// in a gap, each close after the one before, never in a sentence.
+fn fill_tail(
+    text: &str,
+    han: &HanStream,
+    rows: &[TemplateRow],
+    mut picked: Vec<Occurrence>,
+    ordered: bool,
+) -> Vec<Occurrence> {
+    let Some(mut last) = picked.last().copied() else {
+        return picked;
+    };
+    let mut taken = vec![false; rows.len()];
+    picked.iter().for_each(|o| taken[o.row] = true);
+    loop {
+        let reach = han.at[last.to - 1] + TAIL_GAP;
+        let hi = han.at.partition_point(|&b| b < reach);
+        let open = (0..rows.len()).filter(|&r| !taken[r] && (!ordered || r > last.row));
+        let found = open
+            .flat_map(|row| {
+                let wants = rows[row].1.iter().filter(|c| c.chars().count() >= 4);
+                wants.filter_map(move |c| {
+                    let want: Vec<char> = c.chars().collect();
+                    loose_find(&han.chars, last.to, hi, &want).map(|f| (row, f))
+                })
+            })
+            .filter(|(_, (from, to, _))| !in_prose(text, han.range(*from, *to)))
+            .min_by_key(|&(row, (from, to, _))| (from, std::cmp::Reverse(to), row));
+        let Some((row, (from, to, inserted))) = found else {
+            return picked;
+        };
+        taken[row] = true;
+        last = Occurrence {
+            row,
+            from,
+            to,
+            inserted,
+            variant: false,
+        };
+        picked.push(last);
+    }
 }
 
 /// The first place in `chars[lo..hi]` holding `want`'s characters in order, with at most
