@@ -23,16 +23,16 @@ def where(row, cell):
     return row.printed + (f" / {column}" if column else "")
 
 
-def off_by(rng, true):
+def off_by(rng, true, upward=False):
     delta = rng.choice([1, 1, 2, 3, 10, max(1, true // 10)])
     shown = true + delta * rng.choice([1, -1])
-    return shown if shown >= 0 else true + delta
+    return shown if shown >= 0 and not (upward and shown < true) else true + delta
 
 
 def wrong_total(report):
     total, parts = report.rng.choice(report.sums)
     expected = sum(report.figures[p] for p in parts)
-    shown = off_by(report.rng, expected)
+    shown = off_by(report.rng, expected, upward=total in report.bounds)
     report.figures[total] = shown
     row = report.row(total[0])
     report.must.append({

@@ -51,6 +51,7 @@ def national_figures(report):
     report.figures = {(k, 0): x for k, x in v.items() if k in present}
     report.sums = [((total, 0), [(p, 0) for p in parts]) for total, parts in forms.NATIONAL_SUMS
                    if total in present and all(p in present for p in parts)]
+    report.bounds = {(total, 0) for total in forms.NATIONAL_BOUNDS}
 
 
 def active_parts(rng, v, key_areas):

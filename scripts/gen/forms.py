@@ -119,6 +119,10 @@ NATIONAL_SUMS = [
     ("staff", ["staff_full", "staff_part"]),
     ("key", KEY_PARTS),
 ]
+# Of those, totals the national form only bounds by their parts' sum (a request counted under
+# several channels or refusal reasons: nianbao's schema, Relation::AtMostSum). Printed below
+# the sum, such a total is no mistake of the form's; a wrong one is printed above it.
+NATIONAL_BOUNDS = {"received", "refused"}
 
 # ---- 2008–2018: Fujian's 统计表 (指标名称 | 计量单位 | YYYY年度 | 历年累计) ---------------------------
 # Three generations of the provincial form, as the real Pingtan reports print them.

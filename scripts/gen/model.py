@@ -35,6 +35,7 @@ class Report:
     figures: dict = field(default_factory=dict)     # (row key, column index) → number or None
     texts: dict = field(default_factory=dict)       # (row key, column index) → text printed instead
     sums: list = field(default_factory=list)        # (total cell, [part cells])
+    bounds: set = field(default_factory=set)        # totals the form bounds by their parts' sum
     official: dict = field(default_factory=dict)    # row key → the official wording
     must: list = field(default_factory=list)
     may: list = field(default_factory=list)
