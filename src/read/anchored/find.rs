@@ -606,35 +606,96 @@ pub(super) fn fill_gaps(
     for (n, o) in picked.iter().enumerate() {
         out.push(*o);
         let Some(next) = picked.get(n + 1) else { break };
-        let mut lo = o.to;
-        let between = if ordered {
-            o.row + 1..next.row.max(o.row + 1)
+        if ordered {
+            fill_in_order(chars, &wants, &mut taken, o, next, &mut out);
         } else {
-            0..rows.len()
-        };
-        for row in between {
-            if taken[row] {
-                continue;
-            }
-            // the longest wording first: `网站公开` is inside `政府网站公开数`
-            let found = wants[row]
-                .iter()
-                .filter_map(|want| loose_find(chars, lo, next.from, want))
-                .min_by_key(|&(from, to, _)| (from, std::cmp::Reverse(to)));
-            if let Some((from, to, inserted)) = found {
-                taken[row] = true;
-                out.push(Occurrence {
-                    row,
-                    from,
-                    to,
-                    inserted,
-                    variant: false,
-                });
-                lo = to;
-            }
+            fill_by_place(chars, &wants, &mut taken, o.to, next.from, &mut out);
         }
     }
     out
+}
+
+/// The rows between two of the national formats, in their order.
+fn fill_in_order(
+    chars: &[char],
+    wants: &[Vec<Vec<char>>],
+    taken: &mut [bool],
+    o: &Occurrence,
+    next: &Occurrence,
+    out: &mut Vec<Occurrence>,
+) {
+    let mut lo = o.to;
+    for row in o.row + 1..next.row.max(o.row + 1) {
+        if taken[row] {
+            continue;
+        }
+        if let Some((from, to, inserted)) = first_wording(chars, &wants[row], lo, next.from) {
+            taken[row] = true;
+            out.push(Occurrence {
+                row,
+                from,
+                to,
+                inserted,
+                variant: false,
+            });
+            lo = to;
+        }
+    }
+}
+
+/// The old form's rows between two, in the order the text prints them (a province's own:
+/// 政府信息公开收费减免金额 before 接受行政诉讼、举报数, which the form lists before it): the row
+/// whose wording stands first, then the first after it, and so on. Each row's first place is
+/// worked out again only when a row taken before it overlaps it.
+fn fill_by_place(
+    chars: &[char],
+    wants: &[Vec<Vec<char>>],
+    taken: &mut [bool],
+    mut lo: usize,
+    hi: usize,
+    out: &mut Vec<Occurrence>,
+) {
+    let mut first: Vec<Option<(usize, usize, usize)>> = (0..wants.len())
+        .map(|row| {
+            (!taken[row])
+                .then(|| first_wording(chars, &wants[row], lo, hi))
+                .flatten()
+        })
+        .collect();
+    while let Some(row) = (0..first.len())
+        .filter(|&r| first[r].is_some())
+        .min_by_key(|&r| first[r].map(|(from, to, _)| (from, std::cmp::Reverse(to), r)))
+    {
+        let (from, to, inserted) = first[row].take().expect("a row with a place");
+        taken[row] = true;
+        out.push(Occurrence {
+            row,
+            from,
+            to,
+            inserted,
+            variant: false,
+        });
+        lo = to;
+        for r in 0..first.len() {
+            if first[r].is_some_and(|(from, _, _)| from < lo) {
+                first[r] = first_wording(chars, &wants[r], lo, hi);
+            }
+        }
+    }
+}
+
+/// A row's first place in `chars[lo..hi]`, the longest wording first: `网站公开` is inside
+/// `政府网站公开数`.
+fn first_wording(
+    chars: &[char],
+    wants: &[Vec<char>],
+    lo: usize,
+    hi: usize,
+) -> Option<(usize, usize, usize)> {
+    wants
+        .iter()
+        .filter_map(|want| loose_find(chars, lo, hi, want))
+        .min_by_key(|&(from, to, _)| (from, std::cmp::Reverse(to)))
 }
 
 /// How far past a row's label the next row's may start (normalized bytes) in the table's tail.
