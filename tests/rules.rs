@@ -939,3 +939,24 @@ fn rows_between_two_are_found_in_the_order_the_text_prints_them() {
         "{incomplete:?}"
     );
 }
+
+/// The same copy: `危及国家安全、公共安全、经济安全和` `件` `社会稳定` `0` `非《条例》所指政府信息`.
+/// The 0 stands right before the next row's label, where a 序号 column's next serial would;
+/// it was passed over as one and the row shown blank (a blank-value warning over a printed 0,
+/// and 12 召开…会议数 the same). A serial is one more than the number before the row's own
+/// label; a table without serials has none there.
+#[test]
+fn a_figure_before_the_next_label_is_a_serial_only_where_the_rows_are_numbered() {
+    let report = nianbao::check(&fixture("unseen/s23_06_national.pdf.txt"));
+    for id in ["refused.security", "meeting.meetings"] {
+        let blank = report
+            .cells
+            .iter()
+            .any(|c| c.indicator == id && c.kind == nianbao::model::ValueKind::Blank);
+        assert!(!blank, "{id} read blank");
+    }
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "blank-value" && f.message.contains("危及国家安全")));
+}

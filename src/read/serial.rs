@@ -64,7 +64,7 @@ fn one_value_column(id: &str) -> bool {
 
 /// The whole number just before `at` (spaces between), when it stands apart from the text
 /// before it.
-fn number_before(text: &str, at: usize) -> Option<u64> {
+pub(super) fn number_before(text: &str, at: usize) -> Option<u64> {
     let before = text.get(..at)?.trim_end();
     let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
     let start = before.len() - digits;

@@ -102,7 +102,8 @@ fn leading_number(line: &str) -> Option<u64> {
 /// their label to the next label) that no cell took: pdftotext can print a wrapped label's
 /// unit between its lines (`其中：主要负责同志参加新闻发布会次` `次` `数` `0`), and a reading that
 /// takes the first line for the whole label finds no figure after it. A serial right before
-/// the next row's label (`22` `（二）申请办结数`) is no such figure. (In bordered copies, tabs
+/// the next row's label (`21` `(4)信函申请数` `件` `22` `（二）申请办结数`: one more than the
+/// number before the row's own label) is no such figure. (In bordered copies, tabs
 /// and `|` show where a blank is: measured, the same test there cost 338 right cells of the
 /// committed set.)
 pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRead]) -> Vec<Unit> {
@@ -114,11 +115,14 @@ pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRea
             own.next().is_some_and(|c| c.kind == ValueKind::Blank) && own.next().is_none()
         })
         .filter(|(_, w)| text.get(w.clone()).is_some_and(|t| !bordered(t)))
-        .filter(|(_, w)| {
+        .filter(|(r, w)| {
             figures_apart(text, w.clone()).any(|f| {
-                let serial = text
+                let before_next_label = text
                     .get(f.end..w.end)
                     .is_some_and(|gap| gap.trim().is_empty());
+                let serial = before_next_label
+                    && super::serial::number_before(text, r.label.start)
+                        .is_some_and(|s| text[f.clone()].parse() == Ok(s + 1));
                 !serial && !taken.contains(&f.start)
             })
         })
