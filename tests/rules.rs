@@ -960,3 +960,16 @@ fn a_figure_before_the_next_label_is_a_serial_only_where_the_rows_are_numbered()
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("危及国家安全")));
 }
+
+/// PDFium copies a letter-spaced figure a digit per line: 回应公众关注热点或重大舆情数 11 came
+/// out as `1` `1` (seed 19), and the reading took one `1` for the figure. Two digits for one
+/// cell leave two readings: the row is unread. A figure beside the next row's serial (`5` `5`
+/// `(2)政府网站公开…`, MuPDF) reads the same as before.
+#[test]
+fn a_digit_beside_an_untaken_digit_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s19_12_national.pdfium.txt"));
+    assert_ne!(value_of(&report, "respond.hotspots", None), Some(1.0));
+    assert!(named_unread(&report, "回应公众关注热点或重大舆情数"));
+    let report = nianbao::check(&fixture("generated/s1_06_national.mupdf.txt"));
+    assert_eq!(value_of(&report, "active.channel.gazette", None), Some(5.0));
+}

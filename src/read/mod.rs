@@ -86,6 +86,11 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             &ex.cells,
             &rows,
         ));
+        misread.extend(untaken::digit_beside_an_untaken_digit(
+            doc.text(),
+            &rows,
+            &windows,
+        ));
         misread.extend(serial::serial_read_as_figure(doc.text(), &rows));
         misread.extend(signs::negative_off_its_column(&ex.cells));
         misread.extend(run_together::labels_run_together(t, &ex.matched));

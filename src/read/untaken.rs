@@ -116,18 +116,71 @@ pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRea
         })
         .filter(|(_, w)| text.get(w.clone()).is_some_and(|t| !bordered(t)))
         .filter(|(r, w)| {
-            figures_apart(text, w.clone()).any(|f| {
-                let before_next_label = text
-                    .get(f.end..w.end)
-                    .is_some_and(|gap| gap.trim().is_empty());
-                let serial = before_next_label
-                    && super::serial::number_before(text, r.label.start)
-                        .is_some_and(|s| text[f.clone()].parse() == Ok(s + 1));
-                !serial && !taken.contains(&f.start)
+            figures_apart(text, w.clone())
+                .any(|f| !next_serial(text, r, w, &f) && !taken.contains(&f.start))
+        })
+        .map(|(r, _)| Unit::of(r.indicator, None))
+        .collect()
+}
+
+/// The rows of one figure that took a digit alone on its line with another digit alone on the
+/// line next to it that no row took: PDFium copies a letter-spaced figure a digit per line
+/// (`1` `1` for 11), and a reading that takes one digit for the figure reads it wrong. Two
+/// digits for one cell leave two readings; the next row's serial (`5` `5` `2.政府网站…`), the
+/// one taken or the other, is no such digit. (Any untaken figure in the row's window was measured too: it cost hundreds of
+/// right cells where a 序号 column or `-layout` leaves numbers beside a row.)
+pub fn digit_beside_an_untaken_digit(
+    text: &str,
+    rows: &[RowRead],
+    windows: &[std::ops::Range<usize>],
+) -> Vec<Unit> {
+    let taken = figures_taken(rows);
+    let one_value = |id: &str| schema::indicator(id).is_some_and(|i| i.columns.names().is_empty());
+    // the digit alone on its line at `at`, and where its line and the next start
+    let lone_digit = |at: usize| -> Option<(usize, usize)> {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = text[start..end].trim();
+        (line.len() == 1 && line.as_bytes()[0].is_ascii_digit()).then_some((start, end + 1))
+    };
+    rows.iter()
+        .zip(windows)
+        .filter(|(r, _)| one_value(r.indicator))
+        .filter(|(r, w)| {
+            let mut values = r.values.iter().filter(|v| !v.blank);
+            let (Some(v), None) = (values.next(), values.next()) else {
+                return false;
+            };
+            let Some((line, next)) = lone_digit(v.range.start) else {
+                return false;
+            };
+            if next_serial(text, r, w, &v.range) {
+                return false;
+            }
+            figures_apart(text, (*w).clone()).any(|f| {
+                !taken.contains(&f.start)
+                    && !next_serial(text, r, w, &f)
+                    && lone_digit(f.start).is_some_and(|(l, n)| l == next || n == line)
             })
         })
         .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
+}
+
+/// Whether the figure at `f`, right before the next row's label, is that row's serial: one
+/// more than the number before `r`'s own label.
+fn next_serial(
+    text: &str,
+    r: &RowRead,
+    window: &std::ops::Range<usize>,
+    f: &std::ops::Range<usize>,
+) -> bool {
+    let before_next_label = text
+        .get(f.end..window.end)
+        .is_some_and(|gap| gap.trim().is_empty());
+    before_next_label
+        && super::serial::number_before(text, r.label.start)
+            .is_some_and(|s| text[f.clone()].parse() == Ok(s + 1))
 }
 
 /// The rows read blank right before or after a heading whose window holds a figure no cell
