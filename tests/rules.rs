@@ -973,3 +973,14 @@ fn a_digit_beside_an_untaken_digit_is_unread() {
     let report = nianbao::check(&fixture("generated/s1_06_national.mupdf.txt"));
     assert_eq!(value_of(&report, "active.channel.gazette", None), Some(5.0));
 }
+
+/// A PDF-to-Markdown copy (seed 17) merged five rows into one table row and cut the numbering
+/// `1.` of 参加或举办新闻发布会总次数 in two: `…<br>1参加或举办新闻发布会总` and `.<br>次数` in the
+/// row below. 5.其他方式公开政府信息数 (118) took the `1`. A digit opening a line of words is a
+/// numbering, never a figure.
+#[test]
+fn a_digit_opening_a_line_of_words_is_no_figure() {
+    let report = nianbao::check(&fixture("unseen/s17_00_national.md.txt"));
+    assert_ne!(value_of(&report, "active.channel.other", None), Some(1.0));
+    assert!(named_unread(&report, "其他方式公开政府信息数"));
+}

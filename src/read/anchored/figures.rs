@@ -536,6 +536,11 @@ pub(super) fn line_tokens(
         }
         let before = line[..s].chars().next_back();
         let after = line[end..].chars().next();
+        // a digit opening a line of words (`1参加或举办新闻发布会总`, its `.` cut onto another
+        // row's line by a converter) is the row's numbering
+        if digits.len() == 1 && line[..s].trim().is_empty() && after.is_some_and(is_han) {
+            continue;
+        }
         let touches = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '|');
         // an amount run into a count (`39573802895.90元`) is glued too, and stays unread
         // no figure is printed with a leading zero: `0000000` is seven cells
