@@ -984,3 +984,19 @@ fn a_digit_opening_a_line_of_words_is_no_figure() {
     assert_ne!(value_of(&report, "active.channel.other", None), Some(1.0));
     assert!(named_unread(&report, "其他方式公开政府信息数"));
 }
+
+/// pdftotext -layout of a 2021 table 三 (seed 11): `3.危及“三安全一稳定”    0    0    0         0
+/// 0   0`, the wide gap the blank 社会公益组织. The reading took the line's six figures and the
+/// first of 4.保护第三方合法权益's line below for the seventh, and showed 社会公益组织 as 0. A
+/// row filled from another line past a gap on its own is unread.
+#[test]
+fn a_row_filled_past_a_gap_on_its_line_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s11_05_2021.pdflayout.txt"));
+    let blank_read_zero = report.cells.iter().any(|c| {
+        c.indicator == "refused.stability"
+            && c.column.as_deref() == Some("社会公益组织")
+            && c.value == Some(0.0)
+    });
+    assert!(!blank_read_zero);
+    assert!(named_unread(&report, "危及“三安全一稳定”"));
+}

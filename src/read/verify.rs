@@ -160,6 +160,49 @@ pub fn read_off_their_line(text: &str, rows: &[RowRead]) -> Vec<Unit> {
         .collect()
 }
 
+/// Rows whose label's line, set out by spaces (`pdftotext -layout`), holds fewer figures than
+/// the row has cells with one gap between them wider than the others — the place of a cell the
+/// report left blank (`3.危及“三安全一稳定”    0    0    0         0    0   0`) — while the
+/// reading took a figure off that line to fill the row: the blank went elsewhere and a figure
+/// of another row came in.
+pub fn filled_past_a_gap(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    rows.iter()
+        .filter(|r| {
+            let line_end = text[r.label.end..]
+                .find('\n')
+                .map_or(text.len(), |n| r.label.end + n);
+            let line = &text[r.label.end..line_end];
+            if line.contains(['\t', '|']) {
+                return false;
+            }
+            let on_line: Vec<Range<usize>> = words(line)
+                .filter(|(_, w)| {
+                    crate::read::grid::classify(w) == crate::read::grid::CellClass::Value
+                })
+                .map(|(at, w)| r.label.end + at..r.label.end + at + w.len())
+                .collect();
+            let taken_off = r
+                .values
+                .iter()
+                .any(|v| !v.blank && v.range.start >= line_end);
+            on_line.len() >= 2
+                && on_line.len() < r.values.len()
+                && taken_off
+                && has_a_wide_gap(&on_line)
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}
+
+/// Whether one gap between figures on a line is at least twice the narrowest and three
+/// characters wider.
+fn has_a_wide_gap(figures: &[Range<usize>]) -> bool {
+    let gaps: Vec<usize> = figures.windows(2).map(|p| p[1].start - p[0].end).collect();
+    let narrowest = gaps.iter().copied().min().unwrap_or(0);
+    gaps.iter()
+        .any(|&g| g >= 2 * narrowest && g >= narrowest + 3)
+}
+
 /// The cells printed between a row's label and the next row's: each figure's range, or `None`
 /// for an empty field between two cell borders (tabs, `|`); `None` at all when anything else
 /// stands between the figures (words, another row's label). A unit cell before the figures
