@@ -95,7 +95,11 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         misread.extend(signs::negative_off_its_column(&ex.cells));
         misread.extend(run_together::labels_run_together(t, &ex.matched));
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
-        misread.extend(crate::read::verify::filled_past_a_gap(doc.text(), &rows));
+        misread.extend(crate::read::verify::filled_past_a_gap(
+            doc.text(),
+            &rows,
+            &windows,
+        ));
         misread.extend(headers::headers_between_figures(doc.text(), &rows));
         misread.extend(headers::figures_before_their_headers(doc.text(), &rows));
         misread.extend(inside::figures_inside_labels(

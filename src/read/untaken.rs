@@ -137,11 +137,18 @@ pub fn digit_beside_an_untaken_digit(
     let taken = figures_taken(rows);
     let one_value = |id: &str| schema::indicator(id).is_some_and(|i| i.columns.names().is_empty());
     // the digit alone on its line at `at`, and where its line and the next start
+    // (only the spaces around the digit are looked at: a text on one line stays linear)
     let lone_digit = |at: usize| -> Option<(usize, usize)> {
-        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let line = text[start..end].trim();
-        (line.len() == 1 && line.as_bytes()[0].is_ascii_digit()).then_some((start, end + 1))
+        let b = text.as_bytes();
+        if !b.get(at).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let start = text[..at].trim_end_matches([' ', '\r']).len();
+        let after = &text[at + 1..];
+        let end = at + 1 + (after.len() - after.trim_start_matches([' ', '\r']).len());
+        let first = start == 0 || b[start - 1] == b'\n';
+        let last = end == text.len() || b[end] == b'\n';
+        (first && last).then_some((start, end + 1))
     };
     rows.iter()
         .zip(windows)

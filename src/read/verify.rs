@@ -165,12 +165,15 @@ pub fn read_off_their_line(text: &str, rows: &[RowRead]) -> Vec<Unit> {
 /// report left blank (`3.危及“三安全一稳定”    0    0    0         0    0   0`) — while the
 /// reading took a figure off that line to fill the row: the blank went elsewhere and a figure
 /// of another row came in.
-pub fn filled_past_a_gap(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+/// `windows` are the rows' [`windows`], worked out once for the verification's pass.
+pub fn filled_past_a_gap(text: &str, rows: &[RowRead], windows: &[Range<usize>]) -> Vec<Unit> {
     rows.iter()
-        .filter(|r| {
-            let line_end = text[r.label.end..]
+        .zip(windows)
+        .filter(|(r, w)| {
+            let end = w.end.max(r.label.end);
+            let line_end = text[r.label.end..end]
                 .find('\n')
-                .map_or(text.len(), |n| r.label.end + n);
+                .map_or(end, |n| r.label.end + n);
             let line = &text[r.label.end..line_end];
             if line.contains(['\t', '|']) {
                 return false;
@@ -190,7 +193,7 @@ pub fn filled_past_a_gap(text: &str, rows: &[RowRead]) -> Vec<Unit> {
                 && taken_off
                 && has_a_wide_gap(&on_line)
         })
-        .map(|r| Unit::of(r.indicator, None))
+        .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
 }
 
