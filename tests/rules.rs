@@ -1000,3 +1000,19 @@ fn a_row_filled_past_a_gap_on_its_line_is_unread() {
     assert!(!blank_read_zero);
     assert!(named_unread(&report, "危及“三安全一稳定”"));
 }
+
+/// pdftotext of the old form with a 序号 column (seeds 7 and 37): `61` `六、举报投诉数量` `62`
+/// `七、依申请公开信息收取的` `费用` `14`. 六's cell was printed level with 七's wrapped label,
+/// and 七 was left blank: the reading left 六 unread (nothing but the next serial after it)
+/// and gave 14 to 七. The one figure is either row's: both are unread.
+#[test]
+fn one_figure_after_an_unread_rows_serial_is_either_rows() {
+    let report = nianbao::check(&fixture("unseen/s7_12_national.pdf.txt"));
+    assert_ne!(value_of(&report, "fee.total", None), Some(14.0));
+    assert!(named_unread(&report, "依申请公开信息收取的费用"));
+    let report = nianbao::check(&fixture("unseen/s37_12_national.pdf.txt"));
+    assert_ne!(
+        value_of(&report, "active.normative_issued", None),
+        Some(15.0)
+    );
+}

@@ -86,6 +86,12 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             &ex.cells,
             &rows,
         ));
+        misread.extend(untaken::one_figure_for_two_rows(
+            doc.text(),
+            &ex.cells,
+            &rows,
+            &windows,
+        ));
         misread.extend(untaken::digit_beside_an_untaken_digit(
             doc.text(),
             &rows,

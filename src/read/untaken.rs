@@ -190,6 +190,44 @@ fn next_serial(
             .is_some_and(|s| text[f.clone()].parse() == Ok(s + 1))
 }
 
+/// The rows of one figure right after a row of one figure that the reading found but read
+/// nothing for, with no figure in its own window but the next row's serial: pdftotext prints a
+/// figure level with the
+/// next row's wrapped label when its own row's cell is shorter (`六、举报投诉数量` `62`
+/// `七、依申请公开信息收取的` `费用` `14`: 14 is 六's, 七 left blank). The one figure is either
+/// row's, and the next row is left unread with it.
+pub fn one_figure_for_two_rows(
+    text: &str,
+    cells: &[Cell],
+    rows: &[RowRead],
+    windows: &[std::ops::Range<usize>],
+) -> Vec<Unit> {
+    let one_value = |id: &str| schema::indicator(id).is_some_and(|i| i.columns.names().is_empty());
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| rows[i].label.start);
+    order
+        .windows(2)
+        .filter(|p| {
+            let (r, next) = (&rows[p[0]], &rows[p[1]]);
+            let unread = r.values.iter().all(|v| v.blank)
+                && !cells.iter().any(|c| c.indicator == r.indicator);
+            // nothing but the next row's serial: the table numbers its rows, pdftotext's copy
+            let (serials, own): (Vec<_>, Vec<_>) = figures_apart(text, windows[p[0]].clone())
+                .partition(|f| next_serial(text, r, &windows[p[0]], f));
+            one_value(r.indicator)
+                && one_value(next.indicator)
+                && unread
+                && own.is_empty()
+                && serials.len() == 1
+                && next.values.iter().filter(|v| !v.blank).count() == 1
+                && text
+                    .get(windows[p[1]].clone())
+                    .is_some_and(|t| !bordered(t))
+        })
+        .map(|p| Unit::of(rows[p[1]].indicator, None))
+        .collect()
+}
+
 /// The rows read blank right before or after a heading whose window holds a figure no cell
 /// took: a heading carries no figure of its own, so the figure is a neighbour's (a Markdown
 /// converter merged `（一）回应公众关注热点…` and the heading after it into one table row, the
