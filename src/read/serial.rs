@@ -58,7 +58,7 @@ pub fn serial_read_as_figure(text: &str, rows: &[RowRead]) -> Vec<Unit> {
 
 /// Serials number the rows of the old form's single column (and of its year and 历年累计
 /// columns); the 2019 and 2021 tables print none.
-fn one_value_column(id: &str) -> bool {
+pub(super) fn one_value_column(id: &str) -> bool {
     crate::schema::indicator(id).is_some_and(|ind| ind.columns.names().is_empty())
 }
 

@@ -6,6 +6,7 @@
 
 use crate::model::{Cell, ValueKind};
 use crate::normalize::bordered;
+use crate::read::serial::one_value_column;
 use crate::read::verify::{self, RowRead, Unit};
 use crate::schema;
 use crate::segment::Document;
@@ -127,15 +128,15 @@ pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRea
 /// line next to it that no row took: PDFium copies a letter-spaced figure a digit per line
 /// (`1` `1` for 11), and a reading that takes one digit for the figure reads it wrong. Two
 /// digits for one cell leave two readings; the next row's serial (`5` `5` `2.政府网站…`), the
-/// one taken or the other, is no such digit. (Any untaken figure in the row's window was measured too: it cost hundreds of
-/// right cells where a 序号 column or `-layout` leaves numbers beside a row.)
+/// one taken or the other, is no such digit. (Any untaken figure in the row's window was
+/// measured too: it cost hundreds of right cells where a 序号 column or `-layout` leaves
+/// numbers beside a row.)
 pub fn digit_beside_an_untaken_digit(
     text: &str,
     rows: &[RowRead],
     windows: &[std::ops::Range<usize>],
 ) -> Vec<Unit> {
     let taken = figures_taken(rows);
-    let one_value = |id: &str| schema::indicator(id).is_some_and(|i| i.columns.names().is_empty());
     // the digit alone on its line at `at`, and where its line and the next start
     // (only the spaces around the digit are looked at: a text on one line stays linear)
     let lone_digit = |at: usize| -> Option<(usize, usize)> {
@@ -152,7 +153,7 @@ pub fn digit_beside_an_untaken_digit(
     };
     rows.iter()
         .zip(windows)
-        .filter(|(r, _)| one_value(r.indicator))
+        .filter(|(r, _)| one_value_column(r.indicator))
         .filter(|(r, w)| {
             let mut values = r.values.iter().filter(|v| !v.blank);
             let (Some(v), None) = (values.next(), values.next()) else {
@@ -192,17 +193,15 @@ fn next_serial(
 
 /// The rows of one figure right after a row of one figure that the reading found but read
 /// nothing for, with no figure in its own window but the next row's serial: pdftotext prints a
-/// figure level with the
-/// next row's wrapped label when its own row's cell is shorter (`六、举报投诉数量` `62`
-/// `七、依申请公开信息收取的` `费用` `14`: 14 is 六's, 七 left blank). The one figure is either
-/// row's, and the next row is left unread with it.
+/// figure level with the next row's wrapped label when its own row's cell is shorter
+/// (`六、举报投诉数量` `62` `七、依申请公开信息收取的` `费用` `14`: 14 is 六's, 七 left blank).
+/// The one figure is either row's, and the next row is left unread with it.
 pub fn one_figure_for_two_rows(
     text: &str,
     cells: &[Cell],
     rows: &[RowRead],
     windows: &[std::ops::Range<usize>],
 ) -> Vec<Unit> {
-    let one_value = |id: &str| schema::indicator(id).is_some_and(|i| i.columns.names().is_empty());
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&i| rows[i].label.start);
     order
@@ -214,8 +213,8 @@ pub fn one_figure_for_two_rows(
             // nothing but the next row's serial: the table numbers its rows, pdftotext's copy
             let (serials, own): (Vec<_>, Vec<_>) = figures_apart(text, windows[p[0]].clone())
                 .partition(|f| next_serial(text, r, &windows[p[0]], f));
-            one_value(r.indicator)
-                && one_value(next.indicator)
+            one_value_column(r.indicator)
+                && one_value_column(next.indicator)
                 && unread
                 && own.is_empty()
                 && serials.len() == 1
