@@ -431,8 +431,9 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
     } else {
         chain(han, &occ, rows.len())
     };
-    let picked = fill_gaps(han, rows, picked, t != Template::T2008);
-    let picked = fill_tail(text, han, rows, picked, t != Template::T2008);
+    let wants = wordings_to_find(rows);
+    let picked = fill_gaps(han, &wants, picked, t != Template::T2008);
+    let picked = fill_tail(text, han, &wants, picked, t != Template::T2008);
     let picked = fill_variants(doc.text(), han, rows, picked);
     let picked: Vec<Occurrence> = (0..picked.len())
         .map(|n| {
@@ -581,17 +582,11 @@ pub(super) const MAX_INSERTED: usize = 4;
 /// characters, found again as the wording's characters in order with a few others between.
 /// `ordered`: the rows stand in template order (national formats); the old form's provinces
 /// order some rows their own way (网站 before 公报), so there any row not found may be in any gap.
-pub(super) fn fill_gaps(
-    han: &HanStream,
-    rows: &[TemplateRow],
-    picked: Vec<Occurrence>,
-    ordered: bool,
-) -> Vec<Occurrence> {
-    let chars = &han.chars;
-    // each row's wordings of four characters or more, as characters: once, not per gap and
-    // row (collected anew there, they were most of the 130 µs this took in an old-form check)
-    let wants: Vec<Vec<Vec<char>>> = rows
-        .iter()
+/// Each row's wordings of four characters or more, as characters, for the rows looked for
+/// between and after the rows found: once, not per gap and row (collected anew there, they
+/// were most of the 130 µs this took in an old-form check).
+fn wordings_to_find(rows: &[TemplateRow]) -> Vec<Vec<Vec<char>>> {
+    rows.iter()
         .map(|(_, cores)| {
             cores
                 .iter()
@@ -599,17 +594,26 @@ pub(super) fn fill_gaps(
                 .map(|c| c.chars().collect())
                 .collect()
         })
-        .collect();
-    let mut taken = vec![false; rows.len()];
+        .collect()
+}
+
+fn fill_gaps(
+    han: &HanStream,
+    wants: &[Vec<Vec<char>>],
+    picked: Vec<Occurrence>,
+    ordered: bool,
+) -> Vec<Occurrence> {
+    let chars = &han.chars;
+    let mut taken = vec![false; wants.len()];
     picked.iter().for_each(|o| taken[o.row] = true);
     let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
     for (n, o) in picked.iter().enumerate() {
         out.push(*o);
         let Some(next) = picked.get(n + 1) else { break };
         if ordered {
-            fill_in_order(chars, &wants, &mut taken, o, next, &mut out);
+            fill_in_order(chars, wants, &mut taken, o, next, &mut out);
         } else {
-            fill_by_place(chars, &wants, &mut taken, o.to, next.from, &mut out);
+            fill_by_place(chars, wants, &mut taken, o.to, next.from, &mut out);
         }
     }
     out
@@ -707,25 +711,23 @@ const TAIL_GAP: usize = 400;
 fn fill_tail(
     text: &str,
     han: &HanStream,
-    rows: &[TemplateRow],
+    wants: &[Vec<Vec<char>>],
     mut picked: Vec<Occurrence>,
     ordered: bool,
 ) -> Vec<Occurrence> {
     let Some(mut last) = picked.last().copied() else {
         return picked;
     };
-    let mut taken = vec![false; rows.len()];
+    let mut taken = vec![false; wants.len()];
     picked.iter().for_each(|o| taken[o.row] = true);
     loop {
         let reach = han.at[last.to - 1] + TAIL_GAP;
         let hi = han.at.partition_point(|&b| b < reach);
-        let open = (0..rows.len()).filter(|&r| !taken[r] && (!ordered || r > last.row));
+        let open = (0..wants.len()).filter(|&r| !taken[r] && (!ordered || r > last.row));
         let found = open
             .flat_map(|row| {
-                let wants = rows[row].1.iter().filter(|c| c.chars().count() >= 4);
-                wants.filter_map(move |c| {
-                    let want: Vec<char> = c.chars().collect();
-                    loose_find(&han.chars, last.to, hi, &want).map(|f| (row, f))
+                wants[row].iter().filter_map(move |want| {
+                    loose_find(&han.chars, last.to, hi, want).map(|f| (row, f))
                 })
             })
             .filter(|(_, (from, to, _))| !in_prose(text, han.range(*from, *to)))
