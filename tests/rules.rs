@@ -1016,3 +1016,19 @@ fn one_figure_after_an_unread_rows_serial_is_either_rows() {
         Some(15.0)
     );
 }
+
+/// A PDF-to-Markdown copy (seed 59, held out) merged `（一）回应公众关注热点或重大舆情数` and the
+/// heading after it into one row, the heading's label broken over the unit's cell
+/// (`…（二）通过不同渠道和方式回应解<br>|次<br>读的情况<br>|390|`). The row read no field at
+/// all, was shown blank, and a blank-value warning stood over a printed 390 with no word of a
+/// misreading. A bordered copy shows a blank as an empty field: a row that read none is in doubt.
+#[test]
+fn a_bordered_row_that_read_no_field_is_no_blank() {
+    let report = nianbao::check(&fixture("unseen/s59_12_national.md.txt"));
+    let blank = report
+        .cells
+        .iter()
+        .any(|c| c.indicator == "respond.hotspots" && c.kind == nianbao::model::ValueKind::Blank);
+    assert!(!blank);
+    assert!(named_unread(&report, "回应公众关注热点或重大舆情数"));
+}

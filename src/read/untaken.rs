@@ -115,7 +115,12 @@ pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRea
             let mut own = cells.iter().filter(|c| c.indicator == r.indicator);
             own.next().is_some_and(|c| c.kind == ValueKind::Blank) && own.next().is_none()
         })
-        .filter(|(_, w)| text.get(w.clone()).is_some_and(|t| !bordered(t)))
+        // a bordered copy shows a blank as an empty field; a row that read no field at all
+        // shows none (a converter merged the row with a heading, its figure after both labels)
+        .filter(|(r, w)| {
+            text.get(w.clone())
+                .is_some_and(|t| !bordered(t) || r.values.is_empty())
+        })
         .filter(|(r, w)| {
             figures_apart(text, w.clone())
                 .any(|f| !next_serial(text, r, w, &f) && !taken.contains(&f.start))
