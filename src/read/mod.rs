@@ -85,6 +85,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             doc.text(),
             &ex.cells,
             &rows,
+            &windows,
         ));
         misread.extend(untaken::one_figure_for_two_rows(
             doc.text(),

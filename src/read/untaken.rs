@@ -107,10 +107,16 @@ fn leading_number(line: &str) -> Option<u64> {
 /// number before the row's own label) is no such figure. (In bordered copies, tabs
 /// and `|` show where a blank is: measured, the same test there cost 338 right cells of the
 /// committed set.)
-pub fn blanks_beside_their_own_figure(text: &str, cells: &[Cell], rows: &[RowRead]) -> Vec<Unit> {
+/// `windows` are the rows' [`verify::windows`], worked out once for the verification's pass.
+pub fn blanks_beside_their_own_figure(
+    text: &str,
+    cells: &[Cell],
+    rows: &[RowRead],
+    windows: &[std::ops::Range<usize>],
+) -> Vec<Unit> {
     let taken = figures_taken(rows);
     rows.iter()
-        .zip(verify::windows(text, rows))
+        .zip(windows.iter().cloned())
         .filter(|(r, _)| {
             let mut own = cells.iter().filter(|c| c.indicator == r.indicator);
             own.next().is_some_and(|c| c.kind == ValueKind::Blank) && own.next().is_none()

@@ -252,6 +252,19 @@ pub(super) struct Occurrence {
     variant: bool,
 }
 
+impl Occurrence {
+    /// A row's wording found by [`loose_find`]: (from, to, characters inserted).
+    fn loose(row: usize, (from, to, inserted): (usize, usize, usize)) -> Occurrence {
+        Occurrence {
+            row,
+            from,
+            to,
+            inserted,
+            variant: false,
+        }
+    }
+}
+
 /// Occurrences of every row's wording; one inside a longer occurrence of another row's
 /// wording is dropped (`传真申请数` inside `信函、传真申请数`).
 pub(super) fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurrence> {
@@ -633,16 +646,10 @@ fn fill_in_order(
         if taken[row] {
             continue;
         }
-        if let Some((from, to, inserted)) = first_wording(chars, &wants[row], lo, next.from) {
+        if let Some(found) = first_wording(chars, &wants[row], lo, next.from) {
             taken[row] = true;
-            out.push(Occurrence {
-                row,
-                from,
-                to,
-                inserted,
-                variant: false,
-            });
-            lo = to;
+            out.push(Occurrence::loose(row, found));
+            lo = found.1;
         }
     }
 }
@@ -670,16 +677,10 @@ fn fill_by_place(
         .filter(|&r| first[r].is_some())
         .min_by_key(|&r| first[r].map(|(from, to, _)| (from, std::cmp::Reverse(to), r)))
     {
-        let (from, to, inserted) = first[row].take().expect("a row with a place");
+        let found = first[row].take().expect("a row with a place");
         taken[row] = true;
-        out.push(Occurrence {
-            row,
-            from,
-            to,
-            inserted,
-            variant: false,
-        });
-        lo = to;
+        out.push(Occurrence::loose(row, found));
+        lo = found.1;
         for r in 0..first.len() {
             if first[r].is_some_and(|(from, _, _)| from < lo) {
                 first[r] = first_wording(chars, &wants[r], lo, hi);
@@ -732,17 +733,11 @@ fn fill_tail(
             })
             .filter(|(_, (from, to, _))| !in_prose(text, han.range(*from, *to)))
             .min_by_key(|&(row, (from, to, _))| (from, std::cmp::Reverse(to), row));
-        let Some((row, (from, to, inserted))) = found else {
+        let Some((row, found)) = found else {
             return picked;
         };
         taken[row] = true;
-        last = Occurrence {
-            row,
-            from,
-            to,
-            inserted,
-            variant: false,
-        };
+        last = Occurrence::loose(row, found);
         picked.push(last);
     }
 }
