@@ -304,22 +304,22 @@ pub fn analyse(cx: &dyn Figures) -> Arithmetic {
     out
 }
 
-/// The bounds of the relations: a part at most its whole (in each of the whole's columns), a
-/// whole at most its parts' sum (a request counted under several ways or reasons).
-fn bounds(cx: &dyn Figures) -> Vec<Constraint> {
+/// One bound of the form: the figures of `less` add up to at most those of `more`, in `column`.
+pub struct Bound {
+    pub less: &'static [&'static str],
+    pub more: &'static [&'static str],
+    pub column: Option<&'static str>,
+    /// A whole bounded by its parts' sum (a request counted under several ways or reasons),
+    /// not a part by its whole.
+    pub by_parts: bool,
+}
+
+/// The form's bounds that apply to these figures: a part at most its whole (in each of the
+/// whole's columns), a whole at most its parts' sum where no row of another variant of the form
+/// is printed. The arithmetic and the rule `part-exceeds-whole` walk this one list.
+pub fn bound_relations(cx: &dyn Figures) -> Vec<Bound> {
     let t = cx.template();
     let mut out = Vec::new();
-    let mut bound = |less: &[&'static str], more: &[&'static str], column| {
-        if let (Ok(left), Ok(right)) = (read_all(cx, less, column), read_all(cx, more, column)) {
-            if !left.is_empty() && !right.is_empty() {
-                out.push(Constraint {
-                    shape: Shape::Bound,
-                    left,
-                    right,
-                });
-            }
-        }
-    };
     for r in schema::relations() {
         match r {
             Relation::AtMost {
@@ -328,11 +328,12 @@ fn bounds(cx: &dyn Figures) -> Vec<Constraint> {
                 within,
             } if within.has(t) => {
                 for column in cx.columns(whole) {
-                    bound(
-                        std::slice::from_ref(part),
-                        std::slice::from_ref(whole),
+                    out.push(Bound {
+                        less: std::slice::from_ref(part),
+                        more: std::slice::from_ref(whole),
                         column,
-                    );
+                        by_parts: false,
+                    });
                 }
             }
             Relation::AtMostSum {
@@ -340,13 +341,32 @@ fn bounds(cx: &dyn Figures) -> Vec<Constraint> {
                 parts,
                 within,
                 absent,
-            } if within.has(t) && cx.none_printed(absent) => {
-                bound(std::slice::from_ref(whole), parts, None);
-            }
+            } if within.has(t) && cx.none_printed(absent) => out.push(Bound {
+                less: std::slice::from_ref(whole),
+                more: parts,
+                column: None,
+                by_parts: true,
+            }),
             _ => {}
         }
     }
     out
+}
+
+/// The bounds as constraints on the figures read, where both sides are read.
+fn bounds(cx: &dyn Figures) -> Vec<Constraint> {
+    bound_relations(cx)
+        .into_iter()
+        .filter_map(|b| {
+            let left = read_all(cx, b.less, b.column).ok()?;
+            let right = read_all(cx, b.more, b.column).ok()?;
+            (!left.is_empty() && !right.is_empty()).then_some(Constraint {
+                shape: Shape::Bound,
+                left,
+                right,
+            })
+        })
+        .collect()
 }
 
 /// A failed sum that one cell explains alone, where that cell is on a broken bound and its

@@ -39,21 +39,36 @@ pub fn serial_read_as_figure(text: &str, rows: &[RowRead]) -> Vec<Unit> {
             let Some(figure) = text.get(last.range.clone()).and_then(whole) else {
                 return false;
             };
-            let before_next_label = window.end < text.len()
-                && text
-                    .get(last.range.end..window.end)
-                    .is_some_and(|gap| gap.trim().is_empty());
+            // a figure ending the text has no next row to be the serial of
+            let before_next_label = window.end < text.len();
             let printed_twice = text.get(window.start..last.range.start).is_some_and(|w| {
                 w.split(|c: char| !c.is_ascii_digit())
                     .any(|n| n.parse() == Ok(figure))
             });
             before_next_label
                 && !printed_twice
-                && serial_before(r.label.start)
-                    .is_some_and(|s| s + 1 == figure && numbered(r.label.start, s))
+                && next_serial(text, r.label.start, window, &last.range)
+                && serial_before(r.label.start).is_some_and(|s| numbered(r.label.start, s))
         })
         .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
+}
+
+/// Whether the figure at `figure`, with nothing but spaces between it and the end of its row's
+/// `window` (the next row's label), is the next row's serial: one more than the number printed
+/// just before the row's own label at `label`.
+pub(super) fn next_serial(
+    text: &str,
+    label: usize,
+    window: &std::ops::Range<usize>,
+    figure: &std::ops::Range<usize>,
+) -> bool {
+    let before_next_label = text
+        .get(figure.end..window.end)
+        .is_some_and(|gap| gap.trim().is_empty());
+    before_next_label
+        && number_before(text, label)
+            .is_some_and(|s| text.get(figure.clone()).and_then(whole) == Some(s + 1))
 }
 
 /// Serials number the rows of the old form's single column (and of its year and 历年累计

@@ -6,7 +6,7 @@
 
 use crate::model::{Cell, ValueKind};
 use crate::normalize::bordered;
-use crate::read::serial::one_value_column;
+use crate::read::serial::{next_serial, one_value_column};
 use crate::read::verify::{self, RowRead, Unit};
 use crate::schema;
 use crate::segment::Document;
@@ -129,7 +129,7 @@ pub fn blanks_beside_their_own_figure(
         })
         .filter(|(r, w)| {
             figures_apart(text, w.clone())
-                .any(|f| !next_serial(text, r, w, &f) && !taken.contains(&f.start))
+                .any(|f| !next_serial(text, r.label.start, w, &f) && !taken.contains(&f.start))
         })
         .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
@@ -173,33 +173,17 @@ pub fn digit_beside_an_untaken_digit(
             let Some((line, next)) = lone_digit(v.range.start) else {
                 return false;
             };
-            if next_serial(text, r, w, &v.range) {
+            if next_serial(text, r.label.start, w, &v.range) {
                 return false;
             }
             figures_apart(text, (*w).clone()).any(|f| {
                 !taken.contains(&f.start)
-                    && !next_serial(text, r, w, &f)
+                    && !next_serial(text, r.label.start, w, &f)
                     && lone_digit(f.start).is_some_and(|(l, n)| l == next || n == line)
             })
         })
         .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
-}
-
-/// Whether the figure at `f`, right before the next row's label, is that row's serial: one
-/// more than the number before `r`'s own label.
-fn next_serial(
-    text: &str,
-    r: &RowRead,
-    window: &std::ops::Range<usize>,
-    f: &std::ops::Range<usize>,
-) -> bool {
-    let before_next_label = text
-        .get(f.end..window.end)
-        .is_some_and(|gap| gap.trim().is_empty());
-    before_next_label
-        && super::serial::number_before(text, r.label.start)
-            .is_some_and(|s| text[f.clone()].parse() == Ok(s + 1))
 }
 
 /// The rows of one figure right after a row of one figure that the reading found but read
@@ -223,7 +207,7 @@ pub fn one_figure_for_two_rows(
                 && !cells.iter().any(|c| c.indicator == r.indicator);
             // nothing but the next row's serial: the table numbers its rows, pdftotext's copy
             let (serials, own): (Vec<_>, Vec<_>) = figures_apart(text, windows[p[0]].clone())
-                .partition(|f| next_serial(text, r, &windows[p[0]], f));
+                .partition(|f| next_serial(text, r.label.start, &windows[p[0]], f));
             one_value_column(r.indicator)
                 && one_value_column(next.indicator)
                 && unread

@@ -1,6 +1,5 @@
 use super::common::{finding, num, quoted, rule, Context};
 use crate::model::Finding;
-use crate::schema::{self, Relation};
 
 rule! {
     /// 分项大于总数：某一分项不可能大于它所属的总数。例如各渠道公开的信息数（政府网站、
@@ -18,79 +17,66 @@ rule! {
 }
 
 fn check(cx: &Context) -> Vec<Finding> {
-    let t = cx.template();
-    let mut out = Vec::new();
-    for r in schema::relations() {
-        match r {
-            Relation::AtMost {
-                part,
-                whole,
-                within,
-            } if within.has(t) => {
-                for column in cx.columns(whole) {
-                    let (Some(p), Some(w)) = (cx.figure(part, column), cx.figure(whole, column))
-                    else {
-                        continue;
-                    };
-                    let (Some(pv), Some(wv)) = (p.value, w.value) else {
-                        continue;
-                    };
-                    if pv > wv + 1e-9 && !cx.arithmetic().explains_bound(p.span) {
-                        out.push(finding(
-                            "part-exceeds-whole",
-                            format!(
-                                "{}为 {}，超过了其所属的{} {}。",
-                                quoted(&p.label, column),
-                                num(pv),
-                                quoted(&w.label, column),
-                                num(wv)
-                            ),
-                            vec![p.span, w.span],
-                            Some(wv),
-                            Some(pv),
-                        ));
-                    }
-                }
-            }
-            Relation::AtMostSum {
-                whole,
-                parts,
-                within,
-                absent,
-            } if within.has(t) && cx.none_printed(absent) => {
-                let Some(w) = cx.figure(whole, None) else {
-                    continue;
-                };
-                let Some(wv) = w.value else { continue };
-                let values: Option<Vec<_>> = parts
-                    .iter()
-                    .map(|p| {
-                        cx.figure(p, None)
-                            .and_then(|f| f.value.map(|v| (v, f.span)))
-                    })
-                    .collect();
-                let Some(values) = values else { continue };
-                let sum: f64 = values.iter().map(|(v, _)| v).sum();
-                if wv > sum + 1e-9 && !cx.arithmetic().explains_bound(w.span) {
-                    let mut spans = vec![w.span];
-                    spans.extend(values.iter().map(|(_, s)| *s));
-                    out.push(finding(
-                        "part-exceeds-whole",
-                        format!(
-                            "{}为 {}，大于其 {} 个分项之和 {}。",
-                            quoted(&w.label, None),
-                            num(wv),
-                            parts.len(),
-                            num(sum)
-                        ),
-                        spans,
-                        Some(sum),
-                        Some(wv),
-                    ));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    crate::arith::bound_relations(cx)
+        .into_iter()
+        .filter_map(|b| match b.by_parts {
+            false => part_above_whole(cx, b.less[0], b.more[0], b.column),
+            true => whole_above_parts(cx, b.less[0], b.more),
+        })
+        .collect()
+}
+
+fn part_above_whole(
+    cx: &Context,
+    part: &str,
+    whole: &str,
+    column: Option<&'static str>,
+) -> Option<Finding> {
+    let (p, w) = (cx.figure(part, column)?, cx.figure(whole, column)?);
+    let (pv, wv) = (p.value?, w.value?);
+    (pv > wv + 1e-9 && !cx.arithmetic().explains_bound(p.span)).then(|| {
+        finding(
+            "part-exceeds-whole",
+            format!(
+                "{}为 {}，超过了其所属的{} {}。",
+                quoted(&p.label, column),
+                num(pv),
+                quoted(&w.label, column),
+                num(wv)
+            ),
+            vec![p.span, w.span],
+            Some(wv),
+            Some(pv),
+        )
+    })
+}
+
+fn whole_above_parts(cx: &Context, whole: &str, parts: &[&str]) -> Option<Finding> {
+    let w = cx.figure(whole, None)?;
+    let wv = w.value?;
+    let values: Vec<_> = parts
+        .iter()
+        .map(|p| {
+            cx.figure(p, None)
+                .and_then(|f| f.value.map(|v| (v, f.span)))
+        })
+        .collect::<Option<_>>()?;
+    let sum: f64 = values.iter().map(|(v, _)| v).sum();
+    (wv > sum + 1e-9 && !cx.arithmetic().explains_bound(w.span)).then(|| {
+        let mut spans = vec![w.span];
+        spans.extend(values.iter().map(|(_, s)| *s));
+        finding(
+            "part-exceeds-whole",
+            format!(
+                "{}为 {}，大于其 {} 个分项之和 {}。",
+                quoted(&w.label, None),
+                num(wv),
+                parts.len(),
+                num(sum)
+            ),
+            spans,
+            Some(sum),
+            Some(wv),
+        )
+    })
 }
