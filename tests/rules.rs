@@ -1032,3 +1032,20 @@ fn a_bordered_row_that_read_no_field_is_no_blank() {
     assert!(!blank);
     assert!(named_unread(&report, "回应公众关注热点或重大舆情数"));
 }
+
+/// Seed 67, held out (a PDF-to-Markdown copy of a 2019 report): `|(六)其他|处理|0|0|0|0|0|0|`,
+/// the row's first cell blank and gone from the pipe row, six figures for seven cells. 2019's
+/// form prints （六）其他处理 as a row of figures, not as the group heading it is in 2021; read
+/// as a heading, its first cell cost nothing to leave missing, every cheapest alignment left
+/// the last one missing instead, and the blank 自然人 cell showed the 商业企业 column's 0.
+#[test]
+fn the_other_handling_row_of_2019_is_no_heading() {
+    let report = nianbao::check(&fixture("unseen/s67_10_2019.md.txt"));
+    let other: Vec<_> = report
+        .cells
+        .iter()
+        .filter(|c| c.indicator == "result.other")
+        .collect();
+    assert!(other.is_empty(), "{other:?}");
+    assert!(named_unread(&report, "其他处理"));
+}

@@ -104,6 +104,13 @@ pub fn value_rows_with_one_other_row(t: Template) -> impl Iterator<Item = &'stat
     indicators().filter(move |i| i.within.has(t) && carries_figures_with_one_other_row(i))
 }
 
+/// Whether a row prints no figures of its own, among the rows `found` in a text: a group
+/// heading, except （六）其他处理 where none of its three parts is found (2019's form prints it
+/// as a row of figures, and so do 2021 forms some agencies still fill so).
+pub fn figureless(i: &Indicator, found: &[&Indicator]) -> bool {
+    i.heading && !(i.id == "result.other" && !found.iter().any(|f| f.id.starts_with("other.")))
+}
+
 fn carries_figures_with_one_other_row(i: &Indicator) -> bool {
     (!i.heading || i.id == "result.other") && !i.id.starts_with("other.")
 }

@@ -16,8 +16,9 @@ pub(super) fn assign_orphans(
     plan: &mut [Taken],
 ) {
     let used = tokens_taken(plan, tokens.len());
+    let found: Vec<_> = anchors.iter().map(|a| a.indicator).collect();
     let mut orphans: Vec<usize> = (0..anchors.len())
-        .filter(|&r| took_nothing(&plan[r]) && !anchors[r].indicator.heading)
+        .filter(|&r| took_nothing(&plan[r]) && !schema::figureless(anchors[r].indicator, &found))
         .collect();
     let Some(&w) = orphans.first().map(|&r| &widths[r]) else {
         return;
@@ -411,7 +412,12 @@ impl<'a> Lattice<'a> {
         base.push(total);
         let states = total + 1;
         let start_of = |r: usize| rows.get(r).map_or(usize::MAX, |&x| anchors[x].label.start);
-        let headings: Vec<bool> = rows.iter().map(|&r| anchors[r].indicator.heading).collect();
+        // a group heading's first cell costs nothing, but for （六）其他处理 printed as a row
+        let found: Vec<_> = anchors.iter().map(|a| a.indicator).collect();
+        let headings: Vec<bool> = rows
+            .iter()
+            .map(|&r| schema::figureless(anchors[r].indicator, &found))
+            .collect();
         let (row, empty) = empty_moves(&widths, &base, &headings);
         Lattice {
             tokens,
