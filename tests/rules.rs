@@ -1049,3 +1049,23 @@ fn the_other_handling_row_of_2019_is_no_heading() {
     assert!(other.is_empty(), "{other:?}");
     assert!(named_unread(&report, "其他处理"));
 }
+
+/// Seed 61, held out (pdftotext -layout of an old-form report): `（三）从事政府信息公开` `人`
+/// `工作人员数`, the unit printed between a wrapped label's lines. The reading by layout missed
+/// two such rows, read every other cell, and was taken as whole: the anchored reading, which
+/// finds them, never ran, and the blank cell (the report's defect) went unsaid under a clean
+/// table. A wording is looked for in the table's text without the units printed apart too.
+#[test]
+fn a_label_wrapped_around_its_unit_is_looked_for() {
+    let report = nianbao::check(&fixture("unseen/s61_12_national.pdflayout.txt"));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.code == "blank-value" && f.message.contains("从事政府信息公开工作人员数")));
+    let leader = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "respond.interview_leader")
+        .and_then(|c| c.value);
+    assert_eq!(leader, Some(0.0));
+}

@@ -424,15 +424,25 @@ fn anchors_find_more(doc: &Document, ex: &Extraction) -> bool {
         .flat_map(str::chars)
         .filter(|&c| crate::normalize::is_han(c))
         .collect();
+    // and without the units printed apart: `-layout` prints a wrapped label's unit between its
+    // lines (`（三）从事政府信息公开` `人` `工作人员数`)
+    let is_unit = |w: &str| schema::indicators().any(|i| i.unit == w);
+    let without_units: String = table_texts(doc, ex)
+        .flat_map(str::split_whitespace)
+        .filter(|w| !is_unit(w))
+        .flat_map(str::chars)
+        .filter(|&c| crate::normalize::is_han(c))
+        .collect();
     let t = Template::T2008;
     schema::indicators()
         .zip(schema::wording_cores())
         .filter(|(ind, _)| ind.within.has(t) && !ind.heading)
         .filter(|(ind, _)| !ex.matched.iter().any(|m| std::ptr::eq(m.indicator, *ind)))
         .any(|(_, cores)| {
-            cores
-                .iter()
-                .any(|c| c.chars() >= 4 && han.contains(c.text.as_str()))
+            cores.iter().any(|c| {
+                c.chars() >= 4
+                    && (han.contains(c.text.as_str()) || without_units.contains(c.text.as_str()))
+            })
         })
 }
 
