@@ -44,6 +44,24 @@ impl Why {
     }
 }
 
+/// Adds a reason to a table's, once. The figures breaking the arithmetic and the figures'
+/// places in doubt both come of the copy's scrambled rows and columns: said once where both
+/// are given.
+fn add_reason(reason: &mut String, why: Why) {
+    const SCRAMBLED: &str = "，复制的文字打乱了表格的行列";
+    let misplaced = Why::Misplaced.zh().trim_end_matches(SCRAMBLED);
+    if reason.contains(why.zh()) || (why == Why::Misplaced && reason.contains(misplaced)) {
+        return;
+    }
+    if !reason.is_empty() {
+        reason.push('；');
+    }
+    reason.push_str(why.zh());
+    if reason.contains(Why::Layout.zh()) && reason.contains(Why::Misplaced.zh()) {
+        *reason = reason.replacen(Why::Misplaced.zh(), misplaced, 1);
+    }
+}
+
 /// What a clerk can do about a table not read in full.
 fn advice(exact: bool) -> &'static str {
     if exact {
@@ -118,14 +136,10 @@ pub fn coverage(ex: Tables) -> Vec<Coverage> {
         c.read += read;
         if read < expected {
             c.missing.push(ind.labels[0].to_string());
-            let why = why_unread(ind, ex);
-            let reason = c.reason.get_or_insert_with(String::new);
-            if !reason.contains(why.zh()) {
-                if !reason.is_empty() {
-                    reason.push('；');
-                }
-                reason.push_str(why.zh());
-            }
+            add_reason(
+                c.reason.get_or_insert_with(String::new),
+                why_unread(ind, ex),
+            );
             c.advice = Some(advice(ex.exact).to_string());
         }
     }
@@ -151,4 +165,36 @@ fn why_unread(ind: &Indicator, ex: &Tables) -> Why {
 pub fn complete(ex: Tables) -> bool {
     let c = coverage(ex);
     !c.is_empty() && c.iter().all(|t| t.read == t.expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason_of(whys: &[Why]) -> String {
+        let mut reason = String::new();
+        whys.iter().for_each(|&w| add_reason(&mut reason, w));
+        reason
+    }
+
+    #[test]
+    fn scrambled_rows_and_columns_are_said_once() {
+        let both = [
+            "复制的文字打乱了表格的行列，无法确定这些数字属于哪一格",
+            "读出的数字与表内合计关系多处对不上",
+        ];
+        assert_eq!(reason_of(&[Why::Layout, Why::Misplaced]), both.join("；"));
+        assert_eq!(
+            reason_of(&[Why::Misplaced, Why::Layout, Why::Misplaced]),
+            format!("{}；{}", both[1], both[0])
+        );
+        assert_eq!(
+            reason_of(&[Why::Misplaced, Why::Misplaced]),
+            Why::Misplaced.zh()
+        );
+        assert_eq!(
+            reason_of(&[Why::Glued, Why::NotFound, Why::Glued]),
+            format!("{}；{}", Why::Glued.zh(), Why::NotFound.zh())
+        );
+    }
 }
