@@ -226,7 +226,12 @@ fn doubted_units(
         let i = read.partition_point(|(r, _)| *r < id);
         read.get(i).is_some_and(|(r, _)| *r == id)
     };
-    for m in ex.matched.iter().filter(|m| !m.indicator.heading) {
+    let found = found_rows(ex);
+    for m in ex
+        .matched
+        .iter()
+        .filter(|m| !schema::figureless(m.indicator, &found))
+    {
         let id = m.indicator.id;
         let names = m.indicator.columns.names();
         let missing: Vec<Option<&str>> = match names.is_empty() {
@@ -276,8 +281,12 @@ fn mostly_unread_tables(
             .any(|u| u.indicator == id && u.group.is_empty())
             || (!ex.cells.iter().any(|c| c.indicator == id) && !glued(id))
     };
-    let found: Vec<&grid::MatchedRow> =
-        ex.matched.iter().filter(|m| !m.indicator.heading).collect();
+    let rows_found = found_rows(ex);
+    let found: Vec<&grid::MatchedRow> = ex
+        .matched
+        .iter()
+        .filter(|m| !schema::figureless(m.indicator, &rows_found))
+        .collect();
     let mut out = Vec::new();
     let mut tables: Vec<&str> = found.iter().map(|m| table_of(m.indicator)).collect();
     tables.sort_unstable();
@@ -382,6 +391,11 @@ fn name_rows_the_other_reading_found(read: &mut Extraction, other: &Extraction) 
     }
 }
 
+/// The template's rows a reading found.
+fn found_rows(ex: &Extraction) -> Vec<&'static schema::Indicator> {
+    ex.matched.iter().map(|m| m.indicator).collect()
+}
+
 /// The rows of a reading as the verification reads them.
 fn rows_read(ex: &Extraction) -> Vec<crate::read::verify::RowRead<'_>> {
     ex.matched
@@ -468,6 +482,7 @@ fn table_texts<'a>(doc: &'a Document, ex: &'a Extraction) -> impl Iterator<Item 
 fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
     // each row's cells in text order: the cells sorted by indicator, stably (one pass over
     // the cells per row was quadratic in the cells)
+    let found = found_rows(ex);
     let mut by_row: Vec<&Cell> = ex.cells.iter().collect();
     by_row.sort_by(|a, b| a.indicator.cmp(&b.indicator));
     let sound = by_row
@@ -487,7 +502,7 @@ fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
                 return false;
             };
             // a figure under a heading was misplaced: the heading has no cell to hold it
-            if ind.heading {
+            if schema::figureless(ind, &found) {
                 return false;
             }
             let width = ind.width(old_columns);
