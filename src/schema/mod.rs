@@ -108,7 +108,9 @@ pub fn value_rows_with_one_other_row(t: Template) -> impl Iterator<Item = &'stat
 /// heading, except （六）其他处理 where none of its three parts is found (2019's form prints it
 /// as a row of figures, and so do 2021 forms some agencies still fill so).
 pub fn figureless(i: &Indicator, found: &[&Indicator]) -> bool {
-    i.heading && !(i.id == "result.other" && !found.iter().any(|f| f.id.starts_with("other.")))
+    let printed_as_a_row =
+        i.id == "result.other" && !found.iter().any(|f| f.id.starts_with("other."));
+    i.heading && !printed_as_a_row
 }
 
 fn carries_figures_with_one_other_row(i: &Indicator) -> bool {
