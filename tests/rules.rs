@@ -1069,3 +1069,16 @@ fn a_label_wrapped_around_its_unit_is_looked_for() {
         .and_then(|c| c.value);
     assert_eq!(leader, Some(0.0));
 }
+
+/// Seed 71, held out (a PDF-to-Markdown copy of a 2021 report): the table's last row broken out
+/// of it, its figure printed above its label (`0` `# 行政事业性收费`), nothing after the label
+/// but the next section. The row was shown blank under a blank-value warning over a printed 0:
+/// a figure no row took, alone on the line before a blank row's label, may be the row's own.
+#[test]
+fn a_blank_row_below_an_untaken_figure_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s71_14_2021.md.txt"));
+    let fee = report.cells.iter().find(|c| c.indicator == "disclose.fees");
+    assert!(fee.is_none(), "{fee:?}");
+    assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
+    assert!(named_unread(&report, "行政事业性收费"));
+}

@@ -93,6 +93,11 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             &rows,
             &windows,
         ));
+        misread.extend(untaken::blank_below_an_untaken_figure(
+            doc.text(),
+            &ex.cells,
+            &rows,
+        ));
         misread.extend(untaken::digit_beside_an_untaken_digit(
             doc.text(),
             &rows,

@@ -135,6 +135,55 @@ pub fn blanks_beside_their_own_figure(
         .collect()
 }
 
+/// The rows of one cell read blank where no empty field shows the blank, with a figure alone on
+/// the line right before their label that no row took and that is no serial: a converter or
+/// pdftotext may print a row's figure above its label (`0` `# 行政事业性收费`, the table's last
+/// row broken out of it), and the row's figure may be that one.
+pub fn blank_below_an_untaken_figure(text: &str, cells: &[Cell], rows: &[RowRead]) -> Vec<Unit> {
+    let taken = figures_taken(rows);
+    let one_blank = |r: &RowRead| {
+        let mut own = cells.iter().filter(|c| c.indicator == r.indicator);
+        own.next().is_some_and(|c| c.kind == ValueKind::Blank) && own.next().is_none()
+    };
+    let mut labels: Vec<usize> = rows.iter().map(|r| r.label.start).collect();
+    labels.sort_unstable();
+    rows.iter()
+        .filter(|r| one_blank(r) && r.values.iter().all(|v| v.blank))
+        .filter(|r| {
+            let Some(figure) = figure_on_the_line_before(text, r.label.start) else {
+                return false;
+            };
+            // the 序号 column: one more than the number before the previous row's label
+            let previous = labels[..labels.partition_point(|&s| s < r.label.start)].last();
+            let serial = previous
+                .and_then(|&p| super::serial::number_before(text, p))
+                .is_some_and(|n| text[figure.clone()].parse() == Ok(n + 1));
+            !serial && !taken.contains(&figure.start)
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}
+
+/// The figure alone on the line right before the line `label` starts (nothing but spaces
+/// before the label on its line, empty lines between).
+fn figure_on_the_line_before(text: &str, label: usize) -> Option<std::ops::Range<usize>> {
+    let line_start = text[..label].rfind('\n').map_or(0, |n| n + 1);
+    let opening = &text[line_start..label];
+    // a Markdown heading's `#` opens the line before the label
+    if !opening
+        .trim_matches(|c: char| c.is_whitespace() || c == '#')
+        .is_empty()
+    {
+        return None;
+    }
+    let before = text[..line_start].trim_end();
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    let word = before[start..].trim();
+    let at = start + (before[start..].len() - before[start..].trim_start().len());
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        .then(|| at..at + word.len())
+}
+
 /// The rows of one figure that took a digit alone on its line with another digit alone on the
 /// line next to it that no row took: PDFium copies a letter-spaced figure a digit per line
 /// (`1` `1` for 11), and a reading that takes one digit for the figure reads it wrong. Two
