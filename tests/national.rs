@@ -237,6 +237,17 @@ fn a_report_that_fills_only_the_total_column_gets_one_warning() {
         }
         let r = nianbao::check(&n.report(layout));
         assert!(only(&r, "blank-value"), "{layout:?}\n{}", describe(&r));
+        // read whole, the table's six blank columns are one finding
+        let blanks: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.code == "blank-value")
+            .collect();
+        assert!(
+            blanks.len() == 1 && blanks[0].message.contains("列整列未填写"),
+            "{layout:?}\n{}",
+            describe(&r)
+        );
         assert_eq!(
             value(&r, "result.total", Some("总计")),
             Some(n.get("result.total", 6) as f64),

@@ -1082,3 +1082,22 @@ fn a_blank_row_below_an_untaken_figure_is_unread() {
     assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
     assert!(named_unread(&report, "行政事业性收费"));
 }
+
+/// Seed 71, held out (a PDF-to-Markdown copy of a 2021 table 三 with many blank cells): the
+/// 社会公益组织 cells read were all blank, and the report said the whole column was left blank,
+/// while five rows not read print figures in it, and the blank cells of the rows read went
+/// unnamed. A column is blank in every row only where its table was read in full.
+#[test]
+fn a_column_is_whole_only_where_its_table_was_read_whole() {
+    let report = nianbao::check(&fixture("unseen/s71_05_2021.md.txt"));
+    let blanks: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "blank-value")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(!blanks.iter().any(|m| m.contains("整列")), "{blanks:?}");
+    assert!(blanks
+        .iter()
+        .any(|m| m.contains("本机关不掌握相关政府信息") && m.contains("社会公益组织")));
+}

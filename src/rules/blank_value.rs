@@ -102,6 +102,20 @@ fn row_finding(cx: &Context, row: &[&Cell], blank: &[&Cell]) -> Option<Finding> 
     Some(f)
 }
 
+/// Whether the table an indicator is in was read in full: a column is blank in every row only
+/// where every row was read (rows not read may print figures in it).
+fn table_read_whole(cx: &Context, id: &str) -> bool {
+    let (Some(t), Some(ind)) = (cx.ex.template, crate::schema::indicator(id)) else {
+        return false;
+    };
+    let table = crate::schema::table_of(t, ind);
+    cx.ex
+        .coverage
+        .iter()
+        .filter(|c| c.table == table)
+        .all(|c| c.read >= c.expected)
+}
+
 /// Columns left blank in every row (a report that fills only 总计): one finding for them all.
 fn whole_columns<'c>(cx: &'c Context) -> (Vec<&'c str>, Vec<Finding>) {
     let mut columns: Vec<&str> = Vec::new();
@@ -119,7 +133,9 @@ fn whole_columns<'c>(cx: &'c Context) -> (Vec<&'c str>, Vec<Finding>) {
             .iter()
             .filter(|c| c.column.as_deref() == Some(*col))
             .collect();
-        cells.len() >= 3 && cells.iter().all(|c| c.kind == ValueKind::Blank)
+        cells.len() >= 3
+            && cells.iter().all(|c| c.kind == ValueKind::Blank)
+            && cells.iter().all(|c| table_read_whole(cx, &c.indicator))
     });
     let Some(first) = columns.first().and_then(|col| {
         cx.ex
