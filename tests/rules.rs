@@ -1101,3 +1101,23 @@ fn a_column_is_whole_only_where_its_table_was_read_whole() {
         .iter()
         .any(|m| m.contains("本机关不掌握相关政府信息") && m.contains("社会公益组织")));
 }
+
+/// Seed 37 (pdftotext -layout of an old-form report): 行政复议's `（二）被依法纠` `件` `错数` left
+/// blank, its unit printed between its label's lines, and 行政诉讼's row worded alike below it.
+/// The anchored reading took 行政诉讼's row first and gave 行政复议's its 0: a false
+/// sum-mismatch error over 行政复议数量. Rows worded alike stand in the form's order.
+#[test]
+fn rows_worded_alike_are_found_in_the_forms_order() {
+    let report = nianbao::check(&fixture("unseen/s37_00_national.pdflayout.txt"));
+    assert!(
+        !report.findings.iter().any(|f| f.code == "sum-mismatch"),
+        "{:?}",
+        report.findings
+    );
+    let corrected = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "review.corrected")
+        .map(|c| c.kind);
+    assert_ne!(corrected, Some(nianbao::model::ValueKind::Number));
+}

@@ -447,7 +447,8 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
     let wants = wordings_to_find(rows);
     let picked = fill_gaps(han, &wants, picked, t != Template::T2008);
     let picked = fill_tail(text, han, &wants, picked, t != Template::T2008);
-    let picked = fill_variants(doc.text(), han, rows, picked);
+    let mut picked = fill_variants(doc.text(), han, rows, picked);
+    same_wordings_in_table_order(&wants, &mut picked);
     let picked: Vec<Occurrence> = (0..picked.len())
         .map(|n| {
             let hi = picked.get(n + 1).map_or(han.chars.len(), |p| p.from);
@@ -470,6 +471,28 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
             }
         })
         .collect()
+}
+
+/// Rows the form words alike (the old form's `（二）被依法纠错数` of 行政复议 and of 行政诉讼) in the
+/// order the form lists them: nothing but their place tells them apart, and a search that took
+/// the later row first (the earlier one's label broken by its unit) read each from the other's
+/// line.
+fn same_wordings_in_table_order(wants: &[Vec<Vec<char>>], picked: &mut [Occurrence]) {
+    for i in 0..picked.len() {
+        for j in i + 1..picked.len() {
+            let (a, b) = (picked[i].row, picked[j].row);
+            let alike = wants[a].iter().any(|w| wants[b].contains(w));
+            let (first, second) = match picked[i].from <= picked[j].from {
+                true => (i, j),
+                false => (j, i),
+            };
+            if alike && picked[first].row > picked[second].row {
+                let row = picked[first].row;
+                picked[first].row = picked[second].row;
+                picked[second].row = row;
+            }
+        }
+    }
 }
 
 /// Rows still missing between two rows found, in table order: a label printed with a character
