@@ -1121,3 +1121,24 @@ fn rows_worded_alike_are_found_in_the_forms_order() {
         .map(|c| c.kind);
     assert_ne!(corrected, Some(nianbao::model::ValueKind::Number));
 }
+
+/// Seed 37, a Fujian report as a PDF-to-Markdown converter gives it: the row the report prints
+/// as `受理依申请公开信息总数` (the form's `(一)收到申请数`) not read, and named unread in the
+/// form's words, which the report does not print: a clerk looks for the row by the report's.
+#[test]
+fn a_row_not_read_is_named_in_the_reports_words() {
+    let report = nianbao::check(&fixture("unseen/s37_09_fujian.md.txt"));
+    let incomplete: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "table-incomplete")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        incomplete
+            .iter()
+            .any(|m| m.contains("受理依申请公开信息总数")),
+        "{incomplete:?}"
+    );
+    assert!(!incomplete.iter().any(|m| m.contains("收到申请数")));
+}

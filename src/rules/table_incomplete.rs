@@ -31,7 +31,7 @@ fn check(cx: &Context) -> Vec<Finding> {
                 .missing
                 .iter()
                 .take(NAMED_ROWS)
-                .map(|l| format!("“{}”", crate::schema::core(l)))
+                .map(|l| format!("“{}”", crate::schema::core(wording_printed(cx, l))))
                 .collect();
             let more = c.missing.len().saturating_sub(NAMED_ROWS);
             let rest = if more > 0 {
@@ -64,6 +64,30 @@ fn check(cx: &Context) -> Vec<Finding> {
             f
         })
         .collect()
+}
+
+/// A missing row's wording as the report prints it, where the reading found the row under
+/// another of the form's wordings (Fujian's `受理依申请公开信息总数` for `(一)收到申请数`): the
+/// clerk looks for the row by the report's words. Else the form's first wording, `label`.
+fn wording_printed<'a>(cx: &Context, label: &'a str) -> &'a str {
+    let Some(m) = cx
+        .ex
+        .matched
+        .iter()
+        .find(|m| m.indicator.labels.first() == Some(&label))
+    else {
+        return label;
+    };
+    let printed = crate::normalize::han_chars(&m.row.label());
+    m.indicator
+        .labels
+        .iter()
+        .copied()
+        .find(|w| {
+            let core = crate::schema::han_core(w);
+            !core.is_empty() && printed.contains(&core)
+        })
+        .unwrap_or(label)
 }
 
 /// The rows a missing template row stands for, as the report prints them: table 四 is one row
