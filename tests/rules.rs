@@ -1142,3 +1142,18 @@ fn a_row_not_read_is_named_in_the_reports_words() {
     );
     assert!(!incomplete.iter().any(|m| m.contains("收到申请数")));
 }
+
+/// Seed 11 (pdftotext of an old-form report): the rows around a page break printed out of
+/// order, `(1)参加或举办新闻发布会总次数` `\f次` `1`, the 1 another row's (the row prints 3). A
+/// row of one figure read from past a page break after its label is left unread.
+#[test]
+fn a_row_read_past_a_page_break_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s11_06_national.pdf.txt"));
+    let press = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "respond.press")
+        .and_then(|c| c.value);
+    assert_eq!(press, None);
+    assert!(named_unread(&report, "参加或举办新闻发布会总次数"));
+}

@@ -112,6 +112,10 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             &rows,
             &windows,
         ));
+        misread.extend(crate::read::verify::read_past_a_page_break(
+            doc.text(),
+            &rows,
+        ));
         misread.extend(headers::headers_between_figures(doc.text(), &rows));
         misread.extend(headers::figures_before_their_headers(doc.text(), &rows));
         misread.extend(inside::figures_inside_labels(

@@ -197,6 +197,26 @@ pub fn filled_past_a_gap(text: &str, rows: &[RowRead], windows: &[Range<usize>])
         .collect()
 }
 
+/// Rows that took, in plain text, a figure printed past a page break after their label:
+/// pdftotext prints the rows around a page break out of order (`(1)参加或举办新闻发布会总次数`
+/// `\f次` `1`, the 1 another row's, the row's own figure elsewhere), and nothing tells which
+/// figure is whose. (Between tabs or `|`, a row cut by a page break keeps its fields in order.)
+pub fn read_past_a_page_break(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    rows.iter()
+        .filter(|r| {
+            let one_value =
+                schema::indicator(r.indicator).is_some_and(|i| i.columns.names().is_empty());
+            one_value
+                && r.values.iter().filter(|v| !v.blank).any(|v| {
+                    text.get(r.label.end..v.range.start).is_some_and(|between| {
+                        between.contains('\u{c}') && !crate::normalize::bordered(between)
+                    })
+                })
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}
+
 /// Whether one gap between figures on a line is at least twice the narrowest and three
 /// characters wider.
 fn has_a_wide_gap(figures: &[Range<usize>]) -> bool {
