@@ -1157,3 +1157,30 @@ fn a_row_read_past_a_page_break_is_unread() {
     assert_eq!(press, None);
     assert!(named_unread(&report, "参加或举办新闻发布会总次数"));
 }
+
+/// Seed 79, held out (pdftotext -layout of an old-form report with a 序号 column and 25 blank
+/// cells): a blank row shows only its serial (`(1)政府公报公开政府信息` `4` `数`), and the reading
+/// took the serials of blank rows for their figures (12 cells wrong); a serial run into a label
+/// showed in the messages (`“30其中:涉及国家秘密”未填写`). Numbers opening their lines one more
+/// than the one before, row after row, are the rows' numbering.
+#[test]
+fn a_serial_column_is_no_rows_figures() {
+    let report = nianbao::check(&fixture("unseen/s79_12_national.pdflayout.txt"));
+    let gazette = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "active.channel.gazette")
+        .and_then(|c| c.value);
+    assert_ne!(gazette, Some(4.0));
+    let blanks: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "blank-value")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        blanks.iter().any(|m| m.contains("“其中:涉及国家秘密”")),
+        "{blanks:?}"
+    );
+    assert!(!blanks.iter().any(|m| m.contains("“30")), "{blanks:?}");
+}

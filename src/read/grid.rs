@@ -64,11 +64,13 @@ impl Row {
     /// The label's cells as one text, white space taken out (in one pass: labels are asked
     /// for often while rows are matched).
     pub fn label(&self) -> String {
-        self.label_parts
+        let label: String = self
+            .label_parts
             .iter()
             .flat_map(|c| c.text.chars())
             .filter(|c| !c.is_whitespace())
-            .collect()
+            .collect();
+        without_serial(label)
     }
     pub fn label_range(&self) -> Range<usize> {
         match (self.label_parts.first(), self.label_parts.last()) {
@@ -732,8 +734,37 @@ pub fn table_line_ranges(tables: &[Table]) -> Vec<Range<usize>> {
     tables.iter().map(|t| t.lines.clone()).collect()
 }
 
+/// A label without the 序号 column's number run into it (`30 其中：涉及国家秘密` read as one
+/// cell): a serial is digits before the wording's first character or bracket, where the form's
+/// own numbering has `.` or `、` after its digits.
+fn without_serial(label: String) -> String {
+    let digits = label.bytes().take_while(u8::is_ascii_digit).count();
+    let wording = label[digits..]
+        .chars()
+        .next()
+        .is_some_and(|c| crate::normalize::is_han(c) || matches!(c, '(' | '（'));
+    match digits > 0 && wording {
+        true => label[digits..].to_string(),
+        false => label,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_serial_run_into_a_label_is_no_part_of_it() {
+        let label = |s: &str| without_serial(s.to_string());
+        assert_eq!(label("30其中:涉及国家秘密"), "其中:涉及国家秘密");
+        assert_eq!(
+            label("12(2)政府网站在线访谈次数"),
+            "(2)政府网站在线访谈次数"
+        );
+        assert_eq!(label("1.当面申请数"), "1.当面申请数");
+        assert_eq!(label("2、传真申请数"), "2、传真申请数");
+        assert_eq!(label("其中:涉及国家秘密"), "其中:涉及国家秘密");
+    }
+
     use super::*;
 
     /// (label, unit, values) of a row, for comparing.

@@ -104,6 +104,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             &windows,
         ));
         misread.extend(serial::serial_read_as_figure(doc.text(), &rows));
+        misread.extend(serial::serials_taken(doc.text(), &rows));
         misread.extend(signs::negative_off_its_column(&ex.cells));
         misread.extend(run_together::labels_run_together(t, &ex.matched));
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));

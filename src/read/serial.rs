@@ -54,6 +54,87 @@ pub fn serial_read_as_figure(text: &str, rows: &[RowRead]) -> Vec<Unit> {
         .collect()
 }
 
+/// The rows that took a number of the 序号 column: five or more numbers opening their lines,
+/// each one more than the one before with at most two other such numbers between (a row's
+/// figure on a line of its own), are the rows' numbering, whatever stands after each (a label,
+/// a figure, nothing). A row left blank shows only its serial (`4` between
+/// `(1)政府公报公开政府信息` and `数`: pdftotext of a table with a 序号 column and many blank
+/// cells), and a reading by count takes it for the figure.
+pub fn serials_taken(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    const RUN: usize = 8;
+    const BETWEEN: usize = 2;
+    let numbers = line_openings(text);
+    // each number linked to the next one more than it, close after it
+    let mut next: Vec<Option<usize>> = vec![None; numbers.len()];
+    let mut linked = vec![false; numbers.len()];
+    for i in 0..numbers.len() {
+        let within = i + 1..(i + 2 + BETWEEN).min(numbers.len());
+        // the last such: a row's figure equal to the next serial stands before that serial
+        if let Some(j) = within.rev().find(|&j| numbers[j].1 == numbers[i].1 + 1) {
+            next[i] = Some(j);
+            linked[j] = true;
+        }
+    }
+    let mut chains: Vec<Vec<usize>> = (0..numbers.len())
+        .filter(|&i| !linked[i])
+        .map(|first| {
+            let mut chain = vec![first];
+            while let Some(j) = next[*chain.last().expect("a chain has a first")] {
+                chain.push(j);
+            }
+            chain
+        })
+        .collect();
+    // the longest first; a chain that joins a longer one (a row's figure equal to a serial,
+    // linked to the serial after it) counts up to the join only
+    chains.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    let mut on_a_chain = vec![false; numbers.len()];
+    let mut serials: Vec<usize> = Vec::new();
+    for chain in chains {
+        let own: Vec<usize> = chain.into_iter().take_while(|&k| !on_a_chain[k]).collect();
+        own.iter().for_each(|&k| on_a_chain[k] = true);
+        if own.len() >= RUN {
+            serials.extend(own.iter().map(|&k| numbers[k].0));
+        }
+    }
+    serials.sort_unstable();
+    rows.iter()
+        .filter(|r| {
+            r.values
+                .iter()
+                .any(|v| !v.blank && serials.binary_search(&v.range.start).is_ok())
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}
+
+/// The whole numbers opening a line (at its very start, spaces or the line's end after them)
+/// that may be serials, with where they start: a serial stands before its row's label or, on
+/// its line, before the row's figure; a number whose next word, on a later line, is another
+/// number is a row's figure before the next row's serial.
+fn line_openings(text: &str) -> Vec<(usize, u64)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let apart = line[digits..].starts_with(char::is_whitespace);
+        let rest = &text[start + digits..];
+        let same_line = rest.trim_start_matches([' ', '\t', '\r']);
+        let next_word = rest.trim_start();
+        let before_a_number = !same_line.starts_with(|c: char| c.is_ascii_digit())
+            && next_word.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(n) = (digits > 0 && digits <= 4 && apart && !before_a_number)
+            .then(|| line[..digits].parse::<u64>().ok())
+            .flatten()
+        {
+            out.push((start, n));
+        }
+    }
+    out
+}
+
 /// Whether the figure at `figure`, with nothing but spaces between it and the end of its row's
 /// `window` (the next row's label), is the next row's serial: one more than the number printed
 /// just before the row's own label at `label`.
