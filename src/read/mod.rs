@@ -450,7 +450,7 @@ fn anchors_find_more(doc: &Document, ex: &Extraction) -> bool {
         .collect();
     // and without the units printed apart: `-layout` prints a wrapped label's unit between its
     // lines (`（三）从事政府信息公开` `人` `工作人员数`)
-    let is_unit = |w: &str| schema::indicators().any(|i| i.unit == w);
+    let is_unit = |w: &str| units().contains(&w);
     let without_units: String = table_texts(doc, ex)
         .flat_map(str::split_whitespace)
         .filter(|w| !is_unit(w))
@@ -468,6 +468,17 @@ fn anchors_find_more(doc: &Document, ex: &Extraction) -> bool {
                     && (han.contains(c.text.as_str()) || without_units.contains(c.text.as_str()))
             })
         })
+}
+
+/// The units the template's rows are counted in (`件`, `条`, `万元`, …), listed once.
+fn units() -> &'static [&'static str] {
+    static UNITS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    UNITS.get_or_init(|| {
+        let mut units: Vec<&'static str> = schema::indicators().map(|i| i.unit).collect();
+        units.sort_unstable();
+        units.dedup();
+        units
+    })
 }
 
 /// Whether the table's lines hold a 历年累计 header.
