@@ -447,7 +447,7 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
     let wants = wordings_to_find(rows);
     let picked = fill_gaps(han, &wants, picked, t != Template::T2008);
     let picked = fill_tail(text, han, &wants, picked, t != Template::T2008);
-    let mut picked = fill_variants(doc.text(), han, rows, picked);
+    let mut picked = fill_variants(doc.text(), han, rows, picked, t == Template::T2008);
     same_wordings_in_table_order(&wants, &mut picked);
     let picked: Vec<Occurrence> = (0..picked.len())
         .map(|n| {
@@ -513,9 +513,12 @@ fn fill_variants(
     han: &HanStream,
     rows: &[TemplateRow],
     picked: Vec<Occurrence>,
+    any_order: bool,
 ) -> Vec<Occurrence> {
     let text_of = |han: &HanStream, from: usize, to: usize| &text[han.range(from, to)];
     let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
+    let mut found = vec![false; rows.len()];
+    picked.iter().for_each(|o| found[o.row] = true);
     for (n, o) in picked.iter().enumerate() {
         out.push(*o);
         let Some(next) = picked.get(n + 1) else { break };
@@ -556,6 +559,34 @@ fn fill_variants(
                     },
                 });
                 lo = out.last().map_or(lo, |o| o.to);
+                found[row] = true;
+            }
+        }
+        // the old form's rows in a province's own order (Fujian's `政府信息公开收费减免金额`
+        // before `接受行政诉讼、举报数`, printed with a character missing): a row found nowhere,
+        // printed with a few characters changed, between two rows found
+        if any_order {
+            for (row, (_, cores)) in rows.iter().enumerate() {
+                if found[row] {
+                    continue;
+                }
+                let best = cores
+                    .iter()
+                    .filter(|c| c.chars().count() >= 8)
+                    .filter_map(|c| closest(&han.chars[lo..next.from], c))
+                    .filter(|&(from, to, _)| !text_of(han, lo + from, lo + to).contains('\t'))
+                    .max_by_key(|m| m.2);
+                if let Some((from, to, _)) = best {
+                    out.push(Occurrence {
+                        row,
+                        from: lo + from,
+                        to: lo + to,
+                        inserted: 0,
+                        variant: true,
+                    });
+                    lo += to;
+                    found[row] = true;
+                }
             }
         }
     }
