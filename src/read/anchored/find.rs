@@ -519,6 +519,19 @@ fn fill_variants(
     let mut out: Vec<Occurrence> = Vec::with_capacity(picked.len());
     let mut found = vec![false; rows.len()];
     picked.iter().for_each(|o| found[o.row] = true);
+    // each wording's characters as a set, and its length, made once
+    let sets: Vec<Vec<([u64; 4], usize)>> = match any_order {
+        true => rows
+            .iter()
+            .map(|(_, cores)| {
+                cores
+                    .iter()
+                    .map(|c| (char_set(c.chars()), c.chars().count()))
+                    .collect()
+            })
+            .collect(),
+        false => Vec::new(),
+    };
     for (n, o) in picked.iter().enumerate() {
         out.push(*o);
         let Some(next) = picked.get(n + 1) else { break };
@@ -565,14 +578,24 @@ fn fill_variants(
         // the old form's rows in a province's own order (Fujian's `政府信息公开收费减免金额`
         // before `接受行政诉讼、举报数`, printed with a character missing): a row found nowhere,
         // printed with a few characters changed, between two rows found
-        if any_order {
+        // (`closest` looks at gaps of 400 characters at most)
+        if any_order && next.from - lo <= 400 {
+            // the gap's characters as a 256-bit set, to pass over at once the rows more of whose
+            // characters it lacks than a variant may (every row tried in every gap was a fifth
+            // of an old-form check)
+            let in_gap = char_set(han.chars[lo..next.from].iter().copied());
             for (row, (_, cores)) in rows.iter().enumerate() {
                 if found[row] {
                     continue;
                 }
                 let best = cores
                     .iter()
-                    .filter(|c| c.chars().count() >= 8)
+                    .zip(&sets[row])
+                    .filter(|(_, &(set, n))| {
+                        let lacking: u32 = (0..4).map(|k| (set[k] & !in_gap[k]).count_ones()).sum();
+                        n >= 8 && lacking as usize <= (n / 4).clamp(1, 3)
+                    })
+                    .map(|(c, _)| c)
                     .filter_map(|c| closest(&han.chars[lo..next.from], c))
                     .filter(|&(from, to, _)| !text_of(han, lo + from, lo + to).contains('\t'))
                     .max_by_key(|m| m.2);
@@ -591,6 +614,17 @@ fn fill_variants(
         }
     }
     out
+}
+
+/// Characters as a set of 256 bits (a character may share its bit with others: a set only
+/// ever lets through more than it holds).
+fn char_set(chars: impl Iterator<Item = char>) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    for c in chars {
+        let bit = (c as u32).wrapping_mul(2_654_435_761) >> 24;
+        set[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+    set
 }
 
 /// A wording's characters in order from `p`, more of other cells' between them than a label
