@@ -751,6 +751,7 @@ fn without_serial(label: String) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_serial_run_into_a_label_is_no_part_of_it() {
@@ -764,8 +765,6 @@ mod tests {
         assert_eq!(label("2、传真申请数"), "2、传真申请数");
         assert_eq!(label("其中:涉及国家秘密"), "其中:涉及国家秘密");
     }
-
-    use super::*;
 
     /// (label, unit, values) of a row, for comparing.
     type Flat = (String, Option<String>, Vec<String>);

@@ -54,7 +54,7 @@ pub fn serial_read_as_figure(text: &str, rows: &[RowRead]) -> Vec<Unit> {
         .collect()
 }
 
-/// The rows that took a number of the 序号 column: five or more numbers opening their lines,
+/// The rows that took a number of the 序号 column: eight or more numbers opening their lines,
 /// each one more than the one before with at most two other such numbers between (a row's
 /// figure on a line of its own), are the rows' numbering, whatever stands after each (a label,
 /// a figure, nothing). A row left blank shows only its serial (`4` between

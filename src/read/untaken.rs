@@ -117,10 +117,7 @@ pub fn blanks_beside_their_own_figure(
     let taken = figures_taken(rows);
     rows.iter()
         .zip(windows.iter().cloned())
-        .filter(|(r, _)| {
-            let mut own = cells.iter().filter(|c| c.indicator == r.indicator);
-            own.next().is_some_and(|c| c.kind == ValueKind::Blank) && own.next().is_none()
-        })
+        .filter(|(r, _)| one_blank_cell(cells, r.indicator))
         // a bordered copy shows a blank as an empty field; a row that read no field at all
         // shows none (a converter merged the row with a heading, its figure after both labels)
         .filter(|(r, w)| {
@@ -141,14 +138,10 @@ pub fn blanks_beside_their_own_figure(
 /// row broken out of it), and the row's figure may be that one.
 pub fn blank_below_an_untaken_figure(text: &str, cells: &[Cell], rows: &[RowRead]) -> Vec<Unit> {
     let taken = figures_taken(rows);
-    let one_blank = |r: &RowRead| {
-        let mut own = cells.iter().filter(|c| c.indicator == r.indicator);
-        own.next().is_some_and(|c| c.kind == ValueKind::Blank) && own.next().is_none()
-    };
     let mut labels: Vec<usize> = rows.iter().map(|r| r.label.start).collect();
     labels.sort_unstable();
     rows.iter()
-        .filter(|r| one_blank(r) && r.values.iter().all(|v| v.blank))
+        .filter(|r| one_blank_cell(cells, r.indicator) && r.values.iter().all(|v| v.blank))
         .filter(|r| {
             let Some(figure) = figure_on_the_line_before(text, r.label.start) else {
                 return false;
@@ -162,6 +155,12 @@ pub fn blank_below_an_untaken_figure(text: &str, cells: &[Cell], rows: &[RowRead
         })
         .map(|r| Unit::of(r.indicator, None))
         .collect()
+}
+
+/// Whether the row's only cell was read blank.
+fn one_blank_cell(cells: &[Cell], id: &str) -> bool {
+    let mut own = cells.iter().filter(|c| c.indicator == id);
+    own.next().is_some_and(|c| c.kind == ValueKind::Blank) && own.next().is_none()
 }
 
 /// The figure alone on the line right before the line `label` starts (nothing but spaces
