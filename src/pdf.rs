@@ -360,7 +360,11 @@ fn join(prev: &mut Found, next: Found) {
     let blank = |row: &[Slot]| row.iter().all(|s| s.cell.text.is_empty());
     // a row cut by the page break is one row again (a row that starts the page with its top
     // border on the last page is a row of its own)
-    let open = next.open_top && (prev.open_bottom || rows.first().is_some_and(|r| blank(r)));
+    let open = next.open_top
+        && (prev.open_bottom || rows.first().is_some_and(|r| blank(r)))
+        && !rows
+            .first()
+            .is_some_and(|first| a_row_of_its_own(prev, first, above));
     // some producers (LibreOffice) close a cut row with a border on both pages: a first row with
     // words only where the row above has words, and blanks where it has figures, goes on it;
     // only where the words above were wrapped at their cell's border, and the words below do
@@ -402,6 +406,23 @@ fn join(prev: &mut Found, next: Found) {
         }
     }
     prev.rows.extend(rows);
+}
+
+/// Whether the first row of a new page is a row of its own, not the rest of the row the page
+/// break cut, though no border closed the last page's row (Chromium draws none where a cell
+/// spanning rows is cut): a figure under a figure (a figure is never cut in two), or a label
+/// starting with a numbering.
+fn a_row_of_its_own(
+    prev: &Found,
+    first: &[Slot],
+    above: impl Fn(&Found, usize) -> Option<(usize, usize)>,
+) -> bool {
+    first.iter().any(|s| {
+        let below = s.cell.text.trim();
+        let on_a_figure = above(prev, s.col)
+            .is_some_and(|(r, at)| merged::is_number(prev.rows[r][at].cell.text.trim()));
+        numbered(below) || (merged::is_number(below) && on_a_figure)
+    })
 }
 
 /// A cell's text whose last line leaves less room than this (characters) before the cell's

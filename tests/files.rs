@@ -672,3 +672,24 @@ fn a_grid_row_cut_by_a_page_break_is_read_by_its_fields_or_unread() {
         assert_eq!(total, 7);
     }
 }
+
+/// A Chromium PDF whose page ends after 2019's `(6)属于四类过程性信息` and whose next page starts
+/// with `(7)属于行政执法案卷`, the group cell （三）不予公开 cut between them and no border
+/// closing either row: the two rows are two rows (the figures `19` and `6` were read as one cell
+/// `196`, a wrong figure under both labels; a fresh generated report, seed 89).
+#[test]
+fn a_row_starting_a_page_is_its_own_where_a_spanning_cell_is_cut() {
+    let out = check_json(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s89_10_2019.pdf"),
+    );
+    let cells = out["cells"].as_array().unwrap();
+    let value = |indicator: &str, column: &str| {
+        cells
+            .iter()
+            .find(|c| c["indicator"] == indicator && c["column"] == column)
+            .map(|c| c["value"].clone())
+    };
+    assert_eq!(value("refused.process", "自然人"), Some(19.0.into()));
+    assert_eq!(value("refused.case_file", "自然人"), Some(6.0.into()));
+    assert_eq!(value("refused.case_file", "总计"), Some(8.0.into()));
+}
