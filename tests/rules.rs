@@ -1206,3 +1206,20 @@ fn an_old_form_row_in_a_provinces_order_with_a_character_missing_is_found() {
     assert_eq!(value("fee.waived", "2015年度"), Some(0.0));
     assert!(!report.findings.iter().any(|f| f.code == "table-incomplete"));
 }
+
+/// Seed 89, held out (a PDF-to-Markdown copy of the national form): `（一）回应公众关注…` and the
+/// heading `（二）通过不同渠道和方式回应解读的情况` merged into one table row, the row's figure
+/// after the heading's label. The layout reading gave the figure to the heading, which has no
+/// cell, and showed the row above blank under a blank-value warning over a printed 1: a figure
+/// a heading holds is no cell's, so the blank beside it is in doubt.
+#[test]
+fn a_figure_a_heading_took_leaves_the_blank_beside_it_unread() {
+    let report = nianbao::check(&fixture("unseen/s89_06_national.md.txt"));
+    let hotspots = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "respond.hotspots");
+    assert!(hotspots.is_none(), "{hotspots:?}");
+    assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
+    assert!(named_unread(&report, "回应公众关注热点或重大舆情数"));
+}

@@ -281,8 +281,18 @@ pub fn blanks_beside_a_headings_figure(
     rows: &[RowRead],
     windows: &[std::ops::Range<usize>],
 ) -> Vec<Unit> {
-    let taken = figures_taken(rows);
-    let heading = |r: &RowRead| schema::indicator(r.indicator).is_some_and(|i| i.heading);
+    let found: Vec<&schema::Indicator> = rows
+        .iter()
+        .filter_map(|r| schema::indicator(r.indicator))
+        .collect();
+    let heading =
+        |r: &RowRead| schema::indicator(r.indicator).is_some_and(|i| schema::figureless(i, &found));
+    // a figure a reading gave the heading itself is no cell's: still untaken
+    let taken: Vec<usize> = rows
+        .iter()
+        .filter(|r| !heading(r))
+        .flat_map(|r| r.values.iter().filter(|v| !v.blank).map(|v| v.range.start))
+        .collect();
     let mut out = Vec::new();
     for (h, window) in rows.iter().zip(windows) {
         if !heading(h) || figures_apart(text, window.clone()).all(|f| taken.contains(&f.start)) {
