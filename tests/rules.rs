@@ -1223,3 +1223,20 @@ fn a_figure_a_heading_took_leaves_the_blank_beside_it_unread() {
     assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
     assert!(named_unread(&report, "回应公众关注热点或重大舆情数"));
 }
+
+/// Seed 83, held out (a PDF-to-Markdown copy of a 2021 table 三): `|(七)总计||24|1|1<br>1<br>
+/// 1<br>28|`, the label spanning two fields and four figures merged into one field that hides
+/// the blank 社会公益组织. Counting fields read the empty field as a blank 自然人 and moved every
+/// figure one column on (the row total still adds up): with figures merged, an empty field
+/// before the first figure may be the label's, and the row is unread.
+#[test]
+fn a_blank_before_figures_merged_in_one_field_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s83_02_2021.md.txt"));
+    let total = report.cells.iter().find(|c| c.indicator == "result.total");
+    assert!(total.is_none(), "{total:?}");
+    let granted = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "result.granted" && c.column.as_deref() == Some("总计"));
+    assert_eq!(granted.and_then(|c| c.value), Some(13.0));
+}

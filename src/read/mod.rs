@@ -20,6 +20,7 @@ pub mod grid;
 mod headers;
 mod inside;
 pub mod layout;
+mod merged_fields;
 mod run_together;
 mod serial;
 mod signs;
@@ -72,6 +73,10 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         let windows = crate::read::verify::windows(doc.text(), &rows);
         let bordered = crate::read::verify::bordered_rows(doc.text(), &rows, &windows);
         misread.extend(blanks_placed_by_guess(doc, ex, &bordered));
+        misread.extend(merged_fields::blanks_beside_merged_figures(
+            doc.original,
+            &ex.cells,
+        ));
         misread.extend(untaken::blanks_beside_untaken_figures(
             doc, &ex.cells, &rows,
         ));
