@@ -1240,3 +1240,17 @@ fn a_blank_before_figures_merged_in_one_field_is_unread() {
         .find(|c| c.indicator == "result.granted" && c.column.as_deref() == Some("总计"));
     assert_eq!(granted.and_then(|c| c.value), Some(13.0));
 }
+
+/// Seed 97, held out (a pdftotext copy of a 2019 table 二): the column 对外公开总数量 printed
+/// as a block after both rows (`规章` `1` `1` `规范性文件` `0` `0` `对外公开总数量` `23`), 23
+/// being 规章's and 规范性文件's cell blank. 规范性文件 was read 0, 0, 23: a header between a
+/// row's figures stands before its own column's figure only in a section of one row.
+#[test]
+fn a_column_printed_after_its_sections_rows_is_not_the_last_rows() {
+    let report = nianbao::check(&fixture("unseen/s97_07_2019.pdf.txt"));
+    let total = report.cells.iter().find(|c| {
+        c.indicator == "disclose2019.normative" && c.column.as_deref() == Some("对外公开总数量")
+    });
+    assert!(total.is_none(), "{total:?}");
+    assert!(named_unread(&report, "规范性文件"));
+}

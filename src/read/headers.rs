@@ -12,18 +12,25 @@ use crate::schema::{self, Template};
 
 /// The rows of table 二 with the header of another column between two of their figures: a
 /// header between a row's figures stands before its own column's figure (`采购项目数量` `36`
-/// `采购总金额` `1856.3万元`, a section of one row), never before another's. (Table 三's first
-/// row and table 四's groups are printed among their headers in a copy read right: `自然人`
-/// `20` `法人或其他组织` `商业企业` `0`…)
+/// `采购总金额` `1856.3万元`, a section of one row), never before another's. Where other rows
+/// found print the same headers, not even before its own: the column was printed as a block
+/// after the rows (`规章` `1` `1` `规范性文件` `0` `0` `对外公开总数量` `23`), its first figure
+/// the first row's. (Table 三's first row and table 四's groups are printed among their headers
+/// in a copy read right: `自然人` `20` `法人或其他组织` `商业企业` `0`…)
 pub fn headers_between_figures(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    let headers_of = |r: &RowRead| {
+        schema::indicator(r.indicator)
+            .filter(|i| schema::national_table(i) == "表二")
+            .map(|i| i.columns.names())
+    };
     rows.iter()
         .filter(|r| {
-            let Some(headers) = schema::indicator(r.indicator)
-                .filter(|i| schema::national_table(i) == "表二")
-                .map(|i| i.columns.names())
-            else {
+            let Some(headers) = headers_of(r) else {
                 return false;
             };
+            let alone = !rows
+                .iter()
+                .any(|o| o.indicator != r.indicator && headers_of(o) == Some(headers));
             let figures: Vec<(usize, &ValueRead)> = r
                 .values
                 .iter()
@@ -36,7 +43,7 @@ pub fn headers_between_figures(text: &str, rows: &[RowRead]) -> Vec<Unit> {
                 headers
                     .iter()
                     .enumerate()
-                    .any(|(k, h)| !(i < k && k <= j) && printed(&between, h))
+                    .any(|(k, h)| !(alone && i < k && k <= j) && printed(&between, h))
             })
         })
         .map(|r| Unit::of(r.indicator, None))
