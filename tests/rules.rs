@@ -1254,3 +1254,18 @@ fn a_column_printed_after_its_sections_rows_is_not_the_last_rows() {
     assert!(total.is_none(), "{total:?}");
     assert!(named_unread(&report, "规范性文件"));
 }
+
+/// Seed 101, held out (a `pdftotext -layout` copy of an old-form report): the unit printed
+/// between a wrapped label's lines (`接受行政诉讼、举报` `件` `数`). The row not read was named
+/// by the form's wording 举报投诉数量, which the report does not print: named as printed.
+#[test]
+fn a_row_not_read_is_named_as_printed_around_its_unit() {
+    let report = nianbao::check(&fixture("unseen/s101_09_fujian.pdflayout.txt"));
+    let incomplete = report
+        .findings
+        .iter()
+        .find(|f| f.code == "table-incomplete")
+        .expect("the table is incomplete");
+    assert!(incomplete.message.contains("“接受行政诉讼、举报数”"));
+    assert!(!incomplete.message.contains("举报投诉数量"));
+}
