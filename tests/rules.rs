@@ -560,15 +560,19 @@ fn a_row_read_off_its_labels_line_is_unread() {
 /// figure on a line of its own (seed 29): the reading by layout ran the tail of one wording
 /// (`信息数`) into the next row's start and gave that row the first row's figure (食品 114, the
 /// 安居 row's; 信用 141, the 价格 row's), shown as read with no word. A label holding the end or
-/// the start of another row's wording besides its own is not trusted: those rows are named
-/// unread.
+/// the start of another row's wording besides its own is not trusted (those rows were named
+/// unread; now the anchored reading reads them, as below).
 #[test]
 fn a_label_run_into_another_rows_wording_is_not_trusted() {
     let report = nianbao::check(&fixture("unseen/s29_12_national.pdfium.txt"));
     let value = |id: &str| value_of(&report, id, None);
     assert_ne!(value("active.key.food"), Some(114.0));
     assert_ne!(value("active.key.credit"), Some(141.0));
-    assert!(named_unread(&report, "食品安全标准"));
+    // and read right: the wording tails run into the next row left rows of figures no wording
+    // matched among the rows found, so the table is not taken as read whole by layout, and
+    // the anchored reading tells the rows by their places
+    assert_eq!(value("active.key.food"), Some(48.0));
+    assert_eq!(value("active.key.credit"), Some(137.0));
 }
 
 /// A web copy of a 2021 table 三 printing （六）其他处理 as one row, as the 2019 form did, with
@@ -1268,4 +1272,24 @@ fn a_row_not_read_is_named_as_printed_around_its_unit() {
         .expect("the table is incomplete");
     assert!(incomplete.message.contains("“接受行政诉讼、举报数”"));
     assert!(!incomplete.message.contains("举报投诉数量"));
+}
+
+/// Seed 97, held out (PDFium's copy of the national form: `（一）收到申请数 件 6`, the unit
+/// glued to the label once normalized): each such row was reported as a label-variant of its
+/// own wording (17 of them), noise over the one variant a clerk should see. The wording with
+/// its row's unit after it is the wording as printed.
+#[test]
+fn a_wording_with_its_unit_glued_on_is_no_variant() {
+    let report = nianbao::check(&fixture("unseen/s97_12_national.pdfium.txt"));
+    let variants: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "label-variant")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        !variants.iter().any(|m| m.contains("收到申请数件")),
+        "{variants:?}"
+    );
+    assert!(report.cells.iter().any(|c| c.indicator == "apply.received"));
 }

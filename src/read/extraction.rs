@@ -28,6 +28,10 @@ pub struct Extraction {
     pub unread: Vec<(&'static str, crate::read::coverage::Why)>,
     /// Whether the tables were read from exact grids (a file's or the clipboard's tables).
     pub exact: bool,
+    /// Rows of the text's layout with figures, among the rows matched, that matched no row of
+    /// the form (a label printed too garbled to be told): the reading by layout did not read
+    /// the table whole, though every row it found was read.
+    pub unplaced: usize,
 }
 
 /// A remark of the extraction, reported by the rule of the same code.

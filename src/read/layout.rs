@@ -52,11 +52,15 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
         .iter()
         .enumerate()
         .filter(|(_, m)| {
-            m.score < 0.85 && reordered_wording(&m.row.label(), m.indicator).is_none()
-                || schema::is_other_wording(m.indicator.id, &m.row.label())
+            let label = m.row.label();
+            m.score < 0.85
+                && reordered_wording(&label, m.indicator).is_none()
+                && !worded_but_for_its_unit(&label, m.indicator)
+                || schema::is_other_wording(m.indicator.id, &label)
         })
         .map(|(i, m)| (i, m.score))
         .collect();
+    let unplaced = unplaced_rows(&rows, &matched);
     Extraction {
         template,
         cells,
@@ -69,7 +73,48 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
         coverage: Vec::new(),
         unread,
         exact: !html_tables.is_empty(),
+        unplaced,
     }
+}
+
+/// Whether a label is its row's wording with the row's unit after it (`(一)收到申请数件`: PDFium
+/// and `-layout` print the unit a space after the label, which normalizing takes out between
+/// Han characters): the wording as printed, no variant of it.
+fn worded_but_for_its_unit(label: &str, ind: &Indicator) -> bool {
+    let Some(rest) = label
+        .strip_suffix(ind.unit)
+        .filter(|_| !ind.unit.is_empty())
+    else {
+        return false;
+    };
+    let core = schema::core(rest);
+    ind.labels.iter().any(|w| schema::core(w) == core)
+}
+
+/// The rows with a label and figures standing between the first and the last row matched that
+/// no matched row took (its label or its figures): `154.微博微信回件数 次 2`, PDFium's copy of a
+/// row whose wording lost two characters, glued to its serial.
+fn unplaced_rows(rows: &[&Row], matched: &[MatchedRow]) -> usize {
+    let starts = matched.iter().map(|m| m.row.label_range().start);
+    let (Some(first), Some(last)) = (starts.clone().min(), starts.max()) else {
+        return 0;
+    };
+    let taken = |r: &Row| {
+        let label = r.label_range();
+        matched.iter().any(|m| {
+            let own = m.row.label_range();
+            (own.start < label.end && label.start < own.end)
+                || m.row
+                    .values
+                    .iter()
+                    .any(|v| r.values.iter().any(|w| w.range == v.range))
+        })
+    };
+    rows.iter()
+        .filter(|r| !r.label_parts.is_empty() && r.values.iter().any(|v| classify_value(&v.text)))
+        .filter(|r| (first..=last).contains(&r.label_range().start))
+        .filter(|r| !taken(r))
+        .count()
 }
 
 /// The lines of tables printed one cell per line with nothing between cells (pdftotext of a

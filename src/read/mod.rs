@@ -440,6 +440,7 @@ fn read_whole(doc: &Document, ex: &Extraction) -> bool {
     ids.dedup();
     crate::read::coverage::complete(ex.tables())
         && read_cells(ex, &[]).0 == ids.len()
+        && !(ex.template == Some(Template::T2008) && ex.unplaced > 0)
         && !(ex.template == Some(Template::T2008) && prints_cumulative(doc, ex))
         && !(ex.template == Some(Template::T2008) && anchors_find_more(doc, ex))
 }

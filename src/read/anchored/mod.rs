@@ -103,6 +103,7 @@ pub fn reading(doc: &Document, t: Template, announced: Option<Range<usize>>) -> 
         coverage: Vec::new(),
         unread,
         exact: false,
+        unplaced: 0,
     }
 }
 
