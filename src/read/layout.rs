@@ -99,16 +99,25 @@ fn unplaced_rows(rows: &[&Row], matched: &[MatchedRow]) -> usize {
     let (Some(first), Some(last)) = (starts.clone().min(), starts.max()) else {
         return 0;
     };
+    // looked up by binary search: a long paste has many rows, each asked once
+    let mut labels: Vec<Range<usize>> = matched.iter().map(|m| m.row.label_range()).collect();
+    labels.sort_unstable_by_key(|r| r.start);
+    let mut figures: Vec<usize> = matched
+        .iter()
+        .flat_map(|m| m.row.values.iter().map(|v| v.range.start))
+        .collect();
+    figures.sort_unstable();
+    let overlaps_a_label = |l: &Range<usize>| {
+        // the matched labels starting before `l` ends; a row's label spans few lines, so the
+        // last few are enough
+        let end = labels.partition_point(|m| m.start < l.end);
+        labels[..end].iter().rev().take(8).any(|m| l.start < m.end)
+    };
     let taken = |r: &Row| {
-        let label = r.label_range();
-        matched.iter().any(|m| {
-            let own = m.row.label_range();
-            (own.start < label.end && label.start < own.end)
-                || m.row
-                    .values
-                    .iter()
-                    .any(|v| r.values.iter().any(|w| w.range == v.range))
-        })
+        overlaps_a_label(&r.label_range())
+            || r.values
+                .iter()
+                .any(|v| figures.binary_search(&v.range.start).is_ok())
     };
     rows.iter()
         .filter(|r| !r.label_parts.is_empty() && r.values.iter().any(|v| classify_value(&v.text)))
