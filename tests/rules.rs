@@ -1292,4 +1292,11 @@ fn a_wording_with_its_unit_glued_on_is_no_variant() {
         "{variants:?}"
     );
     assert!(report.cells.iter().any(|c| c.indicator == "apply.received"));
+    // nor another row's: `（2）同意公开答复数件` resembled 4.不同意公开答复数 more than its own
+    // wording, and its 2 was shown as the refusals
+    let value = |id: &str| value_of(&report, id, None);
+    assert_eq!(value("reply.granted"), Some(2.0));
+    assert_eq!(value("reply.refused"), None);
+    let refused_read = report.cells.iter().any(|c| c.indicator == "reply.refused");
+    assert!(refused_read || named_unread(&report, "不同意公开答复数"));
 }

@@ -443,6 +443,41 @@ fn read_whole(doc: &Document, ex: &Extraction) -> bool {
         && !(ex.template == Some(Template::T2008) && ex.unplaced > 0)
         && !(ex.template == Some(Template::T2008) && prints_cumulative(doc, ex))
         && !(ex.template == Some(Template::T2008) && anchors_find_more(doc, ex))
+        && !(ex.template == Some(Template::T2008) && ex.exact && rows_beside_the_grid(doc, ex))
+}
+
+/// Whether a line among the rows a file's grid gave holds words and a figure that no row took:
+/// a row the grid lost (a PDF's row cut by a page break, printed as text beside the table's
+/// parts: `4 （二）重点领域公开政 条 215`). The old form's coverage expects only the rows found,
+/// so the grid is not the table whole there.
+fn rows_beside_the_grid(doc: &Document, ex: &Extraction) -> bool {
+    let mut touched: Vec<usize> = ex
+        .matched
+        .iter()
+        .flat_map(|m| {
+            let label = m.row.label_range();
+            let values = m.row.values.iter().map(|v| v.range.start);
+            [label.start, label.end.saturating_sub(1)]
+                .into_iter()
+                .chain(values)
+        })
+        .map(|b| doc.line_of(b))
+        .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    let (Some(&first), Some(&last)) = (touched.first(), touched.last()) else {
+        return false;
+    };
+    (first..=last)
+        .filter(|i| touched.binary_search(i).is_err())
+        .any(|i| {
+            let line = doc.line_text(i).trim();
+            let words = line.chars().any(crate::normalize::is_han);
+            let figure = line
+                .split_whitespace()
+                .any(|w| w.bytes().all(|b| b.is_ascii_digit()));
+            words && figure && !crate::segment::is_page_marker(line)
+        })
 }
 
 /// Whether the table's text holds the wording of an old-form row the reading by layout did not

@@ -160,8 +160,23 @@ pub fn core(label: &str) -> String {
             break;
         }
     }
-    remove_parenthesised(rest)
+    let mut core = remove_parenthesised(rest);
+    let unit_after_a_count = UNITS_AFTER_A_COUNT
+        .iter()
+        .find(|u| core.strip_suffix(**u).is_some_and(|r| r.ends_with('数')));
+    if let Some(unit) = unit_after_a_count {
+        core.truncate(core.len() - unit.len());
+    }
+    core
 }
+
+/// The units a count's wording (`…数`) may have glued after it, once normalizing took out the
+/// space PDFium and `-layout` print between a label and its unit (`（2）同意公开答复数 件`): no
+/// wording ends so, and with the unit the label resembled a longer wording more than its own
+/// (`不同意公开答复数` over `同意公开答复数`).
+const UNITS_AFTER_A_COUNT: &[&str] = &[
+    "人次", "万元", "件", "条", "次", "人", "个", "篇", "元", "项",
+];
 
 fn strip_numbering(s: &str) -> &str {
     let t = s.trim_start_matches(['(', '（']);
@@ -475,6 +490,16 @@ fn common_grams(ga: &[u64], gb: &[u64]) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_unit_glued_after_a_count_is_no_part_of_its_core() {
+        assert_eq!(core("(2)同意公开答复数件"), core("2.同意公开答复数"));
+        assert_eq!(core("(三)接受培训人员数人次"), "接受培训人员数");
+        // only after a count: a wording's own last character stays
+        assert_eq!(core("规范性文件"), "规范性文件");
+        assert_eq!(core("本年制发件数"), "本年制发件数");
+    }
+
     use super::*;
 
     /// A label's core copied a run at a time is the core made a character at a time.
