@@ -1300,3 +1300,18 @@ fn a_wording_with_its_unit_glued_on_is_no_variant() {
     let refused_read = report.cells.iter().any(|c| c.indicator == "reply.refused");
     assert!(refused_read || named_unread(&report, "不同意公开答复数"));
 }
+
+/// Seed 107, held out (a PDF-to-Markdown copy of the national form): a label cut over two table
+/// rows, the figure on the second (`|危及国家安全、公共安全、经济安全和社会|||` / `|稳定|件|0|`).
+/// The first row's empty fields were read as the row's blank cell, over a printed 0 (and the
+/// second matched nothing): a row of empty fields labelled with only the start of a wording
+/// is held for its next line.
+#[test]
+fn a_label_cut_over_two_markdown_rows_keeps_the_second_rows_figure() {
+    let report = nianbao::check(&fixture("unseen/s107_12_national.md.txt"));
+    assert_eq!(value_of(&report, "refused.security", None), Some(0.0));
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "blank-value" && f.message.contains("危及国家安全")));
+}

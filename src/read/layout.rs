@@ -474,11 +474,29 @@ impl Matcher {
         // a row of empty fields whose wording's note in brackets is not printed is held back
         // too: the note may be the next row, with the figures (a converter's table row for it:
         // `|(四)政府信息公开专项经费|||` / `|(不包括…的经费)|万元|2.5|`)
-        if bare(row) && (row.values.is_empty() || self.note_to_come(row)) {
+        if bare(row) && (row.values.is_empty() || self.note_to_come(row) || self.rest_to_come(row))
+        {
             self.pending = Some(row.clone());
             return;
         }
         self.take(row, false);
+    }
+
+    /// Whether a row of empty fields is labelled with the start of a wording only: a converter
+    /// cut the label's cell over two table rows, the figures on the second
+    /// (`|危及国家安全、公共安全、经济安全和社会|||` / `|稳定|件|0|`), so its fields are the cut's,
+    /// not blank cells.
+    fn rest_to_come(&self, row: &Row) -> bool {
+        let label = row.label();
+        let label = numbered_start(&label).map_or(label.as_str(), |i| &label[i..]);
+        let core = schema::core(label);
+        if core.chars().count() < 3 {
+            return false;
+        }
+        let rows = &wording_cores()[self.t as usize];
+        let wordings = || rows.get(self.cursor..).unwrap_or_default().iter().flatten();
+        wordings().any(|w| w.len() > core.len() && w.starts_with(&core))
+            && !wordings().any(|w| *w == core)
     }
 
     /// Whether the wording a row's label matches ends in a note in brackets the label does not
