@@ -1315,3 +1315,16 @@ fn a_label_cut_over_two_markdown_rows_keeps_the_second_rows_figure() {
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("危及国家安全")));
 }
+
+/// Seed 107, held out (a PDF-to-Markdown copy of a 2019 table 二): the amount 41175.98万元 cut
+/// over three fields (`|411<br>|75.98万|元|`) and read as 411. A figure whose field goes on in
+/// the next with an amount's digits and unit is no figure read whole: the row is unread.
+#[test]
+fn an_amount_cut_over_fields_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s107_04_2019.md.txt"));
+    let amount = report.cells.iter().find(|c| {
+        c.indicator == "disclose2019.procurement" && c.column.as_deref() == Some("采购总金额")
+    });
+    assert!(amount.is_none(), "{amount:?}");
+    assert!(named_unread(&report, "政府集中采购"));
+}

@@ -42,3 +42,32 @@ fn two_figures_in_one_field(original: &str, row: &[Cell]) -> bool {
         between.is_some_and(|t| t.contains("<br>") && !t.contains('|'))
     })
 }
+
+/// The rows with a figure whose field ends in a line break with the next field an amount's
+/// digits and unit (`411<br>|75.98万|`): the figure goes on in the next field. (Figures of
+/// their own in the next field, `26<br>|29|`, are the converter's offset of a row's cells.)
+pub fn figures_cut_over_fields(original: &str, cells: &[Cell]) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    for c in cells.iter().filter(|c| c.kind == ValueKind::Number) {
+        let after = original.get(c.span.end..).unwrap_or("");
+        let cut = after
+            .strip_prefix("<br>")
+            .map(str::trim_start)
+            .and_then(|rest| rest.strip_prefix('|'))
+            .is_some_and(amount_goes_on);
+        let unit = Unit::of(&c.indicator, None);
+        if cut && !out.contains(&unit) {
+            out.push(unit);
+        }
+    }
+    out
+}
+
+/// Whether a field (up to its `|`) is digits followed by a unit of money: an amount's rest.
+fn amount_goes_on(fields: &str) -> bool {
+    let field = fields.split('|').next().unwrap_or("").trim();
+    let unit = field.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    unit.len() < field.len()
+        && field.starts_with(|c: char| c.is_ascii_digit())
+        && (unit.starts_with('万') || unit.starts_with('元'))
+}

@@ -77,6 +77,10 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             doc.original,
             &ex.cells,
         ));
+        misread.extend(merged_fields::figures_cut_over_fields(
+            doc.original,
+            &ex.cells,
+        ));
         misread.extend(untaken::blanks_beside_untaken_figures(
             doc, &ex.cells, &rows,
         ));
