@@ -487,16 +487,8 @@ impl Matcher {
     /// (`|危及国家安全、公共安全、经济安全和社会|||` / `|稳定|件|0|`), so its fields are the cut's,
     /// not blank cells.
     fn rest_to_come(&self, row: &Row) -> bool {
-        let label = row.label();
-        let label = numbered_start(&label).map_or(label.as_str(), |i| &label[i..]);
-        let core = schema::core(label);
-        if core.chars().count() < 3 {
-            return false;
-        }
-        let rows = &wording_cores()[self.t as usize];
-        let wordings = || rows.get(self.cursor..).unwrap_or_default().iter().flatten();
-        wordings().any(|w| w.len() > core.len() && w.starts_with(&core))
-            && !wordings().any(|w| *w == core)
+        let (longer, whole) = wordings_begun(&row.label(), self.t, self.cursor);
+        longer && !whole
     }
 
     /// Whether the wording a row's label matches ends in a note in brackets the label does not
@@ -626,18 +618,24 @@ fn numbered_start(text: &str) -> Option<usize> {
 /// Whether a label's core is the start of the wording of a row of the template not yet passed
 /// (at `cursor` or after), longer than its numbering.
 fn begins_a_wording(label: &str, t: Template, cursor: usize) -> bool {
+    let (longer, whole) = wordings_begun(label, t, cursor);
+    longer || whole
+}
+
+/// Whether a label's core (from its numbering on, three characters at least) begins a longer
+/// wording of a row not yet passed, and whether it is one whole.
+fn wordings_begun(label: &str, t: Template, cursor: usize) -> (bool, bool) {
     // from its numbering on: a character of a group label printed beside it may stand before
     let label = numbered_start(label).map_or(label, |i| &label[i..]);
     let core = schema::core(label);
     if core.chars().count() < 3 {
-        return false;
+        return (false, false);
     }
     let rows = &wording_cores()[t as usize];
-    rows.get(cursor..)
-        .unwrap_or_default()
-        .iter()
-        .flatten()
-        .any(|w| w.starts_with(&core))
+    let wordings = || rows.get(cursor..).unwrap_or_default().iter().flatten();
+    let longer = wordings().any(|w| w.len() > core.len() && w.starts_with(&core));
+    let whole = wordings().any(|w| *w == core);
+    (longer, whole)
 }
 
 /// Per template, the cores of each wording of its rows found by label, in table order: made
