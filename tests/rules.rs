@@ -1328,3 +1328,17 @@ fn an_amount_cut_over_fields_is_unread() {
     assert!(amount.is_none(), "{amount:?}");
     assert!(named_unread(&report, "政府集中采购"));
 }
+
+/// Seed 101, held out (a `pdftotext -layout` copy of the national form): a row left blank whose
+/// wording wraps over three lines with its unit printed on the middle one (`主动公开招投标…国有`
+/// `资金占控股…的项目等 条` `信息数`). No reading found it, and the old form's coverage expects
+/// only the rows found: the blank went unsaid. A wording whole but for a unit inside it is the
+/// row.
+#[test]
+fn a_blank_row_with_its_unit_inside_its_wrapped_wording_is_found() {
+    let report = nianbao::check(&fixture("unseen/s101_06_national.pdflayout.txt"));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.code == "blank-value" && f.message.contains("主动公开招投标违法违规行为")));
+}

@@ -465,7 +465,10 @@ impl Matcher {
             // begin a wording (`5.要求行政机` `关确认或重新` `出具已获取信` `息 0 …`), even where
             // its first lines alone resemble none
             let joins = both > own + 1e-9 || begins_a_wording(&joined.label(), self.t, self.cursor);
-            if joins && !self.is_heading(&prev) {
+            // a wording whole but for the unit `-layout` printed inside it (`…应当招标的项目等`
+            // `条` `信息数`) is done: the next line is the next row's
+            let whole = whole_but_for_a_unit(&prev.label(), self.t, self.cursor).is_some();
+            if joins && !whole && !self.is_heading(&prev) {
                 return self.row(&joined);
             }
             let label_only = prev.values.is_empty();
@@ -577,7 +580,9 @@ impl Matcher {
         if figure_after_unit(&row.label(), ind.unit) {
             return; // the row's figure stands in what was taken for its label: misread
         }
-        if label_only && (score < 1.0 || grid::is_header_word(&row.label())) {
+        let whole =
+            score >= 1.0 || whole_but_for_a_unit(&row.label(), self.t, self.cursor) == Some(i);
+        if label_only && (!whole || grid::is_header_word(&row.label())) {
             return; // a stray line of text that resembles a label, or a header cell (总计)
         }
         let figures = |r: &Row| r.values.iter().any(|v| !v.text.trim().is_empty());
@@ -636,6 +641,31 @@ fn wordings_begun(label: &str, t: Template, cursor: usize) -> (bool, bool) {
     let longer = wordings().any(|w| w.len() > core.len() && w.starts_with(&core));
     let whole = wordings().any(|w| *w == core);
     (longer, whole)
+}
+
+/// The place of the row not yet passed whose wording a label is whole once one unit printed
+/// inside it is taken out: `-layout` prints a row's unit on the middle line of its wrapped label
+/// (`主动公开招投标…国有` `资金占控股…的项目等 条` `信息数`), glued on once normalized.
+fn whole_but_for_a_unit(label: &str, t: Template, cursor: usize) -> Option<usize> {
+    let rows = &wording_cores()[t as usize];
+    for unit in grid::UNITS {
+        for (at, _) in label.match_indices(unit) {
+            let without = format!("{}{}", &label[..at], &label[at + unit.len()..]);
+            let core = schema::core(&without);
+            if core.chars().count() < 4 {
+                continue;
+            }
+            let found = rows
+                .iter()
+                .enumerate()
+                .skip(cursor)
+                .find(|(_, wordings)| wordings.contains(&core));
+            if let Some((place, _)) = found {
+                return Some(place);
+            }
+        }
+    }
+    None
 }
 
 /// Per template, the cores of each wording of its rows found by label, in table order: made
