@@ -467,8 +467,8 @@ impl Matcher {
             let joins = both > own + 1e-9 || begins_a_wording(&joined.label(), self.t, self.cursor);
             // a wording whole but for the unit `-layout` printed inside it (`…应当招标的项目等`
             // `条` `信息数`) is done: the next line is the next row's
-            let whole = whole_but_for_a_unit(&prev.label(), self.t, self.cursor).is_some();
-            if joins && !whole && !self.is_heading(&prev) {
+            let whole = || whole_but_for_a_unit(&prev.label(), self.t, self.cursor).is_some();
+            if joins && !self.is_heading(&prev) && !whole() {
                 return self.row(&joined);
             }
             let label_only = prev.values.is_empty();
@@ -581,8 +581,8 @@ impl Matcher {
             return; // the row's figure stands in what was taken for its label: misread
         }
         let whole =
-            score >= 1.0 || whole_but_for_a_unit(&row.label(), self.t, self.cursor) == Some(i);
-        if label_only && (!whole || grid::is_header_word(&row.label())) {
+            || score >= 1.0 || whole_but_for_a_unit(&row.label(), self.t, self.cursor) == Some(i);
+        if label_only && (!whole() || grid::is_header_word(&row.label())) {
             return; // a stray line of text that resembles a label, or a header cell (总计)
         }
         let figures = |r: &Row| r.values.iter().any(|v| !v.text.trim().is_empty());
