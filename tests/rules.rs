@@ -118,6 +118,14 @@ fn named_unread(report: &nianbao::Report, words: &str) -> bool {
         .any(|f| f.rows.iter().any(|r| r.contains(words)))
 }
 
+/// The cell read for a row and column, `None` when it was left unread.
+fn cell_of<'r>(report: &'r nianbao::Report, id: &str, column: &str) -> Option<&'r nianbao::Cell> {
+    report
+        .cells
+        .iter()
+        .find(|c| c.indicator == id && c.column.as_deref() == Some(column))
+}
+
 /// The figure read for a row (and column), `None` when it was left unread or read blank.
 fn value_of(report: &nianbao::Report, id: &str, column: Option<&str>) -> Option<f64> {
     report
@@ -680,10 +688,7 @@ fn a_markdown_break_opening_a_cell_keeps_the_cell_in_its_row() {
 #[test]
 fn a_row_borrowing_from_a_row_read_short_is_unread() {
     let report = nianbao::check(&fixture("unseen/s31_13_2019.pdf.txt"));
-    assert!(!report
-        .cells
-        .iter()
-        .any(|c| c.indicator == "refused.case_file" && c.column.as_deref() == Some("其他")));
+    assert!(cell_of(&report, "refused.case_file", "其他").is_none());
     assert!(named_unread(&report, "属于行政执法案卷"));
 }
 
@@ -1198,13 +1203,7 @@ fn a_serial_column_is_no_rows_figures() {
 #[test]
 fn an_old_form_row_in_a_provinces_order_with_a_character_missing_is_found() {
     let report = nianbao::check(&fixture("unseen/s79_03_fujian.pdf.txt"));
-    let value = |id: &str, column: &str| {
-        report
-            .cells
-            .iter()
-            .find(|c| c.indicator == id && c.column.as_deref() == Some(column))
-            .and_then(|c| c.value)
-    };
+    let value = |id: &str, column: &str| cell_of(&report, id, column).and_then(|c| c.value);
     assert_eq!(value("reply.other_type", "历年累计"), Some(77.0));
     assert_eq!(value("review.total", "2015年度"), Some(2.0));
     assert_eq!(value("fee.waived", "2015年度"), Some(0.0));
@@ -1238,10 +1237,7 @@ fn a_blank_before_figures_merged_in_one_field_is_unread() {
     let report = nianbao::check(&fixture("unseen/s83_02_2021.md.txt"));
     let total = report.cells.iter().find(|c| c.indicator == "result.total");
     assert!(total.is_none(), "{total:?}");
-    let granted = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "result.granted" && c.column.as_deref() == Some("总计"));
+    let granted = cell_of(&report, "result.granted", "总计");
     assert_eq!(granted.and_then(|c| c.value), Some(13.0));
 }
 
@@ -1252,9 +1248,7 @@ fn a_blank_before_figures_merged_in_one_field_is_unread() {
 #[test]
 fn a_column_printed_after_its_sections_rows_is_not_the_last_rows() {
     let report = nianbao::check(&fixture("unseen/s97_07_2019.pdf.txt"));
-    let total = report.cells.iter().find(|c| {
-        c.indicator == "disclose2019.normative" && c.column.as_deref() == Some("对外公开总数量")
-    });
+    let total = cell_of(&report, "disclose2019.normative", "对外公开总数量");
     assert!(total.is_none(), "{total:?}");
     assert!(named_unread(&report, "规范性文件"));
 }
@@ -1322,9 +1316,7 @@ fn a_label_cut_over_two_markdown_rows_keeps_the_second_rows_figure() {
 #[test]
 fn an_amount_cut_over_fields_is_unread() {
     let report = nianbao::check(&fixture("unseen/s107_04_2019.md.txt"));
-    let amount = report.cells.iter().find(|c| {
-        c.indicator == "disclose2019.procurement" && c.column.as_deref() == Some("采购总金额")
-    });
+    let amount = cell_of(&report, "disclose2019.procurement", "采购总金额");
     assert!(amount.is_none(), "{amount:?}");
     assert!(named_unread(&report, "政府集中采购"));
 }

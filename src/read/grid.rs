@@ -105,10 +105,7 @@ pub enum CellClass {
     Text,
 }
 
-pub const UNITS: &[&str] = &[
-    "人次", "万元", "条", "件", "次", "篇", "个", "人", "元", "项", "家", "份", "期", "名", "天",
-    "户",
-];
+pub use crate::schema::UNITS;
 const NOT_APPLICABLE: &[&str] = &["/", "—", "——", "-", "--", "–", "无", "不适用", "×", "\\"];
 
 pub fn is_not_applicable(t: &str) -> bool {

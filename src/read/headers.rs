@@ -18,19 +18,25 @@ use crate::schema::{self, Template};
 /// the first row's. (Table 三's first row and table 四's groups are printed among their headers
 /// in a copy read right: `自然人` `20` `法人或其他组织` `商业企业` `0`…)
 pub fn headers_between_figures(text: &str, rows: &[RowRead]) -> Vec<Unit> {
-    let headers_of = |r: &RowRead| {
-        schema::indicator(r.indicator)
-            .filter(|i| schema::national_table(i) == "表二")
-            .map(|i| i.columns.names())
-    };
+    let headers: Vec<Option<&[&str]>> = rows
+        .iter()
+        .map(|r| {
+            schema::indicator(r.indicator)
+                .filter(|i| schema::national_table(i) == "表二")
+                .map(|i| i.columns.names())
+        })
+        .collect();
     rows.iter()
-        .filter(|r| {
-            let Some(headers) = headers_of(r) else {
+        .zip(&headers)
+        .filter(|&(r, of_r)| {
+            let Some(headers_r) = *of_r else {
                 return false;
             };
+            // no other row read prints the same headers
             let alone = !rows
                 .iter()
-                .any(|o| o.indicator != r.indicator && headers_of(o) == Some(headers));
+                .zip(&headers)
+                .any(|(o, of_o)| o.indicator != r.indicator && of_o == of_r);
             let figures: Vec<(usize, &ValueRead)> = r
                 .values
                 .iter()
@@ -40,13 +46,13 @@ pub fn headers_between_figures(text: &str, rows: &[RowRead]) -> Vec<Unit> {
             figures.windows(2).any(|pair| {
                 let ((i, a), (j, b)) = (pair[0], pair[1]);
                 let between = han_chars(text.get(a.range.end..b.range.start).unwrap_or(""));
-                headers
+                headers_r
                     .iter()
                     .enumerate()
                     .any(|(k, h)| !(alone && i < k && k <= j) && printed(&between, h))
             })
         })
-        .map(|r| Unit::of(r.indicator, None))
+        .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
 }
 

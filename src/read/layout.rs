@@ -81,14 +81,11 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
 /// and `-layout` print the unit a space after the label, which normalizing takes out between
 /// Han characters): the wording as printed, no variant of it.
 fn worded_but_for_its_unit(label: &str, ind: &Indicator) -> bool {
-    let Some(rest) = label
-        .strip_suffix(ind.unit)
-        .filter(|_| !ind.unit.is_empty())
-    else {
-        return false;
-    };
-    let core = schema::core(rest);
-    ind.labels.iter().any(|w| schema::core(w) == core)
+    !ind.unit.is_empty()
+        && label.ends_with(ind.unit)
+        && schema::without_a_unit(label, &[ind.unit])
+            .map(|rest| schema::core(&rest))
+            .any(|core| ind.labels.iter().any(|w| schema::core(w) == core))
 }
 
 /// The rows with a label and figures standing between the first and the last row matched that
@@ -648,24 +645,15 @@ fn wordings_begun(label: &str, t: Template, cursor: usize) -> (bool, bool) {
 /// (`主动公开招投标…国有` `资金占控股…的项目等 条` `信息数`), glued on once normalized.
 fn whole_but_for_a_unit(label: &str, t: Template, cursor: usize) -> Option<usize> {
     let rows = &wording_cores()[t as usize];
-    for unit in grid::UNITS {
-        for (at, _) in label.match_indices(unit) {
-            let without = format!("{}{}", &label[..at], &label[at + unit.len()..]);
-            let core = schema::core(&without);
-            if core.chars().count() < 4 {
-                continue;
-            }
-            let found = rows
-                .iter()
-                .enumerate()
-                .skip(cursor)
-                .find(|(_, wordings)| wordings.contains(&core));
-            if let Some((place, _)) = found {
-                return Some(place);
-            }
-        }
-    }
-    None
+    schema::without_a_unit(label, grid::UNITS)
+        .map(|without| schema::core(&without))
+        .filter(|core| core.chars().count() >= 4)
+        .find_map(|core| {
+            let mut found = rows.iter().enumerate().skip(cursor);
+            found
+                .find(|(_, wordings)| wordings.contains(&core))
+                .map(|(place, _)| place)
+        })
 }
 
 /// Per template, the cores of each wording of its rows found by label, in table order: made

@@ -288,11 +288,7 @@ pub fn blanks_beside_a_headings_figure(
     let heading =
         |r: &RowRead| schema::indicator(r.indicator).is_some_and(|i| schema::figureless(i, &found));
     // a figure a reading gave the heading itself is no cell's: still untaken
-    let taken: Vec<usize> = rows
-        .iter()
-        .filter(|r| !heading(r))
-        .flat_map(|r| r.values.iter().filter(|v| !v.blank).map(|v| v.range.start))
-        .collect();
+    let taken = figures_taken(rows.iter().filter(|r| !heading(r)));
     let mut out = Vec::new();
     for (h, window) in rows.iter().zip(windows) {
         if !heading(h) || figures_apart(text, window.clone()).all(|f| taken.contains(&f.start)) {
@@ -338,8 +334,10 @@ pub(super) fn figures_apart(
 
 /// Where each figure a row took starts (normalized byte offsets, as the rows' ranges are; a
 /// cell's span is the pasted text's UTF-16 offsets).
-pub(super) fn figures_taken(rows: &[RowRead]) -> Vec<usize> {
-    rows.iter()
+pub(super) fn figures_taken<'a, 'r: 'a>(
+    rows: impl IntoIterator<Item = &'a RowRead<'r>>,
+) -> Vec<usize> {
+    rows.into_iter()
         .flat_map(|r| r.values.iter().filter(|v| !v.blank).map(|v| v.range.start))
         .collect()
 }

@@ -80,17 +80,17 @@ fn wording_printed<'a>(cx: &Context, label: &'a str) -> &'a str {
     };
     let printed = crate::normalize::han_chars(&m.row.label());
     // `-layout` prints a wrapped label's unit between its lines (`接受行政诉讼、举报` `件` `数`)
-    let unit = m.indicator.unit;
-    let without_unit = (!unit.is_empty()).then(|| printed.replace(unit, ""));
+    let unit = [m.indicator.unit];
+    let units: &[&str] = if unit[0].is_empty() { &[] } else { &unit };
+    let mut readings: Vec<String> = crate::schema::without_a_unit(&printed, units).collect();
+    readings.push(printed.clone());
     m.indicator
         .labels
         .iter()
         .copied()
         .find(|w| {
             let core = crate::schema::han_core(w);
-            !core.is_empty()
-                && (printed.contains(&core)
-                    || without_unit.as_ref().is_some_and(|p| p.contains(&core)))
+            !core.is_empty() && readings.iter().any(|p| p.contains(&core))
         })
         .unwrap_or(label)
 }

@@ -161,7 +161,7 @@ pub fn core(label: &str) -> String {
         }
     }
     let mut core = remove_parenthesised(rest);
-    let unit_after_a_count = UNITS_AFTER_A_COUNT
+    let unit_after_a_count = UNITS[..COUNTS_UNITS]
         .iter()
         .find(|u| core.strip_suffix(**u).is_some_and(|r| r.ends_with('数')));
     if let Some(unit) = unit_after_a_count {
@@ -170,13 +170,31 @@ pub fn core(label: &str) -> String {
     core
 }
 
-/// The units a count's wording (`…数`) may have glued after it, once normalizing took out the
-/// space PDFium and `-layout` print between a label and its unit (`（2）同意公开答复数 件`): no
-/// wording ends so, and with the unit the label resembled a longer wording more than its own
-/// (`不同意公开答复数` over `同意公开答复数`).
-const UNITS_AFTER_A_COUNT: &[&str] = &[
-    "人次", "万元", "件", "条", "次", "人", "个", "篇", "元", "项",
+/// The units a report prints beside its figures, longer ones first where one ends another
+/// (`人次` before `次`). `core` takes the first [`COUNTS_UNITS`] off the end of a count's wording
+/// (`…数`) where normalizing glued them on, having taken out the space PDFium and `-layout` print
+/// between a label and its unit (`（2）同意公开答复数 件`): no wording ends so, and with the
+/// unit the label resembled a longer wording more than its own (`不同意公开答复数` over
+/// `同意公开答复数`).
+pub const UNITS: &[&str] = &[
+    "人次", "万元", "条", "件", "次", "篇", "个", "人", "元", "项", "家", "份", "期", "名", "天",
+    "户",
 ];
+const COUNTS_UNITS: usize = 10;
+
+/// A printed label with one of `units` taken out where it stands, once for each place: a
+/// unit glued on after a wording (`…数件`) or, `-layout` printing it on the middle line of a
+/// wrapped label, inside it (`主动公开招投标…的项目等条信息数`).
+pub fn without_a_unit<'a>(
+    label: &'a str,
+    units: &'a [&'a str],
+) -> impl Iterator<Item = String> + 'a {
+    units.iter().flat_map(move |unit| {
+        label
+            .match_indices(unit)
+            .map(move |(at, _)| [&label[..at], &label[at + unit.len()..]].concat())
+    })
+}
 
 fn strip_numbering(s: &str) -> &str {
     let t = s.trim_start_matches(['(', '（']);
