@@ -6,6 +6,7 @@
 //! left unread.
 
 use crate::read::verify::{self, RowRead, Unit};
+use crate::schema::one_value_column;
 
 /// The rows whose last figure is the next serial: one more than the number printed just before
 /// their label (no row's figure), which is itself one more than the number before the previous
@@ -150,12 +151,6 @@ pub(super) fn next_serial(
     before_next_label
         && number_before(text, label)
             .is_some_and(|s| text.get(figure.clone()).and_then(whole) == Some(s + 1))
-}
-
-/// Serials number the rows of the old form's single column (and of its year and 历年累计
-/// columns); the 2019 and 2021 tables print none.
-pub(super) fn one_value_column(id: &str) -> bool {
-    crate::schema::indicator(id).is_some_and(|ind| ind.columns.names().is_empty())
 }
 
 /// The whole number just before `at` (spaces between), when it stands apart from the text

@@ -6,9 +6,10 @@
 
 use crate::model::{Cell, ValueKind};
 use crate::normalize::bordered;
-use crate::read::serial::{next_serial, one_value_column};
+use crate::read::serial::next_serial;
 use crate::read::verify::{self, RowRead, Unit};
 use crate::schema;
+use crate::schema::one_value_column;
 use crate::segment::Document;
 
 /// The rows read blank in plain text (no tab or `|` showing an empty field) while the table

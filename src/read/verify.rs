@@ -204,9 +204,7 @@ pub fn filled_past_a_gap(text: &str, rows: &[RowRead], windows: &[Range<usize>])
 pub fn read_past_a_page_break(text: &str, rows: &[RowRead]) -> Vec<Unit> {
     rows.iter()
         .filter(|r| {
-            let one_value =
-                schema::indicator(r.indicator).is_some_and(|i| i.columns.names().is_empty());
-            one_value
+            schema::one_value_column(r.indicator)
                 && r.values.iter().filter(|v| !v.blank).any(|v| {
                     text.get(r.label.end..v.range.start).is_some_and(|between| {
                         between.contains('\u{c}') && !crate::normalize::bordered(between)

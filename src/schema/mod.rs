@@ -104,6 +104,13 @@ pub fn value_rows_with_one_other_row(t: Template) -> impl Iterator<Item = &'stat
     indicators().filter(move |i| i.within.has(t) && carries_figures_with_one_other_row(i))
 }
 
+/// Whether a row has one column of figures: the old form's rows (its year and 历年累计 columns
+/// being one column of the form, a value each), which alone number their rows with serials; the
+/// 2019 and 2021 tables print none.
+pub fn one_value_column(id: &str) -> bool {
+    indicator(id).is_some_and(|ind| ind.columns.names().is_empty())
+}
+
 /// Whether a row prints no figures of its own, among the rows `found` in a text: a group
 /// heading, except （六）其他处理 where none of its three parts is found (2019's form prints it
 /// as a row of figures, and so do 2021 forms some agencies still fill so).
