@@ -153,11 +153,8 @@ fn holds_clause(s: &str) -> bool {
 /// A `三、…` line of the report's outline, not a row or group of the table.
 fn is_section_heading(doc: &Document, ex: &Extraction, line: usize) -> bool {
     let t = doc.line_text(line).trim();
-    let numbered = t
-        .chars()
-        .next()
-        .is_some_and(|c| "一二三四五六七八九十".contains(c))
-        && t.contains('、');
+    // `三、…`, a Markdown heading's `#`s before it or not
+    let numbered = crate::scan::heading_mark(t).is_some_and(|m| m.level == 0);
     let wordy = t.chars().filter(|c| crate::normalize::is_han(*c)).count() >= 6
         && !t.chars().any(|c| c.is_ascii_digit());
     numbered

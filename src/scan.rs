@@ -133,7 +133,7 @@ pub struct HeadingMark {
 
 /// `^\s*(?:([一…十]{1,3})\s*[、,.]|\(\s*([一…十]{1,3})\s*\)|(\d{1,2})\s*[.、。](?:\D|$))`.
 pub fn heading_mark(line: &str) -> Option<HeadingMark> {
-    let at = skip_whitespace(line, 0);
+    let at = after_markdown_heading(line, skip_whitespace(line, 0));
     let mark = |level, numeral: Range<usize>, end| HeadingMark {
         level,
         numeral,
@@ -321,6 +321,18 @@ fn strip(s: &str, prefix: &str) -> Option<usize> {
     s.starts_with(prefix).then_some(prefix.len())
 }
 
+/// Past a Markdown heading's `#`s and the space after them (`# 三、收到和处理…`, a PDF-to-Markdown
+/// converter's heading for a line set larger), where `at` starts one.
+fn after_markdown_heading(s: &str, at: usize) -> usize {
+    let hashes = s[at..].bytes().take_while(|&b| b == b'#').count();
+    let spaced = s[at + hashes..].starts_with(' ');
+    if (1..=6).contains(&hashes) && spaced {
+        skip_whitespace(s, at + hashes)
+    } else {
+        at
+    }
+}
+
 fn skip_whitespace(s: &str, at: usize) -> usize {
     at + s[at..]
         .chars()
@@ -406,6 +418,9 @@ mod tests {
         assert!(heading_mark("1.5亿").is_none());
         assert!(heading_mark("123.").is_none());
         assert!(heading_mark("一二三四、").is_none());
+        let h = heading_mark("## 四、政府信息公开行政复议").expect("a Markdown heading");
+        assert_eq!((h.level, h.end), (0, 9));
+        assert!(heading_mark("#四、").is_none());
     }
 
     #[test]

@@ -1334,3 +1334,21 @@ fn a_blank_row_with_its_unit_inside_its_wrapped_wording_is_found() {
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("主动公开招投标违法违规行为")));
 }
+
+/// Seed 109, held out (a PDF-to-Markdown copy of a 2021 form): table 四's header printed over
+/// several Markdown rows, one of them opening with five empty fields (`||||||维<br>持|…`), then
+/// the fifteen figures. The empty fields of the header were read as the row's first blanks and
+/// the figures moved six columns on, under a false `sum-mismatch`; and every heading the
+/// converter set as `# 三、…` was missed, each prescribed section said missing.
+#[test]
+fn a_markdown_copys_header_fields_and_headings_are_no_cells_and_no_gaps() {
+    let report = nianbao::check(&fixture("unseen/s109_08_2021.md.txt"));
+    let value = |column: &str| cell_of(&report, "review_lawsuit", column).and_then(|c| c.value);
+    assert_eq!(value("行政复议-结果维持"), Some(0.0));
+    assert_eq!(value("未经复议直接起诉-其他结果"), Some(1.0));
+    assert_eq!(value("未经复议直接起诉-总计"), Some(1.0));
+    assert_eq!(value("复议后起诉-总计"), Some(0.0));
+    let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
+    assert!(!codes.contains(&"sum-mismatch"), "{codes:?}");
+    assert!(!codes.contains(&"section-missing"), "{codes:?}");
+}

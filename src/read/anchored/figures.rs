@@ -643,14 +643,17 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
                     kind: Tok::Blank,
                 });
             }
-            if t.is_empty() {
+            // table 四's headers printed as fields (a Markdown header over lines:
+            // `||||||维<br>持|…`) leave empty fields that are no cells
+            let in_a_header = !labelled && words_and_no_figure(text, at);
+            if t.is_empty() && !in_a_header {
                 if !last || pure {
                     out.push(Token {
                         range: at..at,
                         kind: Tok::Blank,
                     });
                 }
-            } else if !is_figure_or_unit(t) {
+            } else if !t.is_empty() && !is_figure_or_unit(t) {
                 pure = false;
             }
             if row_end.is_some() {
@@ -659,6 +662,15 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
         }
     }
     out
+}
+
+/// Whether the line holding `at` has words and no figure: a header's line, whose empty fields
+/// are no cells.
+fn words_and_no_figure(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    line.chars().any(is_han) && !line.chars().any(|c| c.is_ascii_digit())
 }
 
 /// The cells that open the next row's line before its label (a group label's column, vacant
