@@ -1352,3 +1352,18 @@ fn a_markdown_copys_header_fields_and_headings_are_no_cells_and_no_gaps() {
     assert!(!codes.contains(&"sum-mismatch"), "{codes:?}");
     assert!(!codes.contains(&"section-missing"), "{codes:?}");
 }
+
+/// Seed 109, held out (pdftotext of a 2019 table 四): the fifteen figures printed out of column
+/// order (`5 3 0 0 1 2 1 8 2 0 0 3 6 2 11` for `5 3 0 0 8 | 2 0 0 1 3 | 6 2 2 1 11`). Two
+/// groups failed their totals and were left unread; 复议后起诉 read `0 3 6 2 11` added up by
+/// chance and was shown. Two groups of one row misread: the row is.
+#[test]
+fn a_group_adding_up_beside_two_misread_groups_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s109_04_2019.pdf.txt"));
+    let table_four = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "review_lawsuit");
+    assert!(table_four.is_none(), "{table_four:?}");
+    assert!(named_unread(&report, "行政复议"));
+}
