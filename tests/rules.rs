@@ -1367,3 +1367,15 @@ fn a_group_adding_up_beside_two_misread_groups_is_unread() {
     assert!(table_four.is_none(), "{table_four:?}");
     assert!(named_unread(&report, "行政复议"));
 }
+
+/// Seed 113, held out (pdftotext of a 2019 table 三 printing its columns in blocks): 上年结转
+/// read short, two cells, its 总计 a 0 printed past `（二）部分公开`'s wording (the report's 1).
+/// A row read short whose figures stand on both sides of another row's wording took figures
+/// of two rows: it is unread.
+#[test]
+fn a_row_read_short_across_another_rows_wording_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s113_04_2019.pdf.txt"));
+    let carried = cell_of(&report, "apply.carried_in", "总计");
+    assert!(carried.is_none(), "{carried:?}");
+    assert!(named_unread(&report, "上年结转政府信息公开申请数量"));
+}

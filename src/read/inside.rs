@@ -47,6 +47,37 @@ pub fn figures_inside_labels(
         .collect()
 }
 
+/// The rows that took figures, in plain text, on both sides of a line naming another row:
+/// whatever way a table was printed (row by row, labels before a column of figures, figures
+/// above their labels), a row's figures stand together. A row straddling another's wording
+/// took figures of two rows (pdftotext of a 2019 table 三 printing its columns in blocks:
+/// 上年结转's 总计 read as a 0 past `（二）部分公开`).
+pub fn figures_around_another_label(t: Template, text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    let read_short = |r: &RowRead| {
+        crate::schema::indicator(r.indicator)
+            .is_some_and(|i| r.values.len() < i.value_columns(&[]).len())
+    };
+    rows.iter()
+        .filter(|r| read_short(r))
+        .filter(|r| {
+            let figures = r.values.iter().filter(|v| !v.blank).map(|v| v.range.start);
+            let (Some(first), Some(last)) = (figures.clone().min(), figures.max()) else {
+                return false;
+            };
+            let Some(between) = text.get(first..last) else {
+                return false;
+            };
+            !crate::normalize::bordered(between)
+                && between.lines().skip(1).any(|line| {
+                    let at = line.as_ptr() as usize - text.as_ptr() as usize;
+                    let own = r.label.start <= at && at < r.label.end;
+                    !own && crate::read::layout::names_a_row(line.trim(), t)
+                })
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}
+
 /// A label printed over several lines with its row's figures among them.
 struct WrappedLabel {
     range: Range<usize>,

@@ -117,6 +117,7 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         misread.extend(signs::negative_off_its_column(&ex.cells));
         misread.extend(run_together::labels_run_together(t, &ex.matched));
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
+        misread.extend(inside::figures_around_another_label(t, doc.text(), &rows));
         misread.extend(crate::read::verify::filled_past_a_gap(
             doc.text(),
             &rows,
