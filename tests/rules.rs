@@ -1379,3 +1379,18 @@ fn a_row_read_short_across_another_rows_wording_is_unread() {
     assert!(carried.is_none(), "{carried:?}");
     assert!(named_unread(&report, "上年结转政府信息公开申请数量"));
 }
+
+/// Seed 113, held out (MuPDF's copy of the old national form with a 序号 column): `33`
+/// `危及国家安全…` `件` (blank) `34` `非《条例》所指政府信息` `件` (blank) `35`. The next serials
+/// were read as the blank rows' figures: the run of serials was broken wherever a label opens
+/// with a numbering (`27` `2.同意公开答复数`), a serial before `2.` taken for a figure before a
+/// figure.
+#[test]
+fn serials_before_numbered_labels_still_number_the_rows() {
+    let report = nianbao::check(&fixture("unseen/s113_06_national.mupdf.txt"));
+    for id in ["refused.security", "refused.not_gov_info"] {
+        let read = report.cells.iter().find(|c| c.indicator == id);
+        assert!(read.is_none_or(|c| c.value.is_none()), "{read:?}");
+    }
+    assert_eq!(value_of(&report, "refused.trade_secret", None), Some(1.0));
+}

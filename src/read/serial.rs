@@ -70,8 +70,14 @@ pub fn serials_taken(text: &str, rows: &[RowRead]) -> Vec<Unit> {
     let mut linked = vec![false; numbers.len()];
     for i in 0..numbers.len() {
         let within = i + 1..(i + 2 + BETWEEN).min(numbers.len());
-        // the last such: a row's figure equal to the next serial stands before that serial
-        if let Some(j) = within.rev().find(|&j| numbers[j].1 == numbers[i].1 + 1) {
+        // the last such: a row's figure equal to the next serial stands before that serial;
+        // but not one right after a unit, where a row's figure stands (a row's figure equal to
+        // its own serial: `9` `（一）回应公众关注…` `次` `9`)
+        let candidates = within.rev().filter(|&j| numbers[j].1 == numbers[i].1 + 1);
+        let serial = candidates
+            .clone()
+            .find(|&j| !after_a_unit(text, numbers[j].0));
+        if let Some(j) = serial.or_else(|| candidates.clone().next()) {
             next[i] = Some(j);
             linked[j] = true;
         }
@@ -125,7 +131,8 @@ fn line_openings(text: &str) -> Vec<(usize, u64)> {
         let same_line = rest.trim_start_matches([' ', '\t', '\r']);
         let next_word = rest.trim_start();
         let before_a_number = !same_line.starts_with(|c: char| c.is_ascii_digit())
-            && next_word.starts_with(|c: char| c.is_ascii_digit());
+            && next_word.starts_with(|c: char| c.is_ascii_digit())
+            && !numbered_label(next_word);
         if let Some(n) = (digits > 0 && digits <= 4 && apart && !before_a_number)
             .then(|| line[..digits].parse::<u64>().ok())
             .flatten()
@@ -134,6 +141,23 @@ fn line_openings(text: &str) -> Vec<(usize, u64)> {
         }
     }
     out
+}
+
+/// Whether the word before `at` is a unit (`件`, `人次`…).
+fn after_a_unit(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    crate::schema::UNITS.iter().any(|u| {
+        before
+            .strip_suffix(u)
+            .is_some_and(|rest| rest.ends_with(char::is_whitespace) || rest.is_empty())
+    })
+}
+
+/// Whether `s` opens with a label's numbering (`2.同意公开答复数`, `5、`), not a number.
+fn numbered_label(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let mut after = s[digits..].chars();
+    matches!(after.next(), Some('.' | '、')) && after.next().is_some_and(crate::normalize::is_han)
 }
 
 /// Whether the figure at `figure`, with nothing but spaces between it and the end of its row's
