@@ -1394,3 +1394,16 @@ fn serials_before_numbered_labels_still_number_the_rows() {
     }
     assert_eq!(value_of(&report, "refused.trade_secret", None), Some(1.0));
 }
+
+/// Seed 103, held out (pdftotext of a 2019 table 三 printing its first column beside the labels,
+/// `（七）总计` `2`, and the other columns after the table as one stream of figures): the stream
+/// read as the last rows gave （七）总计 seven zeros over its printed 2 (and its 总计 12, the
+/// injected error). A figure beside a row's label that none of its cells reads, the row's
+/// figures all taken elsewhere, says the reading is not the text's.
+#[test]
+fn a_row_read_past_the_figure_beside_its_label_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s103_01_2019.pdf.txt"));
+    let total = report.cells.iter().find(|c| c.indicator == "result.total");
+    assert!(total.is_none(), "{total:?}");
+    assert!(named_unread(&report, "总计"));
+}

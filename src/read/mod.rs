@@ -96,6 +96,11 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             &rows,
             &windows,
         ));
+        misread.extend(untaken::read_past_their_own_figure(
+            doc.text(),
+            &rows,
+            &windows,
+        ));
         misread.extend(untaken::one_figure_for_two_rows(
             doc.text(),
             &ex.cells,

@@ -133,6 +133,50 @@ pub fn blanks_beside_their_own_figure(
         .collect()
 }
 
+/// The rows, in plain text, whose figures were all taken from outside their window while the
+/// one figure in it (between their label and the next label) went to no row and is no serial:
+/// pdftotext can print a table 三's first column beside the labels and the other columns after
+/// them as one stream (`（七）总计` `2` … `0` `0` `0`…); a reading of the stream gave
+/// （七）总计 seven zeros over its printed 2. A figure beside the label that none of the row's
+/// cells reads says the reading is not the text's.
+pub fn read_past_their_own_figure(
+    text: &str,
+    rows: &[RowRead],
+    windows: &[std::ops::Range<usize>],
+) -> Vec<Unit> {
+    let taken = figures_taken(rows);
+    rows.iter()
+        .zip(windows.iter().cloned())
+        // a row of several columns: the old form's single column has serials beside labels
+        .filter(|(r, _)| !one_value_column(r.indicator))
+        .filter(|(r, w)| {
+            let mut figures = r.values.iter().filter(|v| !v.blank).peekable();
+            // a figure among the label's own lines (`-layout` wraps a label around its row)
+            // is the row's too
+            let own = r.label.start..w.end;
+            figures.peek().is_some() && figures.all(|v| !own.contains(&v.range.start))
+        })
+        .filter(|(_, w)| text.get(w.clone()).is_some_and(|t| !bordered(t)))
+        .filter(|(r, w)| {
+            // a figure beside the label that one of the row's cells reads is that cell, printed
+            // there (a first column beside the labels)
+            let read: Vec<&str> = r
+                .values
+                .iter()
+                .filter_map(|v| text.get(v.range.clone()))
+                .collect();
+            let mut beside = figures_apart(text, w.clone());
+            let (Some(f), None) = (beside.next(), beside.next()) else {
+                return false;
+            };
+            !next_serial(text, r.label.start, w, &f)
+                && !taken.contains(&f.start)
+                && !read.contains(&&text[f])
+        })
+        .map(|(r, _)| Unit::of(r.indicator, None))
+        .collect()
+}
+
 /// The rows of one cell read blank where no empty field shows the blank, with a figure alone on
 /// the line right before their label that no row took and that is no serial: a converter or
 /// pdftotext may print a row's figure above its label (`0` `# 行政事业性收费`, the table's last
