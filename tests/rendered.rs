@@ -220,8 +220,9 @@ fn figures_printed_above_their_labels_are_their_rows() {
     for c in cells(&pdf) {
         assert!(web_cells.contains(&c), "{c:?} not in the web copy");
     }
-    // table 三 less its two rows in doubt (14 cells), table 四 (15) unread
-    assert!(pdf.cells.len() >= 169, "{} cells", pdf.cells.len());
+    // table 三 less its two rows in doubt (14 cells), table 四 (15) and the table 二 row that
+    // ends a page (2: pdftotext gives such a row's figures in the order they were drawn) unread
+    assert!(pdf.cells.len() >= 167, "{} cells", pdf.cells.len());
 }
 
 /// Chromium's copy of an old national form whose label cells hold paragraphs: the unit and the

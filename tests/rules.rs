@@ -1407,3 +1407,23 @@ fn a_row_read_past_the_figure_beside_its_label_is_unread() {
     assert!(total.is_none(), "{total:?}");
     assert!(named_unread(&report, "总计"));
 }
+
+/// Seed 113, held out (pdftotext of a 2019 table 二, seeds 29 and 71 alike): the row ending a
+/// page printed in the order its figures were drawn (`行政处罚` `2` `3` `24` then the page
+/// break, for `2 24 3`), read as printed, 本年增/减 and 处理决定数量 swapped with no sum to tell.
+/// A table 二 row whose figures, each on a line of its own, end a page is unread.
+#[test]
+fn a_table_two_row_ending_a_page_in_pdftotext_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s113_07_2019.pdf.txt"));
+    let penalty = report
+        .cells
+        .iter()
+        .find(|c| c.indicator == "disclose2019.penalty");
+    assert!(penalty.is_none(), "{penalty:?}");
+    assert!(named_unread(&report, "行政处罚"));
+    // the row after the break is read
+    assert_eq!(
+        value_of(&report, "disclose2019.enforcement", Some("处理决定数量")),
+        Some(6.0)
+    );
+}

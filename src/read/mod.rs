@@ -128,6 +128,10 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
             &rows,
             &windows,
         ));
+        misread.extend(crate::read::verify::last_on_a_page_unordered(
+            doc.text(),
+            &rows,
+        ));
         misread.extend(crate::read::verify::read_past_a_page_break(
             doc.text(),
             &rows,

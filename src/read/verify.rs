@@ -215,6 +215,40 @@ pub fn read_past_a_page_break(text: &str, rows: &[RowRead]) -> Vec<Unit> {
         .collect()
 }
 
+/// Rows of table 二 whose figures end a page in plain text: pdftotext gives a page's last row's
+/// figures in the order they were drawn, not their columns' (`行政处罚` `2` `3` `24` `\f` for
+/// `2 24 3`, three fresh seeds alike), and table 二 has no sum to tell. Between tabs or `|` a
+/// row keeps its fields in order, and `-layout` sets them on the row's line by x.
+pub fn last_on_a_page_unordered(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    rows.iter()
+        .filter(|r| {
+            schema::indicator(r.indicator).is_some_and(|i| schema::national_table(i) == "表二")
+        })
+        .filter(|r| {
+            let figures: Vec<&ValueRead> = r.values.iter().filter(|v| !v.blank).collect();
+            let (Some(first), Some(last)) = (figures.first(), figures.last()) else {
+                return false;
+            };
+            let after = text[last.range.end..].trim_start_matches([' ', '\n', '\r']);
+            // each on a line of its own: `-layout` sets a row's figures on one line, by x
+            let alone = |v: &&ValueRead| {
+                let start = text[..v.range.start].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[v.range.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| v.range.end + i);
+                text[start..end].trim() == &text[v.range.clone()]
+            };
+            figures.len() >= 2
+                && figures.iter().all(alone)
+                && after.starts_with('\u{c}')
+                && !crate::normalize::bordered(
+                    &text[r.label.start..first.range.start.max(r.label.start)],
+                )
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}
+
 /// Whether one gap between figures on a line is at least twice the narrowest and three
 /// characters wider.
 fn has_a_wide_gap(figures: &[Range<usize>]) -> bool {
