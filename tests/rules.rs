@@ -118,6 +118,11 @@ fn named_unread(report: &nianbao::Report, words: &str) -> bool {
         .any(|f| f.rows.iter().any(|r| r.contains(words)))
 }
 
+/// A row's first cell read, `None` when no cell of the row was read.
+fn first_cell_of<'r>(report: &'r nianbao::Report, id: &str) -> Option<&'r nianbao::Cell> {
+    report.cells.iter().find(|c| c.indicator == id)
+}
+
 /// The cell read for a row and column, `None` when it was left unread.
 fn cell_of<'r>(report: &'r nianbao::Report, id: &str, column: &str) -> Option<&'r nianbao::Cell> {
     report
@@ -776,11 +781,7 @@ fn a_column_of_figures_short_of_its_rows_leaves_them_unread() {
 #[test]
 fn a_figure_beside_a_heading_is_no_blank_of_the_row_before() {
     let report = nianbao::check(&fixture("unseen/s43_12_national.md.txt"));
-    let hotspots = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "respond.hotspots")
-        .map(|c| c.value);
+    let hotspots = first_cell_of(&report, "respond.hotspots").map(|c| c.value);
     assert!(matches!(hotspots, None | Some(Some(64.0))), "{hotspots:?}");
     assert!(!report
         .findings
@@ -1071,11 +1072,7 @@ fn a_label_wrapped_around_its_unit_is_looked_for() {
         .findings
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("从事政府信息公开工作人员数")));
-    let leader = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "respond.interview_leader")
-        .and_then(|c| c.value);
+    let leader = first_cell_of(&report, "respond.interview_leader").and_then(|c| c.value);
     assert_eq!(leader, Some(0.0));
 }
 
@@ -1086,7 +1083,7 @@ fn a_label_wrapped_around_its_unit_is_looked_for() {
 #[test]
 fn a_blank_row_below_an_untaken_figure_is_unread() {
     let report = nianbao::check(&fixture("unseen/s71_14_2021.md.txt"));
-    let fee = report.cells.iter().find(|c| c.indicator == "disclose.fees");
+    let fee = first_cell_of(&report, "disclose.fees");
     assert!(fee.is_none(), "{fee:?}");
     assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
     assert!(named_unread(&report, "行政事业性收费"));
@@ -1123,11 +1120,7 @@ fn rows_worded_alike_are_found_in_the_forms_order() {
         "{:?}",
         report.findings
     );
-    let corrected = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "review.corrected")
-        .map(|c| c.kind);
+    let corrected = first_cell_of(&report, "review.corrected").map(|c| c.kind);
     assert_ne!(corrected, Some(nianbao::model::ValueKind::Number));
 }
 
@@ -1158,11 +1151,7 @@ fn a_row_not_read_is_named_in_the_reports_words() {
 #[test]
 fn a_row_read_past_a_page_break_is_unread() {
     let report = nianbao::check(&fixture("unseen/s11_06_national.pdf.txt"));
-    let press = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "respond.press")
-        .and_then(|c| c.value);
+    let press = first_cell_of(&report, "respond.press").and_then(|c| c.value);
     assert_eq!(press, None);
     assert!(named_unread(&report, "参加或举办新闻发布会总次数"));
 }
@@ -1175,11 +1164,7 @@ fn a_row_read_past_a_page_break_is_unread() {
 #[test]
 fn a_serial_column_is_no_rows_figures() {
     let report = nianbao::check(&fixture("unseen/s79_12_national.pdflayout.txt"));
-    let gazette = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "active.channel.gazette")
-        .and_then(|c| c.value);
+    let gazette = first_cell_of(&report, "active.channel.gazette").and_then(|c| c.value);
     assert_ne!(gazette, Some(4.0));
     let blanks: Vec<&str> = report
         .findings
@@ -1218,10 +1203,7 @@ fn an_old_form_row_in_a_provinces_order_with_a_character_missing_is_found() {
 #[test]
 fn a_figure_a_heading_took_leaves_the_blank_beside_it_unread() {
     let report = nianbao::check(&fixture("unseen/s89_06_national.md.txt"));
-    let hotspots = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "respond.hotspots");
+    let hotspots = first_cell_of(&report, "respond.hotspots");
     assert!(hotspots.is_none(), "{hotspots:?}");
     assert!(!report.findings.iter().any(|f| f.code == "blank-value"));
     assert!(named_unread(&report, "回应公众关注热点或重大舆情数"));
@@ -1235,7 +1217,7 @@ fn a_figure_a_heading_took_leaves_the_blank_beside_it_unread() {
 #[test]
 fn a_blank_before_figures_merged_in_one_field_is_unread() {
     let report = nianbao::check(&fixture("unseen/s83_02_2021.md.txt"));
-    let total = report.cells.iter().find(|c| c.indicator == "result.total");
+    let total = first_cell_of(&report, "result.total");
     assert!(total.is_none(), "{total:?}");
     let granted = cell_of(&report, "result.granted", "总计");
     assert_eq!(granted.and_then(|c| c.value), Some(13.0));
@@ -1360,10 +1342,7 @@ fn a_markdown_copys_header_fields_and_headings_are_no_cells_and_no_gaps() {
 #[test]
 fn a_group_adding_up_beside_two_misread_groups_is_unread() {
     let report = nianbao::check(&fixture("unseen/s109_04_2019.pdf.txt"));
-    let table_four = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "review_lawsuit");
+    let table_four = first_cell_of(&report, "review_lawsuit");
     assert!(table_four.is_none(), "{table_four:?}");
     assert!(named_unread(&report, "行政复议"));
 }
@@ -1389,7 +1368,7 @@ fn a_row_read_short_across_another_rows_wording_is_unread() {
 fn serials_before_numbered_labels_still_number_the_rows() {
     let report = nianbao::check(&fixture("unseen/s113_06_national.mupdf.txt"));
     for id in ["refused.security", "refused.not_gov_info"] {
-        let read = report.cells.iter().find(|c| c.indicator == id);
+        let read = first_cell_of(&report, id);
         assert!(read.is_none_or(|c| c.value.is_none()), "{read:?}");
     }
     assert_eq!(value_of(&report, "refused.trade_secret", None), Some(1.0));
@@ -1403,7 +1382,7 @@ fn serials_before_numbered_labels_still_number_the_rows() {
 #[test]
 fn a_row_read_past_the_figure_beside_its_label_is_unread() {
     let report = nianbao::check(&fixture("unseen/s103_01_2019.pdf.txt"));
-    let total = report.cells.iter().find(|c| c.indicator == "result.total");
+    let total = first_cell_of(&report, "result.total");
     assert!(total.is_none(), "{total:?}");
     assert!(named_unread(&report, "总计"));
 }
@@ -1415,10 +1394,7 @@ fn a_row_read_past_the_figure_beside_its_label_is_unread() {
 #[test]
 fn a_table_two_row_ending_a_page_in_pdftotext_is_unread() {
     let report = nianbao::check(&fixture("unseen/s113_07_2019.pdf.txt"));
-    let penalty = report
-        .cells
-        .iter()
-        .find(|c| c.indicator == "disclose2019.penalty");
+    let penalty = first_cell_of(&report, "disclose2019.penalty");
     assert!(penalty.is_none(), "{penalty:?}");
     assert!(named_unread(&report, "行政处罚"));
     // the row after the break is read

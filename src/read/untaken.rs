@@ -126,8 +126,7 @@ pub fn blanks_beside_their_own_figure(
                 .is_some_and(|t| !bordered(t) || r.values.is_empty())
         })
         .filter(|(r, w)| {
-            figures_apart(text, w.clone())
-                .any(|f| !next_serial(text, r.label.start, w, &f) && !taken.contains(&f.start))
+            figures_apart(text, w.clone()).any(|f| no_rows_and_no_serial(text, r, w, &taken, &f))
         })
         .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
@@ -169,12 +168,22 @@ pub fn read_past_their_own_figure(
             let (Some(f), None) = (beside.next(), beside.next()) else {
                 return false;
             };
-            !next_serial(text, r.label.start, w, &f)
-                && !taken.contains(&f.start)
-                && !read.contains(&&text[f])
+            no_rows_and_no_serial(text, r, w, &taken, &f) && !read.contains(&&text[f])
         })
         .map(|(r, _)| Unit::of(r.indicator, None))
         .collect()
+}
+
+/// Whether a figure in a row's `window` went to no row (`taken`: [`figures_taken`]) and is not
+/// the next row's serial: a figure of the row's own that the reading passed over.
+fn no_rows_and_no_serial(
+    text: &str,
+    r: &RowRead,
+    window: &std::ops::Range<usize>,
+    taken: &[usize],
+    figure: &std::ops::Range<usize>,
+) -> bool {
+    !next_serial(text, r.label.start, window, figure) && !taken.contains(&figure.start)
 }
 
 /// The rows of one cell read blank where no empty field shows the blank, with a figure alone on

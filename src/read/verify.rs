@@ -232,11 +232,7 @@ pub fn last_on_a_page_unordered(text: &str, rows: &[RowRead]) -> Vec<Unit> {
             let after = text[last.range.end..].trim_start_matches([' ', '\n', '\r']);
             // each on a line of its own: `-layout` sets a row's figures on one line, by x
             let alone = |v: &&ValueRead| {
-                let start = text[..v.range.start].rfind('\n').map_or(0, |i| i + 1);
-                let end = text[v.range.end..]
-                    .find('\n')
-                    .map_or(text.len(), |i| v.range.end + i);
-                text[start..end].trim() == &text[v.range.clone()]
+                crate::source::line_at(text, v.range.start).trim() == &text[v.range.clone()]
             };
             figures.len() >= 2
                 && figures.iter().all(alone)

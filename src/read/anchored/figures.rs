@@ -667,9 +667,7 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
 /// Whether the line holding `at` has words and no figure: a header's line, whose empty fields
 /// are no cells.
 fn words_and_no_figure(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = &text[start..end];
+    let line = crate::source::line_at(text, at);
     line.chars().any(is_han) && !line.chars().any(|c| c.is_ascii_digit())
 }
 
