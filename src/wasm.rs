@@ -5,8 +5,15 @@ use crate::crossyear::Input;
 use serde::Deserialize;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 type Tables = Vec<Vec<Vec<String>>>;
+
+// Allocator only: talc, made for single-threaded wasm, instead of std's dlmalloc (the checker's
+// wasm -1.8 KB gzip, checks 1.00-1.02x the time in V8: docs/measurements.md, 2026-12-07).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -28,12 +35,48 @@ pub fn check_with_tables(text: &str, tables: JsValue) -> Result<JsValue, JsError
     to_js(&crate::check_with_tables(text, &tables).into_utf16(text))
 }
 
+/// The clipboard's tables from JavaScript arrays, read by hand rather than by serde: serde's
+/// reading kept std's float printing in the wasm for one message about a number where a cell's
+/// text was expected (a table cell is always text).
 fn tables_of(tables: JsValue) -> Result<Tables, JsError> {
     if tables.is_null() || tables.is_undefined() {
         return Ok(Vec::new());
     }
-    serde_wasm_bindgen::from_value(tables)
-        .map_err(|e| JsError::new(&format!("表格数据格式不对：{e}")))
+    let bad = |what: String| JsError::new(&format!("表格数据格式不对：{what}"));
+    let array = |v: &JsValue, what: &dyn Fn() -> String| {
+        v.dyn_ref::<js_sys::Array>()
+            .cloned()
+            .ok_or_else(|| bad(what()))
+    };
+    let tables = array(&tables, &|| "应为表格的数组".to_string())?;
+    let table_of = |(t, table): (usize, JsValue)| {
+        let rows = array(&table, &|| format!("第 {} 个表格应为行的数组", t + 1))?;
+        let row_of = |(r, row): (usize, JsValue)| {
+            let cells = array(&row, &|| {
+                format!("第 {} 个表格第 {} 行应为格的数组", t + 1, r + 1)
+            })?;
+            let cell_of = |(c, cell): (usize, JsValue)| {
+                cell.as_string().ok_or_else(|| {
+                    bad(format!(
+                        "第 {} 个表格第 {} 行第 {} 格不是文字",
+                        t + 1,
+                        r + 1,
+                        c + 1
+                    ))
+                })
+            };
+            cells
+                .iter()
+                .enumerate()
+                .map(cell_of)
+                .collect::<Result<Vec<_>, _>>()
+        };
+        rows.iter()
+            .enumerate()
+            .map(row_of)
+            .collect::<Result<Vec<_>, _>>()
+    };
+    tables.iter().enumerate().map(table_of).collect()
 }
 
 /// The key under which two agency names are one agency (for pairing consecutive years).

@@ -283,14 +283,54 @@ pub fn label_of(id: &str) -> String {
     schema::indicator(id).map_or_else(|| id.to_string(), |i| i.labels[0].to_string())
 }
 
-/// A number as people write it: no `.0` on whole numbers.
+/// A number as people write it: no `.0` on whole numbers, at most four decimals.
+///
+/// By integers, not `format!("{v:.4}")`: std's float printing was kilobytes of the checker's
+/// wasm for the few decimals a report prints (a figure or a percentage); `num_matches_std`
+/// compares the two.
 pub fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    if !v.is_finite() {
+        let word = if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        };
+        return word.to_string();
     }
+    if v.abs() >= 1e15 {
+        return whole_number(v);
+    }
+    if v.fract() == 0.0 {
+        return format!("{}", v as i64);
+    }
+    let ten_thousandths = (v.abs() * 10_000.0).round() as u64;
+    let sign = if v < 0.0 && ten_thousandths > 0 {
+        "-"
+    } else {
+        ""
+    };
+    let (whole, fraction) = (ten_thousandths / 10_000, ten_thousandths % 10_000);
+    let decimals = format!("{fraction:04}");
+    let decimals = decimals.trim_end_matches('0');
+    if decimals.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{decimals}")
+    }
+}
+
+/// A whole number too large for a report (sums of figures stay far below): its first digits
+/// and as many zeros as it has more digits (an f64 holds 17 significant digits at most).
+fn whole_number(v: f64) -> String {
+    let (mut head, mut zeros) = (v.abs(), 0);
+    while head >= 1e18 {
+        head /= 10.0;
+        zeros += 1;
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!("{sign}{}{}", head.round() as i64, "0".repeat(zeros))
 }
 
 /// A finding of a rule, its severity and name from the registry. Out of line: called from every
@@ -479,4 +519,54 @@ pub fn clip(s: &str, max: usize) -> String {
         "{}……",
         kept.trim_end_matches(|c: char| "，、；：,;:".contains(c))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+    use proptest::prelude::*;
+
+    /// What `num` printed before: std's rounding to four decimals, its zeros trimmed (and a
+    /// negative number rounded to zero was `-0`; now `0`).
+    fn std_num(v: f64) -> String {
+        let s = format!("{v:.4}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" {
+            "0".into()
+        } else {
+            s.to_string()
+        }
+    }
+
+    #[test]
+    fn num_prints_as_people_write() {
+        let cases = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (12.0, "12"),
+            (-3.0, "-3"),
+            (0.5, "0.5"),
+            (-0.25, "-0.25"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(num(v), want);
+        }
+        assert_eq!(num(2.0 / 3.0), "0.6667");
+        assert_eq!(num(-0.00001), "0");
+        assert_eq!(num(123_456_789_012_345.0), "123456789012345");
+        assert_eq!(num(1e20), "100000000000000000000");
+        assert_eq!(num(f64::NAN), "NaN");
+    }
+
+    proptest! {
+        /// Figures and shares as reports print them, and the quotients the rules compute.
+        #[test]
+        fn num_matches_std(a in 0u64..10_000_000_000, b in 1u64..100_000, scale in 0u32..5, negative: bool) {
+            let sign = if negative { -1.0 } else { 1.0 };
+            let printed = sign * a as f64 / 10f64.powi(scale as i32);
+            prop_assert_eq!(num(printed), std_num(printed));
+            let quotient = sign * a as f64 / b as f64;
+            prop_assert_eq!(num(quotient), std_num(quotient));
+        }
+    }
 }

@@ -22,7 +22,11 @@ fn check(_cx: &Context) -> Vec<Finding> {
 pub fn truncated(text: &str, kept: usize) -> Finding {
     let next = text[kept..].chars().next().map_or(0, char::len_utf8);
     let lines = text[..kept].bytes().filter(|&b| b == b'\n').count();
-    let mb = |n: usize| format!("{:.1}", n as f64 / (1024.0 * 1024.0));
+    // tenths of a megabyte by integers (std's float printing is kept out of the wasm)
+    let mb = |n: usize| {
+        let tenths = (n * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
     let message = format!(
         "输入共 {} MB，超过 {} MB 的上限，只检查了前 {} MB（前 {} 行），其余部分没有检查。",
         mb(text.len()),
