@@ -1403,3 +1403,29 @@ fn a_table_two_row_ending_a_page_in_pdftotext_is_unread() {
         Some(6.0)
     );
 }
+
+/// Seed 131, held out (a Markdown converter's 2019-style table 三 that cuts each label's
+/// numbering into a field of its own: `|8|.属于行政查询事项||||0|0|||` then `|1|.本机关…`):
+/// the next row's numbering was read as the 总计 of a row whose last cells are blank (1, 3 and
+/// 2 shown where the report printed nothing). A numbering cut from its label is no figure, and
+/// the cells before it are the next row's.
+#[test]
+fn a_numbering_in_a_field_of_its_own_is_no_figure() {
+    let report = nianbao::check(&fixture("unseen/s131_08_2021.md.txt"));
+    for id in [
+        "refused.inquiry",
+        "unable.must_create",
+        "not_processed.petition",
+    ] {
+        assert_eq!(value_of(&report, id, Some("总计")), None, "{id}");
+    }
+    // the row after one, its own numbering no longer taken by the row before, is read whole
+    let not_held: Vec<Option<f64>> = report
+        .cells
+        .iter()
+        .filter(|c| c.indicator == "unable.not_held")
+        .map(|c| c.value)
+        .collect();
+    let (one, five, eight) = (Some(1.0), Some(5.0), Some(8.0));
+    assert_eq!(not_held, [five, one, one, None, one, None, eight]);
+}

@@ -513,6 +513,11 @@ pub(super) fn line_tokens(
                 continue;
             }
         }
+        // a numbering whose digits a Markdown converter put in a field of their own, its point
+        // opening the label's field (`|1|.本机关不掌握…`, `提供<br>2|.没有现成信息…`)
+        if numbering_in_its_own_field(rest) {
+            continue;
+        }
         let rest = &line[e..];
         if !numbering
             && ["年", "月", "日", "%", "个百分点"]
@@ -554,6 +559,15 @@ pub(super) fn line_tokens(
             kind: if glued { Tok::Glued } else { Tok::Value },
         });
     }
+}
+
+/// What follows a number when it is a label's numbering cut from the label by a field
+/// separator (a Markdown `|`, a tab once normalized): the numbering's point, then the label's
+/// words.
+fn numbering_in_its_own_field(rest: &str) -> bool {
+    rest.strip_prefix(['|', '\t'])
+        .and_then(|r| r.strip_prefix(['.', '、']))
+        .is_some_and(|words| words.starts_with(is_han))
 }
 
 /// `计1` `条)`: the note's count (`不同渠道和方式公开相同信息计1条`) with its unit and the
@@ -681,14 +695,33 @@ fn leading_cells_start(text: &str, from: usize, next_label: usize) -> usize {
     }
     let line_start = text[..next_label].rfind('\n').map_or(0, |i| i + 1);
     let leading = &text[line_start.max(from)..next_label];
+    let cut = numbering_cut_before(text, leading, next_label);
+    let cells = match cut {
+        Some(cells) => cells,
+        None => leading,
+    };
+    let ends_a_field = cells.trim_end_matches(' ').ends_with(['\t', '|']);
     if line_start > from
-        && leading.trim_end_matches(' ').ends_with(['\t', '|'])
-        && !leading.chars().any(|c| c.is_ascii_digit())
+        && (ends_a_field || cut.is_some_and(str::is_empty))
+        && !cells.chars().any(|c| c.is_ascii_digit())
     {
         line_start
     } else {
         next_label
     }
+}
+
+/// The cells before a row's label without the label's numbering, when a converter cut the
+/// numbering into a field of its own (`1|.本机关不掌握…`; the label found from its separator
+/// or from its point): the numbering is no figure of the row before.
+fn numbering_cut_before<'t>(text: &str, leading: &'t str, label: usize) -> Option<&'t str> {
+    let label = &text[label..];
+    let (numbering, point) = match label.strip_prefix(['\t', '|']) {
+        Some(after) => (leading, after),
+        None => (leading.strip_suffix(['\t', '|'])?, label),
+    };
+    let cells = numbering.trim_end_matches(|c: char| c.is_ascii_digit());
+    (cells.len() < numbering.len() && point.starts_with(['.', '、'])).then_some(cells)
 }
 
 /// Where the text after `at` starts once the line breaks right after it are passed.
