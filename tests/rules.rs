@@ -1429,3 +1429,22 @@ fn a_numbering_in_a_field_of_its_own_is_no_figure() {
     let (one, five, eight) = (Some(1.0), Some(5.0), Some(8.0));
     assert_eq!(not_held, [five, one, one, None, one, None, eight]);
 }
+
+/// Seed 131, held out (pdftotext of a 2021 table 二): the labels `规章` and `规范性文件` one under
+/// the other, then both rows' five figures `1 1 12 7 57` (规章 `_ 1 12`, 规范性文件 `1 7 57`).
+/// 规范性文件 was read `12 7 57` from the end of the run, its 本年制发件数 12 over the report's
+/// 1 (and the prose's 1 then called a mismatch). Where the first row ends in such a run the
+/// text does not say: both rows are unread.
+#[test]
+fn two_rows_sharing_a_run_of_figures_short_of_their_cells_are_unread() {
+    let report = nianbao::check(&fixture("unseen/s131_14_2021.pdf.txt"));
+    for id in ["disclose.rules", "disclose.normative"] {
+        let read = first_cell_of(&report, id);
+        assert!(read.is_none(), "{read:?}");
+    }
+    assert!(named_unread(&report, "规范性文件"));
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code == "prose-table-mismatch"));
+}

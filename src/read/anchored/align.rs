@@ -269,9 +269,50 @@ pub(super) fn align(
     for (r, t) in rest.into_iter().zip(ordered) {
         plan[r] = Some(t);
     }
-    plan.into_iter()
+    let mut plan: Vec<Taken> = plan
+        .into_iter()
         .map(|p| p.unwrap_or(Taken::Cells(Vec::new())))
-        .collect()
+        .collect();
+    leave_split_runs_unplaced(text, &windows, tokens, &mut plan);
+    plan
+}
+
+/// Two labels printed one under the other, then the figures of both (table 二's cells drawn
+/// beside each other: `规章` `规范性文件` `1 1 12 7 57`): with fewer figures than the two rows'
+/// cells, where the first row's end and the second's start, the text does not say (the
+/// second's `12 7 57` or `7 57` and a blank). When the first row is not read in full and the
+/// second was read from the end of the run of figures, passing over figures of the run no row
+/// took, the second row's figures stay unplaced too.
+fn leave_split_runs_unplaced(
+    text: &str,
+    windows: &[Vec<usize>],
+    tokens: &[Token],
+    plan: &mut [Taken],
+) {
+    let used = tokens_taken(plan, tokens.len());
+    // nothing but figures and spaces from one token to another: one run of figures
+    let one_run = |a: usize, b: usize| {
+        text[tokens[a].range.start..tokens[b].range.start]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || c == '.')
+    };
+    for r in 1..plan.len() {
+        let stacked = windows[r - 1].is_empty();
+        let first_short =
+            matches!(&plan[r - 1], Taken::Cells(ks) if ks.iter().any(Option::is_none));
+        let Taken::Cells(ks) = &plan[r] else {
+            continue;
+        };
+        let Some(&first) = ks.iter().flatten().min() else {
+            continue;
+        };
+        let passed_over = windows[r]
+            .iter()
+            .any(|&k| k < first && !used[k] && tokens[k].kind == Tok::Value && one_run(k, first));
+        if stacked && first_short && passed_over {
+            plan[r] = Taken::Unplaced(ks.iter().flatten().copied().collect());
+        }
+    }
 }
 
 /// A run of single-figure rows' labels with no figures printed as a column of figures after
