@@ -45,8 +45,16 @@ pub(super) fn split_glued(rows: &mut [ReadRow], t: Template) {
 /// At most this many readings of one glued run are kept; more is no reading at all.
 pub(super) const MAX_SPLITS: usize = 64;
 
+/// At most this many steps (a number cut from a run) are taken to find a glued run's
+/// readings; a run that needs more (table 四's fifteen cells glued in twenty-odd digits) has
+/// no reading.
+const MAX_STEPS: usize = 50_000;
+
 /// Every way to cut `digits` into one number per column (no leading zeros) that fits the
-/// row: a `总计` column equal to the others, `历年累计` at least the year's figure.
+/// row: a `总计` column equal to the others, `历年累计` at least the year's figure. None at all
+/// when not every way could be tried: a reading found among some of them only is no reading
+/// (the first 65 cuts of `941911115131` held one that added up, `9 4 1 91 11 15 131`, and
+/// never reached the report's `94 19 1 1 11 5 131`).
 pub fn splits(digits: &str, columns: &[&str]) -> Vec<Vec<String>> {
     let n = columns.len();
     // a line break inside a run is no cell border (a letter-spaced figure, a digit per line)
@@ -61,79 +69,68 @@ pub fn splits(digits: &str, columns: &[&str]) -> Vec<Vec<String>> {
     {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    cut_chunks(&chunks, n, &mut Vec::new(), &mut out, &|p: &[String]| {
-        fits_row(p, columns)
-    });
-    out
+    let mut cutting = Cutting {
+        out: Vec::new(),
+        steps: 0,
+        fits: &|p: &[String]| fits_row(p, columns),
+    };
+    let complete = cutting.cut(&chunks, 0, n, &mut Vec::new());
+    match complete && cutting.out.len() <= MAX_SPLITS {
+        true => cutting.out,
+        false => Vec::new(),
+    }
 }
 
-/// Every way to cut runs of digits (a space between two runs is a cell border for sure)
-/// into `n` numbers in all, each run into one number or more.
-pub(super) fn cut_chunks(
-    chunks: &[&str],
-    n: usize,
-    parts: &mut Vec<String>,
-    out: &mut Vec<Vec<String>>,
-    fits: &dyn Fn(&[String]) -> bool,
-) {
-    let Some((first, rest)) = chunks.split_first() else {
-        if n == 0 && fits(parts) {
-            out.push(parts.clone());
-        }
-        return;
-    };
-    let most = n.saturating_sub(rest.len()).min(first.len());
-    // the other runs hold a number per digit at most: cutting this run into fewer numbers
-    // than that leaves cuts no reading completes (a whole glued row tried every count of
-    // numbers but its width: 0.5 ms of a 1.7 ms warm check of a glued 2024 report)
-    let room: usize = rest.iter().map(|c| c.len()).sum();
-    let least = n.saturating_sub(room).max(1);
-    for k in least..=most {
-        let mut mine = Vec::new();
-        let mut cuts = Vec::new();
-        cut(first, k, &mut mine, &mut cuts, &|_| true);
-        for c in cuts {
-            let before = parts.len();
-            parts.extend(c);
-            cut_chunks(rest, n - k, parts, out, fits);
-            parts.truncate(before);
-            if out.len() > MAX_SPLITS {
-                return;
+/// The search for the ways to cut runs of digits (a space between two runs is a cell border
+/// for sure) into numbers, each run into one number or more.
+struct Cutting<'f> {
+    out: Vec<Vec<String>>,
+    steps: usize,
+    fits: &'f dyn Fn(&[String]) -> bool,
+}
+
+impl Cutting<'_> {
+    /// Cuts `chunks[0][at..]` and the runs after it into `n` numbers after `parts`; false
+    /// when the search stopped before trying every way.
+    fn cut(&mut self, chunks: &[&str], at: usize, n: usize, parts: &mut Vec<String>) -> bool {
+        let Some((&chunk, rest)) = chunks.split_first() else {
+            if n == 0 && (self.fits)(parts) {
+                self.out.push(parts.clone());
+            }
+            return self.out.len() <= MAX_SPLITS;
+        };
+        let left = &chunk[at..];
+        let digits_after: usize = rest.iter().map(|c| c.len()).sum();
+        for len in 1..=left.len().min(15) {
+            let head = &left[..len];
+            if len > 1 && head.starts_with('0') {
+                break;
+            }
+            let ends_chunk = len == left.len();
+            // each number left needs a digit, each run left a number
+            let numbers_left = n.saturating_sub(1);
+            let needed_runs = rest.len() + usize::from(!ends_chunk);
+            if n == 0
+                || numbers_left > left.len() - len + digits_after
+                || numbers_left < needed_runs
+            {
+                continue;
+            }
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                return false;
+            }
+            parts.push(head.to_string());
+            let complete = match ends_chunk {
+                true => self.cut(rest, 0, numbers_left, parts),
+                false => self.cut(chunks, at + len, numbers_left, parts),
+            };
+            parts.pop();
+            if !complete {
+                return false;
             }
         }
-    }
-}
-
-pub(super) fn cut(
-    rest: &str,
-    left: usize,
-    parts: &mut Vec<String>,
-    out: &mut Vec<Vec<String>>,
-    fits: &dyn Fn(&[String]) -> bool,
-) {
-    if out.len() > MAX_SPLITS {
-        return;
-    }
-    if left == 1 {
-        if (rest.len() > 1 && rest.starts_with('0')) || rest.len() > 15 {
-            return;
-        }
-        parts.push(rest.to_string());
-        if fits(parts) {
-            out.push(parts.clone());
-        }
-        parts.pop();
-        return;
-    }
-    for len in 1..=rest.len().saturating_sub(left - 1).min(15) {
-        let head = &rest[..len];
-        if len > 1 && head.starts_with('0') {
-            break;
-        }
-        parts.push(head.to_string());
-        cut(&rest[len..], left - 1, parts, out, fits);
-        parts.pop();
+        true
     }
 }
 

@@ -252,6 +252,23 @@ mod tests {
         );
     }
 
+    /// PDFium's digit per line (seed 139, held out): 予以公开 `94 19 1 1 11 5 131` as
+    /// `941911115131`. Eight cuts add up; the first 65 cuts tried held one of them only, which
+    /// was shown as the row. Every cut is tried, or none is kept.
+    #[test]
+    fn a_glued_row_is_split_over_every_cut_or_none() {
+        let cols = schema::t2019::APPLICANTS;
+        let found = splits("9\n4\n1\n9\n1\n1\n1\n1\n5\n1\n3\n1", cols);
+        assert_eq!(found.len(), 8, "{found:?}");
+        assert!(found.contains(
+            &["94", "19", "1", "1", "11", "5", "131"]
+                .map(String::from)
+                .to_vec()
+        ));
+        // seven cells in forty digits: more cuts than are tried, no reading
+        assert!(splits(&"1234567890".repeat(4), cols).is_empty());
+    }
+
     #[test]
     fn numbering_of_the_next_label_is_not_a_figure() {
         let text = "二、收到和处理政府信息公开申请情况\n1.属于国家秘密 0 0 0 0 0 0 0\n2.其他法律行政法规禁止公开 0 0 0 0 0 0 0\n";
