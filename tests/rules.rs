@@ -1448,3 +1448,14 @@ fn two_rows_sharing_a_run_of_figures_short_of_their_cells_are_unread() {
         .iter()
         .any(|f| f.code == "prose-table-mismatch"));
 }
+
+/// Seed 139, held out (pdftotext of a 2019 table 三 whose wrapped labels `（3）要求提供公开出版物`
+/// … `（5）…` it printed after `（七）总计` and `四、结转下年度继续办理`): the rows found in order
+/// ran past them, and `（七）总计` was found in table 四's header `总计`, reading its zeros over
+/// the report's `2 0 0 0 0 0 2`. Table 三's rows stand before table 四's section.
+#[test]
+fn table_three_rows_are_not_found_in_table_four() {
+    let report = nianbao::check(&fixture("unseen/s139_10_2019.pdf.txt"));
+    assert_eq!(value_of(&report, "result.total", Some("自然人")), Some(2.0));
+    assert_eq!(value_of(&report, "result.total", Some("总计")), Some(2.0));
+}

@@ -435,9 +435,17 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
     let rows = template_rows(t);
     let occ = occurrences(han, rows);
     let text = doc.text();
+    let review_section = match t {
+        Template::T2008 => None,
+        _ => review_section_start(doc),
+    };
+    let before_table_four = |o: &Occurrence| {
+        review_section
+            .is_none_or(|at| han.at[o.from] < at || schema::national_table(rows[o.row].0) != "表三")
+    };
     let occ: Vec<Occurrence> = occ
         .into_iter()
-        .filter(|o| !in_prose(text, han.range(o.from, o.to)))
+        .filter(|o| !in_prose(text, han.range(o.from, o.to)) && before_table_four(o))
         .collect();
     let picked = if t == Template::T2008 {
         cluster(text, han, &occ, rows.len())
@@ -471,6 +479,22 @@ pub(super) fn anchors_in(doc: &Document, han: &HanStream, t: Template) -> Vec<An
             }
         })
         .collect()
+}
+
+/// Where the section of table 四 starts (`四、政府信息公开行政复议、行政诉讼情况`): table 三's rows
+/// stand before it, and its words after it are table 四's headers (its `总计` taken for
+/// table 三's `（七）总计` read table 四's zeros, seed 139: pdftotext printed three wrapped
+/// labels of table 三 after its last rows, and the rows in order then ran past them).
+fn review_section_start(doc: &Document) -> Option<usize> {
+    (0..doc.lines.len()).find_map(|i| {
+        let line = doc.line_text(i);
+        if !line.contains("行政复议") {
+            return None;
+        }
+        let mark = crate::scan::heading_mark(line)?;
+        let numeral = &line[mark.numeral.clone()];
+        (mark.level == 0 && numeral == "四").then(|| doc.lines[i].start)
+    })
 }
 
 /// Rows the form words alike (the old form's `（二）被依法纠错数` of 行政复议 and of 行政诉讼) in the
