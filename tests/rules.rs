@@ -1459,3 +1459,18 @@ fn table_three_rows_are_not_found_in_table_four() {
     assert_eq!(value_of(&report, "result.total", Some("自然人")), Some(2.0));
     assert_eq!(value_of(&report, "result.total", Some("总计")), Some(2.0));
 }
+
+/// Seed 137, held out (pdftotext of the old national form with a 序号 column): the first row's
+/// serial `1` printed in the middle of its three-line label, then `2` `主动公开规范性文件数` `条`
+/// `3` `制发规范性文件总数` `件` `3`. The blank row read the next row's serial `3`; the doubt
+/// looked for the previous serial just before the previous label only.
+#[test]
+fn a_serial_after_a_blank_row_is_doubted_when_the_previous_serial_is_centred() {
+    let report = nianbao::check(&fixture("unseen/s137_00_national.pdf.txt"));
+    let read = first_cell_of(&report, "active.normative");
+    assert!(read.is_none_or(|c| c.value.is_none()), "{read:?}");
+    assert_eq!(
+        value_of(&report, "active.channel.website", None),
+        Some(64.0)
+    );
+}

@@ -26,9 +26,24 @@ pub fn serial_read_as_figure(text: &str, rows: &[RowRead]) -> Vec<Unit> {
             .then(|| number_before(text, label))
             .flatten()
     };
+    // the previous row's serial on a line of its own anywhere in that row (pdftotext centres
+    // it on a label of several lines: `（一）主动公开政府信息数` `1` `（不同渠道…计1条）`)
+    let alone_in = |from: usize, to: usize, serial: u64| {
+        let mut at = from;
+        text.get(from..to).is_some_and(|rows| {
+            rows.split('\n').any(|line| {
+                let end = at + line.trim_end().len();
+                at += line.len() + 1;
+                line.trim().parse() == Ok(serial) && !figures.contains(&end)
+            })
+        })
+    };
     let numbered = |label: usize, serial: u64| {
         let previous = labels[..labels.partition_point(|&s| s < label)].last();
-        previous.is_some_and(|&p| serial_before(p).is_some_and(|n| n + 1 == serial))
+        previous.is_some_and(|&p| {
+            serial_before(p).is_some_and(|n| n + 1 == serial)
+                || serial.checked_sub(1).is_some_and(|n| alone_in(p, label, n))
+        })
     };
     rows.iter()
         .zip(verify::windows(text, rows))
