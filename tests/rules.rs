@@ -1474,3 +1474,19 @@ fn a_serial_after_a_blank_row_is_doubted_when_the_previous_serial_is_centred() {
         Some(64.0)
     );
 }
+
+/// Seed 137, held out (pdftotext of a 2021 table 三, labels wrapped over three lines): `7.属于行
+/// 政执法案卷` `0 0 0 0 0 0` (法律服务机构 blank) took the first `0` after `8.属于行政查询事项`, and
+/// read 法律服务机构 0; the row after, a figure short, was unread. A row that took a figure past
+/// the next row's label while that row is not read in full is unread.
+#[test]
+fn a_row_taking_a_figure_past_the_next_label_of_a_short_row_is_unread() {
+    let report = nianbao::check(&fixture("unseen/s137_11_2021.pdf.txt"));
+    let read = first_cell_of(&report, "refused.case_file");
+    assert!(read.is_none(), "{read:?}");
+    assert!(named_unread(&report, "属于行政执法案卷"));
+    assert_eq!(
+        value_of(&report, "refused.process", Some("总计")),
+        Some(0.0)
+    );
+}

@@ -274,7 +274,34 @@ pub(super) fn align(
         .map(|p| p.unwrap_or(Taken::Cells(Vec::new())))
         .collect();
     leave_split_runs_unplaced(text, &windows, tokens, &mut plan);
+    leave_late_takers_unplaced(anchors, tokens, &mut plan);
     plan
+}
+
+/// A row that took a figure printed after the next row's label began (a wrapped label's row,
+/// its last figure below the next label) while that next row is not read in full: the figure
+/// may as well be the next row's first, and the row one figure short, its blank anywhere (seed
+/// 137: `7.属于行政执法案卷` `0 0 0 0 0 0`, blank 法律服务机构, took the first 0 after `8.属于行政
+/// 查询事项`, which was then left a figure short). The row's figures stay unplaced.
+fn leave_late_takers_unplaced(anchors: &[Anchor], tokens: &[Token], plan: &mut [Taken]) {
+    for r in 0..plan.len().saturating_sub(1) {
+        let next_label = anchors[r + 1].label.start;
+        let Taken::Cells(ks) = &plan[r] else {
+            continue;
+        };
+        let late = ks
+            .iter()
+            .flatten()
+            .any(|&k| tokens[k].range.start >= next_label);
+        let next_short = match &plan[r + 1] {
+            Taken::Cells(next) => next.is_empty() || next.iter().any(Option::is_none),
+            Taken::Glued(_) => false,
+            Taken::Unplaced(_) => true,
+        };
+        if late && next_short {
+            plan[r] = Taken::Unplaced(ks.iter().flatten().copied().collect());
+        }
+    }
 }
 
 /// Two labels printed one under the other, then the figures of both (table 二's cells drawn
