@@ -43,9 +43,11 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
         .map(|n| (n.indicator, crate::read::coverage::Why::Glued))
         .collect();
     let traceless = traceless_blanks(&tables);
+    let tabbed = tabbed_lines(&tables);
     let cells = matched
         .iter()
         .filter(|m| !figure_elsewhere(doc, &traceless, &rows, template, m))
+        .filter(|m| !no_cell_shown(doc, &tabbed, m))
         .flat_map(|m| cells_of(doc, m))
         .collect();
     let fuzzy = matched
@@ -131,6 +133,28 @@ fn traceless_blanks(tables: &[grid::Table]) -> Vec<Range<usize>> {
         .filter(|t| t.layout == grid::Layout::CellPerLine)
         .map(|t| t.lines.clone())
         .collect()
+}
+
+/// The lines of tables whose cells are separated by tabs, one row per line.
+fn tabbed_lines(tables: &[grid::Table]) -> Vec<Range<usize>> {
+    tables
+        .iter()
+        .filter(|t| t.layout == grid::Layout::TabRow)
+        .map(|t| t.lines.clone())
+        .collect()
+}
+
+/// A row of cells separated by tabs shows a blank cell as an empty field; a label alone on its
+/// line shows no cell at all, and its figure may stand elsewhere (a Markdown converter's cell
+/// holding two rows' labels, their figures `6` `5` in one cell after them, seed 137): such a
+/// row is not read as blank.
+fn no_cell_shown(doc: &Document, tabbed: &[Range<usize>], m: &MatchedRow) -> bool {
+    let range = m.row.label_range();
+    let line = doc.line_of(range.start);
+    m.row.values.is_empty()
+        && m.row.unit.is_none()
+        && tabbed.iter().any(|l| l.contains(&line))
+        && !doc.line_text(doc.line_of(range.end)).contains('\t')
 }
 
 /// A row with no figure where blanks leave no trace is a blank while the rows after it keep
