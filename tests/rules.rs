@@ -1511,3 +1511,18 @@ fn a_label_alone_on_its_line_among_tabbed_rows_is_not_blank() {
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("回应公众关注")));
 }
+
+/// Seed 151, held out (pdftotext of the old national form with a 序号 column): the label of
+/// `（二）重点领域公开政府信息数` (serial 4, 6868) printed further on, `制发规范性文件总数` `件`
+/// `10` `条` `6868` read 6868 after another row's unit, and the moved label read its own
+/// serial `4` printed after it. A figure after a unit not the row's own, its own unit and
+/// figure before it, is doubted; so is a row reading the serial its neighbours' serials give it.
+#[test]
+fn figures_after_another_unit_or_of_the_row_s_own_serial_are_unread() {
+    let report = nianbao::check(&fixture("unseen/s151_06_national.pdf.txt"));
+    for id in ["active.normative_issued", "active.key.total"] {
+        let read = first_cell_of(&report, id);
+        assert!(read.is_none(), "{read:?}");
+    }
+    assert_eq!(value_of(&report, "active.key.budget", None), Some(584.0));
+}

@@ -434,6 +434,89 @@ pub(super) fn distrust_figures_after_another_rows_unit(text: &str, rows: &mut [R
     }
 }
 
+/// A one-figure row whose figure follows a unit other than its own, while its own unit stands
+/// between its label and that figure with a figure after it (the old form's `制发规范性文件总数`
+/// `件` `10` `条` `6868`: the 6868 is the row after's, whose label pdftotext printed further on;
+/// seed 151). The figure after the row's own unit is no surer (a row may print two units), so
+/// the row is left unread.
+pub(super) fn distrust_figures_after_a_unit_not_their_own(text: &str, rows: &mut [ReadRow]) {
+    let unit_before = |at: usize| {
+        let before = text[..at].trim_end_matches([' ', '\t', '\n', '|']);
+        grid::UNITS.iter().find(|u| before.ends_with(*u)).copied()
+    };
+    for row in rows.iter_mut().filter(|r| r.cells.len() == 1) {
+        let own = row.anchor.indicator.unit;
+        let Some(cell) = row.cells[0].as_ref() else {
+            continue;
+        };
+        let other_unit = unit_before(cell.range.start).is_some_and(|u| !own.is_empty() && u != own);
+        let window = text
+            .get(row.anchor.label.end..cell.range.start)
+            .unwrap_or("");
+        let own_unit_with_a_figure = window.match_indices(own).any(|(i, u)| {
+            let after = window[i + u.len()..].trim_start_matches([' ', '\t', '\n', '|']);
+            !own.is_empty() && after.starts_with(|c: char| c.is_ascii_digit())
+        });
+        if other_unit && own_unit_with_a_figure {
+            row.cells[0] = None;
+        }
+    }
+}
+
+/// A one-figure row of a table that numbers its rows, read as the number it carries: the rows
+/// before and after it in the form print `3` and `5` just before their labels, and it read `4`
+/// (pdftotext printed `（二）重点领域公开政府信息数` further on with its serial `4` after it,
+/// seed 151), its own serial not before its label. Its own figure stands elsewhere: the row is
+/// left unread.
+pub(super) fn distrust_their_own_serials(
+    text: &str,
+    rows: &mut [ReadRow],
+    t: crate::schema::Template,
+) {
+    let place = |r: &ReadRow| {
+        crate::schema::value_rows(t).position(|i| std::ptr::eq(i, r.anchor.indicator))
+    };
+    let mut order: Vec<(usize, usize)> = (0..rows.len())
+        .filter_map(|k| Some((place(&rows[k])?, k)))
+        .collect();
+    order.sort_unstable();
+    let serial = |k: usize| number_just_before(text, rows[k].anchor.label.start);
+    let figure = |k: usize| {
+        let cell = rows[k].cells.first()?.as_ref()?;
+        cell.text.trim().parse::<u64>().ok()
+    };
+    let doubted: Vec<usize> = order
+        .windows(3)
+        .filter_map(|w| {
+            let (a, r, b) = (w[0].1, w[1].1, w[2].1);
+            let (before, after) = (serial(a)?, serial(b)?);
+            let carried = before + 1;
+            // a row whose serial stands before its label reads a figure equal to it rightly
+            let own_serial_printed = serial(r) == Some(carried);
+            let read_its_serial = figure(r) == Some(carried) && !own_serial_printed;
+            (rows[r].cells.len() == 1 && after == carried + 1 && read_its_serial).then_some(r)
+        })
+        .collect();
+    for r in doubted {
+        rows[r].cells[0] = None;
+    }
+}
+
+/// The whole number standing just before `at`, spaces and line breaks between, apart from the
+/// text before it.
+fn number_just_before(text: &str, at: usize) -> Option<u64> {
+    let before = text.get(..at)?.trim_end();
+    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = before.len() - digits;
+    let apart = before[..start]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    (digits > 0 && apart)
+        .then(|| before[start..].parse().ok())
+        .flatten()
+}
+
 /// A row whose cells stand between tabs or `|` (a web page's copy, a Markdown table) that took
 /// a figure printed after the next row's label: its own fields were fewer than its cells (a
 /// blank cell the copy left no trace of), and what it took is the next row's first cell. It
