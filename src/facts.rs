@@ -208,7 +208,7 @@ fn tokens(
         k += 1;
     }
     parts.extend(beside.iter().cloned());
-    parts.sort_by_key(|(_, r)| r.start);
+    crate::source::sort_by_place(&mut parts, |(_, r)| r.start);
     let mut out = Vec::new();
     for (_, part) in parts {
         for sentence in sentences(doc.text(), part) {

@@ -57,6 +57,37 @@ pub fn line_at(text: &str, b: usize) -> &str {
     text[start..end].trim_end_matches('\r')
 }
 
+/// The whole number just before `at` (spaces between), when it stands apart from the text
+/// before it.
+pub fn number_before(text: &str, at: usize) -> Option<u64> {
+    let before = text.get(..at)?.trim_end();
+    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = before.len() - digits;
+    let apart = before[..start]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    (digits > 0 && apart)
+        .then(|| before[start..].parse().ok())
+        .flatten()
+}
+
+/// Items (each given as its place in the text and its index) in the order of their places,
+/// ties by index: what a stable `sort_by_key` on a list of indices gives, by one sort that all
+/// callers share (each `sort_by_key` with a closure of its own is a sort of its own in the
+/// browser's wasm).
+pub fn by_place(keyed: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
+    let mut keyed: Vec<(usize, usize)> = keyed.collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// `items` ordered by their places, stably, by [`by_place`]'s shared sort.
+pub fn sort_by_place<T: Clone>(items: &mut Vec<T>, place: impl Fn(&T) -> usize) {
+    let order = by_place(items.iter().enumerate().map(|(i, x)| (place(x), i)));
+    *items = order.into_iter().map(|i| items[i].clone()).collect();
+}
+
 pub fn floor_char_boundary(text: &str, mut b: usize) -> usize {
     b = b.min(text.len());
     while !text.is_char_boundary(b) {

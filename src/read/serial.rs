@@ -23,7 +23,7 @@ pub fn serial_read_as_figure(text: &str, rows: &[RowRead]) -> Vec<Unit> {
     let serial_before = |label: usize| {
         let before = text.get(..label)?.trim_end();
         (!figures.contains(&before.len()))
-            .then(|| number_before(text, label))
+            .then(|| crate::source::number_before(text, label))
             .flatten()
     };
     // the previous row's serial on a line of its own anywhere in that row (pdftotext centres
@@ -188,23 +188,8 @@ pub(super) fn next_serial(
         .get(figure.end..window.end)
         .is_some_and(|gap| gap.trim().is_empty());
     before_next_label
-        && number_before(text, label)
+        && crate::source::number_before(text, label)
             .is_some_and(|s| text.get(figure.clone()).and_then(whole) == Some(s + 1))
-}
-
-/// The whole number just before `at` (spaces between), when it stands apart from the text
-/// before it.
-pub(super) fn number_before(text: &str, at: usize) -> Option<u64> {
-    let before = text.get(..at)?.trim_end();
-    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let start = before.len() - digits;
-    let apart = before[..start]
-        .chars()
-        .next_back()
-        .is_none_or(char::is_whitespace);
-    (digits > 0 && apart)
-        .then(|| before[start..].parse().ok())
-        .flatten()
 }
 
 fn whole(figure: &str) -> Option<u64> {

@@ -203,7 +203,7 @@ pub fn blank_below_an_untaken_figure(text: &str, cells: &[Cell], rows: &[RowRead
             // the 序号 column: one more than the number before the previous row's label
             let previous = labels[..labels.partition_point(|&s| s < r.label.start)].last();
             let serial = previous
-                .and_then(|&p| super::serial::number_before(text, p))
+                .and_then(|&p| crate::source::number_before(text, p))
                 .is_some_and(|n| text[figure.clone()].parse() == Ok(n + 1));
             !serial && !taken.contains(&figure.start)
         })
@@ -299,8 +299,7 @@ pub fn one_figure_for_two_rows(
     rows: &[RowRead],
     windows: &[std::ops::Range<usize>],
 ) -> Vec<Unit> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| rows[i].label.start);
+    let order = crate::source::by_place((0..rows.len()).map(|i| (rows[i].label.start, i)));
     order
         .windows(2)
         .filter(|p| {

@@ -17,7 +17,7 @@ pub(super) fn assign_orphans(
 ) {
     let used = tokens_taken(plan, tokens.len());
     let found: Vec<_> = anchors.iter().map(|a| a.indicator).collect();
-    let mut orphans: Vec<usize> = (0..anchors.len())
+    let orphans: Vec<usize> = (0..anchors.len())
         .filter(|&r| took_nothing(&plan[r]) && !schema::figureless(anchors[r].indicator, &found))
         .collect();
     let Some(&w) = orphans.first().map(|&r| &widths[r]) else {
@@ -33,7 +33,7 @@ pub(super) fn assign_orphans(
     if free.len() != orphans.len() * w || free.iter().any(|&k| tokens[k].kind == Tok::Glued) {
         return;
     }
-    orphans.sort_by_key(|&r| anchors[r].label.start);
+    let orphans = crate::source::by_place(orphans.iter().map(|&r| (anchors[r].label.start, r)));
     let taken: Vec<Option<(usize, usize)>> = plan.iter().map(token_span).collect();
     // a label left without figures was printed after the table (after the figures of the
     // rows that follow it in the template), its run stands beside it (no other row's label

@@ -75,7 +75,7 @@ fn agreed_cells(
     else {
         return unread;
     };
-    cells.sort_by_key(|c| c.range.start);
+    crate::source::sort_by_place(&mut cells, |c| c.range.start);
     // per figure, the row of the group whose label it stands right after
     let first: Vec<Option<usize>> = cells.iter().map(|c| owner(c.range.start)).collect();
     let windows: Vec<Range<usize>> = (0..group.len())
@@ -480,7 +480,7 @@ pub(super) fn distrust_their_own_serials(
         .filter_map(|k| Some((place(&rows[k])?, k)))
         .collect();
     order.sort_unstable();
-    let serial = |k: usize| number_just_before(text, rows[k].anchor.label.start);
+    let serial = |k: usize| crate::source::number_before(text, rows[k].anchor.label.start);
     let figure = |k: usize| {
         let cell = rows[k].cells.first()?.as_ref()?;
         cell.text.trim().parse::<u64>().ok()
@@ -500,21 +500,6 @@ pub(super) fn distrust_their_own_serials(
     for r in doubted {
         rows[r].cells[0] = None;
     }
-}
-
-/// The whole number standing just before `at`, spaces and line breaks between, apart from the
-/// text before it.
-fn number_just_before(text: &str, at: usize) -> Option<u64> {
-    let before = text.get(..at)?.trim_end();
-    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let start = before.len() - digits;
-    let apart = before[..start]
-        .chars()
-        .next_back()
-        .is_none_or(char::is_whitespace);
-    (digits > 0 && apart)
-        .then(|| before[start..].parse().ok())
-        .flatten()
 }
 
 /// A row whose cells stand between tabs or `|` (a web page's copy, a Markdown table) that took

@@ -60,7 +60,7 @@ pub(super) fn tokens(doc: &Document, anchors: &[Anchor], end: usize) -> Vec<Toke
     out.retain(|t| !numbering_alone(doc, t) && !note_count_broken(text, t));
     out.extend(blank_cells(text, anchors, end));
     out.retain(|t| !in_vertical_label(doc, t));
-    out.sort_by_key(|t| t.range.start);
+    crate::source::sort_by_place(&mut out, |t| t.range.start);
     // the header `序号` may be printed a character per line
     let header: String = text[from..first]
         .chars()
@@ -372,7 +372,7 @@ pub(super) fn with_layout_blanks(
         blanks.extend(row.into_iter().flatten());
     }
     tokens.extend(blanks);
-    tokens.sort_by_key(|t| t.range.start);
+    crate::source::sort_by_place(&mut tokens, |t| t.range.start);
     tokens
 }
 

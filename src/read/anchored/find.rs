@@ -415,7 +415,7 @@ pub(super) fn cluster(
             .min_by_key(|o| (!after_numbering(o), nearest(o), o.from));
         out.extend(best.copied());
     }
-    out.sort_by_key(|o| o.from);
+    crate::source::sort_by_place(&mut out, |o| o.from);
     out
 }
 
