@@ -42,27 +42,21 @@ fn tables_of(tables: JsValue) -> Result<Tables, JsError> {
     if tables.is_null() || tables.is_undefined() {
         return Ok(Vec::new());
     }
-    let bad = |what: String| JsError::new(&format!("表格数据格式不对：{what}"));
-    let array = |v: &JsValue, what: &dyn Fn() -> String| {
+    let bad = |what: &str| JsError::new(&format!("表格数据格式不对：{what}"));
+    let array = |v: &JsValue| {
         v.dyn_ref::<js_sys::Array>()
             .cloned()
-            .ok_or_else(|| bad(what()))
+            .ok_or_else(|| bad("应为表格的数组，每个表格是行的数组，每行是各格文字的数组"))
     };
-    let tables = array(&tables, &|| "应为表格的数组".to_string())?;
+    let tables = array(&tables)?;
     let table_of = |(t, table): (usize, JsValue)| {
-        let rows = array(&table, &|| format!("第 {} 个表格应为行的数组", t + 1))?;
+        let rows = array(&table)?;
         let row_of = |(r, row): (usize, JsValue)| {
-            let cells = array(&row, &|| {
-                format!("第 {} 个表格第 {} 行应为格的数组", t + 1, r + 1)
-            })?;
+            let cells = array(&row)?;
             let cell_of = |(c, cell): (usize, JsValue)| {
                 cell.as_string().ok_or_else(|| {
-                    bad(format!(
-                        "第 {} 个表格第 {} 行第 {} 格不是文字",
-                        t + 1,
-                        r + 1,
-                        c + 1
-                    ))
+                    let at = format!("第 {} 个表格第 {} 行第 {} 格不是文字", t + 1, r + 1, c + 1);
+                    bad(&at)
                 })
             };
             cells

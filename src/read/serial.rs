@@ -109,7 +109,7 @@ pub fn serials_taken(text: &str, rows: &[RowRead]) -> Vec<Unit> {
         .collect();
     // the longest first; a chain that joins a longer one (a row's figure equal to a serial,
     // linked to the serial after it) counts up to the join only
-    chains.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    crate::source::sort_by_place(&mut chains, |c| usize::MAX - c.len());
     let mut on_a_chain = vec![false; numbers.len()];
     let mut serials: Vec<usize> = Vec::new();
     for chain in chains {

@@ -748,7 +748,8 @@ fn culprit(failures: &[&Failure]) -> Option<Unit> {
             }
         }
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    // the most first (by the one sort shared by the reading, the place reversed)
+    crate::source::sort_by_place(&mut counts, |c| usize::MAX - c.1);
     match counts.as_slice() {
         [(u, n), (_, m), ..] if n > m => Some(u.clone()),
         [(u, _)] => Some(u.clone()),
