@@ -42,8 +42,9 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
         .filter(|n| n.code == "row-unreadable")
         .map(|n| (n.indicator, crate::read::coverage::Why::Glued))
         .collect();
-    let traceless = traceless_blanks(&tables);
-    let tabbed = tabbed_lines(&tables);
+    // printed one cell per line with nothing between cells: a blank cell leaves no trace
+    let traceless = lines_laid_out(&tables, grid::Layout::CellPerLine);
+    let tabbed = lines_laid_out(&tables, grid::Layout::TabRow);
     let cells = matched
         .iter()
         .filter(|m| !figure_elsewhere(doc, &traceless, &rows, template, m))
@@ -125,21 +126,12 @@ fn unplaced_rows(rows: &[&Row], matched: &[MatchedRow]) -> usize {
         .count()
 }
 
-/// The lines of tables printed one cell per line with nothing between cells (pdftotext of a
-/// PDF): there a blank cell leaves no trace at all.
-fn traceless_blanks(tables: &[grid::Table]) -> Vec<Range<usize>> {
+/// The lines of the tables laid out so (pdftotext's one cell per line, a copy's tab-separated
+/// rows).
+fn lines_laid_out(tables: &[grid::Table], layout: grid::Layout) -> Vec<Range<usize>> {
     tables
         .iter()
-        .filter(|t| t.layout == grid::Layout::CellPerLine)
-        .map(|t| t.lines.clone())
-        .collect()
-}
-
-/// The lines of tables whose cells are separated by tabs, one row per line.
-fn tabbed_lines(tables: &[grid::Table]) -> Vec<Range<usize>> {
-    tables
-        .iter()
-        .filter(|t| t.layout == grid::Layout::TabRow)
+        .filter(|t| t.layout == layout)
         .map(|t| t.lines.clone())
         .collect()
 }

@@ -278,6 +278,11 @@ pub(super) fn align(
     plan
 }
 
+/// A row's figures left unplaced: taken (no other row reads them), none of them read.
+fn unplaced(ks: &[Option<usize>]) -> Taken {
+    Taken::Unplaced(ks.iter().flatten().copied().collect())
+}
+
 /// A row that took a figure printed after the next row's label began (a wrapped label's row,
 /// its last figure below the next label) while that next row is not read in full: the figure
 /// may as well be the next row's first, and the row one figure short, its blank anywhere (seed
@@ -299,7 +304,7 @@ fn leave_late_takers_unplaced(anchors: &[Anchor], tokens: &[Token], plan: &mut [
             Taken::Unplaced(_) => true,
         };
         if late && next_short {
-            plan[r] = Taken::Unplaced(ks.iter().flatten().copied().collect());
+            plan[r] = unplaced(ks);
         }
     }
 }
@@ -337,7 +342,7 @@ fn leave_split_runs_unplaced(
             .iter()
             .any(|&k| k < first && !used[k] && tokens[k].kind == Tok::Value && one_run(k, first));
         if stacked && first_short && passed_over {
-            plan[r] = Taken::Unplaced(ks.iter().flatten().copied().collect());
+            plan[r] = unplaced(ks);
         }
     }
 }

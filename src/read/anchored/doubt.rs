@@ -410,6 +410,15 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
     }
 }
 
+/// What stands between a unit's cell and its figure's: spaces, line breaks, cell borders.
+const CELL_GAP: [char; 4] = [' ', '\t', '\n', '|'];
+
+/// The unit printed right before `at`, cell borders and spaces between.
+fn unit_before(text: &str, at: usize) -> Option<&'static str> {
+    let before = text[..at].trim_end_matches(CELL_GAP);
+    grid::UNITS.iter().find(|u| before.ends_with(*u)).copied()
+}
+
 /// A one-figure row whose figure follows a unit printed after another row's label
 /// (`(一)回应公众关注热点…` … `1.参加或举办新闻发布会总次数` `次` `1`): the unit column ties
 /// that figure to the label before it, so this row's own figure was printed elsewhere (above
@@ -425,8 +434,8 @@ pub(super) fn distrust_figures_after_another_rows_unit(text: &str, rows: &mut [R
         let Some(cell) = row.cells[0].as_ref() else {
             continue;
         };
-        let before = text[..cell.range.start].trim_end_matches([' ', '\t', '\n', '|']);
-        let after_unit = grid::UNITS.iter().any(|u| before.ends_with(u));
+        let before = text[..cell.range.start].trim_end_matches(CELL_GAP);
+        let after_unit = unit_before(text, cell.range.start).is_some();
         let another_label_between = labels.iter().any(|&l| own < l && l < before.len());
         if after_unit && another_label_between {
             row.cells[0] = None;
@@ -440,22 +449,18 @@ pub(super) fn distrust_figures_after_another_rows_unit(text: &str, rows: &mut [R
 /// seed 151). The figure after the row's own unit is no surer (a row may print two units), so
 /// the row is left unread.
 pub(super) fn distrust_figures_after_a_unit_not_their_own(text: &str, rows: &mut [ReadRow]) {
-    let unit_before = |at: usize| {
-        let before = text[..at].trim_end_matches([' ', '\t', '\n', '|']);
-        grid::UNITS.iter().find(|u| before.ends_with(*u)).copied()
-    };
     for row in rows.iter_mut().filter(|r| r.cells.len() == 1) {
         let own = row.anchor.indicator.unit;
-        let Some(cell) = row.cells[0].as_ref() else {
+        let Some(cell) = row.cells[0].as_ref().filter(|_| !own.is_empty()) else {
             continue;
         };
-        let other_unit = unit_before(cell.range.start).is_some_and(|u| !own.is_empty() && u != own);
+        let other_unit = unit_before(text, cell.range.start).is_some_and(|u| u != own);
         let window = text
             .get(row.anchor.label.end..cell.range.start)
             .unwrap_or("");
         let own_unit_with_a_figure = window.match_indices(own).any(|(i, u)| {
-            let after = window[i + u.len()..].trim_start_matches([' ', '\t', '\n', '|']);
-            !own.is_empty() && after.starts_with(|c: char| c.is_ascii_digit())
+            let after = window[i + u.len()..].trim_start_matches(CELL_GAP);
+            after.starts_with(|c: char| c.is_ascii_digit())
         });
         if other_unit && own_unit_with_a_figure {
             row.cells[0] = None;
@@ -463,18 +468,15 @@ pub(super) fn distrust_figures_after_a_unit_not_their_own(text: &str, rows: &mut
     }
 }
 
-/// A one-figure row of a table that numbers its rows, read as the number it carries: the rows
+/// A one-figure row of the old form's table that numbers its rows, read as the number it carries: the rows
 /// before and after it in the form print `3` and `5` just before their labels, and it read `4`
 /// (pdftotext printed `（二）重点领域公开政府信息数` further on with its serial `4` after it,
 /// seed 151), its own serial not before its label. Its own figure stands elsewhere: the row is
 /// left unread.
-pub(super) fn distrust_their_own_serials(
-    text: &str,
-    rows: &mut [ReadRow],
-    t: crate::schema::Template,
-) {
+pub(super) fn distrust_their_own_serials(text: &str, rows: &mut [ReadRow]) {
+    let form = crate::schema::Template::T2008;
     let place = |r: &ReadRow| {
-        crate::schema::value_rows(t).position(|i| std::ptr::eq(i, r.anchor.indicator))
+        crate::schema::value_rows(form).position(|i| std::ptr::eq(i, r.anchor.indicator))
     };
     let mut order: Vec<(usize, usize)> = (0..rows.len())
         .filter_map(|k| Some((place(&rows[k])?, k)))

@@ -715,13 +715,11 @@ fn leading_cells_start(text: &str, from: usize, next_label: usize) -> usize {
 /// numbering into a field of its own (`1|.本机关不掌握…`; the label found from its separator
 /// or from its point): the numbering is no figure of the row before.
 fn numbering_cut_before<'t>(text: &str, leading: &'t str, label: usize) -> Option<&'t str> {
-    let label = &text[label..];
-    let (numbering, point) = match label.strip_prefix(['\t', '|']) {
-        Some(after) => (leading, after),
-        None => (leading.strip_suffix(['\t', '|'])?, label),
-    };
+    let numbering = leading.strip_suffix(['\t', '|']).unwrap_or(leading);
     let cells = numbering.trim_end_matches(|c: char| c.is_ascii_digit());
-    (cells.len() < numbering.len() && point.starts_with(['.', '、'])).then_some(cells)
+    let after_digits = label - (leading.len() - numbering.len());
+    let cut = cells.len() < numbering.len() && numbering_in_its_own_field(&text[after_digits..]);
+    cut.then_some(cells)
 }
 
 /// Where the text after `at` starts once the line breaks right after it are passed.

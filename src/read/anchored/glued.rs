@@ -99,8 +99,12 @@ impl Cutting<'_> {
             }
             return self.out.len() <= MAX_SPLITS;
         };
+        if n == 0 {
+            return true; // numbers all cut, digits left over: no way
+        }
         let left = &chunk[at..];
         let digits_after: usize = rest.iter().map(|c| c.len()).sum();
+        let numbers_left = n - 1;
         for len in 1..=left.len().min(15) {
             let head = &left[..len];
             if len > 1 && head.starts_with('0') {
@@ -108,12 +112,8 @@ impl Cutting<'_> {
             }
             let ends_chunk = len == left.len();
             // each number left needs a digit, each run left a number
-            let numbers_left = n.saturating_sub(1);
             let needed_runs = rest.len() + usize::from(!ends_chunk);
-            if n == 0
-                || numbers_left > left.len() - len + digits_after
-                || numbers_left < needed_runs
-            {
+            if numbers_left > left.len() - len + digits_after || numbers_left < needed_runs {
                 continue;
             }
             self.steps += 1;

@@ -149,7 +149,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     distrust_figures_after_another_rows_unit(text, &mut rows);
     distrust_figures_after_a_unit_not_their_own(text, &mut rows);
     if t == Template::T2008 {
-        distrust_their_own_serials(text, &mut rows, t);
+        distrust_their_own_serials(text, &mut rows);
     }
     distrust_cells_past_the_next_label(text, &mut rows);
     distrust_figures_under_other_headers(text, &mut rows);
