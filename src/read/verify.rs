@@ -646,7 +646,8 @@ fn failures(view: &TableCells) -> Vec<Failure> {
         .into_iter()
         .filter(|c| !c.holds())
         .collect();
-    failed.sort_by_key(|c| table_of(view.t, c.left[0].id));
+    // grouped by table, in the order of the tables' names, by the shared stable sort
+    crate::source::sort_by_place(&mut failed, |c| table_rank(table_of(view.t, c.left[0].id)));
     let mut grouped = arith::Arithmetic::default();
     arith::group_by_culprit(failed, &mut grouped);
     let mut out = Vec::new();
@@ -691,6 +692,15 @@ fn failure(t: Template, c: &Constraint, mistake: usize) -> Failure {
 
 fn table_of(t: Template, id: &str) -> &'static str {
     schema::indicator(id).map_or("统计表", |ind| schema::table_of(t, ind))
+}
+
+/// A table's place among the names `table_of` gives, in their string order (表三 before 表二: the
+/// order failures have always been grouped in).
+fn table_rank(table: &str) -> usize {
+    ["统计表", "表三", "表二", "表四"]
+        .iter()
+        .position(|&t| t == table)
+        .unwrap_or(usize::MAX)
 }
 
 /// The first table whose failures need two mistakes of the report or more.

@@ -286,7 +286,10 @@ pub(super) fn occurrences(han: &HanStream, rows: &[TemplateRow]) -> Vec<Occurren
             }));
         }
     }
-    all.sort_by_key(|o| (o.from, std::cmp::Reverse(o.to)));
+    // by start, the longer first: two passes of the shared stable sort (a sort of its own is
+    // half a kilobyte of the browser's wasm)
+    crate::source::sort_by_place(&mut all, |o| usize::MAX - o.to);
+    crate::source::sort_by_place(&mut all, |o| o.from);
     let mut kept: Vec<Occurrence> = Vec::with_capacity(all.len());
     let mut reach: Option<Occurrence> = None;
     for o in all {
