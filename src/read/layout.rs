@@ -2,6 +2,7 @@
 //! lines, cell-per-line streams; or a file's or the clipboard's exact grids, [`super::grid`]) matched
 //! to the template's rows by their labels, each row's values placed under its columns.
 
+use super::coverage::Why;
 use super::extraction::{Extraction, Note};
 use super::grid::MatchedRow;
 use super::grid::{self, RawCell, Row};
@@ -30,18 +31,24 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     let rows: Vec<&Row> = unglued.iter().map(|r| r.as_ref()).collect();
     let template = detect_template(doc, &rows);
     let mut matched = template.map(|t| match_rows(&rows, t)).unwrap_or_default();
+    let mut unread = Vec::new();
     if template.is_some_and(|t| t != Template::T2008) {
-        matched.extend(review_row(&rows, &matched));
+        match review_row(&rows, &matched) {
+            Ok(m) => matched.push(m),
+            Err(Why::Layout) => unread.push(("review_lawsuit", Why::Layout)),
+            Err(_) => {}
+        }
     }
     let notes: Vec<Note> = matched
         .iter_mut()
         .filter_map(|m| split_glued_row(doc, m))
         .collect();
-    let unread = notes
-        .iter()
-        .filter(|n| n.code == "row-unreadable")
-        .map(|n| (n.indicator, crate::read::coverage::Why::Glued))
-        .collect();
+    unread.extend(
+        notes
+            .iter()
+            .filter(|n| n.code == "row-unreadable")
+            .map(|n| (n.indicator, Why::Glued)),
+    );
     // printed one cell per line with nothing between cells: a blank cell leaves no trace
     let traceless = lines_laid_out(&tables, grid::Layout::CellPerLine);
     let tabbed = lines_laid_out(&tables, grid::Layout::TabRow);
@@ -940,9 +947,10 @@ fn split_glued_row(doc: &Document, m: &mut MatchedRow) -> Option<Note> {
 }
 
 /// Table 四 has no row label: its fifteen figures follow the headers, in one row or in three
-/// blocks of five (行政复议, 未经复议直接起诉, 复议后起诉).
-fn review_row(rows: &[&Row], matched: &[MatchedRow]) -> Option<MatchedRow> {
-    let ind = schema::indicator("review_lawsuit")?;
+/// blocks of five (行政复议, 未经复议直接起诉, 复议后起诉). Not read: `Why::Layout` where its
+/// headers held more figures than its cells, `Why::NotFound` where no row held them.
+fn review_row(rows: &[&Row], matched: &[MatchedRow]) -> Result<MatchedRow, Why> {
+    let ind = schema::indicator("review_lawsuit").ok_or(Why::NotFound)?;
     let n = ind.columns.names().len();
     let taken = |r: &Row| {
         matched
@@ -968,32 +976,41 @@ fn review_row(rows: &[&Row], matched: &[MatchedRow]) -> Option<MatchedRow> {
                     .any(|w| label.contains(w)))
     };
     let mut values = Vec::new();
+    let mut why = Why::NotFound;
     for r in rows.iter().filter(candidate) {
-        if r.values.len() >= n {
-            return Some(MatchedRow {
+        // more figures than the table has cells: another table's, printed among its headers
+        // (pdftotext put table 三's figures after `行政复议 行政诉讼`, table 四's own fifteen
+        // after its column headers); which fifteen would be its own no reading can say
+        if r.values.len() > n {
+            why = Why::Layout;
+            values.clear();
+            continue;
+        }
+        if r.values.len() == n {
+            return Ok(MatchedRow {
                 indicator: ind,
-                row: Row {
-                    values: r.values[..n].to_vec(),
-                    ..(*r).clone()
-                },
+                row: (*r).clone(),
                 score: 1.0,
             });
         }
         values.extend(r.values.iter().cloned());
-        if values.len() >= n {
+        if values.len() > n {
+            return Err(Why::Layout);
+        }
+        if values.len() == n {
             let row = Row {
                 label_parts: Vec::new(),
                 unit: None,
-                values: values[..n].to_vec(),
+                values,
             };
-            return Some(MatchedRow {
+            return Ok(MatchedRow {
                 indicator: ind,
                 row,
                 score: 1.0,
             });
         }
     }
-    None
+    Err(why)
 }
 
 fn classify_value(text: &str) -> bool {
