@@ -391,7 +391,7 @@ fn describe(o: &Outcome) -> String {
         "{}: right {} wrong {} unread {}; defects {} found {} admitted {}\n",
         o.name, o.right, o.wrong, o.unread, o.defects, o.found, o.admitted
     );
-    for w in o.wrong_cells.iter().take(3) {
+    for w in o.wrong_cells.iter().take(20) {
         s += &format!("    wrong  {w}\n");
     }
     for m in o.missed.iter().take(3) {

@@ -1545,3 +1545,20 @@ fn table_four_s_headers_holding_more_figures_than_its_cells_are_not_its_row() {
     assert!(row.is_empty() || row == gold, "{row:?}");
     assert!(!report.findings.iter().any(|f| f.code == "sum-mismatch"));
 }
+
+/// Seed 179, held out (pdftotext of a 2021 report): each row's first figure printed between the
+/// lines of its wrapped label (`4.无正当理由大` `19` `量反复申请`; `缴纳费用、行政` `8` `机关不再处理其`),
+/// the rest elsewhere. `4.无正当理由大量反复申请` read the next row's `8 0 0 0 1 1 10` and that row
+/// the row after's (10 wrong). A figure alone on its line between two lines of another row's
+/// label is that row's: a row that took it is unread, and so is the row whose label holds it.
+#[test]
+fn a_figure_alone_between_the_lines_of_another_row_s_label_is_not_taken() {
+    let report = nianbao::check(&fixture("unseen/s179_05_2021.pdf.txt"));
+    for (id, first) in [("not_processed.mass", 19.0), ("other.no_fee", 8.0)] {
+        let read = cell_of(&report, id, "自然人");
+        assert!(
+            read.is_none_or(|c| c.value == Some(first)),
+            "{id}: {read:?}"
+        );
+    }
+}

@@ -344,8 +344,11 @@ fn found_by_label(r: &ReadRow) -> bool {
 /// A row that took a figure printed among another row's wrapped label (`8、属于行政查询事项`
 /// `0 0 0 0 0` / `1、本机关不` / `掌握相关政府 1` / `信息` …): pdftotext puts a row's first
 /// figure beside the middle line of its label, so that figure is the other row's as likely as
-/// this one's, and a total of zeros adds up either way. The row is left unread, and so is the
-/// row whose label holds the figure: its reading went without its first figure.
+/// this one's, and a total of zeros adds up either way; alone on its line between two lines of
+/// the label's words it is the other row's (`4.无正当理由大` `19` `量反复申请`, then `缴纳费用、行政`
+/// `8` `机关不再处理其` of the next row: the first row read 8 and the second the row after). The row
+/// is left unread, and so is the row whose label holds the figure: its reading went without
+/// its first figure.
 pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadRow]) {
     let cores: Vec<std::ops::Range<usize>> = rows
         .iter()
@@ -355,10 +358,12 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
     let inside = |k: &std::ops::Range<usize>, at: &std::ops::Range<usize>| {
         k.start < at.start && at.end < k.end
     };
-    // the figure ends a line of the label's words (`掌握相关政府 1`)
-    let after_words = |at: usize| {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        text[line_start..at].chars().any(is_han)
+    // the figure ends a line of the label's words (`掌握相关政府 1`), or stands on a line of
+    // its own between them (`缴纳费用、行政` `8` `机关不再处理其`)
+    let among_words = |at: &std::ops::Range<usize>| {
+        let line_start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..at.start].chars().any(is_han)
+            || line_start == at.start && between_lines_of_words(text, at)
     };
     // the rows that took such a figure, and the rows whose label holds it: a row that did
     // not take the figure beside its own label's middle line was read a column off
@@ -366,7 +371,7 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
     for (r, row) in rows.iter().enumerate() {
         let own = row.anchor.core.clone();
         for c in row.cells.iter().flatten() {
-            if inside(&own, &c.range) || !after_words(c.range.start) {
+            if inside(&own, &c.range) || !among_words(&c.range) {
                 continue;
             }
             for (o, other) in rows.iter().enumerate() {
@@ -408,6 +413,22 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
             row.cells.iter_mut().for_each(|c| *c = None);
         }
     }
+}
+
+/// Whether `at` is all its line holds, between two lines of words (a wrapped label's).
+fn between_lines_of_words(text: &str, at: &std::ops::Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let han_at = |i: usize| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_han)
+    };
+    // a Han character is three bytes in UTF-8
+    at.start >= 4
+        && bytes[at.start - 1] == b'\n'
+        && han_at(at.start - 4)
+        && bytes.get(at.end) == Some(&b'\n')
+        && han_at(at.end + 1)
 }
 
 /// What stands between a unit's cell and its figure's: spaces, line breaks, cell borders.
