@@ -341,6 +341,87 @@ fn skip_whitespace(s: &str, at: usize) -> usize {
         .sum::<usize>()
 }
 
+/// A number as people write it: no `.0` on whole numbers, at most four decimals.
+///
+/// By integers, not `format!("{v:.4}")`: std's float printing was kilobytes of the checker's
+/// wasm for the few decimals a report prints (a figure or a percentage); `num_matches_std`
+/// compares the two.
+pub fn num(v: f64) -> String {
+    if !v.is_finite() {
+        let word = if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        };
+        return word.to_string();
+    }
+    if v.abs() >= 1e15 {
+        return whole_number(v);
+    }
+    if v.fract() == 0.0 {
+        return format!("{}", v as i64);
+    }
+    let ten_thousandths = ten_thousandths(v.abs());
+    let sign = if v < 0.0 && ten_thousandths > 0 {
+        "-"
+    } else {
+        ""
+    };
+    let (whole, fraction) = (ten_thousandths / 10_000, ten_thousandths % 10_000);
+    let decimals = format!("{fraction:04}");
+    let decimals = decimals.trim_end_matches('0');
+    if decimals.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{decimals}")
+    }
+}
+
+/// `x` (finite, below 1e15) in ten-thousandths, rounded as std's printing rounds: on the exact
+/// value the float holds, ties to even. `(x * 1e4).round()` rounds twice: 294099.64375, held a
+/// little below, became …6438 where std prints …6437. The product's rounding error, found
+/// exactly (Dekker's two-product, no fused multiply-add in MVP wasm), tells a tie of the
+/// product from a tie of the value. (Above 2^52 ten-thousandths, 450 billion, the product is
+/// a whole number already and is taken as it is.)
+fn ten_thousandths(x: f64) -> u64 {
+    const SCALE: f64 = 10_000.0;
+    let product = x * SCALE;
+    let whole = product.floor();
+    let error = product_error(x, SCALE, product);
+    let up = match (product - whole).partial_cmp(&0.5) {
+        Some(std::cmp::Ordering::Greater) => true,
+        Some(std::cmp::Ordering::Less) => false,
+        _ => error > 0.0 || (error == 0.0 && whole as u64 & 1 == 1),
+    };
+    whole as u64 + u64::from(up)
+}
+
+/// The exact error of `product = a * b` rounded (Dekker: each factor split into halves whose
+/// products are exact).
+fn product_error(a: f64, b: f64, product: f64) -> f64 {
+    let split = |v: f64| {
+        let c = 134_217_729.0 * v; // 2^27 + 1
+        let high = c - (c - v);
+        (high, v - high)
+    };
+    let ((ah, al), (bh, bl)) = (split(a), split(b));
+    ((ah * bh - product) + ah * bl + al * bh) + al * bl
+}
+
+/// A whole number too large for a report (sums of figures stay far below): its first digits
+/// and as many zeros as it has more digits (an f64 holds 17 significant digits at most).
+fn whole_number(v: f64) -> String {
+    let (mut head, mut zeros) = (v.abs(), 0);
+    while head >= 1e18 {
+        head /= 10.0;
+        zeros += 1;
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!("{sign}{}{}", head.round() as i64, "0".repeat(zeros))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

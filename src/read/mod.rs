@@ -570,7 +570,7 @@ fn read_cells(ex: &Extraction, old_columns: &[&str]) -> (usize, usize) {
             // cell's figure was a third of this function
             let values = || -> Vec<String> {
                 row.iter()
-                    .map(|c| c.value.map_or(String::new(), |v| format!("{v}")))
+                    .map(|c| c.value.map_or(String::new(), crate::scan::num))
                     .collect()
             };
             let columns: Vec<&str> = row.iter().filter_map(|c| c.column.as_deref()).collect();
