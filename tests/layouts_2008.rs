@@ -78,6 +78,15 @@ fn gold_cells_found(report: &nianbao::Report, cells: &[Value]) -> Vec<String> {
     missing
 }
 
+/// Whether a missing gold cell (`"label"=value`) was read with another value.
+fn read_otherwise(report: &nianbao::Report, missing: &str) -> bool {
+    let label = core(missing.split('=').next().unwrap_or("").trim_matches('"'));
+    report
+        .cells
+        .iter()
+        .any(|c| core(&c.label) == label || core(&c.label).contains(&label))
+}
+
 fn table_codes(report: &nianbao::Report) -> Vec<&'static str> {
     let mut codes: Vec<&str> = report
         .findings
@@ -102,7 +111,14 @@ fn seed_tables_read_the_same_in_every_layout() {
                 std::fs::write(format!("{dir}/{name}-{layout:?}.txt"), &text).unwrap();
             }
             let report = nianbao::check(&text);
-            let missing = gold_cells_found(&report, cells);
+            let mut missing = gold_cells_found(&report, cells);
+            if layout == Layout::CellPerLine {
+                // a blank cell leaves no trace there: a row without a figure before one with
+                // its figure is the one or the other's (pdftotext prints either way), so both
+                // may be unread, and said so; never read otherwise
+                let said = report.findings.iter().any(|f| f.code == "table-incomplete");
+                missing.retain(|m| !said || read_otherwise(&report, m));
+            }
             assert!(
                 missing.is_empty(),
                 "{name} as {layout:?}: cells not read: {missing:?}"

@@ -642,6 +642,13 @@ impl RowBuilder {
                 self.flush(); // a label after values starts the next row
                 self.row.label_parts.push(c);
             }
+            // a unit after a stream's figures is no cell of the row: the next row's, its label
+            // printed elsewhere (`布会次数` `0` `次` `2`), or the end of the label wrapped below
+            // them (`行政规范性文` `0` `2` `件`, the third column printed elsewhere)
+            CellClass::Unit if self.layout.is_stream() && !self.positional() => {
+                self.flush();
+                self.row.unit = Some(c);
+            }
             _ if self.row.values.len() < MAX_ROW_VALUES => self.row.values.push(c),
             _ => {}
         }

@@ -30,8 +30,9 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
         .collect();
     let rows: Vec<&Row> = unglued.iter().map(|r| r.as_ref()).collect();
     let template = detect_template(doc, &rows);
-    let mut matched = template.map(|t| match_rows(&rows, t)).unwrap_or_default();
-    let mut unread = Vec::new();
+    let (mut matched, mut unread) = template
+        .map(|t| match_rows(doc.text(), &rows, t))
+        .unwrap_or_default();
     if template.is_some_and(|t| t != Template::T2008) {
         match review_row(&rows, &matched) {
             Ok(m) => matched.push(m),
@@ -52,8 +53,17 @@ pub fn reading(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
     // printed one cell per line with nothing between cells: a blank cell leaves no trace
     let traceless = lines_laid_out(&tables, grid::Layout::CellPerLine);
     let tabbed = lines_laid_out(&tables, grid::Layout::TabRow);
+    let stacked = stacked_rows(doc, &traceless, &matched);
+    unread.extend(
+        stacked
+            .iter()
+            .map(|&k| (matched[k].indicator.id, Why::Layout)),
+    );
     let cells = matched
         .iter()
+        .enumerate()
+        .filter(|(k, _)| !stacked.contains(k))
+        .map(|(_, m)| m)
         .filter(|m| !figure_elsewhere(doc, &traceless, &rows, template, m))
         .filter(|m| !no_cell_shown(doc, &tabbed, m))
         .flat_map(|m| cells_of(doc, m))
@@ -184,6 +194,37 @@ fn figure_elsewhere(
         return false;
     };
     rows_labelled(&next.label_parts, t) >= 2
+}
+
+/// Rows printed one cell per line whose labels stand one under the other with no figure
+/// between them, then fewer figures than their cells and not one a row either (`4.不同意公开答复数`
+/// `件` `其中：涉及国家秘密` `件` `涉及商业秘密` `件` `涉及个人隐私` `件` `0`): a blank cell leaves no
+/// trace there, and pdftotext prints a figure after the next label as often as after its own,
+/// so whose figures they are the text does not say. Their places in `matched`.
+fn stacked_rows(doc: &Document, traceless: &[Range<usize>], matched: &[MatchedRow]) -> Vec<usize> {
+    let one_per_line = |m: &MatchedRow| {
+        let line = doc.line_of(m.row.label_range().start);
+        traceless.iter().any(|l| l.contains(&line))
+    };
+    let mut doubted = Vec::new();
+    let mut run = 0;
+    for (k, m) in matched.iter().enumerate() {
+        if !one_per_line(m) {
+            run = 0;
+            continue;
+        }
+        let figures = m.row.values.iter().filter(|v| !v.text.is_empty()).count();
+        if figures == 0 {
+            run += 1;
+            continue;
+        }
+        let (rows, w) = (run + 1, m.indicator.width(&[]));
+        if run > 0 && figures < rows * w && !figures.is_multiple_of(rows) {
+            doubted.extend(k - run..=k);
+        }
+        run = 0;
+    }
+    doubted
 }
 
 /// How many value rows of the template (headings aside) a run of label cells names. Where a
@@ -420,13 +461,20 @@ fn without_numbering(label: &str) -> &str {
     closed.unwrap_or(s)
 }
 
-fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
+fn match_rows(
+    text: &str,
+    rows: &[&Row],
+    t: Template,
+) -> (Vec<MatchedRow>, Vec<(&'static str, Why)>) {
     let mut m = Matcher {
+        text,
         t,
         cursor: 0,
         out: Vec::new(),
         pending: None,
         fragments: Vec::new(),
+        stacked: Vec::new(),
+        blank_taken: None,
     };
     for row in rows {
         if row.label_parts.is_empty() {
@@ -438,7 +486,7 @@ fn match_rows(rows: &[&Row], t: Template) -> Vec<MatchedRow> {
         m.row(row);
     }
     m.flush_pending();
-    m.out
+    (m.out, m.stacked)
 }
 
 /// The most lines a label cut by a converter is joined from.
@@ -447,7 +495,9 @@ const MAX_FRAGMENTS: usize = 8;
 /// Reads rows in table order. A row with a label but no figures is held back: PDF text often
 /// breaks a label over lines with the figures on the second line (`（二）部分公开（区分处理的，
 /// 只计这一情` / `形，不计其他情形） 3 0 0 0 0 0 3`), so it may be the start of the next label.
-struct Matcher {
+struct Matcher<'a> {
+    /// The text the rows were cut from.
+    text: &'a str,
     t: Template,
     cursor: usize,
     out: Vec<MatchedRow>,
@@ -455,14 +505,24 @@ struct Matcher {
     /// The last label-only lines since the last row with figures, as printed (at most
     /// `MAX_FRAGMENTS`).
     fragments: Vec<Row>,
+    /// Rows whose labels were printed one under the other, then one row's figures: unread.
+    stacked: Vec<(&'static str, Why)>,
+    /// The row of empty fields taken from the last labelled row, if it was one.
+    blank_taken: Option<usize>,
+}
+
+/// Whether a label ends in a figure glued on (`(2)政府网站在线访谈次数1`): its row is done.
+fn ends_in_a_figure(label: &str) -> bool {
+    label.ends_with(|c: char| c.is_ascii_digit())
 }
 
 fn bare(row: &Row) -> bool {
     row.unit.is_none() && row.values.iter().all(|v| v.text.is_empty())
 }
 
-impl Matcher {
+impl Matcher<'_> {
     fn row(&mut self, row: &Row) {
+        self.blank_taken = None;
         if !row.values.is_empty() {
             let fragments = std::mem::take(&mut self.fragments);
             if let Some(whole) = self.anagram_of_fragments(&fragments, row) {
@@ -479,8 +539,9 @@ impl Matcher {
         }
         if let Some(prev) = self.pending.take() {
             let joined = join(&prev, row);
-            let own = best_match(&row.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
-            let both = best_match(&joined.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
+            let own_score =
+                |r: &Row| best_match(&r.label(), self.t, self.cursor).map_or(0.0, |b| b.1);
+            let (own, both) = (own_score(row), own_score(&joined));
             // a label wrapped over several lines, joined line by line while the lines so far
             // begin a wording (`5.要求行政机` `关确认或重新` `出具已获取信` `息 0 …`), even where
             // its first lines alone resemble none
@@ -488,7 +549,12 @@ impl Matcher {
             // a wording whole but for the unit `-layout` printed inside it (`…应当招标的项目等`
             // `条` `信息数`) is done: the next line is the next row's
             let whole = || whole_but_for_a_unit(&prev.label(), self.t, self.cursor).is_some();
-            if joins && !self.is_heading(&prev) && !whole() {
+            // a wording whole with the figures printed beside its wrap is done as well
+            // (`（2）政府网站在线访谈次` `数` `次 3`, then `13 其中:主要负责同志参加政` `府网站…`)
+            let figures = prev.values.iter().any(|v| !v.text.trim().is_empty());
+            let done =
+                || figures && own_score(&prev) >= 1.0 - 1e-9 || ends_in_a_figure(&prev.label());
+            if joins && !self.is_heading(&prev) && !whole() && !done() {
                 return self.row(&joined);
             }
             let label_only = prev.values.is_empty();
@@ -561,6 +627,14 @@ impl Matcher {
     /// between its lines (`（四）政府信息公开专项经费` / `2.5` / `（不包括…的经费） 万元`). A line of
     /// figures alone after a label held back for its next line is that label's.
     fn figures_inside_label(&mut self, row: &Row) {
+        // a converter's fields left empty on a wrapped label's lines, its unit and figures on
+        // a row of their own (`|其中：主要负责同志参|||` / `|加新闻发布会次数<br>|||` / `||次|7|`)
+        if let Some(k) = self.blank_taken.take().filter(|_| row.unit.is_some()) {
+            let taken = &mut self.out[k].row;
+            taken.values = row.values.clone();
+            taken.unit = row.unit.clone();
+            return;
+        }
         let heading = self.pending.as_ref().is_some_and(|p| self.is_heading(p));
         if let Some(p) = self
             .pending
@@ -572,6 +646,39 @@ impl Matcher {
                 p.unit = p.unit.take().or_else(|| row.unit.clone());
             }
         }
+    }
+
+    /// The row of figures whose whole wording stands in the label cells before a row's own
+    /// label, where the template has it before that row and no row was read for it yet: two
+    /// labels printed one under the other, then one row's figures (`三、本 （一）予以公开` `年度办`
+    /// `理结果` `（二）部分公开` `88 13 0 …`, then the rest of the second label and its own
+    /// figures), which of the two rows they are the text does not say.
+    fn stacked_above(&self, whole: &Row, own: &Row, place: usize) -> Option<&'static str> {
+        let start = own.label_range().start;
+        let first = whole.label_range().start;
+        // a blank cell's trace (a tab) between them: the row above is blank, not stacked
+        if crate::normalize::bordered(&self.text[first..start]) {
+            return None;
+        }
+        let before: String = whole
+            .label_parts
+            .iter()
+            .filter(|p| p.range.start < start)
+            .map(|p| p.text.as_str())
+            .collect();
+        let before = schema::core(&before);
+        let rows = &wording_cores()[self.t as usize];
+        let printed = |j: &usize| {
+            rows[*j]
+                .iter()
+                .any(|w| w.chars().count() >= 4 && before.contains(w.as_str()))
+        };
+        let ind = (self.cursor..place).find(printed).and_then(|j| {
+            schema::indicators()
+                .filter(|i| i.within.has(self.t) && i.by_label)
+                .nth(j)
+        })?;
+        (!ind.heading).then_some(ind.id)
     }
 
     fn is_heading(&self, row: &Row) -> bool {
@@ -588,11 +695,17 @@ impl Matcher {
 
     /// Takes a row for the indicator it matches best. A label alone (no figures) counts only
     /// when it is exact: it is then a row left entirely blank.
-    fn take(&mut self, row: &Row, label_only: bool) {
-        let row = &own_label(row, self.t, self.cursor);
+    fn take(&mut self, whole_row: &Row, label_only: bool) {
+        let row = &own_label(whole_row, self.t, self.cursor);
         let Some((i, score, ind)) = best_match(&row.label(), self.t, self.cursor) else {
             return;
         };
+        if let Some(above) = self.stacked_above(whole_row, row, i) {
+            self.stacked
+                .extend([(above, Why::Layout), (ind.id, Why::Layout)]);
+            self.cursor = i + 1;
+            return;
+        }
         if bare(row) && ind.heading {
             self.cursor = i + 1;
             return; // a group heading row: context only
@@ -602,7 +715,9 @@ impl Matcher {
         }
         let whole =
             || score >= 1.0 || whole_but_for_a_unit(&row.label(), self.t, self.cursor) == Some(i);
-        if label_only && (!whole() || grid::is_header_word(&row.label())) {
+        // a label with its figure glued on (`(2)政府网站在线访谈次数1`) is no blank row either
+        let glued = || ends_in_a_figure(&row.label());
+        if label_only && (!whole() || grid::is_header_word(&row.label()) || glued()) {
             return; // a stray line of text that resembles a label, or a header cell (总计)
         }
         let figures = |r: &Row| r.values.iter().any(|v| !v.text.trim().is_empty());
@@ -615,6 +730,9 @@ impl Matcher {
             self.out.remove(k);
         }
         self.cursor = i + 1;
+        if bare(row) && !row.values.is_empty() {
+            self.blank_taken = Some(self.out.len());
+        }
         self.out.push(MatchedRow {
             indicator: ind,
             row: row.clone(),

@@ -548,3 +548,127 @@ pub(super) fn distrust_cells_past_the_next_label(text: &str, rows: &mut [ReadRow
         }
     }
 }
+
+/// A row that took figures printed after the next row's label while figures between its own
+/// label and that one went to no row (`(七)总计` `1` `0` `0` `四、结转下年度继续办理` `0 0 0 0 0 0 0` …:
+/// pdftotext printed the rest of the total's cells further on): what follows its label is its
+/// own, so what it took past the next label is another row's, and the next row, its figures
+/// taken, read further on. Both are left unread.
+pub(super) fn distrust_rows_past_their_own_figures(text: &str, rows: &mut [ReadRow]) {
+    let mut labels: Vec<(usize, usize)> = (0..rows.len())
+        .filter(|&r| found_by_label(&rows[r]))
+        .map(|r| (rows[r].anchor.label.start, r))
+        .collect();
+    labels.sort_unstable();
+    let mut taken: Vec<usize> = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten().map(|c| c.range.start))
+        .collect();
+    taken.sort_unstable();
+    let untaken_figure = |from: usize, to: usize| {
+        let mut at = from;
+        text[from..to]
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .any(|w| {
+                let start = at;
+                at += w.len() + 1;
+                !w.is_empty()
+                    && w.bytes().all(|b| b.is_ascii_digit())
+                    && taken.binary_search(&start).is_err()
+            })
+    };
+    let mut doubted = Vec::new();
+    for &(_, r) in &labels {
+        let own = rows[r].anchor.label.end;
+        let Some(&(next, n)) = labels.iter().find(|&&(l, _)| l >= own) else {
+            continue;
+        };
+        let past = rows[r]
+            .cells
+            .iter()
+            .flatten()
+            .any(|c| c.range.start >= next);
+        if past && untaken_figure(own, next) {
+            doubted.extend([r, n]);
+        }
+    }
+    for r in doubted {
+        rows[r].cells.iter_mut().for_each(|c| *c = None);
+    }
+}
+
+/// Rows whose labels were printed one under the other with no figure between them, then
+/// fewer figures than their cells, and not one figure a row either (`44 涉及商业秘密 件`
+/// `45 涉及个人隐私 件` `23`: the first row's figure, the second left blank; `2、政府网站在线访谈次数
+/// 次` `其中:主要负责同志参加政府网站` `次` `在线访谈次数` `1`; five labels of table 三, then one row's
+/// seven figures): a blank cell leaves no trace in such text, and pdftotext prints a figure
+/// after the next label as often as after its own, so whose figures they are the text does not
+/// say. The rows are left unread. Cells between tabs or `|` keep their blanks and are not
+/// doubted.
+pub(super) fn distrust_figures_after_stacked_labels(text: &str, rows: &mut [ReadRow]) {
+    let mut labels: Vec<(usize, usize)> = (0..rows.len())
+        .filter(|&r| found_by_label(&rows[r]))
+        .map(|r| (rows[r].anchor.label.start, r))
+        .collect();
+    labels.sort_unstable();
+    let mut run: Vec<usize> = Vec::new();
+    let mut doubted = Vec::new();
+    for pair in labels.windows(2) {
+        let ((_, a), (next, _)) = (pair[0], pair[1]);
+        run.push(a);
+        // from the label's start: a wrapped label may hold its figures between its lines
+        let stretch = &text[rows[a].anchor.label.start.min(next)..next];
+        // stacked: one under the other, on lines of their own
+        if crate::normalize::bordered(stretch) || !stretch.contains('\n') {
+            run.clear();
+            continue;
+        }
+        let figures = figures_before_label(stretch);
+        // a serial printed before the next label, read for a figure, is none (`45 涉及个人隐私`)
+        let next_line = next - (stretch.len() - stretch.rfind('\n').map_or(0, |i| i + 1));
+        let read_a_figure = rows[a]
+            .cells
+            .iter()
+            .flatten()
+            .any(|c| !c.text.is_empty() && !(next_line..next).contains(&c.range.start));
+        if figures == 0 && !read_a_figure {
+            continue; // a's label, then b's: stacked so far
+        }
+        let (k, w) = (run.len(), rows[a].cells.len());
+        // a figure printed on the last label's lines is that row's (`3、危及“三安` `0`
+        // `全一稳定”` `0 0 0 0 0 0`; PDFium's `46 危及…稳定 件 37`): its figures are its own
+        let (start, end) = (
+            rows[a].anchor.label.start.min(next),
+            rows[a].anchor.label.end.min(next),
+        );
+        let line_end = text[end..next].find('\n').map_or(next, |i| end + i);
+        let own = text[start..line_end].split_whitespace();
+        let inside = own.filter(|w| is_figure(w)).count() > 0;
+        if k >= 2 && figures < k * w && !figures.is_multiple_of(k) && !inside {
+            doubted.extend(run.iter().copied());
+        }
+        run.clear();
+    }
+    for r in doubted {
+        rows[r].cells.iter_mut().for_each(|c| *c = None);
+    }
+}
+
+/// A word of digits (a decimal point allowed).
+fn is_figure(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// The figures (words of digits) of a stretch of text up to a label, but for a serial printed
+/// on the label's line right before it (`45 涉及个人隐私`).
+fn figures_before_label(stretch: &str) -> usize {
+    let last_line = stretch.rfind('\n').map_or(0, |i| i + 1);
+    let before = stretch[..last_line]
+        .split_whitespace()
+        .filter(|w| is_figure(w))
+        .count();
+    let on_label_line: Vec<&str> = stretch[last_line..].split_whitespace().collect();
+    let serial = matches!(on_label_line.as_slice(), [.., w] if w.len() <= 3 && is_figure(w));
+    let on_line = on_label_line.iter().filter(|w| is_figure(w)).count();
+    before + on_line - usize::from(serial)
+}

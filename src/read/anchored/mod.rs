@@ -152,6 +152,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
         distrust_their_own_serials(text, &mut rows);
     }
     distrust_cells_past_the_next_label(text, &mut rows);
+    distrust_rows_past_their_own_figures(text, &mut rows);
     distrust_figures_under_other_headers(text, &mut rows);
     let figures_above: Vec<bool> = seen
         .iter()
@@ -162,6 +163,8 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     if t == Template::T2008 {
         flow::read_by_flow(doc, &mut rows, zone_end);
     }
+    // after the flow too: a unit's flow places a figure after stacked labels no better
+    distrust_figures_after_stacked_labels(text, &mut rows);
     rows
 }
 
