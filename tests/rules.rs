@@ -1710,3 +1710,16 @@ fn a_label_ending_in_its_figure_is_not_joined_with_the_next_one() {
         .iter()
         .any(|f| f.code == "blank-value" && f.message.contains("在线访谈次数")));
 }
+
+/// Seed 157, held out (pdftotext of a 2021 report): `（一）予以公开` and `（二）部分公开` one under
+/// the other, then both rows' fourteen figures `9 0 0 0 0 1 10 0 0 0 1 0 0 1`, row after row.
+/// Read column after column (as pdftotext prints cells drawn side by side) two cells of each
+/// were swapped; only row by row does every row add up, so the rows are read so.
+#[test]
+fn stacked_rows_are_read_row_by_row_where_only_that_adds_up() {
+    let report = nianbao::check(&fixture("unseen/s157_05_2021.pdf.txt"));
+    let granted = [9, 0, 0, 0, 0, 1, 10].map(|v| Some(f64::from(v)));
+    let partial = [0, 0, 0, 1, 0, 0, 1].map(|v| Some(f64::from(v)));
+    assert_eq!(row_read(&report, "result.granted"), granted);
+    assert_eq!(row_read(&report, "result.partial"), partial);
+}

@@ -233,8 +233,8 @@ pub(super) fn align(
             && exact
             && last[..need].iter().all(|&k| tokens[k].kind == Tok::Value)
         {
-            for r in 0..rows {
-                let cells = (0..w).map(|c| Some(last[c * rows + r])).collect();
+            let cells = stacked_rows(text, &anchors[i..=j], w, &last[..need], tokens);
+            for (r, cells) in cells.into_iter().enumerate() {
                 plan[i + r] = Some(Taken::Cells(cells));
             }
             last[..need].iter().for_each(|&k| used[k] = true);
@@ -276,6 +276,52 @@ pub(super) fn align(
     leave_split_runs_unplaced(text, &windows, tokens, &mut plan);
     leave_late_takers_unplaced(anchors, tokens, &mut plan);
     plan
+}
+
+/// The cells of `rows` rows whose labels were printed one under the other, then all their
+/// figures (`run`, exactly their cells): column after column, as pdftotext prints cells drawn
+/// side by side, unless the rows add up only read row by row (seed 157: `（一）予以公开`
+/// `（二）部分公开`, then `9 0 0 0 0 1 10 0 0 0 1 0 0 1`); a row of zeros says nothing either
+/// way. Where both ways add up, a cell is read only where both give the same figure.
+fn stacked_rows(
+    text: &str,
+    rows: &[Anchor],
+    w: usize,
+    run: &[usize],
+    tokens: &[Token],
+) -> Vec<Vec<Option<usize>>> {
+    let n = rows.len();
+    let by_columns = |r: usize, c: usize| run[c * n + r];
+    let by_rows = |r: usize, c: usize| run[r * w + c];
+    let figure = |k: usize| &text[tokens[k].range.clone()];
+    let columns = rows[0].indicator.value_columns(&[]);
+    // every row adds up, and none is all zeros (a row of zeros adds up whatever it took)
+    let adds_up = |at: &dyn Fn(usize, usize) -> usize| {
+        (0..n).all(|r| {
+            let parts: Vec<String> = (0..w).map(|c| figure(at(r, c)).to_string()).collect();
+            super::sums::adds_up(&parts, columns)
+                && parts.iter().any(|p| !p.trim_start_matches('0').is_empty())
+        })
+    };
+    let totals = schema::row_totals(columns).next().is_some();
+    let (columns_add_up, rows_add_up) = match totals {
+        true => (adds_up(&by_columns), adds_up(&by_rows)),
+        false => (true, false),
+    };
+    (0..n)
+        .map(|r| {
+            (0..w)
+                .map(|c| {
+                    let (a, b) = (by_columns(r, c), by_rows(r, c));
+                    match (columns_add_up, rows_add_up) {
+                        (false, true) => Some(b),
+                        (true, true) => (figure(a) == figure(b)).then_some(a),
+                        _ => Some(a),
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A row's figures left unplaced: taken (no other row reads them), none of them read.
