@@ -605,16 +605,25 @@ pub(super) fn distrust_rows_past_their_own_figures(text: &str, rows: &mut [ReadR
 /// after the next label as often as after its own, so whose figures they are the text does not
 /// say. The rows are left unread. Cells between tabs or `|` keep their blanks and are not
 /// doubted.
-pub(super) fn distrust_figures_after_stacked_labels(text: &str, rows: &mut [ReadRow]) {
+pub(super) fn distrust_figures_after_stacked_labels(
+    text: &str,
+    rows: &mut [ReadRow],
+    tables_end: usize,
+) {
     let mut labels: Vec<(usize, usize)> = (0..rows.len())
         .filter(|&r| found_by_label(&rows[r]))
         .map(|r| (rows[r].anchor.label.start, r))
         .collect();
     labels.sort_unstable();
+    // the last row's figures run to where the sections after the tables begin (`行政复议数` `条`
+    // `行政诉讼数` `条` `行政申诉数` `条`, a footer, then `1 2 3 1`)
+    let ends = labels.iter().skip(1).map(|&(l, _)| l);
+    let ends = ends.chain(std::iter::once(
+        tables_end.max(labels.last().map_or(0, |l| l.0)),
+    ));
     let mut run: Vec<usize> = Vec::new();
     let mut doubted = Vec::new();
-    for pair in labels.windows(2) {
-        let ((_, a), (next, _)) = (pair[0], pair[1]);
+    for (&(_, a), next) in labels.iter().zip(ends) {
         run.push(a);
         // from the label's start: a wrapped label may hold its figures between its lines
         let stretch = &text[rows[a].anchor.label.start.min(next)..next];

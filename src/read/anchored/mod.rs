@@ -164,7 +164,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
         flow::read_by_flow(doc, &mut rows, zone_end);
     }
     // after the flow too: a unit's flow places a figure after stacked labels no better
-    distrust_figures_after_stacked_labels(text, &mut rows);
+    distrust_figures_after_stacked_labels(text, &mut rows, sections_after);
     rows
 }
 
