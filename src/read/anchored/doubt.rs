@@ -434,10 +434,12 @@ fn between_lines_of_words(text: &str, at: &std::ops::Range<usize>) -> bool {
 /// What stands between a unit's cell and its figure's: spaces, line breaks, cell borders.
 const CELL_GAP: [char; 4] = [' ', '\t', '\n', '|'];
 
-/// The unit printed right before `at`, cell borders and spaces between.
-fn unit_before(text: &str, at: usize) -> Option<&'static str> {
+/// The text before `at` without the cell borders and spaces ending it, and the unit it ends
+/// with, if any: the unit printed right before `at`.
+fn unit_before(text: &str, at: usize) -> (&str, Option<&'static str>) {
     let before = text[..at].trim_end_matches(CELL_GAP);
-    grid::UNITS.iter().find(|u| before.ends_with(*u)).copied()
+    let unit = grid::UNITS.iter().find(|u| before.ends_with(*u)).copied();
+    (before, unit)
 }
 
 /// A one-figure row whose figure follows a unit printed after another row's label
@@ -455,8 +457,8 @@ pub(super) fn distrust_figures_after_another_rows_unit(text: &str, rows: &mut [R
         let Some(cell) = row.cells[0].as_ref() else {
             continue;
         };
-        let before = text[..cell.range.start].trim_end_matches(CELL_GAP);
-        let after_unit = unit_before(text, cell.range.start).is_some();
+        let (before, unit) = unit_before(text, cell.range.start);
+        let after_unit = unit.is_some();
         let another_label_between = labels.iter().any(|&l| own < l && l < before.len());
         if after_unit && another_label_between {
             row.cells[0] = None;
@@ -475,7 +477,9 @@ pub(super) fn distrust_figures_after_a_unit_not_their_own(text: &str, rows: &mut
         let Some(cell) = row.cells[0].as_ref().filter(|_| !own.is_empty()) else {
             continue;
         };
-        let other_unit = unit_before(text, cell.range.start).is_some_and(|u| u != own);
+        let other_unit = unit_before(text, cell.range.start)
+            .1
+            .is_some_and(|u| u != own);
         let window = text
             .get(row.anchor.label.end..cell.range.start)
             .unwrap_or("");
@@ -555,11 +559,7 @@ pub(super) fn distrust_cells_past_the_next_label(text: &str, rows: &mut [ReadRow
 /// own, so what it took past the next label is another row's, and the next row, its figures
 /// taken, read further on. Both are left unread.
 pub(super) fn distrust_rows_past_their_own_figures(text: &str, rows: &mut [ReadRow]) {
-    let mut labels: Vec<(usize, usize)> = (0..rows.len())
-        .filter(|&r| found_by_label(&rows[r]))
-        .map(|r| (rows[r].anchor.label.start, r))
-        .collect();
-    labels.sort_unstable();
+    let labels = labels_in_text_order(rows);
     let mut taken: Vec<usize> = rows
         .iter()
         .flat_map(|r| r.cells.iter().flatten().map(|c| c.range.start))
@@ -572,9 +572,7 @@ pub(super) fn distrust_rows_past_their_own_figures(text: &str, rows: &mut [ReadR
             .any(|w| {
                 let start = at;
                 at += w.len() + 1;
-                !w.is_empty()
-                    && w.bytes().all(|b| b.is_ascii_digit())
-                    && taken.binary_search(&start).is_err()
+                is_figure(w) && taken.binary_search(&start).is_err()
             })
     };
     let mut doubted = Vec::new();
@@ -610,11 +608,7 @@ pub(super) fn distrust_figures_after_stacked_labels(
     rows: &mut [ReadRow],
     tables_end: usize,
 ) {
-    let mut labels: Vec<(usize, usize)> = (0..rows.len())
-        .filter(|&r| found_by_label(&rows[r]))
-        .map(|r| (rows[r].anchor.label.start, r))
-        .collect();
-    labels.sort_unstable();
+    let labels = labels_in_text_order(rows);
     // the last row's figures run to where the sections after the tables begin (`行政复议数` `条`
     // `行政诉讼数` `条` `行政申诉数` `条`, a footer, then `1 2 3 1`)
     let ends = labels.iter().skip(1).map(|&(l, _)| l);
@@ -661,6 +655,16 @@ pub(super) fn distrust_figures_after_stacked_labels(
     for r in doubted {
         rows[r].cells.iter_mut().for_each(|c| *c = None);
     }
+}
+
+/// The rows found by their labels, as (label start, row), in the text's order.
+fn labels_in_text_order(rows: &[ReadRow]) -> Vec<(usize, usize)> {
+    let mut labels: Vec<(usize, usize)> = (0..rows.len())
+        .filter(|&r| found_by_label(&rows[r]))
+        .map(|r| (rows[r].anchor.label.start, r))
+        .collect();
+    labels.sort_unstable();
+    labels
 }
 
 /// A word of digits (a decimal point allowed).
