@@ -534,15 +534,10 @@ pub(super) fn distrust_their_own_serials(text: &str, rows: &mut [ReadRow]) {
 /// blank cell the copy left no trace of), and what it took is the next row's first cell. It
 /// is left unread rather than read a cell off (a row of zeros adds up either way).
 pub(super) fn distrust_cells_past_the_next_label(text: &str, rows: &mut [ReadRow]) {
-    let mut labels: Vec<usize> = rows
-        .iter()
-        .filter(|r| found_by_label(r))
-        .map(|r| r.anchor.label.start)
-        .collect();
-    labels.sort_unstable();
+    let labels = labels_in_text_order(rows);
     for row in rows.iter_mut().filter(|r| found_by_label(r)) {
         let own = row.anchor.label.end;
-        let Some(&next) = labels.iter().find(|&&l| l >= own) else {
+        let Some(&(next, _)) = labels.iter().find(|&&(l, _)| l >= own) else {
             continue;
         };
         let bordered = text.get(own..next).is_some_and(crate::normalize::bordered);
