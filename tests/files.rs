@@ -693,3 +693,37 @@ fn a_row_starting_a_page_is_its_own_where_a_spanning_cell_is_cut() {
     assert_eq!(value("refused.case_file", "自然人"), Some(6.0.into()));
     assert_eq!(value("refused.case_file", "总计"), Some(8.0.into()));
 }
+
+/// A Chromium PDF of the national form whose page ends after `涉及个人隐私 1` and whose next
+/// page starts with `危及国家安全、…和社会稳定`, left blank (seed 239, held out): a label filling
+/// its cell's width looks wrapped, so the two rows were joined as one row cut by the page
+/// break, `涉及个人隐私危及国家安全、…稳定 | 1`, and 1 was read under 危及 (blank in the report).
+/// A cell printing two rows' wordings one after the other is both rows unread.
+#[test]
+fn two_rows_joined_in_one_cell_are_not_read_as_either() {
+    let out = check_json(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s239_12_national.pdf"),
+    );
+    let cells = out["cells"].as_array().unwrap();
+    let value = |indicator: &str| {
+        cells
+            .iter()
+            .find(|c| c["indicator"] == indicator)
+            .map(|c| c["value"].clone())
+    };
+    assert!(matches!(
+        value("refused.security"),
+        None | Some(Value::Null)
+    ));
+    assert!(matches!(
+        value("refused.privacy"),
+        None | Some(Value::Number(_))
+    ));
+    if let Some(privacy) = value("refused.privacy") {
+        assert_eq!(privacy, 1.0);
+    }
+    let named = out["findings"].as_array().unwrap().iter().any(|f| {
+        f["code"] == "table-incomplete" && f["message"].as_str().unwrap().contains("危及国家安全")
+    });
+    assert!(value("refused.security").is_some() || named);
+}

@@ -1737,8 +1737,16 @@ fn stacked_rows_are_read_row_by_row_where_only_that_adds_up() {
 #[test]
 fn rows_stacked_or_shifted_with_rows_that_took_figures_past_them_are_unread() {
     for (file, id, gold) in [
-        ("unseen/s193_09_fujian.pdf.txt", "lawsuit.total", vec![2.0, 3.0]),
-        ("unseen/s83_00_national.pdf.txt", "org.staff_full", vec![4.0]),
+        (
+            "unseen/s193_09_fujian.pdf.txt",
+            "lawsuit.total",
+            vec![2.0, 3.0],
+        ),
+        (
+            "unseen/s83_00_national.pdf.txt",
+            "org.staff_full",
+            vec![4.0],
+        ),
         (
             "unseen/s37_14_2021.pdf.txt",
             "other.no_fee",

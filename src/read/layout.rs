@@ -666,8 +666,12 @@ impl Matcher<'_> {
             .filter(|p| p.range.start < start)
             .map(|p| p.text.as_str())
             .collect();
-        let before = schema::core(&before);
         let rows = &wording_cores()[self.t as usize];
+        let before = if before.is_empty() {
+            wording_run_on(&own.label(), &rows[place])?
+        } else {
+            schema::core(&before)
+        };
         let printed = |j: &usize| {
             rows[*j]
                 .iter()
@@ -739,6 +743,19 @@ impl Matcher<'_> {
             score,
         });
     }
+}
+
+/// What a label cell prints before its row's whole wording: a row above run into it where a
+/// page break joined two rows' cells (`涉及个人隐私危及国家安全、…和社会稳定`). None where no
+/// wording of the row stands whole in the cell.
+fn wording_run_on(label: &str, wordings: &[String]) -> Option<String> {
+    let core = schema::core(label);
+    let at = wordings
+        .iter()
+        .filter(|w| w.chars().count() >= 4)
+        .filter_map(|w| core.find(w.as_str()))
+        .min()?;
+    Some(core[..at].to_string())
 }
 
 /// Where a numbering (`2、` `3.` followed by a Han character) starts in a label, if anywhere.

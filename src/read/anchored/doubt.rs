@@ -665,6 +665,30 @@ pub(super) fn distrust_figures_after_stacked_labels(
     }
 }
 
+/// Two labels run together with nothing between them (`涉及个人隐私危及国家安全、…稳定 1`: a
+/// page break joined two rows' cells in one): whose the figures after them are the text does
+/// not say, and both rows are left unread. Labels apart by a space, a tab or a `|` are cells of
+/// their own and are not doubted.
+pub(super) fn distrust_labels_run_together(text: &str, rows: &mut [ReadRow]) {
+    let labels = labels_in_text_order(rows);
+    let mut doubted = Vec::new();
+    for pair in labels.windows(2) {
+        let (a, b) = (&rows[pair[0].1].anchor, &rows[pair[1].1].anchor);
+        let Some(between) = text.get(a.core.end..b.core.start) else {
+            continue;
+        };
+        let run_on = between
+            .chars()
+            .all(|c| !c.is_whitespace() && c != '|' && !c.is_ascii_digit());
+        if a.core.end <= b.core.start && run_on {
+            doubted.extend([pair[0].1, pair[1].1]);
+        }
+    }
+    for r in doubted {
+        rows[r].cells.iter_mut().for_each(|c| *c = None);
+    }
+}
+
 /// The rows found by their labels, as (label start, row), in the text's order.
 fn labels_in_text_order(rows: &[ReadRow]) -> Vec<(usize, usize)> {
     let mut labels: Vec<(usize, usize)> = (0..rows.len())

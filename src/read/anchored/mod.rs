@@ -165,6 +165,7 @@ pub fn read(doc: &Document, t: Template) -> Vec<ReadRow> {
     }
     // after the flow too: a unit's flow places a figure after stacked labels no better
     distrust_figures_after_stacked_labels(text, &mut rows, sections_after);
+    distrust_labels_run_together(text, &mut rows);
     rows
 }
 
