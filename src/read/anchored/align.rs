@@ -275,7 +275,27 @@ pub(super) fn align(
         .collect();
     leave_split_runs_unplaced(text, &windows, tokens, &mut plan);
     leave_late_takers_unplaced(anchors, tokens, &mut plan);
+    leave_rows_shifted_by_unplaced_ones(&windows, &mut plan);
     plan
+}
+
+/// A row whose figures stay unplaced took them from a later row's stretch: that row, read
+/// from what remained there, was read shifted along with it (`2、政府公报公开` left blank,
+/// `受理依申请公开信息总数` `156 635`, `当面申请数` `16 66 155`, 155 the blank row's printed late:
+/// each row took the next one's figures, and 当面申请数 read 66 155). It stays unplaced too.
+fn leave_rows_shifted_by_unplaced_ones(windows: &[Vec<usize>], plan: &mut [Taken]) {
+    for r in 0..plan.len() {
+        let Taken::Unplaced(ks) = &plan[r] else {
+            continue;
+        };
+        let q = r + 1;
+        let shifted = q < plan.len() && ks.iter().any(|k| windows[q].contains(k));
+        if let (true, Taken::Cells(ks)) = (shifted, &plan[q.min(plan.len() - 1)]) {
+            if ks.iter().any(Option::is_some) {
+                plan[q] = unplaced(ks);
+            }
+        }
+    }
 }
 
 /// The cells of `rows` rows whose labels were printed one under the other, then all their
