@@ -527,6 +527,12 @@ fn pieces(doc: &Document, lines: Range<usize>, layout: Layout, out: &mut dyn FnM
                 if !t.is_empty() {
                     out(cell(doc, l.start, 0, raw.len()));
                 }
+                // a cell holding only a no-break space (`&nbsp;`, a blank left in Word or an
+                // editor) is copied as that space alone on its line: an empty cell
+                let spaces_only = t.is_empty() && !raw.is_empty() && !raw.contains('\t');
+                if spaces_only && last_border {
+                    out(empty_cell(l.start..l.end));
+                }
                 if raw.is_empty() && last_border {
                     // a tab, then the run of line breaks that ends a row: the row's last cell
                     // is empty (a cell's own text follows a tab after one blank line)
@@ -888,5 +894,18 @@ mod tests {
         assert_eq!(l, Layout::CellPerLine);
         assert_eq!(rows[0], row("(一)收到申请数", Some("件"), &["3"]));
         assert_eq!(rows[1], row("(二)申请办结数", Some("件"), &["2"]));
+    }
+
+    /// Chromium's copy of a table whose cells hold paragraphs: a tab between two cells, blank
+    /// lines around each; a cell holding only `&nbsp;` comes as that space alone on its line.
+    #[test]
+    fn a_cell_of_a_no_break_space_is_an_empty_cell() {
+        let cells = ["（六）其他处理", "28", "0", "0", "\u{a0}", "3", "0", "31"];
+        let row_text = cells.join("\n\n\t\n\n");
+        let text = format!("{row_text}\n\n\n\n（七）总计\n\n\t\n\n29\n\n\n\n");
+        let (l, rows) = rows_of(&text);
+        assert_eq!(l, Layout::CellPerLine);
+        let values = ["28", "0", "0", "", "3", "0", "31"];
+        assert_eq!(rows[0], row("(六)其他处理", None, &values));
     }
 }
