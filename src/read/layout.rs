@@ -714,6 +714,11 @@ impl Matcher<'_> {
             self.cursor = i + 1;
             return; // a group heading row: context only
         }
+        // a header cell of a later table (table 四's `总计`) with that table's figures below
+        // it is no row printed out of order
+        if i < self.cursor && grid::is_header_word(&row.label()) {
+            return;
+        }
         if figure_after_unit(&row.label(), ind.unit) {
             return; // the row's figure stands in what was taken for its label: misread
         }
