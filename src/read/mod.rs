@@ -46,7 +46,12 @@ pub fn read(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extraction {
 
 /// Rows whose figures break the arithmetic as no single mistake of the report would are
 /// misread: their cells are dropped (the rows stay found, so that coverage names them).
-fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
+fn leave_misread_rows_unread(
+    doc: &Document,
+    ex: &mut Extraction,
+    exact: bool,
+    figures_above: bool,
+) {
     let Some(t) = ex.template else { return };
     let rows = rows_read(ex);
     let certain: Vec<&str> = if exact {
@@ -122,6 +127,12 @@ fn leave_misread_rows_unread(doc: &Document, ex: &mut Extraction, exact: bool) {
         misread.extend(signs::negative_off_its_column(&ex.cells));
         misread.extend(run_together::labels_run_together(t, &ex.matched));
         misread.extend(crate::read::verify::read_off_their_line(doc.text(), &rows));
+        if figures_above {
+            misread.extend(crate::read::verify::read_below_where_figures_stand_above(
+                doc.text(),
+                &rows,
+            ));
+        }
         misread.extend(inside::figures_around_another_label(t, doc.text(), &rows));
         misread.extend(crate::read::verify::filled_past_a_gap(
             doc.text(),
@@ -351,11 +362,11 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     let exact = !html_tables.is_empty();
     let mut by_layout = layout::reading(doc, html_tables);
     if read_whole(doc, &by_layout) {
-        leave_misread_rows_unread(doc, &mut by_layout, exact);
+        leave_misread_rows_unread(doc, &mut by_layout, exact, false);
         return by_layout; // nothing left for another reading to find
     }
     let Some(t) = by_layout.template.or_else(|| template::by_labels(doc)) else {
-        leave_misread_rows_unread(doc, &mut by_layout, exact);
+        leave_misread_rows_unread(doc, &mut by_layout, exact, false);
         return by_layout;
     };
     let mut anchored = anchored::reading(doc, t, by_layout.table_announced.clone());
@@ -368,16 +379,19 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     // and the other only if it could still keep more. What each keeps is worked out once per
     // verification (read_cells was 4% of a 2020 national report's check, called six times)
     let (kept_anchored, kept_by_layout) = (kept(&anchored), kept(&by_layout));
+    let figures_above = [&anchored, &by_layout]
+        .iter()
+        .any(|ex| crate::read::verify::figures_stand_above(doc.text(), &rows_read(ex)));
     let anchored_first = kept_anchored > kept_by_layout;
     let (first, second, kept_second) = match anchored_first {
         true => (&mut anchored, &mut by_layout, kept_by_layout),
         false => (&mut by_layout, &mut anchored, kept_anchored),
     };
-    leave_misread_rows_unread(doc, first, exact);
+    leave_misread_rows_unread(doc, first, exact, figures_above);
     let kept_first = kept(first);
     let mut kept_second = kept_second;
     if kept_first <= kept_second {
-        leave_misread_rows_unread(doc, second, exact);
+        leave_misread_rows_unread(doc, second, exact, figures_above);
         kept_second = kept(second);
     }
     let anchored_kept_more = match anchored_first {

@@ -160,6 +160,79 @@ pub fn read_off_their_line(text: &str, rows: &[RowRead]) -> Vec<Unit> {
         .collect()
 }
 
+/// Whether a text's one-figure rows had their figures printed by pdftotext a little above
+/// their labels where they were not on the label's line (`(1)属于已主动公开范围数 25` `52`
+/// `(2)同意公开答复数` `15` `(3)同意部分公开答复数`): a row with its figure on its label's line
+/// and another figure alone on a line before the next label shows it, twice at least (that
+/// figure can only be the next row's). Tables numbering their rows (`序号`) print serials alone
+/// on lines and show nothing. Worked out on either reading's rows: it is the text's, and both
+/// readings are judged by it.
+pub fn figures_stand_above(text: &str, rows: &[RowRead]) -> bool {
+    if text.contains("序号") {
+        return false;
+    }
+    let one = one_figure_rows(rows);
+    // the figure alone on a line before the next label, where the row's own is on its line
+    let next_rows_figures: Vec<f64> = one
+        .windows(2)
+        .filter_map(|pair| {
+            let (label_end, next) = (pair[0].label.end, pair[1].label.start);
+            if label_end > next {
+                return None;
+            }
+            let end = line_end(text, label_end).min(next);
+            text[label_end..end]
+                .split_whitespace()
+                .find(|w| is_figure(w))?;
+            // whole lines between: a serial stands on the next label's line (`31 (二)申请办结数`)
+            let next_line = text[..next].rfind('\n').map_or(0, |i| i + 1).max(end);
+            let alone = text[end..next_line].lines().find(|l| figure_alone(l))?;
+            alone.trim().parse().ok()
+        })
+        .collect();
+    // serials alone on their lines (a 序号 column, dozens of rows) only ever go up
+    let serials = next_rows_figures.len() >= 3 && next_rows_figures.windows(2).all(|p| p[0] < p[1]);
+    next_rows_figures.len() >= 2 && !serials
+}
+
+/// Where [figures stand above](figures_stand_above) their labels, one-figure rows that read a
+/// figure alone on a line after their label: it is as likely the next row's as their own.
+pub fn read_below_where_figures_stand_above(text: &str, rows: &[RowRead]) -> Vec<Unit> {
+    one_figure_rows(rows)
+        .into_iter()
+        .filter(|r| {
+            r.cells_read().into_iter().flatten().any(|c| {
+                let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
+                line_start > r.label.end && figure_alone(&text[line_start..line_end(text, c.start)])
+            })
+        })
+        .map(|r| Unit::of(r.indicator, None))
+        .collect()
+}
+
+/// The rows of one figure (the national form's), in the text's order.
+fn one_figure_rows<'a, 'b>(rows: &'b [RowRead<'a>]) -> Vec<&'b RowRead<'a>> {
+    let mut one: Vec<&RowRead> = rows
+        .iter()
+        .filter(|r| crate::schema::one_value_column(r.indicator))
+        .collect();
+    one.sort_by_key(|r| r.label.start);
+    one
+}
+
+fn line_end(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |i| at + i)
+}
+
+fn figure_alone(line: &str) -> bool {
+    is_figure(line.trim())
+}
+
+/// A word of digits (a decimal point allowed).
+fn is_figure(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
 /// Rows whose label's line, set out by spaces (`pdftotext -layout`), holds fewer figures than
 /// the row has cells with one gap between them wider than the others — the place of a cell the
 /// report left blank (`3.危及“三安全一稳定”    0    0    0         0    0   0`) — while the
