@@ -172,27 +172,28 @@ pub fn figures_stand_above(text: &str, rows: &[RowRead]) -> bool {
         return false;
     }
     let one = one_figure_rows(rows);
-    // the figure alone on a line before the next label, where the row's own is on its line
-    let next_rows_figures: Vec<f64> = one
-        .windows(2)
-        .filter_map(|pair| {
-            let (label_end, next) = (pair[0].label.end, pair[1].label.start);
-            if label_end > next {
-                return None;
-            }
-            let end = line_end(text, label_end).min(next);
-            text[label_end..end]
-                .split_whitespace()
-                .find(|w| is_figure(w))?;
-            // whole lines between: a serial stands on the next label's line (`31 (二)申请办结数`)
-            let next_line = text[..next].rfind('\n').map_or(0, |i| i + 1).max(end);
-            let alone = text[end..next_line].lines().find(|l| figure_alone(l))?;
-            alone.trim().parse().ok()
-        })
-        .collect();
+    // the figures alone on a line before the next label where the row's own is on its line;
     // serials alone on their lines (a 序号 column, dozens of rows) only ever go up
-    let serials = next_rows_figures.len() >= 3 && next_rows_figures.windows(2).all(|p| p[0] < p[1]);
-    next_rows_figures.len() >= 2 && !serials
+    let (mut shown, mut rising, mut last) = (0, true, f64::NEG_INFINITY);
+    for pair in one.windows(2) {
+        let (label_end, next) = (pair[0].label.end, pair[1].label.start);
+        if label_end > next {
+            continue;
+        }
+        let end = line_end(text, label_end).min(next);
+        if !text[label_end..end].split_whitespace().any(is_figure) {
+            continue;
+        }
+        // whole lines between: a serial stands on the next label's line (`31 (二)申请办结数`)
+        let next_line = text[..next].rfind('\n').map_or(0, |i| i + 1).max(end);
+        let alone = text[end..next_line].split('\n').find(|l| figure_alone(l));
+        if let Some(figure) = alone.and_then(|l| crate::scan::decimal(l.trim())) {
+            shown += 1;
+            rising &= figure > last;
+            last = figure;
+        }
+    }
+    shown >= 2 && !(rising && shown >= 3)
 }
 
 /// Where [figures stand above](figures_stand_above) their labels, one-figure rows that read a
@@ -212,12 +213,15 @@ pub fn read_below_where_figures_stand_above(text: &str, rows: &[RowRead]) -> Vec
 
 /// The rows of one figure (the national form's), in the text's order.
 fn one_figure_rows<'a, 'b>(rows: &'b [RowRead<'a>]) -> Vec<&'b RowRead<'a>> {
-    let mut one: Vec<&RowRead> = rows
+    let one = rows
         .iter()
-        .filter(|r| crate::schema::one_value_column(r.indicator))
-        .collect();
-    one.sort_by_key(|r| r.label.start);
-    one
+        .enumerate()
+        .filter(|(_, r)| crate::schema::one_value_column(r.indicator))
+        .map(|(i, r)| (r.label.start, i));
+    crate::source::by_place(one)
+        .into_iter()
+        .map(|i| &rows[i])
+        .collect()
 }
 
 fn line_end(text: &str, at: usize) -> usize {
