@@ -284,15 +284,14 @@ pub(super) fn align(
 /// `受理依申请公开信息总数` `156 635`, `当面申请数` `16 66 155`, 155 the blank row's printed late:
 /// each row took the next one's figures, and 当面申请数 read 66 155). It stays unplaced too.
 fn leave_rows_shifted_by_unplaced_ones(windows: &[Vec<usize>], plan: &mut [Taken]) {
-    for r in 0..plan.len() {
-        let Taken::Unplaced(ks) = &plan[r] else {
+    for r in 1..plan.len() {
+        let Taken::Unplaced(took) = &plan[r - 1] else {
             continue;
         };
-        let q = r + 1;
-        let shifted = q < plan.len() && ks.iter().any(|k| windows[q].contains(k));
-        if let (true, Taken::Cells(ks)) = (shifted, &plan[q.min(plan.len() - 1)]) {
-            if ks.iter().any(Option::is_some) {
-                plan[q] = unplaced(ks);
+        let shifted = took.iter().any(|k| windows[r].contains(k));
+        if let Taken::Cells(ks) = &plan[r] {
+            if shifted && ks.iter().any(Option::is_some) {
+                plan[r] = unplaced(ks);
             }
         }
     }

@@ -674,13 +674,14 @@ pub(super) fn distrust_labels_run_together(text: &str, rows: &mut [ReadRow]) {
     let mut doubted = Vec::new();
     for pair in labels.windows(2) {
         let (a, b) = (&rows[pair[0].1].anchor, &rows[pair[1].1].anchor);
+        // none where the cores overlap (end past start)
         let Some(between) = text.get(a.core.end..b.core.start) else {
             continue;
         };
         let run_on = between
             .chars()
             .all(|c| !c.is_whitespace() && c != '|' && !c.is_ascii_digit());
-        if a.core.end <= b.core.start && run_on {
+        if run_on {
             doubted.extend([pair[0].1, pair[1].1]);
         }
     }
