@@ -237,6 +237,12 @@ pub fn share_at_start(s: &str) -> Option<(Range<usize>, usize)> {
     Some((at..after, end))
 }
 
+/// A word of digits, a decimal point allowed (`12`, `2.5`, `1.`): a figure as the readers'
+/// checks count them in a stretch of text.
+pub fn digits_word(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
 /// `[+-]?\d*(?:\.\d*)?` with at least one digit, as the number `str::parse::<f64>` makes of
 /// it (tests/scan.rs compares the two); no exponent, `inf` or `nan`, which no report prints.
 ///

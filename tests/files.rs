@@ -643,6 +643,16 @@ fn a_serial_column_of_an_exact_grid_is_no_figure_and_blank_rows_are_blank_cells(
     assert_eq!(codes.iter().filter(|c| *c == "blank-value").count(), 3);
 }
 
+/// The value of the first cell of `indicator` (in `column`, when given), if the output has one.
+fn cell_value(out: &Value, indicator: &str, column: Option<&str>) -> Option<Value> {
+    out["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["indicator"] == indicator && column.is_none_or(|k| c["column"] == k))
+        .map(|c| c["value"].clone())
+}
+
 /// A generated 2021 report's PDF whose table 三 row `（2）申请人逾期未按收费通知要求缴纳费用、…`
 /// is cut by a page break, its label's last line on the next page (seed 37): the grid prints
 /// the row's fields `6 1 _ _ 0 _ 7`, but a reading took the label's range over them, the
@@ -653,13 +663,7 @@ fn a_grid_row_cut_by_a_page_break_is_read_by_its_fields_or_unread() {
     let out = check_json(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s37_08_2021.pdf"),
     );
-    let cells = out["cells"].as_array().unwrap();
-    let no_fee = |column: &str| {
-        cells
-            .iter()
-            .find(|c| c["indicator"] == "other.no_fee" && c["column"] == column)
-            .map(|c| c["value"].clone())
-    };
+    let no_fee = |column: &str| cell_value(&out, "other.no_fee", Some(column));
     assert!(matches!(
         no_fee("社会公益组织"),
         None | Some(serde_json::Value::Null)
@@ -682,13 +686,7 @@ fn a_row_starting_a_page_is_its_own_where_a_spanning_cell_is_cut() {
     let out = check_json(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s89_10_2019.pdf"),
     );
-    let cells = out["cells"].as_array().unwrap();
-    let value = |indicator: &str, column: &str| {
-        cells
-            .iter()
-            .find(|c| c["indicator"] == indicator && c["column"] == column)
-            .map(|c| c["value"].clone())
-    };
+    let value = |indicator: &str, column: &str| cell_value(&out, indicator, Some(column));
     assert_eq!(value("refused.process", "自然人"), Some(19.0.into()));
     assert_eq!(value("refused.case_file", "自然人"), Some(6.0.into()));
     assert_eq!(value("refused.case_file", "总计"), Some(8.0.into()));
@@ -704,13 +702,7 @@ fn two_rows_joined_in_one_cell_are_not_read_as_either() {
     let out = check_json(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen/s239_12_national.pdf"),
     );
-    let cells = out["cells"].as_array().unwrap();
-    let value = |indicator: &str| {
-        cells
-            .iter()
-            .find(|c| c["indicator"] == indicator)
-            .map(|c| c["value"].clone())
-    };
+    let value = |indicator: &str| cell_value(&out, indicator, None);
     assert!(matches!(
         value("refused.security"),
         None | Some(Value::Null)

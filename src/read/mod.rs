@@ -379,9 +379,11 @@ fn extract_tables(doc: &Document, html_tables: &[Vec<Vec<String>>]) -> Extractio
     // and the other only if it could still keep more. What each keeps is worked out once per
     // verification (read_cells was 4% of a 2020 national report's check, called six times)
     let (kept_anchored, kept_by_layout) = (kept(&anchored), kept(&by_layout));
-    let figures_above = [&anchored, &by_layout]
-        .iter()
-        .any(|ex| crate::read::verify::figures_stand_above(doc.text(), &rows_read(ex)));
+    // only a reading of text uses it (a grid's cells stand in their rows)
+    let figures_above = !exact
+        && [&anchored, &by_layout]
+            .iter()
+            .any(|ex| crate::read::verify::figures_stand_above(doc.text(), &rows_read(ex)));
     let anchored_first = kept_anchored > kept_by_layout;
     let (first, second, kept_second) = match anchored_first {
         true => (&mut anchored, &mut by_layout, kept_by_layout),

@@ -10,6 +10,7 @@
 
 use crate::arith::{self, Constraint, Figure, Figures};
 use crate::model::{Cell, ValueKind};
+use crate::scan::digits_word;
 use crate::schema::{self, Columns, Relation, Template};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -181,7 +182,7 @@ pub fn figures_stand_above(text: &str, rows: &[RowRead]) -> bool {
             continue;
         }
         let end = line_end(text, label_end).min(next);
-        if !text[label_end..end].split_whitespace().any(is_figure) {
+        if !text[label_end..end].split_whitespace().any(digits_word) {
             continue;
         }
         // whole lines between: a serial stands on the next label's line (`31 (二)申请办结数`)
@@ -229,12 +230,7 @@ fn line_end(text: &str, at: usize) -> usize {
 }
 
 fn figure_alone(line: &str) -> bool {
-    is_figure(line.trim())
-}
-
-/// A word of digits (a decimal point allowed).
-fn is_figure(w: &str) -> bool {
-    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    digits_word(line.trim())
 }
 
 /// Rows whose label's line, set out by spaces (`pdftotext -layout`), holds fewer figures than

@@ -145,7 +145,7 @@ pub(super) fn read_blocks(text: &str, t: Template, tokens: &[Token], rows: &mut 
                 .iter_mut()
                 .find(|r| std::ptr::eq(r.anchor.indicator, *ind))
             {
-                r.cells.iter_mut().for_each(|c| *c = None);
+                r.leave_unread();
             }
             continue;
         };
@@ -247,7 +247,7 @@ fn keep_rows_printed_in_order(
             .iter_mut()
             .find(|x| std::ptr::eq(x.anchor.indicator, table[r]))
         {
-            row.cells.iter_mut().for_each(|c| *c = None);
+            row.leave_unread();
         }
     }
 }

@@ -6,6 +6,7 @@ use super::sums::{fits_row, out_of_order};
 use super::types::*;
 use crate::normalize::is_han;
 use crate::read::grid::{self, RawCell};
+use crate::scan::digits_word;
 use std::ops::Range;
 
 /// A figure printed on a label's line right after it is that row's: a reading that gave it to
@@ -127,7 +128,7 @@ pub(super) fn distrust_figures_around_labels(rows: &mut [ReadRow], figures_above
         let before = cells.clone().any(|c| c.range.start < label.start);
         let after = cells.clone().any(|c| c.range.start >= label.end);
         if above && before && after {
-            row.cells.iter_mut().for_each(|c| *c = None);
+            row.leave_unread();
         }
     }
 }
@@ -199,7 +200,7 @@ pub(super) fn distrust_broken_rows(text: &str, rows: &mut [ReadRow], sections_af
             continue;
         }
         if !own {
-            r.cells.iter_mut().for_each(|c| *c = None);
+            r.leave_unread();
         }
         for c in out_of_order(&parts, r.columns) {
             r.cells[c] = None;
@@ -236,7 +237,7 @@ pub(super) fn distrust_figures_under_other_headers(text: &str, rows: &mut [ReadR
                 .is_some_and(|h| !h.contains(&squeezed(column)))
         });
         if misplaced {
-            row.cells.iter_mut().for_each(|c| *c = None);
+            row.leave_unread();
         }
     }
 }
@@ -410,7 +411,7 @@ pub(super) fn distrust_figures_inside_other_labels(text: &str, rows: &mut [ReadR
     }
     for (row, doubted) in rows.iter_mut().zip(doubted) {
         if doubted {
-            row.cells.iter_mut().for_each(|c| *c = None);
+            row.leave_unread();
         }
     }
 }
@@ -543,7 +544,7 @@ pub(super) fn distrust_cells_past_the_next_label(text: &str, rows: &mut [ReadRow
         let bordered = text.get(own..next).is_some_and(crate::normalize::bordered);
         let past = row.cells.iter().flatten().any(|c| c.range.start >= next);
         if bordered && past {
-            row.cells.iter_mut().for_each(|c| *c = None);
+            row.leave_unread();
         }
     }
 }
@@ -567,7 +568,7 @@ pub(super) fn distrust_rows_past_their_own_figures(text: &str, rows: &mut [ReadR
             .any(|w| {
                 let start = at;
                 at += w.len() + 1;
-                is_figure(w) && taken.binary_search(&start).is_err()
+                digits_word(w) && taken.binary_search(&start).is_err()
             })
     };
     let mut doubted = Vec::new();
@@ -586,7 +587,7 @@ pub(super) fn distrust_rows_past_their_own_figures(text: &str, rows: &mut [ReadR
         }
     }
     for r in doubted {
-        rows[r].cells.iter_mut().for_each(|c| *c = None);
+        rows[r].leave_unread();
     }
 }
 
@@ -642,7 +643,7 @@ pub(super) fn distrust_figures_after_stacked_labels(
         );
         let line_end = text[end..next].find('\n').map_or(next, |i| end + i);
         let own = text[start..line_end].split_whitespace();
-        let inside = own.filter(|w| is_figure(w)).count() > 0;
+        let inside = own.filter(|w| digits_word(w)).count() > 0;
         if k >= 2 && figures < k * w && !figures.is_multiple_of(k) && !inside {
             doubted.extend(run.iter().copied());
         }
@@ -661,7 +662,7 @@ pub(super) fn distrust_figures_after_stacked_labels(
         }
     }
     for r in doubted {
-        rows[r].cells.iter_mut().for_each(|c| *c = None);
+        rows[r].leave_unread();
     }
 }
 
@@ -686,7 +687,7 @@ pub(super) fn distrust_labels_run_together(text: &str, rows: &mut [ReadRow]) {
         }
     }
     for r in doubted {
-        rows[r].cells.iter_mut().for_each(|c| *c = None);
+        rows[r].leave_unread();
     }
 }
 
@@ -700,21 +701,16 @@ fn labels_in_text_order(rows: &[ReadRow]) -> Vec<(usize, usize)> {
     labels
 }
 
-/// A word of digits (a decimal point allowed).
-fn is_figure(w: &str) -> bool {
-    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-}
-
 /// The figures (words of digits) of a stretch of text up to a label, but for a serial printed
 /// on the label's line right before it (`45 涉及个人隐私`).
 fn figures_before_label(stretch: &str) -> usize {
     let last_line = stretch.rfind('\n').map_or(0, |i| i + 1);
     let before = stretch[..last_line]
         .split_whitespace()
-        .filter(|w| is_figure(w))
+        .filter(|w| digits_word(w))
         .count();
     let on_label_line: Vec<&str> = stretch[last_line..].split_whitespace().collect();
-    let serial = matches!(on_label_line.as_slice(), [.., w] if w.len() <= 3 && is_figure(w));
-    let on_line = on_label_line.iter().filter(|w| is_figure(w)).count();
+    let serial = matches!(on_label_line.as_slice(), [.., w] if w.len() <= 3 && digits_word(w));
+    let on_line = on_label_line.iter().filter(|w| digits_word(w)).count();
     before + on_line - usize::from(serial)
 }

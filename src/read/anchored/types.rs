@@ -76,6 +76,11 @@ pub struct ReadRow {
 }
 
 impl ReadRow {
+    /// Leaves every cell of the row unread: a doubt over the row rather than over one cell.
+    pub fn leave_unread(&mut self) {
+        self.cells.iter_mut().for_each(|c| *c = None);
+    }
+
     pub fn read_count(&self) -> usize {
         self.cells.iter().filter(|c| c.is_some()).count()
     }
