@@ -1804,3 +1804,16 @@ fn figures_alone_after_labels_are_not_read_where_figures_stand_above() {
         );
     }
 }
+
+/// Seed 263, held out (pdftotext of the national form): `一、主动公开情况` `(一)主动公开政府
+/// 信息数` `(不同渠道…计1条)` `其中:主动公开规范性文件数`, then `条 323` `条 16` `件 13`: the two
+/// rows' labels stacked over their figures. The reading by layout saw one label ending in the
+/// second row's wording and gave it 323 (the first row's); the rows stacked above it were
+/// looked for from the first wording in the label, the group heading, and none was found. The
+/// wording printed last before the row's own is the one stacked with it; both rows unread.
+#[test]
+fn a_row_stacked_under_another_after_a_group_heading_is_not_read() {
+    let report = nianbao::check(&fixture("unseen/s263_12_national.pdf.txt"));
+    let row = row_read(&report, "active.normative");
+    assert!(row.is_empty() || row == [Some(16.0)], "{row:?}");
+}

@@ -672,16 +672,22 @@ impl Matcher<'_> {
         } else {
             schema::core(&before)
         };
-        let printed = |j: &usize| {
-            rows[*j]
+        // where a row's wording (of four characters or more) ends in what came before
+        let printed_end = |j: usize| {
+            rows[j]
                 .iter()
-                .any(|w| w.chars().count() >= 4 && before.contains(w.as_str()))
+                .filter(|w| w.chars().count() >= 4)
+                .filter_map(|w| before.rfind(w.as_str()).map(|at| at + w.len()))
+                .max()
         };
-        let ind = (self.cursor..place).find(printed).and_then(|j| {
-            schema::indicators()
-                .filter(|i| i.within.has(self.t) && i.by_label)
-                .nth(j)
-        })?;
+        // the wording printed last before the row's own: a group heading between them
+        // (`予以公开本年度办理结果(二)部分公开`) is no row stacked above
+        let (_, j) = (self.cursor..place)
+            .filter_map(|j| Some((printed_end(j)?, j)))
+            .max()?;
+        let ind = schema::indicators()
+            .filter(|i| i.within.has(self.t) && i.by_label)
+            .nth(j)?;
         (!ind.heading).then_some(ind.id)
     }
 
