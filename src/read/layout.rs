@@ -117,8 +117,12 @@ fn unplaced_rows(rows: &[&Row], matched: &[MatchedRow]) -> usize {
         return 0;
     };
     // looked up by binary search: a long paste has many rows, each asked once
-    let mut labels: Vec<Range<usize>> = matched.iter().map(|m| m.row.label_range()).collect();
-    labels.sort_unstable_by_key(|r| r.start);
+    // (start, end), sorted as pairs: the one sort of pairs the checker shares
+    let mut labels: Vec<(usize, usize)> = matched
+        .iter()
+        .map(|m| (m.row.label_range().start, m.row.label_range().end))
+        .collect();
+    labels.sort_unstable();
     let mut figures: Vec<usize> = matched
         .iter()
         .flat_map(|m| m.row.values.iter().map(|v| v.range.start))
@@ -127,8 +131,8 @@ fn unplaced_rows(rows: &[&Row], matched: &[MatchedRow]) -> usize {
     let overlaps_a_label = |l: &Range<usize>| {
         // the matched labels starting before `l` ends; a row's label spans few lines, so the
         // last few are enough
-        let end = labels.partition_point(|m| m.start < l.end);
-        labels[..end].iter().rev().take(8).any(|m| l.start < m.end)
+        let end = labels.partition_point(|m| m.0 < l.end);
+        labels[..end].iter().rev().take(8).any(|m| l.start < m.1)
     };
     let taken = |r: &Row| {
         overlaps_a_label(&r.label_range())
@@ -684,7 +688,7 @@ impl Matcher<'_> {
         // (`予以公开本年度办理结果(二)部分公开`) is no row stacked above
         let (_, j) = (self.cursor..place)
             .filter_map(|j| Some((printed_end(j)?, j)))
-            .max()?;
+            .max_by_key(|&(end, _)| end)?;
         let ind = schema::indicators()
             .filter(|i| i.within.has(self.t) && i.by_label)
             .nth(j)?;

@@ -607,14 +607,16 @@ pub(super) fn blank_cells(text: &str, anchors: &[Anchor], end: usize) -> Vec<Tok
     // (its numbering may stand in a cell of its own before it: `2、` `政府公报公开`); table 四's
     // anchor is its header, the figures' row after it, from its first cell on
     // (where the row's label starts, where its fields start, whether it has a label cell)
-    let mut starts: Vec<(usize, usize, bool)> = anchors
-        .iter()
-        .map(|a| match a.indicator.by_label {
-            true => (a.label.start, a.label.end, true),
-            false => (a.label.start, after_blank_lines(text, a.label.end), false),
-        })
-        .collect();
-    starts.sort_unstable();
+    // in the text's order (anchors start apart)
+    let starts: Vec<(usize, usize, bool)> =
+        crate::source::by_place(anchors.iter().enumerate().map(|(i, a)| (a.label.start, i)))
+            .into_iter()
+            .map(|i| &anchors[i])
+            .map(|a| match a.indicator.by_label {
+                true => (a.label.start, a.label.end, true),
+                false => (a.label.start, after_blank_lines(text, a.label.end), false),
+            })
+            .collect();
     let mut out = Vec::new();
     for (n, &(_, s, labelled)) in starts.iter().enumerate() {
         let e = starts.get(n + 1).map_or(end, |x| x.0).min(text.len());
